@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Installs the three engines (and the Temporal time-skipping test server) from the package
+# registries only, into .engines/ of this checkout. Idempotent: whatever is already there at the
+# pinned version is skipped, so a second run takes a second.
+#
+# Routes (see infra/README.md for why):
+#   temporal      go install github.com/temporalio/cli/cmd/temporal@v1.5.1
+#   nats-server   go install github.com/nats-io/nats-server/v2@v2.12.2
+#   ferretdb      source of github.com/FerretDB/FerretDB@v1.24.2 from the Go module proxy, built with
+#                 go build ./cmd/ferretdb after writing build/version/version.txt (plain go install
+#                 builds a binary that panics at start; infra/README.md) — skipped when MONGODB_URI is set
+#   test server   Maven Central io.temporal:temporal-test-server + dependencies, wrapped in a script
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+engines="${DUBAN_ENGINES_DIR:-$root/.engines}"
+bin="$engines/bin"
+mkdir -p "$bin"
+
+TEMPORAL_CLI_VERSION=v1.5.1
+NATS_SERVER_VERSION=v2.12.2
+FERRETDB_VERSION=v1.24.2
+TEST_SERVER_VERSION=$(sed -n 's:.*<temporal-test-server.version>\(.*\)</temporal-test-server.version>.*:\1:p' "$root/infra/test-server/pom.xml")
+
+log() { printf '[engines] %s\n' "$*"; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "[engines] missing '$1': $2" >&2; exit 1; }
+}
+
+# go install puts the binary in GOBIN; a marker file records the version so upgrades re-install.
+go_engine() {
+  local name="$1" module="$2" version="$3"
+  local marker="$bin/.$name.version"
+  if [[ -x "$bin/$name" && -f "$marker" && "$(cat "$marker")" == "$module@$version" ]]; then
+    log "$name $version already installed"
+    return
+  fi
+  need go "the Go toolchain builds $name from the Go module proxy"
+  log "building $name $version with go install (first run takes a few minutes)"
+  local started=$SECONDS
+  GOBIN="$bin" GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install "$module@$version"
+  echo "$module@$version" >"$marker"
+  log "$name built in $((SECONDS - started))s"
+}
+
+# FerretDB's main package panics when build/version/version.txt is missing, and the module zip
+# served by the proxy ships without it; so build the very same cmd/ferretdb from the module's
+# source with that one file written, as FerretDB's own build does.
+ferretdb_engine() {
+  local version="$1" module=github.com/FerretDB/FerretDB
+  local marker="$bin/.ferretdb.version"
+  if [[ -x "$bin/ferretdb" && -f "$marker" && "$(cat "$marker")" == "$module@$version" ]]; then
+    log "ferretdb $version already installed"
+    return
+  fi
+  need go "the Go toolchain builds FerretDB from the Go module proxy"
+  log "building ferretdb $version from its module source (first run takes a few minutes)"
+  local started=$SECONDS src="$engines/src/ferretdb"
+  local dir
+  dir=$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [[ -d "$dir" ]] || { echo "[engines] go mod download gave no source for $module@$version" >&2; exit 1; }
+  rm -rf "$src"
+  mkdir -p "$(dirname "$src")"
+  cp -r "$dir" "$src"
+  chmod -R u+w "$src"
+  echo "$version" >"$src/build/version/version.txt"
+  (cd "$src" && GOFLAGS="${GOFLAGS:-} -buildvcs=false" go build -o "$bin/ferretdb" ./cmd/ferretdb)
+  rm -rf "$src"
+  echo "$module@$version" >"$marker"
+  log "ferretdb built in $((SECONDS - started))s"
+}
+
+test_server() {
+  local dir="$engines/temporal-test-server"
+  local marker="$dir/.version"
+  if [[ -x "$bin/temporal-test-server" && -f "$marker" && "$(cat "$marker")" == "$TEST_SERVER_VERSION" ]]; then
+    log "temporal-test-server $TEST_SERVER_VERSION already installed"
+    return
+  fi
+  need mvn "Maven fetches io.temporal:temporal-test-server from Maven Central"
+  need java "the Temporal test server runs on the JVM"
+  log "fetching temporal-test-server $TEST_SERVER_VERSION and its dependencies from Maven Central"
+  rm -rf "$dir/lib"
+  mkdir -p "$dir/lib"
+  mvn -q -B -f "$root/infra/test-server/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$dir/lib" -DincludeScope=runtime
+  # @temporalio/testing runs this with the port as first argument and --enable-time-skipping.
+  cat >"$bin/temporal-test-server" <<SCRIPT
+#!/usr/bin/env bash
+exec java \${TEMPORAL_TEST_SERVER_JAVA_OPTS:--Xmx512m} -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
+SCRIPT
+  chmod +x "$bin/temporal-test-server"
+  echo "$TEST_SERVER_VERSION" >"$marker"
+}
+
+started=$SECONDS
+go_engine temporal github.com/temporalio/cli/cmd/temporal "$TEMPORAL_CLI_VERSION"
+go_engine nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION"
+if [[ -n "${MONGODB_URI:-}" ]]; then
+  log "MONGODB_URI is set: using that server, not installing FerretDB"
+else
+  ferretdb_engine "$FERRETDB_VERSION"
+fi
+test_server
+log "engines ready in $engines ($((SECONDS - started))s)"

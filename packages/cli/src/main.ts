@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { ConfigError } from '@duban/config';
+import { registerStackCommands } from './commands/stack';
+import { registerStartCommand } from './commands/start';
+
+const program = new Command('duban').description('督办 Duban — policy documents as supervised workflows');
+registerStackCommands(program);
+registerStartCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  }
+  process.exit(1);
+});

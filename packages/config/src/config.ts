@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+// Defaults match what `duban stack up` starts on one machine, so nothing needs setting locally.
+const hostPort = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
+const port = z.coerce.number().int().min(1).max(65535);
+
+const EnvSchema = z.object({
+  DUBAN_DATA_DIR: z.string().min(1).default('.data'),
+  DUBAN_ENGINES_DIR: z.string().min(1).default('.engines'),
+  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_PORT: port.default(8233),
+  NATS_URL: z
+    .string()
+    .regex(/^nats:\/\/[A-Za-z0-9.-]+:\d{1,5}$/, 'expected nats://host:port, e.g. nats://127.0.0.1:4222')
+    .default('nats://127.0.0.1:4222'),
+  NATS_MONITOR_PORT: port.default(8222),
+  // When set, Duban uses that MongoDB (e.g. a replica set) and starts no FerretDB.
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('duban'),
+  FERRETDB_PORT: port.default(27017),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface DubanConfig {
+  dataDir: string;
+  enginesDir: string;
+  temporal: { address: string; namespace: string; uiPort: number };
+  nats: { url: string; monitorPort: number };
+  mongo: { uri: string; db: string; external: boolean; ferretPort: number };
+  http: { port: number };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): DubanConfig {
+  const parsed = EnvSchema.safeParse(pickKnown(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    dataDir: e.DUBAN_DATA_DIR,
+    enginesDir: e.DUBAN_ENGINES_DIR,
+    temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, uiPort: e.TEMPORAL_UI_PORT },
+    nats: { url: e.NATS_URL, monitorPort: e.NATS_MONITOR_PORT },
+    mongo: {
+      uri: e.MONGODB_URI ?? `mongodb://127.0.0.1:${e.FERRETDB_PORT}/`,
+      db: e.MONGODB_DB,
+      external: e.MONGODB_URI !== undefined,
+      ferretPort: e.FERRETDB_PORT,
+    },
+    http: { port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+// Empty strings count as unset, as shells often export VAR= to clear a value.
+function pickKnown(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}

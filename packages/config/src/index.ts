@@ -1,0 +1,3 @@
+export { loadConfig } from './config';
+export type { DubanConfig, Env } from './config';
+export { ConfigError } from './errors';

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { MongoClient } from 'mongodb';
+import { mongoUriOf, type StackPlan } from './plan';
+
+const run = promisify(execFile);
+
+export type EngineName = 'temporal' | 'nats' | 'ferretdb';
+
+/** How to start one engine of a plan and how to tell it is ready to serve. */
+export interface EngineSpec {
+  name: EngineName;
+  binary: string;
+  args: string[];
+  /** Human-readable addresses printed once the engine is healthy. */
+  listens: string[];
+  healthy(): Promise<boolean>;
+}
+
+export function engineSpecs(plan: StackPlan): EngineSpec[] {
+  const bin = (name: string) => path.join(plan.enginesDir, 'bin', name);
+  const data = (...parts: string[]) => path.join(plan.dataDir, ...parts);
+  const { temporal, nats } = plan;
+  const specs: EngineSpec[] = [
+    {
+      name: 'temporal',
+      binary: bin('temporal'),
+      args: [
+        'server',
+        'start-dev',
+        '--db-filename',
+        data('temporal', 'temporal.sqlite'),
+        '--ip',
+        temporal.host,
+        '--port',
+        String(temporal.port),
+        '--http-port',
+        String(temporal.httpPort),
+        '--metrics-port',
+        String(temporal.metricsPort),
+        '--namespace',
+        temporal.namespace,
+        '--log-level',
+        'warn',
+        ...(temporal.uiPort === null ? ['--headless'] : ['--ui-port', String(temporal.uiPort)]),
+      ],
+      listens: [
+        `grpc ${temporal.host}:${temporal.port}`,
+        ...(temporal.uiPort === null ? [] : [`web ui http://${temporal.host}:${temporal.uiPort}`]),
+      ],
+      healthy: async () => {
+        try {
+          const { stdout } = await run(
+            bin('temporal'),
+            ['operator', 'namespace', 'describe', '--address', `${temporal.host}:${temporal.port}`, '-n', temporal.namespace],
+            { timeout: 5_000 },
+          );
+          return stdout.includes(temporal.namespace);
+        } catch {
+          return false;
+        }
+      },
+    },
+    {
+      name: 'nats',
+      binary: bin('nats-server'),
+      args: [
+        '--jetstream',
+        '--store_dir',
+        data('nats'),
+        '--addr',
+        nats.host,
+        '--port',
+        String(nats.port),
+        '--http_port',
+        String(nats.monitorPort),
+        '--server_name',
+        'duban',
+      ],
+      listens: [`nats://${nats.host}:${nats.port}`, `monitor http://${nats.host}:${nats.monitorPort}`],
+      healthy: async () => {
+        try {
+          const res = await fetch(`http://${nats.host}:${nats.monitorPort}/healthz?js-enabled-only=true`, {
+            signal: AbortSignal.timeout(2_000),
+          });
+          return res.ok;
+        } catch {
+          return false;
+        }
+      },
+    },
+  ];
+  if (plan.mongo.kind === 'ferretdb') {
+    const mongo = plan.mongo;
+    specs.push({
+      name: 'ferretdb',
+      binary: bin('ferretdb'),
+      args: [
+        '--handler=sqlite',
+        `--sqlite-url=file:${data('ferretdb')}/`,
+        `--listen-addr=${mongo.host}:${mongo.port}`,
+        `--debug-addr=${mongo.host}:${mongo.debugPort}`,
+        `--state-dir=${data('ferretdb')}`,
+        '--telemetry=disable',
+        '--log-level=warn',
+      ],
+      listens: [mongoUriOf(plan)],
+      healthy: () => mongoPing(mongoUriOf(plan)),
+    });
+  }
+  return specs;
+}
+
+export async function mongoPing(uri: string): Promise<boolean> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2_000, connectTimeoutMS: 2_000 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}

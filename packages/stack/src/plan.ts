@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { DubanConfig } from '@duban/config';
+
+/** Where each engine listens and keeps its data; one plan per stack (dev, test, …). */
+export interface StackPlan {
+  /** Data, pid files and logs of this stack. Two stacks never share one. */
+  dataDir: string;
+  enginesDir: string;
+  temporal: {
+    host: string;
+    port: number;
+    uiPort: number | null;
+    httpPort: number;
+    metricsPort: number;
+    namespace: string;
+  };
+  nats: { host: string; port: number; monitorPort: number };
+  /** `external`: a MongoDB the operator runs (MONGODB_URI); the stack starts no FerretDB for it. */
+  mongo: { kind: 'ferretdb'; host: string; port: number; debugPort: number } | { kind: 'external'; uri: string };
+}
+
+export function planFromConfig(config: DubanConfig, options: { headless?: boolean } = {}): StackPlan {
+  const [temporalHost, temporalPort] = splitHostPort(config.temporal.address);
+  const natsUrl = new URL(config.nats.url);
+  return {
+    dataDir: path.resolve(config.dataDir),
+    enginesDir: path.resolve(config.enginesDir),
+    temporal: {
+      host: temporalHost,
+      port: temporalPort,
+      uiPort: options.headless ? null : config.temporal.uiPort,
+      // Derived, so a second stack on other ports never collides with the first.
+      httpPort: temporalPort + 10,
+      metricsPort: temporalPort + 11,
+      namespace: config.temporal.namespace,
+    },
+    nats: { host: natsUrl.hostname, port: Number(natsUrl.port), monitorPort: config.nats.monitorPort },
+    mongo: config.mongo.external
+      ? { kind: 'external', uri: config.mongo.uri }
+      : {
+          kind: 'ferretdb',
+          host: '127.0.0.1',
+          port: config.mongo.ferretPort,
+          debugPort: config.mongo.ferretPort + 10,
+        },
+  };
+}
+
+function splitHostPort(address: string): [string, number] {
+  const i = address.lastIndexOf(':');
+  return [address.slice(0, i), Number(address.slice(i + 1))];
+}
+
+export function mongoUriOf(plan: StackPlan): string {
+  return plan.mongo.kind === 'external' ? plan.mongo.uri : `mongodb://${plan.mongo.host}:${plan.mongo.port}/`;
+}

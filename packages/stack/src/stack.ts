@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import { engineSpecs, mongoPing, type EngineName } from './engines';
+import type { StackPlan } from './plan';
+import { isAlive, logFile, readPid, sleep, startDetached, stopProcess } from './processes';
+
+export interface EngineStatus {
+  name: EngineName | 'mongodb';
+  running: boolean;
+  healthy: boolean;
+  pid: number | null;
+  listens: string[];
+  log?: string;
+}
+
+export class EngineStartError extends Error {
+  override readonly name = 'EngineStartError';
+}
+
+export class EngineNotInstalledError extends Error {
+  override readonly name = 'EngineNotInstalledError';
+}
+
+type Log = (line: string) => void;
+
+/** Starts every engine of the plan that is not already running, and waits until all are healthy. */
+export async function stackUp(
+  plan: StackPlan,
+  options: { log?: Log; healthTimeoutMs?: number } = {},
+): Promise<EngineStatus[]> {
+  const log = options.log ?? (() => undefined);
+  const timeoutMs = options.healthTimeoutMs ?? 120_000;
+  const specs = engineSpecs(plan);
+  for (const spec of specs) {
+    if (!fs.existsSync(spec.binary)) {
+      throw new EngineNotInstalledError(
+        `${spec.name} is not installed at ${spec.binary}; run bash infra/install-engines.sh`,
+      );
+    }
+  }
+  fs.mkdirSync(plan.dataDir, { recursive: true });
+  for (const dir of ['temporal', 'nats', 'ferretdb']) fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
+
+  // Start all first, then wait: the three boot in parallel.
+  for (const spec of specs) {
+    const pid = readPid(plan.dataDir, spec.name);
+    if (pid !== null && isAlive(pid)) {
+      log(`${spec.name} already running (pid ${pid})`);
+      continue;
+    }
+    if (await spec.healthy()) {
+      throw new EngineStartError(
+        `${spec.name}: its port is already served by a process this stack did not start (${spec.listens.join(', ')})`,
+      );
+    }
+    const started = startDetached(plan.dataDir, spec.name, spec.binary, spec.args);
+    log(`${spec.name} starting (pid ${started})`);
+  }
+
+  const deadline = Date.now() + timeoutMs;
+  for (const spec of specs) {
+    while (!(await spec.healthy())) {
+      const pid = readPid(plan.dataDir, spec.name);
+      if (pid === null || !isAlive(pid)) {
+        throw new EngineStartError(
+          `${spec.name} exited during start; see ${logFile(plan.dataDir, spec.name)}:\n${tail(logFile(plan.dataDir, spec.name))}`,
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new EngineStartError(
+          `${spec.name} not healthy after ${timeoutMs} ms; see ${logFile(plan.dataDir, spec.name)}`,
+        );
+      }
+      await sleep(250);
+    }
+    log(`${spec.name} healthy: ${spec.listens.join(', ')}`);
+  }
+  return stackStatus(plan);
+}
+
+export async function stackDown(plan: StackPlan, options: { log?: Log } = {}): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  // Reverse order: the store and bus outlive Temporal's workers a moment longer.
+  for (const spec of engineSpecs(plan).reverse()) {
+    const stopped = await stopProcess(plan.dataDir, spec.name);
+    log(stopped ? `${spec.name} stopped` : `${spec.name} was not running`);
+  }
+}
+
+export async function stackStatus(plan: StackPlan): Promise<EngineStatus[]> {
+  const statuses = await Promise.all(
+    engineSpecs(plan).map(async (spec): Promise<EngineStatus> => {
+      const pid = readPid(plan.dataDir, spec.name);
+      const running = pid !== null && isAlive(pid);
+      return {
+        name: spec.name,
+        running,
+        healthy: running && (await spec.healthy()),
+        pid: running ? pid : null,
+        listens: spec.listens,
+        log: logFile(plan.dataDir, spec.name),
+      };
+    }),
+  );
+  if (plan.mongo.kind === 'external') {
+    const healthy = await mongoPing(plan.mongo.uri);
+    statuses.push({ name: 'mongodb', running: healthy, healthy, pid: null, listens: [redact(plan.mongo.uri)] });
+  }
+  return statuses;
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/[^@/]+@/, '//***@');
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
