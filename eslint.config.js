@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.engines/**', '.data/**', 'data/**', '.screenshots/**', '**/public/vendor/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '.engines/**',
+      '.data/**',
+      'data/**',
+      '.screenshots/**',
+      '**/public/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +28,11 @@ export default tseslint.config(
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
-    files: ['workflows/*/src/workflows.ts', 'workflows/*/src/workflows/**/*.ts', 'test/fixtures/**/workflows.ts'],
+    files: [
+      'workflows/*/src/workflows.ts',
+      'workflows/*/src/workflows/**/*.ts',
+      'test/fixtures/**/workflows.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -27,7 +40,18 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'Workflow code must not import Node built-ins.' },
             {
-              group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'process', 'timers'],
+              group: [
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'process',
+                'timers',
+              ],
               message: 'Workflow code must not import Node built-ins.',
             },
           ],
@@ -39,5 +63,6 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
 );

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors';
 
 // Defaults match what `duban stack up` starts on one machine, so nothing needs setting locally.
-const hostPort = z
-  .string()
-  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
+const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 
 const EnvSchema = z.object({
@@ -23,7 +21,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URI')
     .optional(),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('duban'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('duban'),
   FERRETDB_PORT: port.default(27017),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

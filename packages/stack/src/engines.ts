@@ -53,7 +53,15 @@ export function engineSpecs(plan: StackPlan): EngineSpec[] {
         try {
           const { stdout } = await run(
             bin('temporal'),
-            ['operator', 'namespace', 'describe', '--address', `${temporal.host}:${temporal.port}`, '-n', temporal.namespace],
+            [
+              'operator',
+              'namespace',
+              'describe',
+              '--address',
+              `${temporal.host}:${temporal.port}`,
+              '-n',
+              temporal.namespace,
+            ],
             { timeout: 5_000 },
           );
           return stdout.includes(temporal.namespace);

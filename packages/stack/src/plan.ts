@@ -16,7 +16,8 @@ export interface StackPlan {
   };
   nats: { host: string; port: number; monitorPort: number };
   /** `external`: a MongoDB the operator runs (MONGODB_URI); the stack starts no FerretDB for it. */
-  mongo: { kind: 'ferretdb'; host: string; port: number; debugPort: number } | { kind: 'external'; uri: string };
+  mongo:
+    { kind: 'ferretdb'; host: string; port: number; debugPort: number } | { kind: 'external'; uri: string };
 }
 
 export function planFromConfig(config: DubanConfig, options: { headless?: boolean } = {}): StackPlan {

@@ -38,7 +38,8 @@ export async function stackUp(
     }
   }
   fs.mkdirSync(plan.dataDir, { recursive: true });
-  for (const dir of ['temporal', 'nats', 'ferretdb']) fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
+  for (const dir of ['temporal', 'nats', 'ferretdb'])
+    fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
 
   // Start all first, then wait: the three boot in parallel.
   for (const spec of specs) {
@@ -103,7 +104,13 @@ export async function stackStatus(plan: StackPlan): Promise<EngineStatus[]> {
   );
   if (plan.mongo.kind === 'external') {
     const healthy = await mongoPing(plan.mongo.uri);
-    statuses.push({ name: 'mongodb', running: healthy, healthy, pid: null, listens: [redact(plan.mongo.uri)] });
+    statuses.push({
+      name: 'mongodb',
+      running: healthy,
+      healthy,
+      pid: null,
+      listens: [redact(plan.mongo.uri)],
+    });
   }
   return statuses;
 }

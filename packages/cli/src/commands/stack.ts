@@ -3,7 +3,9 @@ import { loadConfig } from '@duban/config';
 import { planFromConfig, stackDown, stackStatus, stackUp, type EngineStatus } from '@duban/stack';
 
 export function registerStackCommands(program: Command): void {
-  const stack = program.command('stack').description('the embedded engines: Temporal, NATS JetStream, FerretDB');
+  const stack = program
+    .command('stack')
+    .description('the embedded engines: Temporal, NATS JetStream, FerretDB');
 
   stack
     .command('up')

@@ -1,0 +1,20 @@
+export { connectBus } from './connection';
+export type { Bus } from './connection';
+export { ensureStreams, defaultStreamOptions } from './streams';
+export type { StreamOptions } from './streams';
+export { publishEvent, publishBuilt } from './publisher';
+export type { PublishResult } from './publisher';
+export { startConsumer } from './consumer';
+export type {
+  ConsumerOptions,
+  ConsumerStats,
+  EventHandler,
+  EventHandlers,
+  HandlerContext,
+  RunningConsumer,
+} from './consumer';
+export { listDeadLetters } from './deadletters';
+export type { DeadLetter } from './deadletters';
+export type { HandledEventLedger } from './ledger';
+export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
+export { DEAD_LETTER_STREAM, EVENTS_STREAM } from './names';

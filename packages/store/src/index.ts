@@ -1,0 +1,3 @@
+export { connectStore } from './connection';
+export type { Store } from './connection';
+export { MongoHandledEventLedger, HANDLED_EVENTS } from './ledger';

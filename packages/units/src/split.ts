@@ -1,0 +1,112 @@
+import { normalizeMention, stripTrailingEtc } from './normalize';
+import { resolveParty } from './registry';
+import type { Unit, UnitListResolution } from './types';
+
+/** Separators that always end a list item. */
+const HARD_SEPARATORS = /[、,;]/u;
+/** Conjunctions that separate items only when both sides are names: 和 also sits inside 住房和城乡建设局. */
+const SOFT_SEPARATORS = ['和', '及', '与'];
+
+const resolves = (item: string) => resolveParty(item).kind !== 'unknown';
+
+/** "住房和城乡建设等部门" → "住房和城乡建设部门"; "财政局等" → "财政局". */
+function withoutEtc(item: string): string {
+  const variants = stripTrailingEtc(item);
+  return variants.find(resolves) ?? variants[variants.length - 1] ?? item;
+}
+
+function splitSoft(piece: string): string[] | undefined {
+  if (resolves(piece)) return [piece];
+  for (let i = 1; i < piece.length - 1; i++) {
+    if (!SOFT_SEPARATORS.includes(piece[i] ?? '')) continue;
+    const left = piece.slice(0, i);
+    const right = piece.slice(i + 1);
+    const rightParts = splitSoft(right);
+    if (!rightParts) continue;
+    // "自然资源和住建部门": the left stem borrows the 部门 that closes the list.
+    const lastPart = rightParts[rightParts.length - 1] ?? '';
+    const leftItem = resolves(left)
+      ? left
+      : lastPart.endsWith('部门') && resolves(`${left}部门`)
+        ? `${left}部门`
+        : undefined;
+    if (leftItem) return [leftItem, ...rightParts];
+  }
+  return undefined;
+}
+
+const CITY_PREFIX = /^(?:中共)?(?:青铜峡)?市(?!场)/u;
+const OTHER_PLACE = /^(?:吴忠|中国|宁夏|自治区|国家|青铜峡|各|其)/u;
+
+/** Whether the distributive 市 of an earlier item applies to this one. */
+function takesCityPrefix(item: string): boolean {
+  // 市场监督管理局 starts with its own 市.
+  if (item.startsWith('市') || CITY_PREFIX.test(item) || OTHER_PLACE.test(item)) return false;
+  const hit = resolveParty(item);
+  if (hit.kind === 'generic' || hit.kind === 'group') return false;
+  if (hit.kind === 'unknown') return true;
+  return /^(?:中共)?青铜峡市/u.test(hit.unit.name) && !['town', 'street', 'farm'].includes(hit.unit.kind);
+}
+
+/** "市工业和信息化局、水务局": the leading 市 applies to every following name that has no place of its own. */
+function distributeCityPrefix(items: string[]): string[] {
+  let prefixed = false;
+  return items.map((item) => {
+    if (CITY_PREFIX.test(item)) {
+      prefixed = true;
+      return item;
+    }
+    return prefixed && takesCityPrefix(item) ? `市${item}` : item;
+  });
+}
+
+/** "自然资源、农业农村部门": every bare stem before the closing 部门 is a department too. */
+function distributeDepartmentSuffix(items: string[]): string[] {
+  if (!items.some((item) => item.endsWith('部门'))) return items;
+  return items.map((item) => (!resolves(item) && resolves(`${item}部门`) ? `${item}部门` : item));
+}
+
+const BARE_ORGAN = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)$/u;
+const ORGAN_OFFICE = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)(督查室|办公室)$/u;
+
+/** "市委、政府督查室" is 市委督查室 and 政府督查室: the office word closes both organs. */
+function distributeOfficeSuffix(items: string[]): string[] {
+  return items.map((item, i) => {
+    const next = items[i + 1];
+    const suffix = next ? ORGAN_OFFICE.exec(next)?.[1] : undefined;
+    return suffix && BARE_ORGAN.test(item) ? `${item}${suffix}` : item;
+  });
+}
+
+/**
+ * Split a unit list such as "市工业和信息化局、水务局、吴忠市生态环境局青铜峡分局" into its names.
+ * Splits on 、，,；; always and on 和/及/与 only where both sides are names; distributes a leading 市
+ * over the names after it, a closing 部门 over bare stems, and 督查室 over bare organs.
+ */
+export function splitUnitList(text: string): string[] {
+  const pieces = normalizeMention(text)
+    .split(HARD_SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(withoutEtc);
+  const items = pieces.flatMap((piece) => splitSoft(piece) ?? [piece]);
+  return distributeOfficeSuffix(distributeCityPrefix(distributeDepartmentSuffix(items)));
+}
+
+/** Resolve a unit list: units (collectives expanded, no duplicates), unknown names, generic parties. */
+export function resolveUnitList(text: string): UnitListResolution {
+  const units: Unit[] = [];
+  const unknown: string[] = [];
+  const others: string[] = [];
+  const add = (unit: Unit) => {
+    if (!units.some((u) => u.code === unit.code)) units.push(unit);
+  };
+  for (const item of splitUnitList(text)) {
+    const hit = resolveParty(item);
+    if (hit.kind === 'unit') add(hit.unit);
+    else if (hit.kind === 'group') hit.units.forEach(add);
+    else if (hit.kind === 'generic') others.push(item);
+    else unknown.push(item);
+  }
+  return { units, unknown, others };
+}

@@ -1,0 +1,20 @@
+import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { MongoHandledEventLedger } from '@duban/store';
+import type { Db } from 'mongodb';
+import { onProbeRecorded } from './handlers/probe-recorded';
+
+export const DIAGNOSTICS_CONSUMER = 'diagnostics';
+
+export function startDiagnosticsService(deps: {
+  bus: Bus;
+  db: Db;
+  durable?: string;
+  maxDeliver?: number;
+}): Promise<RunningConsumer> {
+  return startConsumer(deps.bus, {
+    durable: deps.durable ?? DIAGNOSTICS_CONSUMER,
+    ledger: new MongoHandledEventLedger(deps.db),
+    maxDeliver: deps.maxDeliver,
+    handlers: { 'cn.gov.qtx.duban.diagnostics.probe_recorded.v1': onProbeRecorded(deps.db) },
+  });
+}
