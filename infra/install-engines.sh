@@ -20,6 +20,7 @@ mkdir -p "$bin"
 TEMPORAL_CLI_VERSION=v1.5.1
 NATS_SERVER_VERSION=v2.12.2
 FERRETDB_VERSION=v1.24.2
+TEST_SERVER_WRAPPER=2
 TEST_SERVER_VERSION=$(sed -n 's:.*<temporal-test-server.version>\(.*\)</temporal-test-server.version>.*:\1:p' "$root/infra/test-server/pom.xml")
 
 log() { printf '[engines] %s\n' "$*"; }
@@ -74,7 +75,7 @@ ferretdb_engine() {
 test_server() {
   local dir="$engines/temporal-test-server"
   local marker="$dir/.version"
-  if [[ -x "$bin/temporal-test-server" && -f "$marker" && "$(cat "$marker")" == "$TEST_SERVER_VERSION" ]]; then
+  if [[ -x "$bin/temporal-test-server" && -f "$marker" && "$(cat "$marker")" == "$TEST_SERVER_VERSION/$TEST_SERVER_WRAPPER" ]]; then
     log "temporal-test-server $TEST_SERVER_VERSION already installed"
     return
   fi
@@ -86,15 +87,30 @@ test_server() {
   mvn -q -B -f "$root/infra/test-server/pom.xml" dependency:copy-dependencies \
     -DoutputDirectory="$dir/lib" -DincludeScope=runtime
   # @temporalio/testing runs this with the port as first argument and --enable-time-skipping.
+  # TEMPORAL_TEST_SERVER_START_AT='2019-04-20 00:00:00' (UTC) starts the server's clock on that
+  # day through libfaketime, so workflow tests walk the real 2019 calendar (holidays, 调休).
   cat >"$bin/temporal-test-server" <<SCRIPT
 #!/usr/bin/env bash
-exec java \${TEMPORAL_TEST_SERVER_JAVA_OPTS:--Xmx512m} -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
+java_opts=\${TEMPORAL_TEST_SERVER_JAVA_OPTS:--Xmx512m}
+if [[ -n "\${TEMPORAL_TEST_SERVER_START_AT:-}" ]]; then
+  exec faketime -f "@\$TEMPORAL_TEST_SERVER_START_AT" java \$java_opts -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
+fi
+exec java \$java_opts -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
 SCRIPT
   chmod +x "$bin/temporal-test-server"
-  echo "$TEST_SERVER_VERSION" >"$marker"
+  echo "$TEST_SERVER_VERSION/$TEST_SERVER_WRAPPER" >"$marker"
 }
 
 started=$SECONDS
+# libfaketime (Debian) lets the time-skipping test server start its clock on a 2019 date.
+if ! command -v faketime >/dev/null 2>&1; then
+  log "installing faketime from Debian's packages"
+  if [[ $(id -u) -eq 0 ]]; then
+    (apt-get update -qq && apt-get install -y -qq faketime) >/dev/null
+  else
+    (sudo apt-get update -qq && sudo apt-get install -y -qq faketime) >/dev/null
+  fi
+fi
 go_engine temporal github.com/temporalio/cli/cmd/temporal "$TEMPORAL_CLI_VERSION"
 go_engine nats-server github.com/nats-io/nats-server/v2 "$NATS_SERVER_VERSION"
 if [[ -n "${MONGODB_URI:-}" ]]; then

@@ -33,3 +33,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).http.port).toBe(3000);
   });
 });
+
+describe('gateway variables', () => {
+  it('uses a development JWT secret outside production, and says so', () => {
+    const c = loadConfig({});
+    expect(c.auth.devSecret).toBe(true);
+    expect(c.auth.jwtSecret?.length).toBeGreaterThanOrEqual(32);
+    expect(c.alerts.redEscalationDays).toBe(30);
+  });
+
+  it('takes a JWT_SECRET of at least 32 characters', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ JWT_SECRET: secret }).auth).toEqual({ jwtSecret: secret, devSecret: false });
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('has no JWT secret in production unless one is set, and never the development one', () => {
+    const c = loadConfig({ NODE_ENV: 'production' });
+    expect(c.auth).toEqual({ jwtSecret: null, devSecret: false });
+    const dev = loadConfig({}).auth.jwtSecret!;
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: dev })).toThrow(/JWT_SECRET/);
+  });
+
+  it('reads ALERT_RED_ESCALATION_DAYS', () => {
+    expect(loadConfig({ ALERT_RED_ESCALATION_DAYS: '45' }).alerts.redEscalationDays).toBe(45);
+    expect(() => loadConfig({ ALERT_RED_ESCALATION_DAYS: '0' })).toThrow(/ALERT_RED_ESCALATION_DAYS/);
+  });
+});

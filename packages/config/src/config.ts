@@ -28,7 +28,16 @@ const EnvSchema = z.object({
   FERRETDB_PORT: port.default(27017),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  // Signs the gateway's session tokens (HS256). Required in production; a fixed development value
+  // is used otherwise, and the gateway logs a warning when it is.
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Leadership is alerted again when an item stays red this many days (DESIGN §5).
+  ALERT_RED_ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
+
+/** Used only outside production, so a newcomer's stack works without setting a secret. */
+const DEV_JWT_SECRET = 'duban-development-only-jwt-secret-do-not-deploy';
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -40,6 +49,13 @@ export interface DubanConfig {
   mongo: { uri: string; db: string; external: boolean; ferretPort: number };
   http: { port: number };
   logLevel: Env['LOG_LEVEL'];
+  nodeEnv: string;
+  /**
+   * `jwtSecret` is null only in production without JWT_SECRET: the gateway refuses to start then,
+   * while processes that sign nothing run. `devSecret`: the development value is in use.
+   */
+  auth: { jwtSecret: string | null; devSecret: boolean };
+  alerts: { redEscalationDays: number };
 }
 
 /** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
@@ -54,6 +70,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'the development value is not allowed in production' }]);
+  }
   return {
     dataDir: e.DUBAN_DATA_DIR,
     enginesDir: e.DUBAN_ENGINES_DIR,
@@ -67,6 +87,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     http: { port: e.PORT },
     logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? (production ? null : DEV_JWT_SECRET),
+      devSecret: e.JWT_SECRET === undefined && !production,
+    },
+    alerts: { redEscalationDays: e.ALERT_RED_ESCALATION_DAYS },
   };
 }
 

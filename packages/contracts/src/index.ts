@@ -7,3 +7,7 @@ export type { EventData, EventDefinitionOf, EventType } from './registry';
 export { buildEvent, parseEvent, EventSchemaError } from './build';
 export type { AnyDubanEvent, NewEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
+export * from './supervision/index';
+export { AlertEvents } from './events/alerts';
+export { ReadModels } from './readmodels';
+export type { AlertAudience, AlertDoc, InboxDoc, ItemDoc, TimelineDoc } from './readmodels';

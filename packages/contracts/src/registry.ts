@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import type { EventDefinition } from './define';
 import { DiagnosticsEvents } from './events/diagnostics';
+import { SupervisionEvents } from './supervision/events';
+import { AlertEvents } from './events/alerts';
 
 // Every domain adds its `as const` object here; a type not listed cannot be published or handled.
-const domains = [DiagnosticsEvents] as const;
+const domains = [DiagnosticsEvents, SupervisionEvents, AlertEvents] as const;
 
-type DomainDefinitions = (typeof domains)[number][keyof (typeof domains)[number]];
+// Distributes over the domains: keyof a union would only keep the keys they share.
+type ValuesOf<T> = T extends unknown ? T[keyof T] : never;
+type DomainDefinitions = ValuesOf<(typeof domains)[number]>;
 
 export type EventType = DomainDefinitions['type'];
 

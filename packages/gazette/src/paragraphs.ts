@@ -42,7 +42,9 @@ function opensStructure(line: string): boolean {
   if (/^\s*#{1,6}\s/u.test(line) || line.includes('\t')) return true;
   const t = markerText(line);
   return (
-    Object.values(MARKERS).some((re) => re.test(t)) || DOC_NO.test(t) || /^一是|^[二三四五六七八九]是/u.test(t)
+    Object.values(MARKERS).some((re) => re.test(t)) ||
+    DOC_NO.test(t) ||
+    /^一是|^[二三四五六七八九]是/u.test(t)
   );
 }
 
@@ -70,8 +72,14 @@ function finish(raw: string, heading: number, table: boolean, from: number, to: 
  */
 export function buildParagraphs(lines: readonly string[], from: number, to: number): Paragraph[] {
   const out: Paragraph[] = [];
-  let open: { raw: string; heading: number; table: boolean; from: number; to: number; hardBreak: boolean } | null =
-    null;
+  let open: {
+    raw: string;
+    heading: number;
+    table: boolean;
+    from: number;
+    to: number;
+    hardBreak: boolean;
+  } | null = null;
   const close = () => {
     if (open) out.push(finish(open.raw, open.heading, open.table, open.from, open.to));
     open = null;
@@ -100,7 +108,8 @@ export function buildParagraphs(lines: readonly string[], from: number, to: numb
     close();
     const headingMatch = /^\s*(#{1,6})\s/u.exec(line);
     open = {
-      raw: line.trimStart(),
+      // A table row keeps its leading tab: an empty first cell means "same category as above".
+      raw: line.includes('\t') ? line : line.trimStart(),
       heading: headingMatch?.[1]?.length ?? 0,
       table: line.includes('\t'),
       from: n,

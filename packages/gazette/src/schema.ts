@@ -4,7 +4,10 @@ import { z } from 'zod';
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** 1-based, inclusive line numbers in the gazette file. */
-export const LineRangeSchema = z.object({ from: z.number().int().positive(), to: z.number().int().positive() });
+export const LineRangeSchema = z.object({
+  from: z.number().int().positive(),
+  to: z.number().int().positive(),
+});
 export type LineRange = z.infer<typeof LineRangeSchema>;
 
 /**
@@ -161,7 +164,8 @@ export const GazetteDocumentSchema = z.object({
   docNo: z.string().regex(/^\S+〔\d{4}〕\d+号$/),
   title: z.string().min(1),
   issuers: z.array(UnitRefSchema),
-  issuedOn: IsoDate,
+  /** Absent only when the document prints no date (a warning says so). */
+  issuedOn: IsoDate.optional(),
   /** 此件公开发布 */
   published: z.boolean(),
   addressees: z.string().optional(),

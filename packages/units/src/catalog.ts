@@ -177,6 +177,14 @@ export const UNIT_ENTRIES: readonly UnitEntry[] = [
     aliases: ['市人民政府办公室', '市政府办公室', '政府办公室', '人民政府办公室', '政府办', '市政府办'],
   },
   {
+    // 青政办发〔2019〕40号 四(五): "市考核办要进一步细化完善考核细则".
+    code: 'assessment-office',
+    name: '青铜峡市考核办公室',
+    shortName: '考核办',
+    kind: 'office',
+    aliases: ['市考核办', '考核办', '考核办公室'],
+  },
+  {
     code: 'gov-inspection',
     name: '青铜峡市人民政府督查室',
     shortName: '政府督查室',
@@ -199,7 +207,7 @@ export const UNIT_ENTRIES: readonly UnitEntry[] = [
   bureau('police', '公安局', '公安局', [], ['公安']),
   bureau('civil', '民政局', '民政局', [], ['民政']),
   bureau('justice', '司法局', '司法局', [], ['司法行政']),
-  bureau('fin', '财政局', '财政局', ['市财政'], ['财政']),
+  bureau('fin', '财政局', '财政局', ['市财政局', '市财政'], ['财政']),
   bureau(
     'hrss',
     '人力资源和社会保障局',

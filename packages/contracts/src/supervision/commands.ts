@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ActorSchema, CivilDateSchema, ReportingScheduleSchema, UnitCodeSchema } from './model';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const AttachmentSchema = z.object({
+  name: text(200),
+  url: z.url().max(2000).optional(),
+  note: z.string().max(500).optional(),
+});
+
+/** Bodies of POST /api/items/:id/actions/:action — the same schemas validate the Temporal Updates. */
+export const ActionBodies = {
+  sign: z.object({ note: z.string().max(500).optional() }).strict(),
+  progress: z
+    .object({ text: text(5000), attachments: z.array(AttachmentSchema).max(20).default([]) })
+    .strict(),
+  'request-close': z
+    .object({ summary: text(5000), attachments: z.array(AttachmentSchema).max(20).default([]) })
+    .strict(),
+  review: z.object({ note: z.string().max(500).optional() }).strict(),
+  close: z.object({ opinion: text(2000) }).strict(),
+  return: z.object({ reason: text(2000) }).strict(),
+  'request-extension': z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
+  'decide-extension': z
+    .object({ approve: z.boolean(), opinion: text(2000), newDeadline: CivilDateSchema.optional() })
+    .strict(),
+  instruct: z.object({ text: text(2000) }).strict(),
+} as const;
+
+export type ActionName = keyof typeof ActionBodies;
+export const ActionNameSchema = z.enum(Object.keys(ActionBodies) as [ActionName]);
+export type ActionBody<A extends ActionName> = z.output<(typeof ActionBodies)[A]>;
+
+/** What the gateway sends to the workflow: the validated body plus who is acting. */
+export type ActionCommand<A extends ActionName = ActionName> = {
+  action: A;
+  actor: z.infer<typeof ActorSchema>;
+  body: ActionBody<A>;
+};
+
+/** Starting an item (from the importer): the catalog task it supervises. */
+export const StartItemSchema = z.object({
+  itemId: z.string().min(1),
+  docNo: z.string().min(1),
+  ref: z.string().min(1),
+  title: z.string(),
+  leadUnits: z.array(UnitCodeSchema).min(1),
+  cooperatingUnits: z.array(UnitCodeSchema).default([]),
+  deadline: CivilDateSchema.nullable(),
+  /** Sub-task deadlines by unit; a unit not listed gets the lead's deadline. */
+  subTaskDeadlines: z.record(z.string(), CivilDateSchema).default({}),
+  reporting: ReportingScheduleSchema.default({ kind: 'none' }),
+  warningWindowDays: z.number().int().min(0).max(60).default(7),
+  /** Leadership is alerted when an item stays red this many days (DESIGN §5). */
+  escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
+});
+export type StartItem = z.input<typeof StartItemSchema>;

@@ -1,0 +1,30 @@
+import type { EventHandler } from '@duban/bus';
+import { escalationMessage } from '../messages';
+import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '../raise';
+
+/** An item red for longer than its escalation threshold goes to the leadership group. */
+export function onOverdueEscalated(
+  deps: RaiseDeps,
+): EventHandler<'cn.gov.qtx.duban.supervision.overdue_escalated.v1'> {
+  return async (event) => {
+    const { item, redDays } = event.data;
+    await raiseAlert(
+      deps,
+      {
+        _id: alertId(event.id, 'leader'),
+        audience: 'leader',
+        itemId: item.itemId,
+        docNo: item.docNo,
+        ref: item.ref,
+        title: item.title,
+        colour: item.overallColour,
+        kind: 'overdue_escalated',
+        message: escalationMessage(item, redDays),
+        leadUnits: item.leadUnits,
+        eventId: event.id,
+        createdAt: new Date(event.time),
+      },
+      attributionOf(event),
+    );
+  };
+}

@@ -1,0 +1,6 @@
+export { startAlertsService, ALERTS_CONSUMER } from './service';
+export type { AlertsDeps, AlertsService } from './service';
+export { ensureAlertIndexes } from './collections';
+export { alertId, alertRaisedId, ALERTS_SOURCE } from './raise';
+export type { AlertStats } from './raise';
+export { colourChangeMessage, escalationMessage, overdueMessage } from './messages';

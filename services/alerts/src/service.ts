@@ -1,0 +1,48 @@
+import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { MongoHandledEventLedger } from '@duban/store';
+import type { Db } from 'mongodb';
+import { alertsCollection, ensureAlertIndexes } from './collections';
+import { onColourChanged } from './handlers/colour-changed';
+import { onOverdueEscalated } from './handlers/overdue-escalated';
+import type { AlertStats, RaiseDeps } from './raise';
+
+export const ALERTS_CONSUMER = 'alerts';
+
+export interface AlertsDeps {
+  bus: Bus;
+  db: Db;
+  /** Durable consumer name; tests pass their own to stay apart from other consumers. */
+  durable?: string;
+  maxDeliver?: number;
+  onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
+}
+
+export interface AlertsService extends RunningConsumer {
+  alertStats: AlertStats;
+}
+
+/** Turns colour changes and escalations into stored alerts, each announced once as AlertRaised. */
+export async function startAlertsService(deps: AlertsDeps): Promise<AlertsService> {
+  await ensureAlertIndexes(deps.db);
+  const durable = deps.durable ?? ALERTS_CONSUMER;
+  const ledger = new MongoHandledEventLedger(deps.db);
+  const alertStats: AlertStats = { stored: 0, raised: 0 };
+  const raise: RaiseDeps = {
+    bus: deps.bus,
+    alerts: alertsCollection(deps.db),
+    ledger,
+    raisedLedger: `${durable}:raised`,
+    stats: alertStats,
+  };
+  const consumer = await startConsumer(deps.bus, {
+    durable,
+    ledger,
+    maxDeliver: deps.maxDeliver,
+    onError: deps.onError,
+    handlers: {
+      'cn.gov.qtx.duban.supervision.colour_changed.v1': onColourChanged(raise),
+      'cn.gov.qtx.duban.supervision.overdue_escalated.v1': onOverdueEscalated(raise),
+    },
+  });
+  return Object.assign(consumer, { alertStats });
+}

@@ -1,0 +1,77 @@
+import type { Db } from 'mongodb';
+import type { Role } from '@duban/contracts';
+import { unitByCode } from '@duban/units';
+import { UserStore } from './users';
+
+export interface DevUser {
+  username: string;
+  name: string;
+  role: Role;
+  unitCode: string | null;
+  /** Development password; every user can change theirs (POST /api/users/me/password). */
+  password: string;
+}
+
+export const DEV_PASSWORDS = {
+  admin: 'duban-admin-2019',
+  inspector: 'duban-inspector-2019',
+  leader: 'duban-leader-2019',
+  bureau: 'duban-bureau-2019',
+} as const;
+
+export const STAFF_DEV_USERS: readonly DevUser[] = [
+  { username: 'admin', name: '系统管理员', role: 'admin', unitCode: null, password: DEV_PASSWORDS.admin },
+  { username: 'inspector', name: '督查室', role: 'inspector', unitCode: null, password: DEV_PASSWORDS.inspector },
+  { username: 'leader', name: '分管领导', role: 'leader', unitCode: null, password: DEV_PASSWORDS.leader },
+];
+
+export function bureauUsername(unitCode: string): string {
+  return `bureau-${unitCode}`;
+}
+
+/** The users `seedUsers` creates: the three staff users, then one per lead unit (registry order of the input). */
+export function devUsers(leadUnitCodes: readonly string[]): DevUser[] {
+  const bureaus = [...new Set(leadUnitCodes)].map((code): DevUser => {
+    const unit = unitByCode(code);
+    if (!unit) throw new Error(`seedUsers: unit code "${code}" is not in the unit registry`);
+    return {
+      username: bureauUsername(code),
+      name: unit.name,
+      role: 'bureau',
+      unitCode: code,
+      password: DEV_PASSWORDS.bureau,
+    };
+  });
+  return [...STAFF_DEV_USERS, ...bureaus];
+}
+
+export interface SeedResult {
+  created: string[];
+  existing: string[];
+}
+
+/**
+ * Creates the development users that are missing. Idempotent: a user that exists (perhaps with a
+ * changed password) is left exactly as it is.
+ */
+export async function seedUsers(db: Db, options: { leadUnitCodes: readonly string[] }): Promise<SeedResult> {
+  const users = new UserStore(db);
+  const wanted = devUsers(options.leadUnitCodes);
+  const present = new Set(
+    (
+      await users.collection
+        .find({ _id: { $in: wanted.map((u) => u.username) } }, { projection: { _id: 1 } })
+        .toArray()
+    ).map((u) => u._id),
+  );
+  const result: SeedResult = { created: [], existing: [] };
+  for (const user of wanted) {
+    // Only missing users pay for a password hash; the upsert still guards against a concurrent seed.
+    if (present.has(user.username) || !(await users.createIfMissing(user))) {
+      result.existing.push(user.username);
+    } else {
+      result.created.push(user.username);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+import type { RequestHandler } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { Bus } from '@duban/bus';
+import type { AuthService } from './auth/service';
+import type { RateLimitOptions } from './middleware/rate-limit';
+
+export type NatsConnection = Bus['nc'];
+
+export interface GatewayDeps {
+  /** The Duban database: users and the read models. */
+  db: Db;
+  temporal: Client;
+  /** The Temporal namespace the client works in (shown by /api/health). */
+  namespace: string;
+  /** Core NATS connection for the live alert stream (`Bus.nc`). */
+  natsConnection: NatsConnection;
+  /** HS256 secret for session tokens, at least 32 characters. */
+  jwtSecret: string;
+  logger?: Logger;
+  rateLimit?: RateLimitOptions;
+  /** JSON body limit (default `100kb`). */
+  bodyLimit?: string;
+  /** Express `trust proxy` setting when the gateway runs behind a proxy (default: off). */
+  trustProxy?: boolean | number | string;
+  /** How long an action waits for its workflow's answer before a 504 (default 30 s). */
+  actionTimeoutMs?: number;
+  /** Comment line sent on idle alert streams (default 15 s). */
+  sseHeartbeatMs?: number;
+  /** The clock for "today" (Asia/Shanghai) and token times; tests pin it. */
+  now?: () => Date;
+}
+
+/** What route modules get: the dependencies, resolved. */
+export interface RouteContext {
+  db: Db;
+  temporal: Client;
+  namespace: string;
+  nc: NatsConnection;
+  auth: AuthService;
+  logger: Logger;
+  now: () => Date;
+  actionTimeoutMs: number;
+  sseHeartbeatMs: number;
+  /** The stricter limiter for password checks (login, own password change). */
+  credentialLimit: RequestHandler;
+}

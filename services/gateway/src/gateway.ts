@@ -1,0 +1,68 @@
+import express, { type Express } from 'express';
+import { pino } from 'pino';
+import { AuthService } from './auth/service';
+import type { GatewayDeps, RouteContext } from './deps';
+import { errorHandler, notFound } from './middleware/errors';
+import { requestLogger } from './middleware/logging';
+import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
+import { requestId } from './middleware/request-id';
+import { securityHeaders } from './middleware/security';
+import { API_PREFIX, openApiDocument } from './openapi/document';
+import { actionRoutes } from './routes/actions';
+import { alertRoutes } from './routes/alerts';
+import { mountRoute, type Route } from './routes/define';
+import { inboxRoutes } from './routes/inbox';
+import { itemRoutes } from './routes/items';
+import { overviewRoutes } from './routes/overview';
+import { sessionRoutes } from './routes/session';
+import { systemRoutes } from './routes/system';
+import { userRoutes } from './routes/users';
+
+export const API_VERSION = '0.1.0';
+
+/** The gateway's Express app: the REST API under /api (DESIGN §2). Listening is the caller's. */
+export function createGateway(deps: GatewayDeps): Express {
+  const logger = deps.logger ?? pino({ name: 'gateway' });
+  const ctx: RouteContext = {
+    db: deps.db,
+    temporal: deps.temporal,
+    namespace: deps.namespace,
+    nc: deps.natsConnection,
+    auth: new AuthService(deps.db, deps.jwtSecret, deps.now),
+    logger,
+    now: deps.now ?? (() => new Date()),
+    actionTimeoutMs: deps.actionTimeoutMs ?? 30_000,
+    sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+    credentialLimit: credentialRateLimit(deps.rateLimit),
+  };
+
+  let document: unknown;
+  const routes: Route[] = [
+    ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION }))),
+    ...sessionRoutes(ctx),
+    ...userRoutes(ctx),
+    ...itemRoutes(ctx),
+    ...actionRoutes(ctx),
+    ...inboxRoutes(ctx),
+    ...overviewRoutes(ctx),
+    ...alertRoutes(ctx),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(securityHeaders());
+
+  const api = express.Router();
+  api.use(apiRateLimit(deps.rateLimit));
+  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
+  for (const route of routes) mountRoute(api, route, ctx.auth);
+  api.use(notFound());
+  app.use(API_PREFIX, api);
+
+  app.use(notFound());
+  app.use(errorHandler());
+  return app;
+}

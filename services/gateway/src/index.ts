@@ -1,0 +1,13 @@
+export { createGateway, API_VERSION } from './gateway';
+export type { GatewayDeps, NatsConnection } from './deps';
+export { startGateway } from './start';
+export type { RunningGateway, StartGatewayOptions } from './start';
+export type { RateLimitOptions } from './middleware/rate-limit';
+export { seedUsers, devUsers, bureauUsername, DEV_PASSWORDS, STAFF_DEV_USERS } from './auth/seed';
+export type { DevUser, SeedResult } from './auth/seed';
+export { UserStore, USERS } from './auth/users';
+export type { UserDoc, UserView, NewUser } from './auth/users';
+export { hashPassword, verifyPassword } from './auth/passwords';
+export type { Principal } from './auth/principal';
+export { ACTION_ROLES } from './routes/actions';
+export { openApiDocument } from './openapi/document';

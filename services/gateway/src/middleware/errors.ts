@@ -1,0 +1,50 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HttpProblem, problems, sendProblem } from '../problem';
+
+/** Any route nobody answered: a 404 problem, under /api and elsewhere. */
+export function notFound(): RequestHandler {
+  return (req) => {
+    throw problems.notFound(`没有这个接口：${req.method} ${req.originalUrl.split('?')[0]}`);
+  };
+}
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError & Error {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<BodyParserError>).type === 'string' &&
+    typeof (error as Partial<BodyParserError>).status === 'number'
+  );
+}
+
+/** The last middleware: every error becomes a problem; a 500 says nothing of its cause. */
+export function errorHandler(): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      // A stream (SSE) failed mid-way: nothing can be sent any more but the end.
+      next(error);
+      return;
+    }
+    if (error instanceof HttpProblem) {
+      sendProblem(req, res, error);
+      return;
+    }
+    if (isBodyParserError(error)) {
+      const problem =
+        error.type === 'entity.parse.failed'
+          ? problems.invalid([{ field: 'body', message: '请求体不是合法的 JSON' }])
+          : error.type === 'entity.too.large'
+            ? new HttpProblem(413, '请求体超过大小限制')
+            : new HttpProblem(error.status >= 400 && error.status < 500 ? error.status : 400, error.message);
+      sendProblem(req, res, problem);
+      return;
+    }
+    // pino-http logs the request at error level with this error and its stack.
+    res.err = error instanceof Error ? error : new Error(String(error));
+    sendProblem(req, res, new HttpProblem(500, `服务器处理请求时出错，请稍后重试（请求编号 ${String(req.id)}）`));
+  };
+}

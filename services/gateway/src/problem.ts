@@ -1,0 +1,91 @@
+import type { Request, Response } from 'express';
+
+/** One refused field of a request: `body.newDeadline`, `query.pageSize`, `params.action`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Chinese titles by status: what the console shows above the detail. */
+const titles: Record<number, string> = {
+  400: '请求参数不合法',
+  401: '未登录或登录已失效',
+  403: '无权执行此操作',
+  404: '资源不存在',
+  409: '操作被拒绝',
+  413: '请求内容过大',
+  415: '不支持的请求格式',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+  503: '服务暂不可用',
+  504: '处理超时',
+};
+
+/** Problem types are URNs: stable names a client can switch on, not pages to fetch. */
+const types: Record<number, string> = {
+  400: 'urn:duban:problem:invalid-request',
+  401: 'urn:duban:problem:unauthenticated',
+  403: 'urn:duban:problem:forbidden',
+  404: 'urn:duban:problem:not-found',
+  409: 'urn:duban:problem:conflict',
+  413: 'urn:duban:problem:payload-too-large',
+  415: 'urn:duban:problem:unsupported-media-type',
+  429: 'urn:duban:problem:rate-limited',
+  500: 'urn:duban:problem:internal',
+  503: 'urn:duban:problem:unavailable',
+  504: 'urn:duban:problem:timeout',
+};
+
+/** An error that becomes an RFC 9457 `application/problem+json` answer. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  readonly title: string;
+  readonly type: string;
+
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly options: { errors?: FieldError[]; title?: string; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.title = options.title ?? titles[status] ?? '请求失败';
+    this.type = types[status] ?? 'about:blank';
+  }
+}
+
+export const problems = {
+  invalid: (errors: FieldError[]) =>
+    new HttpProblem(400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors }),
+  unauthenticated: (detail = '请先登录') =>
+    new HttpProblem(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="duban"' } }),
+  forbidden: (detail: string) => new HttpProblem(403, detail),
+  notFound: (detail: string) => new HttpProblem(404, detail),
+  conflict: (detail: string) => new HttpProblem(409, detail),
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export function problemBody(req: Request, problem: HttpProblem): ProblemBody {
+  return {
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: req.originalUrl.split('?')[0] ?? req.originalUrl,
+    requestId: String(req.id),
+    ...(problem.options.errors ? { errors: problem.options.errors } : {}),
+  };
+}
+
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
+  for (const [name, value] of Object.entries(problem.options.headers ?? {})) res.setHeader(name, value);
+  res.status(problem.status).type('application/problem+json').json(problemBody(req, problem));
+}

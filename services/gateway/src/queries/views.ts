@@ -1,0 +1,33 @@
+import type { AlertDoc, InboxDoc, ItemDoc, TimelineDoc } from '@duban/contracts';
+
+// Read-model documents as the API shows them: no Mongo `_id` (each has its own id field), and
+// instants as ISO strings.
+
+function iso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export function toItemView(doc: ItemDoc) {
+  const { _id, updatedAt, latestProgress, ...item } = doc;
+  return {
+    ...item,
+    itemId: item.itemId ?? _id,
+    updatedAt: iso(updatedAt),
+    latestProgress: latestProgress ? { ...latestProgress, at: iso(latestProgress.at) } : null,
+  };
+}
+
+export function toTimelineView(doc: TimelineDoc) {
+  const { _id, at, ...entry } = doc;
+  return { id: _id, ...entry, at: iso(at) };
+}
+
+export function toInboxView(doc: InboxDoc, daysLeft: number | null) {
+  const { _id, updatedAt, ...entry } = doc;
+  return { ...entry, updatedAt: iso(updatedAt), daysLeft };
+}
+
+export function toAlertView(doc: AlertDoc) {
+  const { _id, createdAt, ...alert } = doc;
+  return { id: _id, ...alert, createdAt: iso(createdAt) };
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import {
+  ActionBodies,
+  ActionNameSchema,
+  ReadModels,
+  supervisionWorkflowId,
+  type ActionCommand,
+  type ActionName,
+  type Actor,
+  type ItemDoc,
+  type Role,
+} from '@duban/contracts';
+import { itemActionUpdate, itemSnapshotQuery } from '@duban/workflow-supervision';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Principal } from '../auth/principal';
+import type { RouteContext } from '../deps';
+import { problems } from '../problem';
+import { mayRead } from '../queries/items';
+import { ItemIdParams, ItemSnapshotView } from '../schemas/items';
+import { updateProblem } from '../temporal/errors';
+import { defineRoute, type Route } from './define';
+
+/** Who may ask for each action (DESIGN §1); the workflow still checks state and unit. */
+export const ACTION_ROLES: Record<ActionName, Role> = {
+  sign: 'bureau',
+  progress: 'bureau',
+  'request-close': 'bureau',
+  'request-extension': 'bureau',
+  review: 'inspector',
+  close: 'inspector',
+  return: 'inspector',
+  'decide-extension': 'inspector',
+  instruct: 'leader',
+};
+
+const ACTION_SUMMARIES: Record<ActionName, string> = {
+  sign: '签收',
+  progress: '报送进展',
+  'request-close': '申请办结',
+  'request-extension': '申请延期',
+  review: '复核',
+  close: '销号（办结）',
+  return: '退回',
+  'decide-extension': '审批延期',
+  instruct: '批示',
+};
+
+const ActionResult = z.object({ item: ItemSnapshotView });
+
+function actorOf(user: Principal, requestId: string): Actor {
+  return {
+    userId: user.username,
+    name: user.name,
+    role: user.role,
+    ...(user.role === 'bureau' && user.unitCode ? { unitCode: user.unitCode } : {}),
+    requestId,
+  };
+}
+
+export function actionRoutes(ctx: RouteContext): Route[] {
+  const items = ctx.db.collection<ItemDoc>(ReadModels.items);
+  const handleOf = (itemId: string) => ctx.temporal.workflow.getHandle(supervisionWorkflowId(itemId));
+
+  /** A bureau acts only on items its unit leads or co-operates on; nothing is sent otherwise. */
+  async function checkUnit(itemId: string, user: Principal): Promise<void> {
+    let units: Pick<ItemDoc, 'leadUnits' | 'cooperatingUnits'> | null = await items.findOne(
+      { _id: itemId },
+      { projection: { leadUnits: 1, cooperatingUnits: 1 } },
+    );
+    if (!units) {
+      // Just imported and not projected yet: the workflow itself knows the units.
+      try {
+        units = await handleOf(itemId).query(itemSnapshotQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) throw problems.notFound(`没有事项 ${itemId}`);
+        throw error;
+      }
+    }
+    if (!mayRead(user, units)) {
+      throw problems.forbidden(`事项 ${itemId} 不是本单位（${user.unitCode}）牵头或配合的事项`);
+    }
+  }
+
+  async function act(action: ActionName, itemId: string, body: unknown, user: Principal, requestId: string) {
+    if (user.role === 'bureau') await checkUnit(itemId, user);
+    const command = { action, actor: actorOf(user, requestId), body } as ActionCommand;
+    try {
+      return await ctx.temporal.withDeadline(Date.now() + ctx.actionTimeoutMs, () =>
+        handleOf(itemId).executeUpdate(itemActionUpdate, {
+          args: [command],
+          // The request id makes a retried request (same x-request-id) land once.
+          updateId: `${action}:${requestId}`,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        const doc = await items.findOne({ _id: itemId }, { projection: { state: 1 } });
+        if (doc?.state === 'closed') throw problems.conflict('事项已销号，不能再操作');
+      }
+      throw updateProblem(error, itemId) ?? error;
+    }
+  }
+
+  const routes = ActionNameSchema.options.map((action) =>
+    defineRoute({
+      method: 'post',
+      path: `/items/:id/actions/${action}`,
+      operationId: `action_${action.replace(/-/g, '_')}`,
+      summary: ACTION_SUMMARIES[action],
+      description:
+        '以 Temporal Update 发给事项的工作流：接受则返回新的事项状态，拒绝则返回 409 及工作流给出的理由。' +
+        (ACTION_ROLES[action] === 'bureau' ? '责任单位只能对本单位牵头或配合的事项操作。' : ''),
+      tags: ['actions'],
+      access: [ACTION_ROLES[action]],
+      params: ItemIdParams,
+      body: ActionBodies[action].meta({ id: `${pascal(action)}Body` }),
+      responses: { 200: { description: '已接受：事项的新状态', schema: ActionResult } },
+      problems: {
+        404: '没有这个事项',
+        409: '工作流拒绝（状态不允许、单位不符等），detail 为理由',
+        503: '工作流引擎暂不可用',
+        504: '工作流未按时答复',
+      },
+      handler: async ({ params, body, user, requestId, res }) => {
+        const item = await act(action, params.id, body, user, requestId);
+        res.json({ item });
+      },
+    }),
+  );
+
+  // Any other action name: a 400 naming `params.action`, before anything else happens.
+  const unknownAction = defineRoute({
+    method: 'post',
+    path: '/items/:id/actions/:action',
+    operationId: 'unknownAction',
+    summary: '未知操作',
+    hidden: true,
+    tags: ['actions'],
+    access: 'user',
+    params: z.object({ id: z.string(), action: ActionNameSchema }),
+    responses: {},
+    handler: () => {
+      throw problems.notFound('没有这个操作');
+    },
+  });
+  return [...routes, unknownAction];
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _sep: string, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ColourSchema, UnitCodeSchema } from '@duban/contracts';
+import { PageMeta, PagingQuery } from './common';
+
+export const InboxEntryView = z
+  .object({
+    itemId: z.string(),
+    unitCode: z.string(),
+    role: z.enum(['lead', 'cooperating']).meta({ description: 'lead：牵头；cooperating：配合（子任务）' }),
+    step: z.string().meta({ description: '待办的一步：事项状态或子任务状态' }),
+    docNo: z.string(),
+    ref: z.string(),
+    title: z.string(),
+    deadline: z.string().nullable(),
+    colour: ColourSchema,
+    updatedAt: z.iso.datetime({ offset: true }),
+    daysLeft: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: '距期限的天数（Asia/Shanghai 今日起算），已逾期为负数；无期限为 null' }),
+  })
+  .meta({ id: 'InboxEntry' });
+
+export const InboxQuery = z.object({
+  unit: UnitCodeSchema.optional().meta({
+    description: '单位代码：责任单位用户只能是自己的单位（可省略）；督查室、领导、管理员必填',
+  }),
+  ...PagingQuery,
+});
+
+export const InboxPage = z.object({
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  today: z.string().meta({ description: 'Asia/Shanghai 今日' }),
+  items: z.array(InboxEntryView),
+  ...PageMeta,
+});

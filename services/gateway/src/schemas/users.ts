@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { RoleSchema, UnitCodeSchema } from '@duban/contracts';
+import { unitByCode } from '@duban/units';
+import { PageMeta, PagingQuery } from './common';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符`)
+  .max(200, '密码最多 200 个字符');
+
+export const UserView = z
+  .object({
+    username: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    unitCode: z.string().nullable(),
+    unitName: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    passwordChangedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'User' });
+
+export const LoginBody = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+
+export const SessionView = z.object({
+  token: z.string().meta({ description: 'HS256 JWT，8 小时有效' }),
+  tokenType: z.literal('Bearer'),
+  expiresAt: z.iso.datetime({ offset: true }),
+  user: UserView,
+});
+
+export const CurrentUserView = z.object({ user: UserView });
+
+export const ChangeOwnPasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .strict()
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    path: ['newPassword'],
+    message: '新密码不能与当前密码相同',
+  });
+
+export const ResetPasswordBody = z.object({ newPassword: password }).strict();
+
+export const CreateUserBody = z
+  .object({
+    username: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, '用户名为 2–64 位小写字母、数字、点、下划线或连字符')
+      .refine((u) => u !== 'me', '用户名 me 已保留'),
+    name: z.string().trim().min(1).max(100),
+    role: RoleSchema,
+    unitCode: UnitCodeSchema.optional(),
+    password,
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.role === 'bureau' && !b.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: '责任单位用户必须指定单位代码' });
+    }
+    if (b.role !== 'bureau' && b.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: '只有责任单位用户才有单位代码' });
+    }
+    if (b.unitCode && !unitByCode(b.unitCode)) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `未知的单位代码 ${b.unitCode}` });
+    }
+  });
+
+export const UserIdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const UsersQuery = z.object({
+  role: RoleSchema.optional(),
+  unit: UnitCodeSchema.optional(),
+  ...PagingQuery,
+});
+
+export const UsersPage = z.object({ users: z.array(UserView), ...PageMeta });

@@ -1,0 +1,70 @@
+import type { InboxDoc, ItemDoc, ItemState } from '@duban/contracts';
+import type { Collection } from 'mongodb';
+import { isDuplicateKeyError, type ProjectorCollections } from './collections';
+
+/** States in which the lead unit holds the item; in close_requested/under_review the inspector does. */
+const LEAD_OPEN_STATES: ReadonlySet<ItemState> = new Set(['assigned', 'signed', 'in_progress']);
+
+export function inboxId(itemId: string, unitCode: string): string {
+  return `${itemId}|${unitCode}`;
+}
+
+/** The open steps an item puts in bureaus' inboxes, derived from the item alone. */
+export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
+  const base = { itemId: item.itemId, docNo: item.docNo, ref: item.ref, title: item.title };
+  const entries = new Map<string, InboxDoc>();
+  if (LEAD_OPEN_STATES.has(item.state)) {
+    for (const unitCode of item.leadUnits) {
+      entries.set(unitCode, {
+        _id: inboxId(item.itemId, unitCode),
+        ...base,
+        unitCode,
+        role: 'lead',
+        step: item.state,
+        deadline: item.deadline,
+        colour: item.colour,
+        updatedAt: item.updatedAt,
+      });
+    }
+  }
+  if (item.state !== 'closed') {
+    for (const sub of item.subTasks) {
+      // A unit that also leads answers for the whole item: its lead entry stands.
+      if (sub.state === 'done' || item.leadUnits.includes(sub.unitCode)) continue;
+      entries.set(sub.unitCode, {
+        _id: inboxId(item.itemId, sub.unitCode),
+        ...base,
+        unitCode: sub.unitCode,
+        role: 'cooperating',
+        step: `subtask_${sub.state}` as const,
+        deadline: sub.deadline,
+        colour: sub.colour,
+        updatedAt: item.updatedAt,
+      });
+    }
+  }
+  return [...entries.values()];
+}
+
+/**
+ * Makes the item's inbox entries match the stored item (the newest version seen), not the event
+ * being handled: a stale event, or a redelivery after a crash between the writes, then still
+ * leaves the inbox right.
+ */
+export async function syncInbox(collections: ProjectorCollections, itemId: string): Promise<void> {
+  const item = await collections.items.findOne({ _id: itemId });
+  if (!item) return;
+  const entries = inboxEntriesOf(item);
+  await collections.inbox.deleteMany({ itemId, _id: { $nin: entries.map((e) => e._id) } });
+  for (const entry of entries) await upsertEntry(collections.inbox, entry);
+}
+
+async function upsertEntry(inbox: Collection<InboxDoc>, entry: InboxDoc): Promise<void> {
+  try {
+    await inbox.replaceOne({ _id: entry._id }, entry, { upsert: true });
+  } catch (error) {
+    // Another replica inserted it first: replace what it wrote.
+    if (!isDuplicateKeyError(error)) throw error;
+    await inbox.replaceOne({ _id: entry._id }, entry);
+  }
+}

@@ -1,0 +1,57 @@
+import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
+import { MongoHandledEventLedger } from '@duban/store';
+import type { Db } from 'mongodb';
+import { ensureProjectorIndexes } from './collections';
+import { onCloseRequested } from './handlers/close-requested';
+import { onColourChanged } from './handlers/colour-changed';
+import { onExtensionDecided } from './handlers/extension-decided';
+import { onExtensionRequested } from './handlers/extension-requested';
+import { onInstructionWritten } from './handlers/instruction-written';
+import { onItemAssigned } from './handlers/item-assigned';
+import { onItemClosed } from './handlers/item-closed';
+import { onItemReturned } from './handlers/item-returned';
+import { onItemSigned } from './handlers/item-signed';
+import { onOverdueEscalated } from './handlers/overdue-escalated';
+import { onProgressReported } from './handlers/progress-reported';
+import { onReviewStarted } from './handlers/review-started';
+
+export const PROJECTOR_CONSUMER = 'projector';
+
+export interface ProjectorDeps {
+  bus: Bus;
+  db: Db;
+  /** Durable consumer name; tests pass their own to stay apart from other consumers. */
+  durable?: string;
+  maxDeliver?: number;
+  onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
+}
+
+/** Every supervision event type, each to its handler (a type left out would be dead-lettered). */
+export function projectorHandlers(db: Db): EventHandlers {
+  return {
+    'cn.gov.qtx.duban.supervision.item_assigned.v1': onItemAssigned(db),
+    'cn.gov.qtx.duban.supervision.item_signed.v1': onItemSigned(db),
+    'cn.gov.qtx.duban.supervision.progress_reported.v1': onProgressReported(db),
+    'cn.gov.qtx.duban.supervision.close_requested.v1': onCloseRequested(db),
+    'cn.gov.qtx.duban.supervision.review_started.v1': onReviewStarted(db),
+    'cn.gov.qtx.duban.supervision.item_closed.v1': onItemClosed(db),
+    'cn.gov.qtx.duban.supervision.item_returned.v1': onItemReturned(db),
+    'cn.gov.qtx.duban.supervision.extension_requested.v1': onExtensionRequested(db),
+    'cn.gov.qtx.duban.supervision.extension_decided.v1': onExtensionDecided(db),
+    'cn.gov.qtx.duban.supervision.instruction_written.v1': onInstructionWritten(db),
+    'cn.gov.qtx.duban.supervision.colour_changed.v1': onColourChanged(db),
+    'cn.gov.qtx.duban.supervision.overdue_escalated.v1': onOverdueEscalated(db),
+  };
+}
+
+/** Keeps `items`, `inbox` and `timeline` from the supervision events (DESIGN §2). */
+export async function startProjectorService(deps: ProjectorDeps): Promise<RunningConsumer> {
+  await ensureProjectorIndexes(deps.db);
+  return startConsumer(deps.bus, {
+    durable: deps.durable ?? PROJECTOR_CONSUMER,
+    ledger: new MongoHandledEventLedger(deps.db),
+    maxDeliver: deps.maxDeliver,
+    onError: deps.onError,
+    handlers: projectorHandlers(deps.db),
+  });
+}

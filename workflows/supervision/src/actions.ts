@@ -1,0 +1,234 @@
+// Who may do what, in which state (DESIGN §1, §6). `checkAction` is the Update validator: it
+// refuses with a reason and changes nothing. `applyAction` runs only after it accepted.
+import { ActionBodies, type ActionCommand, type ActionName, type EventType, type ItemSnapshot, type SubTaskSnapshot } from '@duban/contracts';
+import type { ItemState } from './item';
+
+/** A refusal the caller sees as the reason (HTTP 409 at the gateway). */
+export class ActionRefusedError extends Error {
+  override readonly name = 'ActionRefusedError';
+}
+
+const refuse = (reason: string): never => {
+  throw new ActionRefusedError(reason);
+};
+
+const roleOf: Record<ActionName, 'bureau' | 'inspector' | 'leader'> = {
+  sign: 'bureau',
+  progress: 'bureau',
+  'request-close': 'bureau',
+  'request-extension': 'bureau',
+  review: 'inspector',
+  close: 'inspector',
+  return: 'inspector',
+  'decide-extension': 'inspector',
+  instruct: 'leader',
+};
+
+type Part = { kind: 'lead' } | { kind: 'sub'; sub: SubTaskSnapshot };
+
+function partOf(item: ItemSnapshot, unitCode: string | undefined): Part | null {
+  if (!unitCode) return null;
+  if (item.leadUnits.includes(unitCode)) return { kind: 'lead' };
+  const sub = item.subTasks.find((s) => s.unitCode === unitCode);
+  return sub ? { kind: 'sub', sub } : null;
+}
+
+export function checkAction(state: ItemState, command: ActionCommand): void {
+  const { item } = state;
+  const { action, actor } = command;
+  const schema = ActionBodies[action];
+  if (!schema) refuse(`未知操作：${String(action)}`);
+  const body = schema.safeParse(command.body);
+  if (!body.success) refuse(`参数错误：${body.error.issues.map((i) => `body.${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (actor.role !== roleOf[action]) refuse(`角色 ${actor.role} 不能执行 ${action}`);
+  if (item.state === 'closed') refuse('事项已销号，不能再操作');
+
+  if (roleOf[action] === 'bureau') {
+    const part = partOf(item, actor.unitCode);
+    if (!part) refuse(`单位 ${actor.unitCode ?? '(无)'} 不是本事项的牵头或配合单位`);
+    checkBureauAction(state, action, part as Part, command);
+    return;
+  }
+  switch (action) {
+    case 'review':
+      if (item.state !== 'close_requested') refuse('只有申请办结的事项可以复核');
+      return;
+    case 'close':
+      if (item.state !== 'close_requested' && item.state !== 'under_review') refuse('只有申请办结或复核中的事项可以销号');
+      return;
+    case 'return':
+      if (item.state !== 'close_requested' && item.state !== 'under_review') refuse('只有申请办结或复核中的事项可以退回');
+      return;
+    case 'decide-extension': {
+      if (!item.pendingExtension) refuse('没有待审批的延期申请');
+      const body = command.body as { approve: boolean; newDeadline?: string };
+      const target = body.newDeadline ?? item.pendingExtension!.requestedDeadline;
+      if (body.approve && item.deadline !== null && target <= item.deadline) {
+        refuse(`延期后的期限 ${target} 必须晚于现期限 ${item.deadline}`);
+      }
+      return;
+    }
+    case 'instruct':
+      return;
+  }
+}
+
+function checkBureauAction(state: ItemState, action: ActionName, part: Part, command: ActionCommand): void {
+  const { item } = state;
+  if (part.kind === 'sub') {
+    const { sub } = part;
+    if (sub.state === 'done') refuse('配合任务已完成');
+    switch (action) {
+      case 'sign':
+        if (sub.state !== 'assigned') refuse('配合任务已签收');
+        return;
+      case 'progress':
+      case 'request-close':
+        if (sub.state === 'assigned') refuse('请先签收配合任务');
+        return;
+      default:
+        refuse('配合单位只能签收、报送进展和完成配合任务；延期由牵头单位申请');
+    }
+  }
+  switch (action) {
+    case 'sign':
+      if (item.state !== 'assigned') refuse('事项已签收');
+      return;
+    case 'progress':
+      if (item.state === 'assigned') refuse('请先签收事项');
+      if (item.state !== 'signed' && item.state !== 'in_progress') refuse('事项正在复核，不能报送进展');
+      return;
+    case 'request-close': {
+      if (item.state === 'assigned') refuse('请先签收事项');
+      if (item.state !== 'signed' && item.state !== 'in_progress') refuse('事项已申请办结');
+      const open = item.subTasks.filter((s) => s.state !== 'done').map((s) => s.unitCode);
+      if (open.length) refuse(`配合单位尚未完成：${open.join('、')}`);
+      return;
+    }
+    case 'request-extension': {
+      if (item.pendingExtension) refuse('已有待审批的延期申请');
+      if (item.deadline === null) refuse('本事项没有办理期限，无需延期');
+      const { newDeadline } = command.body as { newDeadline: string };
+      if (newDeadline <= item.deadline!) refuse(`申请的期限 ${newDeadline} 必须晚于现期限 ${item.deadline}`);
+      return;
+    }
+    default:
+      refuse(`单位不能执行 ${action}`);
+  }
+}
+
+export interface AppliedAction {
+  type: EventType;
+  step: string;
+  extra: Record<string, unknown>;
+}
+
+/** Applies an accepted action to the state; returns the fact to publish (without the snapshot). */
+export function applyAction(state: ItemState, command: ActionCommand, now: number): AppliedAction {
+  const { item } = state;
+  const at = new Date(now).toISOString();
+  const unit = command.actor.unitCode ?? '';
+  const part = partOf(item, command.actor.unitCode);
+  const body = ActionBodies[command.action].parse(command.body) as Record<string, unknown> & {
+    note?: string;
+    text?: string;
+    summary?: string;
+    attachments?: unknown[];
+    reason?: string;
+    opinion?: string;
+    newDeadline?: string;
+    approve?: boolean;
+  };
+  switch (command.action) {
+    case 'sign':
+      if (part?.kind === 'sub') part.sub.state = 'signed';
+      else item.state = 'signed';
+      return { type: 'cn.gov.qtx.duban.supervision.item_signed.v1', step: 'signed', extra: { unitCode: unit, note: body.note } };
+    case 'progress':
+      if (part?.kind === 'sub') {
+        part.sub.state = 'in_progress';
+        part.sub.lastProgressAt = at;
+      } else {
+        item.state = 'in_progress';
+        item.lastProgressAt = at;
+      }
+      return {
+        type: 'cn.gov.qtx.duban.supervision.progress_reported.v1',
+        step: 'progress',
+        extra: { unitCode: unit, text: body.text, attachments: body.attachments ?? [] },
+      };
+    case 'request-close':
+      if (part?.kind === 'sub') {
+        part.sub.state = 'done';
+        part.sub.lastProgressAt = at;
+        return {
+          type: 'cn.gov.qtx.duban.supervision.progress_reported.v1',
+          step: 'subtask-done',
+          extra: { unitCode: unit, text: `配合任务完成：${body.summary}`, attachments: body.attachments ?? [] },
+        };
+      }
+      item.state = 'close_requested';
+      item.lastProgressAt = at;
+      state.clockStoppedAt = at;
+      return {
+        type: 'cn.gov.qtx.duban.supervision.close_requested.v1',
+        step: 'close-requested',
+        extra: { summary: body.summary, attachments: body.attachments ?? [] },
+      };
+    case 'review':
+      item.state = 'under_review';
+      return { type: 'cn.gov.qtx.duban.supervision.review_started.v1', step: 'review', extra: { note: body.note } };
+    case 'close':
+      item.state = 'closed';
+      item.closedAt = at;
+      item.pendingExtension = null;
+      return { type: 'cn.gov.qtx.duban.supervision.item_closed.v1', step: 'closed', extra: { opinion: body.opinion } };
+    case 'return':
+      item.state = 'in_progress';
+      state.clockStoppedAt = null;
+      return { type: 'cn.gov.qtx.duban.supervision.item_returned.v1', step: 'returned', extra: { reason: body.reason } };
+    case 'request-extension':
+      item.pendingExtension = {
+        requestedDeadline: body.newDeadline!,
+        reason: body.reason!,
+        requestedBy: command.actor.userId,
+        requestedAt: at,
+      };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.extension_requested.v1',
+        step: 'extension-requested',
+        extra: { unitCode: unit, requestedDeadline: body.newDeadline, reason: body.reason },
+      };
+    case 'decide-extension': {
+      const pending = item.pendingExtension!;
+      const previous = item.deadline;
+      const target = body.newDeadline ?? pending.requestedDeadline;
+      item.pendingExtension = null;
+      if (body.approve) {
+        item.deadline = target;
+        item.deadlineHistory.push({
+          deadline: target,
+          previous,
+          at,
+          reason: `${pending.reason}（${body.opinion}）`,
+          byUserId: command.actor.userId,
+        });
+        // Sub-tasks that simply followed the lead's deadline follow it again.
+        for (const sub of item.subTasks) if (sub.deadline === previous) sub.deadline = target;
+      }
+      return {
+        type: 'cn.gov.qtx.duban.supervision.extension_decided.v1',
+        step: 'extension-decided',
+        extra: {
+          approved: body.approve,
+          opinion: body.opinion,
+          previousDeadline: previous,
+          newDeadline: body.approve ? target : null,
+        },
+      };
+    }
+    case 'instruct':
+      return { type: 'cn.gov.qtx.duban.supervision.instruction_written.v1', step: 'instruction', extra: { text: body.text } };
+  }
+}
+

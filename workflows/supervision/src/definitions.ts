@@ -1,0 +1,11 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActionCommand, ItemSnapshot } from '@duban/contracts';
+
+// Imported by the worker and by every client (gateway, importer): one place for these names.
+export const SUPERVISION_TASK_QUEUE = 'duban-supervision';
+
+/** Every bureau, inspector and leader action (DESIGN §6) is one Update: accepted with the new
+ * snapshot, or refused by the validator with a reason, leaving history untouched. */
+export const itemActionUpdate = defineUpdate<ItemSnapshot, [ActionCommand]>('itemAction');
+
+export const itemSnapshotQuery = defineQuery<ItemSnapshot>('itemSnapshot');
