@@ -20,7 +20,7 @@ mkdir -p "$bin"
 TEMPORAL_CLI_VERSION=v1.5.1
 NATS_SERVER_VERSION=v2.12.2
 FERRETDB_VERSION=v1.24.2
-TEST_SERVER_WRAPPER=2
+TEST_SERVER_WRAPPER=3
 TEST_SERVER_VERSION=$(sed -n 's:.*<temporal-test-server.version>\(.*\)</temporal-test-server.version>.*:\1:p' "$root/infra/test-server/pom.xml")
 
 log() { printf '[engines] %s\n' "$*"; }
@@ -81,6 +81,9 @@ test_server() {
   fi
   need mvn "Maven fetches io.temporal:temporal-test-server from Maven Central"
   need java "the Temporal test server runs on the JVM"
+  local libfaketime
+  libfaketime=$(dpkg -L libfaketime 2>/dev/null | grep -m1 '/libfaketime.so.1$' || true)
+  [[ -n "$libfaketime" ]] || { echo "[engines] libfaketime.so.1 not found (Debian package libfaketime)" >&2; exit 1; }
   log "fetching temporal-test-server $TEST_SERVER_VERSION and its dependencies from Maven Central"
   rm -rf "$dir/lib"
   mkdir -p "$dir/lib"
@@ -93,7 +96,10 @@ test_server() {
 #!/usr/bin/env bash
 java_opts=\${TEMPORAL_TEST_SERVER_JAVA_OPTS:--Xmx512m}
 if [[ -n "\${TEMPORAL_TEST_SERVER_START_AT:-}" ]]; then
-  exec faketime -f "@\$TEMPORAL_TEST_SERVER_START_AT" java \$java_opts -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
+  # libfaketime preloaded into java itself (not the faketime wrapper, which would stand between
+  # the SDK and the server and not pass on its stop signal).
+  export LD_PRELOAD="$libfaketime" FAKETIME="@\$TEMPORAL_TEST_SERVER_START_AT" FAKETIME_DONT_RESET=1
+  exec java \$java_opts -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
 fi
 exec java \$java_opts -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
 SCRIPT

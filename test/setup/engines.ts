@@ -8,14 +8,19 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 // The system tests run their own stack: other ports and another data folder than `duban stack up`,
 // so a developer's running stack is never touched, and every run starts from empty engines.
+// DUBAN_TEST_STACK=<n> moves the whole test stack to other ports and another data folder, so
+// two test runs on one machine (two checkouts, or a run while another is going) never collide.
+const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
+const port = (base: number) => String(base + slot * 100);
+
 export const testEnv = {
-  DUBAN_DATA_DIR: path.join(root, '.data', 'test'),
+  DUBAN_DATA_DIR: path.join(root, '.data', slot ? `test-${slot}` : 'test'),
   DUBAN_ENGINES_DIR: path.join(root, '.engines'),
-  TEMPORAL_ADDRESS: '127.0.0.1:17233',
+  TEMPORAL_ADDRESS: `127.0.0.1:${port(17233)}`,
   TEMPORAL_NAMESPACE: 'default',
-  NATS_URL: 'nats://127.0.0.1:14222',
-  NATS_MONITOR_PORT: '18222',
-  FERRETDB_PORT: '37017',
+  NATS_URL: `nats://127.0.0.1:${port(14222)}`,
+  NATS_MONITOR_PORT: port(18222),
+  FERRETDB_PORT: port(37017),
   MONGODB_DB: `duban_test_${process.pid}`,
   ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
 };

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { ConfigError } from '@duban/config';
+import { registerImportCommand } from './commands/import';
 import { registerStackCommands } from './commands/stack';
 import { registerStartCommand } from './commands/start';
 
 const program = new Command('duban').description('督办 Duban — policy documents as supervised workflows');
 registerStackCommands(program);
 registerStartCommand(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

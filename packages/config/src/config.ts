@@ -72,7 +72,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && e.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'the development value is not allowed in production' }]);
+    throw new ConfigError([
+      { variable: 'JWT_SECRET', message: 'the development value is not allowed in production' },
+    ]);
   }
   return {
     dataDir: e.DUBAN_DATA_DIR,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildEvent, AlertEvents, ReadModels, SupervisionEvents, type AlertDoc, type EventData } from '@duban/contracts';
-import { connectBus, ensureStreams, EVENTS_STREAM, type Bus } from '@duban/bus';
+import {
+  buildEvent,
+  AlertEvents,
+  ReadModels,
+  SupervisionEvents,
+  type AlertDoc,
+  type EventData,
+} from '@duban/contracts';
+import { connectBus, ensureStreams, EVENTS_STREAM, publishEvent, type Bus } from '@duban/bus';
 import { connectStore, MongoHandledEventLedger, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAlertsService, type AlertsService } from './service';
@@ -77,7 +84,13 @@ describe('alerts service over the real engines', () => {
       to: 'blue',
       reason: '临近办理期限',
     });
-    item = { ...item, colour: 'red', overallColour: 'red', redSince: '2019-10-01T00:00:00+08:00', version: 3 };
+    item = {
+      ...item,
+      colour: 'red',
+      overallColour: 'red',
+      redSince: '2019-10-01T00:00:00+08:00',
+      version: 3,
+    };
     await publish(bus, E.ColourChanged.type, 'colour-item', '2019-10-01T00:00:00+08:00', {
       item,
       scope: 'item',
@@ -86,7 +99,14 @@ describe('alerts service over the real engines', () => {
       reason: '已超过办理期限',
     });
     // An approved extension brings it back: the drop reaches the inspectors only.
-    item = { ...item, deadline: '2019-12-31', colour: 'green', overallColour: 'green', redSince: null, version: 5 };
+    item = {
+      ...item,
+      deadline: '2019-12-31',
+      colour: 'green',
+      overallColour: 'green',
+      redSince: null,
+      version: 5,
+    };
     await publish(bus, E.ColourChanged.type, 'colour-item', '2019-10-08T10:00:00+08:00', {
       item,
       scope: 'item',
@@ -105,7 +125,8 @@ describe('alerts service over the real engines', () => {
       ['supervision-atest.ladder/colour-item/3|leader', 'leader', 'red', 'colour_changed'],
       ['supervision-atest.ladder/colour-item/5|inspector', 'inspector', 'green', 'colour_changed'],
     ]);
-    const line = '青政办发〔2019〕31号 第三部分第2条「回收、置换、购置的小区配套幼儿园，2019年9月30日前完成」（牵头：住建局、教育局）';
+    const line =
+      '青政办发〔2019〕31号 第三部分第2条「回收、置换、购置的小区配套幼儿园，2019年9月30日前完成」（牵头：住建局、教育局）';
     expect(docs.map((d) => d.message)).toEqual([
       `【临期】${line}预警由正常升为临期（期限2019-09-30）：临近办理期限`,
       `【逾期】${line}预警由临期升为逾期（期限2019-09-30）：已超过办理期限`,
@@ -191,7 +212,10 @@ describe('alerts service over the real engines', () => {
       redSince: '2019-10-01T00:00:00+08:00',
       version: 4,
     });
-    await publish(bus, E.OverdueEscalated.type, 'escalated', '2019-10-31T00:00:00+08:00', { item, redDays: 30 });
+    await publish(bus, E.OverdueEscalated.type, 'escalated', '2019-10-31T00:00:00+08:00', {
+      item,
+      redDays: 30,
+    });
     const docs = await eventually(
       () => alerts().find({ itemId: id }).toArray(),
       (d) => d.length === 1,
@@ -226,7 +250,7 @@ describe('alerts service over the real engines', () => {
       to: 'red',
       reason: '已超过办理期限',
     });
-    await publish(bus, E.ColourChanged.type, input.step ?? 'colour-item', input.time!, input.data);
+    await publishEvent(bus.js, input);
     await eventually(
       () => raisedFor(id),
       (r) => r.length === 2,

@@ -30,7 +30,13 @@ export function itemSnapshot(itemId: string, over: Partial<ItemSnapshot> = {}): 
     lastProgressAt: null,
     pendingExtension: null,
     subTasks: [
-      { unitCode: 'fin', state: 'in_progress', deadline: '2019-09-15', colour: 'green', lastProgressAt: null },
+      {
+        unitCode: 'fin',
+        state: 'in_progress',
+        deadline: '2019-09-15',
+        colour: 'green',
+        lastProgressAt: null,
+      },
     ],
     redSince: null,
     createdAt: '2019-04-22T09:00:00+08:00',

@@ -10,4 +10,3 @@ export type { UserDoc, UserView, NewUser } from './auth/users';
 export { hashPassword, verifyPassword } from './auth/passwords';
 export type { Principal } from './auth/principal';
 export { ACTION_ROLES } from './routes/actions';
-export { openApiDocument } from './openapi/document';

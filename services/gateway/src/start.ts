@@ -26,11 +26,16 @@ export interface StartGatewayOptions {
 }
 
 /** Connects to MongoDB, NATS and Temporal as configured, and serves the API. */
-export async function startGateway(config: DubanConfig, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: DubanConfig,
+  options: StartGatewayOptions = {},
+): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: config.logLevel });
   const jwtSecret = config.auth.jwtSecret;
   if (jwtSecret === null) {
-    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'required in production (at least 32 characters)' }]);
+    throw new ConfigError([
+      { variable: 'JWT_SECRET', message: 'required in production (at least 32 characters)' },
+    ]);
   }
   if (config.auth.devSecret) {
     logger.warn('JWT_SECRET is not set: using the development secret. Set JWT_SECRET before any real use.');
@@ -63,7 +68,9 @@ export async function startGateway(config: DubanConfig, options: StartGatewayOpt
 
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port ?? config.http.port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(options.port ?? config.http.port, host, (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

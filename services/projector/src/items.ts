@@ -5,11 +5,14 @@ import { isDuplicateKeyError } from './collections';
 export type LatestProgress = NonNullable<ItemDoc['latestProgress']>;
 
 /**
- * Writes the snapshot an event carries, only if it is newer than the stored one. A single-document
- * conditional upsert (FerretDB 1.x has no transactions): the filter matches only an older version,
- * so when the same or a newer version is stored the upsert tries to insert a second `_id` and
- * fails with E11000, which means "already newer" — unless it lost a race with the first insert of
- * an older version, so the update is retried once without upsert.
+ * Writes the snapshot an event carries, only if it is newer than the stored one, with
+ * single-document operations (FerretDB 1.x has no transactions):
+ * - update filtered on `{_id, version < v}`: applies a newer snapshot to a stored item;
+ * - if that matched nothing, insert the whole document: the first event of an item;
+ * - if the insert hits E11000, the stored version is the same or newer (a duplicate or an event
+ *   out of order), or another replica just inserted an older one, so the update is tried once more.
+ * An insert rather than an upsert with `$setOnInsert`, so the document appears whole at once
+ * (FerretDB 1.x also drops null values from `$setOnInsert`).
  *
  * `latestProgress` is left alone by other events; an event that carries a progress report sets it
  * when the event is the newest, and otherwise only if it is later than the stored report (a
@@ -24,19 +27,16 @@ export async function writeItem(
   progress: LatestProgress | null,
 ): Promise<boolean> {
   const filter = { _id: item.itemId, version: { $lt: item.version } };
-  const fields = { ...item, updatedAt: at, ...(progress ? { latestProgress: progress } : {}) };
-  let applied: boolean;
-  try {
-    const result = await items.updateOne(
-      filter,
-      progress ? { $set: fields } : { $set: fields, $setOnInsert: { latestProgress: null } },
-      { upsert: true },
-    );
-    applied = result.matchedCount > 0 || result.upsertedCount > 0;
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    const retry = await items.updateOne(filter, { $set: fields });
-    applied = retry.matchedCount > 0;
+  const update = { $set: { ...item, updatedAt: at, ...(progress ? { latestProgress: progress } : {}) } };
+  let applied = (await items.updateOne(filter, update)).matchedCount > 0;
+  if (!applied) {
+    try {
+      await items.insertOne({ _id: item.itemId, ...item, updatedAt: at, latestProgress: progress });
+      applied = true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      applied = (await items.updateOne(filter, update)).matchedCount > 0;
+    }
   }
   if (!applied && progress) {
     await items.updateOne(

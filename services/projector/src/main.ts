@@ -1,12 +1,19 @@
-// Runs the projector alone: `tsx services/projector/src/main.ts [--rebuild]`.
+// Runs the projector alone: `tsx services/projector/src/main.ts [--rebuild] [--durable=<name>]`.
 import { connectBus, ensureStreams, type RunningConsumer } from '@duban/bus';
 import { loadConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { rebuildProjections } from './rebuild';
 import { startProjectorService } from './service';
 
+/** `--durable=<name>`: another durable consumer name than the default (a second deployment). */
+function durableArgument(): string | undefined {
+  const arg = process.argv.find((a) => a.startsWith('--durable='));
+  return arg ? arg.slice('--durable='.length) || undefined : undefined;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const durable = durableArgument();
   const bus = await connectBus(config.nats.url, { name: 'duban-projector' });
   await ensureStreams(bus.jsm);
   const store = await connectStore(config.mongo.uri, config.mongo.db);
@@ -15,11 +22,11 @@ async function main(): Promise<void> {
 
   let consumer: RunningConsumer;
   if (process.argv.includes('--rebuild')) {
-    const result = await rebuildProjections({ bus, db: store.db, onError });
+    const result = await rebuildProjections({ bus, db: store.db, durable, onError });
     console.log(`[projector] rebuilt from the stream: ${result.handled} events in ${result.durationMs} ms`);
     consumer = result.consumer;
   } else {
-    consumer = await startProjectorService({ bus, db: store.db, onError });
+    consumer = await startProjectorService({ bus, db: store.db, durable, onError });
   }
   console.log(`[projector] consuming from ${config.nats.url} into ${config.mongo.db}`);
 

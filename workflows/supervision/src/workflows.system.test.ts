@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { supervisionWorkflowId, type StartItem } from '@duban/contracts';
 import { createSupervisionActivities } from './activities';
@@ -16,6 +17,9 @@ import type { supervisionItemWorkflow } from './workflows';
 // walk the real 2019–2020 calendar: holidays, make-up working days and month ends.
 const SERVER_START_UTC = '2019-04-30 08:00:00';
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+// EVENT_TYPE_WORKFLOW_TASK_SCHEDULED … _FAILED
+const workflowTaskEventTypes = new Set([5, 6, 7, 8, 9]);
+const TIMER_STARTED = 17;
 const historiesDir = path.resolve(import.meta.dirname, '../histories');
 
 describe('supervision item workflow on the time-skipping server', () => {
@@ -35,18 +39,24 @@ describe('supervision item workflow on the time-skipping server', () => {
     bundle = await bundleWorkflowCode({ workflowsPath: supervisionWorkflowsPath, logger: quietLogger });
   });
 
-  // A worker per test, run until the test's body is done: the SDK's pattern for test servers.
-  async function withWorker<T>(body: () => Promise<T>): Promise<T> {
-    const worker = await Worker.create({
+  // One worker for the whole file: items of earlier tests keep running (their timers fire as
+  // later tests move the clock) and must always find a worker.
+  let worker: Worker;
+  let running: Promise<void>;
+  beforeAll(async () => {
+    worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'supervision-test',
       workflowBundle: bundle,
       activities: createSupervisionActivities({ js: bus.js }),
     });
-    return worker.runUntil(body);
-  }
+    running = worker.run();
+  });
+  const withWorker = <T>(body: () => Promise<T>): Promise<T> => body();
 
   afterAll(async () => {
+    worker?.shutdown();
+    await running;
     await bus?.close();
     await env?.teardown();
   });
@@ -101,4 +111,186 @@ describe('supervision item workflow on the time-skipping server', () => {
     expect(item.colour).toBe('red');
     expect(item.redSince).toBe('2019-06-30T16:00:00.000Z');
     }));
+
+  it('a monthly report due on the 25th that falls in the Spring Festival is due on the next working day', () =>
+    withWorker(async () => {
+      // 青政办发〔2019〕40号: report by the 25th each month. 2020-01-25 is 春节 (the holiday was
+      // extended to 2020-02-02), so January's report falls due on Monday 2020-02-03.
+      await skipTo('2020-01-02T09:00:00');
+      const handle = await startItem({
+        deadline: '2020-12-31',
+        docNo: '青政办发〔2019〕40号',
+        ref: '三.(一)',
+        leadUnits: ['ndrc'],
+        reporting: { kind: 'monthly', dayOfMonth: 25, workingDaysOnly: true },
+      });
+      let item = await handle.query(itemSnapshotQuery);
+      expect(item.nextReportDue).toBe('2020-02-03');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', actor('bureau', 'ndrc'), {})] });
+
+      await skipTo('2020-01-31T12:00:00');
+      item = await handle.query(itemSnapshotQuery);
+      expect(item).toMatchObject({ colour: 'green', reportMissing: false, nextReportDue: '2020-02-03' });
+
+      await skipTo('2020-02-03T23:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
+      await skipTo('2020-02-04T00:00:30');
+      item = await handle.query(itemSnapshotQuery);
+      expect(item).toMatchObject({ colour: 'yellow', reportMissing: true });
+
+      // A late report brings the item back on track; the next one is due 2020-02-25 (a Tuesday).
+      item = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('progress', actor('bureau', 'ndrc'), { text: '1月份项目建设进展：开工率62%', attachments: [] })],
+      });
+      expect(item).toMatchObject({ colour: 'green', reportMissing: false, nextReportDue: '2020-02-25' });
+    }));
+
+  it('an approved extension moves the live deadline timer and keeps both deadlines in history', () =>
+    withWorker(async () => {
+      await skipTo('2020-06-01T09:00:00');
+      const handle = await startItem({ deadline: '2020-06-30' });
+      const edu = actor('bureau', 'edu');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await skipTo('2020-06-25T10:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
+
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-extension', edu, { newDeadline: '2020-08-31', reason: '开发商移交资料不全' })],
+      });
+      const decided = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('decide-extension', actor('inspector'), { approve: true, opinion: '同意延期' })],
+      });
+      expect(decided).toMatchObject({ deadline: '2020-08-31', originalDeadline: '2020-06-30', colour: 'green' });
+      expect(decided.deadlineHistory).toEqual([
+        expect.objectContaining({ previous: '2020-06-30', deadline: '2020-08-31', byUserId: 'inspector' }),
+      ]);
+
+      // The old deadline passes without turning the item red: the timer moved.
+      await skipTo('2020-07-01T08:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
+      await skipTo('2020-08-25T08:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
+      await skipTo('2020-09-01T08:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('red');
+    }));
+
+  it('a co-operating sub-task late while the lead is on time turns the item red overall', () =>
+    withWorker(async () => {
+      await skipTo('2020-09-01T09:00:00');
+      const handle = await startItem({
+        deadline: '2020-09-30',
+        cooperatingUnits: ['natres', 'hous'],
+        subTaskDeadlines: { natres: '2020-09-10' },
+      });
+      let item = await handle.query(itemSnapshotQuery);
+      expect(item.subTasks.map((s) => [s.unitCode, s.deadline])).toEqual([
+        ['natres', '2020-09-10'],
+        ['hous', '2020-09-30'],
+      ]);
+      await skipTo('2020-09-11T09:00:00');
+      item = await handle.query(itemSnapshotQuery);
+      expect(item.colour).toBe('green');
+      expect(item.subTasks.find((s) => s.unitCode === 'natres')?.colour).toBe('red');
+      expect(item.overallColour).toBe('red');
+
+      // The lead cannot ask to close while a co-operating unit has not finished.
+      await expect(
+        handle.executeUpdate(itemActionUpdate, {
+          args: [command('sign', actor('bureau', 'edu'), {})],
+        }),
+      ).resolves.toMatchObject({ state: 'signed' });
+      await expect(
+        handle.executeUpdate(itemActionUpdate, {
+          args: [command('request-close', actor('bureau', 'edu'), { summary: '已完成', attachments: [] })],
+        }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+
+      for (const unit of ['natres', 'hous']) {
+        await handle.executeUpdate(itemActionUpdate, { args: [command('sign', actor('bureau', unit), {})] });
+        await handle.executeUpdate(itemActionUpdate, {
+          args: [command('request-close', actor('bureau', unit), { summary: '配合完成', attachments: [] })],
+        });
+      }
+      item = await handle.query(itemSnapshotQuery);
+      expect(item.subTasks.every((s) => s.state === 'done' && s.colour === 'none')).toBe(true);
+      expect(item.overallColour).toBe('green');
+    }));
+
+  it('refuses a wrong unit or role with a reason and records nothing', () =>
+    withWorker(async () => {
+      const handle = await startItem({ deadline: '2020-12-31' });
+      await handle.query(itemSnapshotQuery);
+      // The test server books a workflow task even for a refused update; what matters is that no
+      // update, activity or timer enters the history.
+      const facts = async () =>
+        ((await handle.fetchHistory()).events ?? [])
+          .map((e) => Number(e.eventType))
+          .filter((t) => !workflowTaskEventTypes.has(t));
+      // Wait until the item has published its assignment and sleeps on its deadline timer.
+      let before = await facts();
+      while (!before.includes(TIMER_STARTED)) {
+        await new Promise((r) => setTimeout(r, 50));
+        before = await facts();
+      }
+      const refusals: [ReturnType<typeof command>, RegExp][] = [
+        [command('sign', actor('bureau', 'fin'), {}), /不是本事项的牵头或配合单位/],
+        [command('close', actor('bureau', 'edu'), { opinion: '自己销号' }), /角色 bureau 不能执行 close/],
+        [command('review', actor('inspector'), {}), /只有申请办结的事项可以复核/],
+        [command('request-extension', actor('bureau', 'edu'), { newDeadline: 'soon', reason: 'x' } as never), /newDeadline/],
+      ];
+      for (const [cmd, reason] of refusals) {
+        const error = await handle.executeUpdate(itemActionUpdate, { args: [cmd] }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+        expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+      }
+      expect(await facts()).toEqual(before);
+      expect((await handle.query(itemSnapshotQuery)).state).toBe('assigned');
+    }));
+
+  it('walks assigned → closed and an item already overdue at import starts red', () =>
+    withWorker(async () => {
+      await skipTo('2020-10-10T09:00:00');
+      const overdue = await startItem({ deadline: '2019-06-30' });
+      expect(await overdue.query(itemSnapshotQuery)).toMatchObject({ colour: 'red', redSince: '2019-06-30T16:00:00.000Z' });
+
+      const handle = await startItem({ deadline: '2020-12-31' });
+      const edu = actor('bureau', 'edu');
+      const inspector = actor('inspector');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('progress', edu, { text: '已完成移交清单', attachments: [{ name: '移交清单.pdf' }] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('instruct', actor('leader'), { text: '请于年底前完成，确保秋季开学' })],
+      });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '已完成移交', attachments: [] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, { args: [command('return', inspector, { reason: '缺少产权登记证明' })] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '补充产权登记证明', attachments: [] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, { args: [command('review', inspector, {})] });
+      const closed = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', inspector, { opinion: '材料齐全，同意销号' })],
+      });
+      expect(closed).toMatchObject({ state: 'closed', colour: 'none', overallColour: 'none' });
+      await handle.result();
+
+      const history = await handle.fetchHistory();
+      if (process.env.RECORD_HISTORIES === '1') {
+        fs.mkdirSync(historiesDir, { recursive: true });
+        fs.writeFileSync(path.join(historiesDir, 'walk-to-closed.json'), historyToJSON(history));
+      }
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+    }));
+
+  it('replays the recorded histories without non-determinism', async () => {
+    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
+    }
+  });
 });

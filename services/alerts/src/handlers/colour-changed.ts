@@ -8,7 +8,9 @@ import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '../raise';
  * reaches the leadership group (DESIGN §5). A change to `none` is the closing of the item or a
  * sub-task: it ends the warning rather than raising one, and the timeline records it.
  */
-export function onColourChanged(deps: RaiseDeps): EventHandler<'cn.gov.qtx.duban.supervision.colour_changed.v1'> {
+export function onColourChanged(
+  deps: RaiseDeps,
+): EventHandler<'cn.gov.qtx.duban.supervision.colour_changed.v1'> {
   return async (event) => {
     const { item, ...change } = event.data;
     if (change.to === 'none') return;
@@ -25,7 +27,8 @@ export function onColourChanged(deps: RaiseDeps): EventHandler<'cn.gov.qtx.duban
           title: item.title,
           colour: change.to,
           kind: 'colour_changed',
-          message: audience === 'leader' ? overdueMessage(item, change.scope) : colourChangeMessage(item, change),
+          message:
+            audience === 'leader' ? overdueMessage(item, change.scope) : colourChangeMessage(item, change),
           leadUnits: item.leadUnits,
           eventId: event.id,
           createdAt: new Date(event.time),

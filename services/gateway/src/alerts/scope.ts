@@ -22,7 +22,10 @@ export function alertScope(user: Principal): AlertScope {
   }
 }
 
-export function inScope(scope: AlertScope, alert: { audience: string; leadUnits: readonly string[] }): boolean {
+export function inScope(
+  scope: AlertScope,
+  alert: { audience: string; leadUnits: readonly string[] },
+): boolean {
   return (
     (scope.audiences as string[]).includes(alert.audience) &&
     (scope.unitCode === null || alert.leadUnits.includes(scope.unitCode))

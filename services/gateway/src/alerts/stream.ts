@@ -45,15 +45,6 @@ function alertData(doc: AlertDoc): AlertRaised {
  */
 export async function streamAlerts(options: AlertStreamOptions): Promise<void> {
   const { req, res, nc, scope, logger } = options;
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  req.socket.setKeepAlive(true);
-  req.socket.setNoDelay(true);
-
   let open = true;
   const sent = new Set<string>();
   const send = (data: AlertRaised) => {
@@ -63,8 +54,24 @@ export async function streamAlerts(options: AlertStreamOptions): Promise<void> {
     res.write(`event: alert\nid: ${data.alertId}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
-  // Subscribe first, so nothing raised during the replay below is missed.
+  // Subscribe first, so nothing raised during the replay below is missed, and make sure the
+  // server has the subscription before the client hears "connected".
   const subscription = nc.subscribe(AlertEvents.AlertRaised.subject);
+  try {
+    await nc.flush();
+  } catch (error) {
+    subscription.unsubscribe();
+    throw error;
+  }
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  req.socket.setKeepAlive(true);
+  req.socket.setNoDelay(true);
+
   const heartbeat = setInterval(() => {
     if (open) res.write(`: heartbeat ${new Date().toISOString()}\n\n`);
   }, options.heartbeatMs);
@@ -75,6 +82,7 @@ export async function streamAlerts(options: AlertStreamOptions): Promise<void> {
     subscription.unsubscribe();
   };
   res.on('close', close);
+  if (!res.socket || res.socket.destroyed) close(); // gone while we were subscribing
 
   res.write('retry: 5000\n: connected\n\n');
 

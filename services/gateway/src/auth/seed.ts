@@ -21,7 +21,13 @@ export const DEV_PASSWORDS = {
 
 export const STAFF_DEV_USERS: readonly DevUser[] = [
   { username: 'admin', name: '系统管理员', role: 'admin', unitCode: null, password: DEV_PASSWORDS.admin },
-  { username: 'inspector', name: '督查室', role: 'inspector', unitCode: null, password: DEV_PASSWORDS.inspector },
+  {
+    username: 'inspector',
+    name: '督查室',
+    role: 'inspector',
+    unitCode: null,
+    password: DEV_PASSWORDS.inspector,
+  },
   { username: 'leader', name: '分管领导', role: 'leader', unitCode: null, password: DEV_PASSWORDS.leader },
 ];
 

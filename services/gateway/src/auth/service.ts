@@ -35,7 +35,7 @@ export class AuthService {
       role: user.role,
       name: user.name,
       ...(user.unitCode ? { unitCode: user.unitCode } : {}),
-      pwv: user.passwordChangedAt.getTime(),
+      pwv: this.tokens.passwordVersion(user.passwordHash),
     });
     return { ...issued, user };
   }
@@ -48,7 +48,8 @@ export class AuthService {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
     const user = await this.users.find(claims.sub);
-    if (!user || user.passwordChangedAt.getTime() !== claims.pwv || user.role !== claims.role) return null;
+    if (!user || user.role !== claims.role) return null;
+    if (this.tokens.passwordVersion(user.passwordHash) !== claims.pwv) return null;
     return toPrincipal(user);
   }
 }

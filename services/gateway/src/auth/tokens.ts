@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { RoleSchema } from '@duban/contracts';
@@ -11,8 +12,8 @@ const ClaimsSchema = z.object({
   role: RoleSchema,
   name: z.string().min(1),
   unitCode: z.string().optional(),
-  /** The user's passwordChangedAt (epoch ms): a token issued before a password change stops working. */
-  pwv: z.number().int(),
+  /** Password version: a token issued before the password was last set stops working. */
+  pwv: z.string().min(1),
 });
 export type TokenClaims = z.infer<typeof ClaimsSchema>;
 
@@ -25,9 +26,20 @@ export interface IssuedToken {
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     if (secret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
+  }
+
+  /**
+   * A short keyed digest of the stored password hash. Every password set draws a new salt, so the
+   * digest changes even when the same password is set again, whatever the clock says.
+   */
+  passwordVersion(passwordHash: string): string {
+    return createHmac('sha256', this.key).update(passwordHash).digest('base64url').slice(0, 16);
   }
 
   async issue(claims: TokenClaims): Promise<IssuedToken> {

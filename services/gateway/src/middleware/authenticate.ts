@@ -32,7 +32,9 @@ export function requireRole(roles: readonly Role[]): RequestHandler {
     const user = principalOf(res);
     if (!user) throw problems.unauthenticated();
     if (!roles.includes(user.role)) {
-      throw problems.forbidden(`此操作仅限${roles.map((r) => ROLE_NAMES[r]).join('、')}，当前用户的角色是${ROLE_NAMES[user.role]}`);
+      throw problems.forbidden(
+        `此操作仅限${roles.map((r) => ROLE_NAMES[r]).join('、')}，当前用户的角色是${ROLE_NAMES[user.role]}`,
+      );
     }
     next();
   };

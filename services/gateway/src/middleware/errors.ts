@@ -45,6 +45,10 @@ export function errorHandler(): ErrorRequestHandler {
     }
     // pino-http logs the request at error level with this error and its stack.
     res.err = error instanceof Error ? error : new Error(String(error));
-    sendProblem(req, res, new HttpProblem(500, `服务器处理请求时出错，请稍后重试（请求编号 ${String(req.id)}）`));
+    sendProblem(
+      req,
+      res,
+      new HttpProblem(500, `服务器处理请求时出错，请稍后重试（请求编号 ${String(req.id)}）`),
+    );
   };
 }

@@ -59,7 +59,9 @@ export function credentialRateLimit(options: RateLimitOptions = {}): RequestHand
       if (signedIn) return `${clientKey(req)}|${signedIn.username}`;
       const body: unknown = req.body;
       const username =
-        typeof body === 'object' && body !== null && typeof (body as { username?: unknown }).username === 'string'
+        typeof body === 'object' &&
+        body !== null &&
+        typeof (body as { username?: unknown }).username === 'string'
           ? (body as { username: string }).username.toLowerCase().slice(0, 64)
           : '';
       return `${clientKey(req)}|${username}`;

@@ -20,21 +20,20 @@ function problemResponse(description: string) {
 function operation(route: Route): RouteConfig {
   const validates = Boolean(route.params || route.query || route.body);
   const problems: Record<number, string> = {};
-  const statuses = [
-    ...(validates ? [400] : []),
-    ...(route.access === 'public' ? [] : [401, 403]),
-    429,
-    500,
-  ];
+  const statuses = [...(validates ? [400] : []), ...(route.access === 'public' ? [] : [401, 403]), 429, 500];
   for (const status of statuses) problems[status] = standardProblems[status]!;
   Object.assign(problems, route.problems);
   const responses: RouteConfig['responses'] = {};
   for (const [status, spec] of Object.entries(route.responses)) {
     responses[status] = spec.schema
-      ? { description: spec.description, content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } }
+      ? {
+          description: spec.description,
+          content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } },
+        }
       : { description: spec.description };
   }
-  for (const [status, description] of Object.entries(problems)) responses[status] = problemResponse(description);
+  for (const [status, description] of Object.entries(problems))
+    responses[status] = problemResponse(description);
 
   const roles = typeof route.access === 'string' ? null : route.access;
   const security: Record<string, string[]>[] =
@@ -57,7 +56,9 @@ function operation(route: Route): RouteConfig {
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
-      ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body
+        ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+        : {}),
     },
     responses,
   };

@@ -76,13 +76,25 @@ export async function findByUrgency(
   for (const colour of COLOUR_ORDER) {
     const n = all.get(colour) ?? 0;
     const m = undated.get(colour) ?? 0;
-    buckets.push({ filter: { $and: [filter, { overallColour: colour, deadline: { $ne: null } }] }, count: n - m, dated: true });
-    buckets.push({ filter: { $and: [filter, { overallColour: colour, deadline: null }] }, count: m, dated: false });
+    buckets.push({
+      filter: { $and: [filter, { overallColour: colour, deadline: { $ne: null } }] },
+      count: n - m,
+      dated: true,
+    });
+    buckets.push({
+      filter: { $and: [filter, { overallColour: colour, deadline: null }] },
+      count: m,
+      dated: false,
+    });
   }
   // A colour outside the ladder would be a projector bug; such items still show, last.
   const known = COLOUR_ORDER.reduce((sum, c) => sum + (all.get(c) ?? 0), 0);
   if (known < total) {
-    buckets.push({ filter: { $and: [filter, { overallColour: { $nin: [...COLOUR_ORDER] } }] }, count: total - known, dated: false });
+    buckets.push({
+      filter: { $and: [filter, { overallColour: { $nin: [...COLOUR_ORDER] } }] },
+      count: total - known,
+      dated: false,
+    });
   }
 
   const out: ItemDoc[] = [];

@@ -39,7 +39,12 @@ export function alertRoutes(ctx: RouteContext): Route[] {
           ...(query.colour ? { colour: query.colour } : {}),
         };
         const [docs, total] = await Promise.all([
-          alerts.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skipOf(query)).limit(query.pageSize).toArray(),
+          alerts
+            .find(filter)
+            .sort({ createdAt: -1, _id: -1 })
+            .skip(skipOf(query))
+            .limit(query.pageSize)
+            .toArray(),
           alerts.countDocuments(filter),
         ]);
         res.json({ alerts: docs.map(toAlertView), total, page: query.page, pageSize: query.pageSize });

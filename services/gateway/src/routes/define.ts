@@ -61,7 +61,12 @@ export interface RouteSpec<
 }
 
 /** A route with its types erased, ready to mount and to document. */
-export type Route = RouteSpec<z.ZodObject | undefined, z.ZodObject | undefined, z.ZodType | undefined, Access>;
+export type Route = RouteSpec<
+  z.ZodObject | undefined,
+  z.ZodObject | undefined,
+  z.ZodType | undefined,
+  Access
+>;
 
 /**
  * One declaration per route gives both the Express handler chain and the OpenAPI operation, so

@@ -46,7 +46,10 @@ export function itemRoutes(ctx: RouteContext): Route[] {
         const item = await items.findOne({ _id: params.id });
         if (!item) throw problems.notFound(`没有事项 ${params.id}`);
         if (!mayRead(user, item)) throw problems.forbidden(`事项 ${params.id} 不是本单位牵头或配合的事项`);
-        const steps = await timeline.find({ itemId: params.id }).sort({ version: 1, at: 1, _id: 1 }).toArray();
+        const steps = await timeline
+          .find({ itemId: params.id })
+          .sort({ version: 1, at: 1, _id: 1 })
+          .toArray();
         res.json({ item: toItemView(item), timeline: steps.map(toTimelineView) });
       },
     }),

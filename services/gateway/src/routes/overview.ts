@@ -122,4 +122,3 @@ export function overviewRoutes(ctx: RouteContext): Route[] {
     }),
   ];
 }
-

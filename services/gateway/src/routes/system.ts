@@ -52,10 +52,14 @@ export function systemRoutes(ctx: RouteContext, openApi: () => unknown): Route[]
         const log = (reason: unknown) => req.log.warn(reason, 'health check: an engine is unreachable');
         const [mongodb, nats, temporal] = await Promise.all([
           check('mongodb', () => ctx.db.command({ ping: 1 }), log),
-          check('nats', async () => {
-            if (ctx.nc.isClosed()) throw new Error('NATS connection closed');
-            await ctx.nc.flush();
-          }, log),
+          check(
+            'nats',
+            async () => {
+              if (ctx.nc.isClosed()) throw new Error('NATS connection closed');
+              await ctx.nc.flush();
+            },
+            log,
+          ),
           check(
             'temporal',
             () =>
@@ -67,7 +71,9 @@ export function systemRoutes(ctx: RouteContext, openApi: () => unknown): Route[]
         ]);
         const engines = { mongodb, nats, temporal };
         const ok = mongodb.ok && nats.ok && temporal.ok;
-        res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', engines, temporalNamespace: ctx.namespace });
+        res
+          .status(ok ? 200 : 503)
+          .json({ status: ok ? 'ok' : 'degraded', engines, temporalNamespace: ctx.namespace });
       },
     }),
     defineRoute({

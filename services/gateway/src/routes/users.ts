@@ -76,7 +76,10 @@ export function userRoutes(ctx: RouteContext): Route[] {
       handler: async ({ body, res }) => {
         try {
           const doc = await users.create(body, ctx.now());
-          res.status(201).location(`/api/users/${encodeURIComponent(doc._id)}`).json(toUserView(doc));
+          res
+            .status(201)
+            .location(`/api/users/${encodeURIComponent(doc._id)}`)
+            .json(toUserView(doc));
         } catch (error) {
           if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${body.username} 已存在`);
           throw error;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isCivilDate } from '@duban/calendar';
 
 export const FieldErrorSchema = z.object({
-  field: z.string().meta({ description: '出错的字段，从请求的根部命名，如 body.newDeadline、query.pageSize' }),
+  field: z
+    .string()
+    .meta({ description: '出错的字段，从请求的根部命名，如 body.newDeadline、query.pageSize' }),
   message: z.string(),
 });
 

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  ColourSchema,
-  ItemSnapshotSchema,
-  ItemStateSchema,
-  UnitCodeSchema,
-} from '@duban/contracts';
+import { ColourSchema, ItemSnapshotSchema, ItemStateSchema, UnitCodeSchema } from '@duban/contracts';
 import { CivilDateQuery, PageMeta, PagingQuery } from './common';
 
 const isoTime = z.iso.datetime({ offset: true });

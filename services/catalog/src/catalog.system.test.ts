@@ -1,0 +1,406 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { itemIdOf } from '@duban/contracts';
+import { parseGazette, type ParsedGazette } from '@duban/gazette';
+import { connectStore, type Store } from '@duban/store';
+import {
+  CatalogCollections,
+  createCatalogRouter,
+  importCatalog,
+  registerCatalogOpenApi,
+  startSupervisionItems,
+  supervisionCandidates,
+  type CatalogTaskDoc,
+  type CatalogTaskVersionDoc,
+} from './index';
+import { latestDeadline } from './import';
+
+const FILE = 'qingtongxia-gazette-2019-02.md';
+const gazettePath = path.resolve(import.meta.dirname, '../../../data/gazette', FILE);
+const text = fs.readFileSync(gazettePath, 'utf8');
+const parsed = parseGazette(text);
+const allTasks = parsed.documents.flatMap((d) => d.tasks.map((t) => ({ d, t })));
+
+const KINDERGARTEN = itemIdOf('青政办发〔2019〕31号', '三.(三)');
+
+describe('catalog over the real engines', () => {
+  let store: Store;
+
+  beforeAll(async () => {
+    const stack = inject('stack');
+    store = await connectStore(stack.mongoUri, `${stack.mongoDb}_catalog`);
+    await store.db.dropDatabase();
+  });
+
+  afterAll(async () => {
+    await store?.db.dropDatabase();
+    await store?.close();
+  });
+
+  const count = (name: string) => store.db.collection(name).countDocuments({});
+  const snapshot = async () => ({
+    documents: await store.db.collection(CatalogCollections.documents).find({}).sort({ _id: 1 }).toArray(),
+    tasks: await store.db.collection(CatalogCollections.tasks).find({}).sort({ _id: 1 }).toArray(),
+    articles: await store.db.collection(CatalogCollections.articles).find({}).sort({ _id: 1 }).toArray(),
+    versions: await count(CatalogCollections.taskVersions),
+  });
+
+  describe('importCatalog', () => {
+    it('imports the gazette once: nine documents, every task and article, with provenance', async () => {
+      const summary = await importCatalog(store.db, parsed, {
+        source: gazettePath,
+        sourceText: text,
+        importedBy: 'test',
+      });
+      expect(summary.source).toBe(FILE);
+      expect(summary.totals.documents).toEqual({ total: 9, new: 9, changed: 0, unchanged: 0 });
+      expect(summary.totals.tasks).toEqual({ total: 71, new: 71, changed: 0, unchanged: 0 });
+      expect(summary.totals.articles.new).toBe(summary.totals.articles.total);
+      expect(summary.noLeadUnit).toEqual([
+        {
+          itemId: 'qzbf-2019-39.6.p5',
+          docNo: '青政办发〔2019〕39号',
+          ref: '六.(五)',
+          title: '人员派遣(2019年6月上旬)',
+        },
+      ]);
+      const perDoc = Object.fromEntries(summary.documents.map((d) => [d.docNo, d.tasks.total]));
+      expect(perDoc).toMatchObject({
+        '青党办〔2019〕65号': 27,
+        '青政办发〔2019〕30号': 13,
+        '青政办发〔2019〕40号': 9,
+      });
+
+      expect(await count(CatalogCollections.documents)).toBe(9);
+      expect(await count(CatalogCollections.tasks)).toBe(71);
+      expect(await count(CatalogCollections.articles)).toBe(summary.totals.articles.total);
+      expect(await count(CatalogCollections.taskVersions)).toBe(0);
+
+      const task = await store.db
+        .collection<CatalogTaskDoc>(CatalogCollections.tasks)
+        .findOne({ _id: KINDERGARTEN });
+      expect(task).toMatchObject({
+        docNo: '青政办发〔2019〕31号',
+        ref: '三.(三)',
+        kind: 'task',
+        version: 1,
+        deadline: '2020-12-31',
+        unitCodes: ['hous', 'natres', 'edu', 'ndrc', 'fin'],
+        source: { file: FILE, lines: { from: 869, to: 875 } },
+        importedBy: 'test',
+      });
+      expect(task?.source.text).toEqual(text.split('\n').slice(868, 875));
+      expect(task?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+
+      const edu = await store.db
+        .collection(CatalogCollections.documents)
+        .findOne({ docNo: '青政办发〔2019〕30号' });
+      expect(edu?.annualTable).toHaveLength(
+        parsed.documents.find((d) => d.docNo === '青政办发〔2019〕30号')!.annualTable!.length,
+      );
+      const rules = await store.db
+        .collection(CatalogCollections.articles)
+        .countDocuments({ docNo: '青政发〔2019〕34号' });
+      expect(rules).toBe(51);
+    });
+
+    it('imports the same file again without changing anything', async () => {
+      const before = await snapshot();
+      // The second import reads the file itself (no sourceText): same provenance, same hashes.
+      const summary = await importCatalog(store.db, parsed, {
+        source: gazettePath,
+        importedBy: 'someone-else',
+      });
+      expect(summary.totals.documents).toEqual({ total: 9, new: 0, changed: 0, unchanged: 9 });
+      expect(summary.totals.tasks).toEqual({ total: 71, new: 0, changed: 0, unchanged: 71 });
+      expect(summary.totals.articles.unchanged).toBe(summary.totals.articles.total);
+      for (const d of summary.documents) {
+        expect(d.tasks.relocated).toBe(0);
+        expect(d.missingRefs).toEqual([]);
+      }
+      const after = await snapshot();
+      expect(after).toEqual(before); // importedAt, importedBy, versions: all untouched
+    });
+
+    it('stores a changed task text as version 2 and keeps version 1', async () => {
+      const changed: ParsedGazette = structuredClone(parsed);
+      const doc = changed.documents.find((d) => d.docNo === '青政办发〔2019〕31号')!;
+      const task = doc.tasks.find((t) => t.ref === '三.(三)')!;
+      const originalText = task.text;
+      task.text = `${task.text}各单位每季度报送一次进展。`;
+
+      const tasks = store.db.collection<CatalogTaskDoc>(CatalogCollections.tasks);
+      const v1 = await tasks.findOne({ _id: KINDERGARTEN });
+      const later = new Date(Date.now() + 60_000);
+      const summary = await importCatalog(store.db, changed, { source: FILE, sourceText: text, now: later });
+      expect(summary.totals.tasks).toEqual({ total: 71, new: 0, changed: 1, unchanged: 70 });
+      expect(summary.documents.find((d) => d.docNo === '青政办发〔2019〕31号')?.changedRefs).toEqual([
+        '三.(三)',
+      ]);
+
+      const v2 = await tasks.findOne({ _id: KINDERGARTEN });
+      expect(v2).toMatchObject({
+        version: 2,
+        text: task.text,
+        importedAt: later,
+        firstImportedAt: v1!.importedAt,
+      });
+      expect(v2!.contentHash).not.toBe(v1!.contentHash);
+      const kept = await store.db
+        .collection<CatalogTaskVersionDoc>(CatalogCollections.taskVersions)
+        .find({ itemId: KINDERGARTEN })
+        .toArray();
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatchObject({
+        _id: `${KINDERGARTEN}@1`,
+        version: 1,
+        text: originalText,
+        supersededAt: later,
+      });
+      expect(kept[0]!.contentHash).toBe(v1!.contentHash);
+      expect(await count(CatalogCollections.tasks)).toBe(71);
+
+      // The changed file once more: nothing new.
+      const again = await importCatalog(store.db, changed, { source: FILE, sourceText: text });
+      expect(again.totals.tasks.unchanged).toBe(71);
+      expect(await count(CatalogCollections.taskVersions)).toBe(1);
+    });
+
+    it('refuses a parse that does not fit the text, writing nothing', async () => {
+      const before = await snapshot();
+      const broken: ParsedGazette = structuredClone(parsed);
+      broken.documents[8]!.tasks[0]!.sourceLines = { from: 5000, to: 5001 };
+      await expect(importCatalog(store.db, broken, { source: FILE, sourceText: text })).rejects.toThrow(
+        /not in the file/,
+      );
+      const bad = { ...parsed, documents: [{ ...parsed.documents[0]!, docNo: '' }] } as ParsedGazette;
+      await expect(importCatalog(store.db, bad, { source: FILE, sourceText: text })).rejects.toThrow(
+        /does not validate/,
+      );
+      await expect(importCatalog(store.db, parsed, { source: '/nonexistent/gazette.md' })).rejects.toThrow(
+        /nonexistent\/gazette\.md/,
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('read API', () => {
+    let base: string;
+    let close: () => Promise<void>;
+
+    beforeAll(async () => {
+      const app = express();
+      app.use('/api/catalog', createCatalogRouter({ db: store.db }));
+      const server = app.listen(0);
+      await new Promise<void>((resolve) => server.once('listening', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalog`;
+      close = () => new Promise((resolve) => server.close(() => resolve()));
+    });
+
+    afterAll(async () => {
+      await close?.();
+    });
+
+    async function get(pathAndQuery: string) {
+      const res = await fetch(base + pathAndQuery);
+      return {
+        status: res.status,
+        type: res.headers.get('content-type') ?? '',
+        body: (await res.json()) as never,
+      };
+    }
+
+    type TaskList = {
+      tasks: {
+        id: string;
+        lead: { code: string }[];
+        cooperating: { code: string }[];
+        deadline: string | null;
+      }[];
+      total: number;
+    };
+
+    it('lists the nine documents in gazette order', async () => {
+      const { status, body } = await get('/documents');
+      const list = body as { documents: { docNo: string; counts: { tasks: number } }[]; total: number };
+      expect(status).toBe(200);
+      expect(list.total).toBe(9);
+      expect(list.documents.map((d) => d.docNo)).toEqual(parsed.documents.map((d) => d.docNo));
+      expect(list.documents[0]!.counts.tasks).toBe(27);
+
+      const one = await get(`/documents/${encodeURIComponent('青政办发〔2019〕30号')}`);
+      expect(one.status).toBe(200);
+      expect((one.body as { id: string; annualTable: unknown[] }).id).toBe('qzbf-2019-30');
+      expect((one.body as { annualTable: unknown[] }).annualTable.length).toBeGreaterThan(0);
+    });
+
+    it('filters tasks by unit, lead or co-operating, by code or by name', async () => {
+      const expected = allTasks.filter(({ t }) =>
+        [...t.lead, ...t.cooperating].some((u) => u.code === 'edu'),
+      ).length;
+      const byCode = (await get('/tasks?unit=edu&pageSize=200')).body as TaskList;
+      expect(byCode.total).toBe(expected);
+      expect(byCode.tasks).toHaveLength(expected);
+      for (const t of byCode.tasks) expect([...t.lead, ...t.cooperating].map((u) => u.code)).toContain('edu');
+      const byName = (await get(`/tasks?unit=${encodeURIComponent('市教育局')}&pageSize=200`))
+        .body as TaskList;
+      expect(byName.tasks.map((t) => t.id)).toEqual(byCode.tasks.map((t) => t.id));
+    });
+
+    it('filters tasks by deadline range (the latest deadline, both ends included), with other filters', async () => {
+      const inRange = (d: string | null) => d !== null && d >= '2019-01-01' && d <= '2019-12-31';
+      const expected = allTasks
+        .filter(({ t }) => inRange(latestDeadline(t.deadlines)))
+        .map(({ d, t }) => itemIdOf(d.docNo, t.ref));
+      const res = (await get('/tasks?dueAfter=2019-01-01&dueBefore=2019-12-31&pageSize=200'))
+        .body as TaskList;
+      expect(res.tasks.map((t) => t.id).sort()).toEqual([...expected].sort());
+      expect(expected.length).toBeGreaterThan(0);
+      for (const t of res.tasks) expect(inRange(t.deadline)).toBe(true);
+
+      const civil = (await get('/tasks?dueBefore=2019-12-31&unit=civil')).body as TaskList;
+      expect(civil.tasks.map((t) => t.id)).toEqual([
+        'qzbf-2019-39.6.p1',
+        'qzbf-2019-39.6.p2',
+        'qzbf-2019-39.6.p3',
+        'qzbf-2019-39.6.p4',
+      ]);
+
+      const kg = (await get(`/tasks?docNo=${encodeURIComponent('青政办发〔2019〕31号')}`)).body as TaskList;
+      expect(kg.total).toBe(6);
+      expect(((await get('/tasks?docNo=qzbf-2019-31')).body as TaskList).total).toBe(6);
+      const withIndicators = allTasks.filter(({ t }) => t.indicators.length > 0).length;
+      expect(((await get('/tasks?hasIndicators=true')).body as TaskList).total).toBe(withIndicators);
+      expect(((await get('/tasks?kind=step')).body as TaskList).total).toBe(5);
+    });
+
+    it('pages through the tasks in gazette order', async () => {
+      const page8 = (await get('/tasks?page=8&pageSize=10')).body as TaskList & {
+        page: number;
+        pageSize: number;
+      };
+      expect(page8).toMatchObject({ total: 71, page: 8, pageSize: 10 });
+      expect(page8.tasks.map((t) => t.id)).toEqual(['qzbf-2019-40.2.p9']);
+      const first = (await get('/tasks?pageSize=1')).body as TaskList;
+      expect(first.tasks.map((t) => t.id)).toEqual(['qdb-2019-65.2.1']);
+    });
+
+    it('returns one task with its exact source lines and its version history', async () => {
+      const { status, body } = await get(`/tasks/${KINDERGARTEN}`);
+      const detail = body as {
+        task: { id: string; version: number; lead: { code: string }[] };
+        provenance: { file: string; lines: { from: number; to: number }; text: string[] };
+        history: { version: number; supersededAt: string | null; text: string }[];
+      };
+      expect(status).toBe(200);
+      expect(detail.task).toMatchObject({ id: KINDERGARTEN, version: 2, lead: [{ code: 'hous' }] });
+      expect(detail.provenance).toEqual({
+        file: FILE,
+        lines: { from: 869, to: 875 },
+        text: text.split('\n').slice(868, 875),
+      });
+      expect(detail.provenance.text[0]).toContain('(三)确保配套幼儿园如期移交');
+      expect(detail.history.map((h) => h.version)).toEqual([1, 2]);
+      expect(detail.history[0]!.supersededAt).not.toBeNull();
+      expect(detail.history[1]!.supersededAt).toBeNull();
+    });
+
+    it('answers a bad query with a 400 problem naming the field, and an unknown id with a 404', async () => {
+      const big = await get('/tasks?pageSize=1000');
+      expect(big.status).toBe(400);
+      expect(big.type).toMatch(/^application\/problem\+json/);
+      const problem = big.body as { status: number; type: string; errors: { field: string }[] };
+      expect(problem).toMatchObject({ status: 400, type: 'urn:duban:problem:invalid-request' });
+      expect(problem.errors.map((e) => e.field)).toEqual(['query.pageSize']);
+
+      const several = (await get('/tasks?dueBefore=2019-02-30&unit=nobody&kind=wish')).body as typeof problem;
+      expect(several.errors.map((e) => e.field).sort()).toEqual([
+        'query.dueBefore',
+        'query.kind',
+        'query.unit',
+      ]);
+
+      const missing = await get('/tasks/qzbf-2019-99.1');
+      expect(missing.status).toBe(404);
+      expect(missing.type).toMatch(/^application\/problem\+json/);
+      expect((await get('/documents/qzbf-2019-99')).status).toBe(404);
+    });
+
+    it('describes its paths in an OpenAPI 3.1 document', () => {
+      const registry = new OpenAPIRegistry();
+      registerCatalogOpenApi(registry);
+      const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+        openapi: '3.1.0',
+        info: { title: 'catalog', version: '0' },
+      });
+      expect(Object.keys(doc.paths ?? {}).sort()).toEqual([
+        '/api/catalog/documents',
+        '/api/catalog/documents/{id}',
+        '/api/catalog/tasks',
+        '/api/catalog/tasks/{id}',
+      ]);
+      const params = doc.paths?.['/api/catalog/tasks']?.get?.parameters as { name: string }[];
+      expect(params.map((p) => p.name)).toEqual(
+        expect.arrayContaining([
+          'docNo',
+          'unit',
+          'dueBefore',
+          'dueAfter',
+          'hasIndicators',
+          'kind',
+          'page',
+          'pageSize',
+        ]),
+      );
+    });
+  });
+});
+
+describe('starting supervision items on the test stack (no worker)', () => {
+  let connection: Connection;
+  let client: Client;
+  // Documents renumbered into 2099, so these ids never meet the real catalog's items in this stack.
+  const documents = parsed.documents.map((d) => ({ ...d, docNo: d.docNo.replace('〔2019〕', '〔2099〕') }));
+  const candidates = supervisionCandidates(documents);
+  const TASK_QUEUE = 'catalog-test';
+
+  beforeAll(async () => {
+    connection = await Connection.connect({ address: inject('stack').temporalAddress });
+    client = new Client({ connection, namespace: 'default' });
+  });
+
+  afterAll(async () => {
+    if (client) {
+      for (const c of candidates) {
+        const handle = client.workflow.getHandle(`supervision-${itemIdOf(c.document.docNo, c.task.ref)}`);
+        await handle.terminate('catalog test done').catch(() => undefined);
+      }
+    }
+    await connection?.close();
+  });
+
+  it('starts one workflow per task, then finds them running; a closed item is never restarted', async () => {
+    const first = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
+    expect(first).toMatchObject({ started: 70, alreadyRunning: 0, alreadyClosed: 0, skipped: 1 });
+    expect(first.skippedItems).toEqual([
+      { itemId: 'qzbf-2099-39.6.p5', docNo: '青政办发〔2099〕39号', ref: '六.(五)', reason: 'no-lead-unit' },
+    ]);
+
+    const second = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
+    expect(second).toMatchObject({ started: 0, alreadyRunning: 70, alreadyClosed: 0, skipped: 1 });
+
+    const one = first.outcomes.find((o) => o.outcome === 'started')!;
+    const described = await client.workflow.getHandle(one.workflowId).describe();
+    expect(described).toMatchObject({ type: 'supervisionItemWorkflow', taskQueue: TASK_QUEUE });
+    expect(described.status.name).toBe('RUNNING');
+
+    await client.workflow.getHandle(one.workflowId).terminate('closed for the test');
+    const third = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
+    expect(third).toMatchObject({ started: 0, alreadyRunning: 69, alreadyClosed: 1, skipped: 1 });
+  });
+});

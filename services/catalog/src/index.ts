@@ -1,0 +1,54 @@
+export {
+  catalogCollections,
+  CatalogImportError,
+  ensureCatalogIndexes,
+  importCatalog,
+  latestDeadline,
+  taskContentOf,
+} from './import';
+export type {
+  ChangeCounts,
+  ChangeKind,
+  DocumentImportSummary,
+  ImportOptions,
+  ImportSummary,
+  TaskRefLine,
+} from './import';
+export { CatalogCollections } from './model';
+export type {
+  CatalogArticleDoc,
+  CatalogDocumentDoc,
+  CatalogTaskDoc,
+  CatalogTaskVersionDoc,
+  DocumentCounts,
+  Provenance,
+  TaskContent,
+  TaskKind,
+} from './model';
+export { taskContentHash } from './hash';
+export { GazetteFileError, loadGazetteFile, readGazetteText } from './source';
+export type { LoadedGazette } from './source';
+export { reportingScheduleFor, startItemFor } from './start-item';
+export type { ItemSourceDocument, ItemSourceTask } from './start-item';
+export { startSupervisionItems, supervisionCandidates } from './start';
+export type {
+  SkippedItem,
+  StartOutcomeKind,
+  StartSupervisionOptions,
+  StartSupervisionResult,
+  SupervisionCandidate,
+} from './start';
+export { createCatalogRouter, tasksFilter } from './router';
+export type { CatalogRouterDeps } from './router';
+export { registerCatalogOpenApi } from './openapi';
+export type { CatalogOpenApiOptions } from './openapi';
+export {
+  CatalogDocumentSummaryView,
+  CatalogDocumentView,
+  CatalogProblemSchema,
+  CatalogTaskDetail,
+  CatalogTaskView,
+  CatalogTasksPage,
+  MAX_PAGE_SIZE,
+  TasksQuery,
+} from './schemas';

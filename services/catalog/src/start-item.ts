@@ -1,0 +1,96 @@
+import { itemIdOf, StartItemSchema, type ReportingScheduleInput, type StartItem } from '@duban/contracts';
+import type { Frequency, RecurringDeadline } from '@duban/gazette';
+import { latestDeadline } from './import';
+
+/** What startItemFor needs of a document: a parsed GazetteDocument or a CatalogDocumentDoc. */
+export interface ItemSourceDocument {
+  docNo: string;
+  /** A standing reporting duty of the whole document (每月25日前 … 报发展和改革局汇总). */
+  reporting?: { frequency: Frequency; day?: number } | null;
+}
+
+/** What startItemFor needs of a task: a parsed Task or a CatalogTaskDoc. */
+export interface ItemSourceTask {
+  ref: string;
+  kind: 'task' | 'measure' | 'step';
+  title: string;
+  lead: readonly { code: string }[];
+  cooperating: readonly { code: string }[];
+  deadlines: readonly { date: string }[];
+  recurringDeadlines?: readonly RecurringDeadline[];
+}
+
+const SUPERVISED_KINDS = new Set<ItemSourceTask['kind']>(['task', 'measure', 'step']);
+
+/** A task's own recurring deadline as a reporting schedule; null when it has none that fits. */
+function scheduleOfRecurring(r: RecurringDeadline): ReportingScheduleInput | null {
+  switch (r.frequency) {
+    case 'monthly':
+      return { kind: 'monthly', dayOfMonth: r.day, workingDaysOnly: false };
+    case 'quarterly':
+      return {
+        kind: 'quarterly',
+        dayOfMonth: r.day,
+        workingDaysOnly: false,
+        ...(r.monthOfPeriod !== undefined && r.monthOfPeriod <= 3 ? { monthOfQuarter: r.monthOfPeriod } : {}),
+      };
+    case 'semiannual':
+      return {
+        kind: 'semiannual',
+        dayOfMonth: r.day,
+        workingDaysOnly: false,
+        ...(r.monthOfPeriod !== undefined && r.monthOfPeriod <= 6 ? { monthOfHalf: r.monthOfPeriod } : {}),
+      };
+    case 'weekly':
+      return r.day <= 7 ? { kind: 'weekly', dayOfWeek: r.day, workingDaysOnly: false } : null;
+    case 'yearly':
+      // The supervision workflow knows no yearly report; the deadline itself stays in the catalog.
+      return null;
+  }
+}
+
+/**
+ * How often the item must report (DESIGN §6 汇报频次). A recurring deadline of the task itself wins;
+ * else the document's standing duty: 青政办发〔2019〕40号 "各部门…于每月25日前将本单位开展工作情况报
+ * 发展和改革局汇总" gives every one of its actions a monthly report by the 25th, counted on working
+ * days (a 25th on a rest day moves to a working day); else none.
+ */
+export function reportingScheduleFor(
+  document: ItemSourceDocument,
+  task: ItemSourceTask,
+): ReportingScheduleInput {
+  for (const r of task.recurringDeadlines ?? []) {
+    const schedule = scheduleOfRecurring(r);
+    if (schedule) return schedule;
+  }
+  const duty = document.reporting;
+  if (duty?.frequency === 'monthly' && duty.day !== undefined) {
+    return { kind: 'monthly', dayOfMonth: duty.day, workingDaysOnly: true };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * The input of the supervision workflow for one catalog task, or null when the task cannot be
+ * supervised (no lead unit: nobody to assign it to; the import summary lists it as such).
+ * The item's deadline is the task's latest deadline date; co-operating sub-tasks default to it.
+ */
+export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask): StartItem | null {
+  if (!SUPERVISED_KINDS.has(task.kind)) return null;
+  const leadUnits = [...new Set(task.lead.map((u) => u.code))];
+  if (leadUnits.length === 0) return null;
+  const cooperatingUnits = [...new Set(task.cooperating.map((u) => u.code))].filter(
+    (c) => !leadUnits.includes(c),
+  );
+  return StartItemSchema.parse({
+    itemId: itemIdOf(document.docNo, task.ref),
+    docNo: document.docNo,
+    ref: task.ref,
+    title: task.title,
+    leadUnits,
+    cooperatingUnits,
+    deadline: latestDeadline(task.deadlines),
+    subTaskDeadlines: {},
+    reporting: reportingScheduleFor(document, task),
+  } satisfies StartItem);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemDoc } from '@duban/contracts';
+import { inboxEntriesOf } from './inbox';
+import { itemSnapshot } from './testing';
+
+const doc = (over: Partial<ItemDoc> = {}): ItemDoc => ({
+  ...itemSnapshot('u.inbox'),
+  _id: 'u.inbox',
+  updatedAt: new Date('2019-05-01T09:00:00+08:00'),
+  latestProgress: null,
+  ...over,
+});
+const steps = (item: ItemDoc) =>
+  inboxEntriesOf(item).map((e) => `${e.unitCode}:${e.role}:${e.step}:${e.colour}`);
+
+describe('inbox entries of an item (DESIGN §6)', () => {
+  it('the lead holds the item while assigned, signed or in progress; co-operating units their sub-tasks', () => {
+    for (const state of ['assigned', 'signed', 'in_progress'] as const) {
+      expect(steps(doc({ state }))).toEqual([
+        `edu:lead:${state}:green`,
+        'hous:cooperating:subtask_assigned:green',
+        'natres:cooperating:subtask_assigned:green',
+      ]);
+    }
+  });
+
+  it('a close request or review is with the inspector: only open sub-tasks stay', () => {
+    const subTasks = itemSnapshot('x').subTasks.map((s) =>
+      s.unitCode === 'hous'
+        ? { ...s, state: 'done' as const, colour: 'none' as const }
+        : { ...s, colour: 'red' as const },
+    );
+    for (const state of ['close_requested', 'under_review'] as const) {
+      expect(steps(doc({ state, colour: 'red', subTasks }))).toEqual([
+        'natres:cooperating:subtask_assigned:red',
+      ]);
+    }
+  });
+
+  it('a closed item leaves nothing, even a sub-task never finished', () => {
+    expect(inboxEntriesOf(doc({ state: 'closed' }))).toEqual([]);
+  });
+
+  it('each entry carries its own deadline and colour, and the item time', () => {
+    const subTasks = itemSnapshot('x').subTasks.map((s) =>
+      s.unitCode === 'natres'
+        ? { ...s, deadline: '2019-05-31', colour: 'blue' as const, state: 'signed' as const }
+        : s,
+    );
+    const natres = inboxEntriesOf(doc({ colour: 'yellow', subTasks })).find((e) => e.unitCode === 'natres');
+    expect(natres).toEqual({
+      _id: 'u.inbox|natres',
+      itemId: 'u.inbox',
+      unitCode: 'natres',
+      role: 'cooperating',
+      step: 'subtask_signed',
+      docNo: '青政办发〔2019〕31号',
+      ref: '第三部分第1条',
+      title: '已建成、需办理移交的小区配套幼儿园，2019年6月30日前完成移交',
+      deadline: '2019-05-31',
+      colour: 'blue',
+      updatedAt: new Date('2019-05-01T09:00:00+08:00'),
+    });
+  });
+
+  it('a unit that both leads and co-operates appears once, as lead', () => {
+    const item = doc({ leadUnits: ['edu', 'hous'] });
+    expect(steps(item)).toEqual([
+      'edu:lead:assigned:green',
+      'hous:lead:assigned:green',
+      'natres:cooperating:subtask_assigned:green',
+    ]);
+  });
+});
