@@ -45,7 +45,9 @@ describe('duban stack up / down / status', () => {
     expect(down.every((s) => !s.running)).toBe(true);
 
     await stackUp(plan);
-    const after = await withClient(async (client) => client.workflow.getHandle('survives-restart').describe());
+    const after = await withClient(async (client) =>
+      client.workflow.getHandle('survives-restart').describe(),
+    );
     expect(after.runId).toBe(started);
     expect(after.status.name).toBe('RUNNING');
   });

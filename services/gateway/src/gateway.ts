@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
+import { createCatalogRouter } from '@duban/service-catalog';
+import { authenticate } from './middleware/authenticate';
 import { errorHandler, notFound } from './middleware/errors';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
@@ -59,6 +61,8 @@ export function createGateway(deps: GatewayDeps): Express {
   api.use(apiRateLimit(deps.rateLimit));
   api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
   for (const route of routes) mountRoute(api, route, ctx.auth);
+  // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
+  api.use('/catalog', authenticate(ctx.auth), createCatalogRouter({ db: deps.db }));
   api.use(notFound());
   app.use(API_PREFIX, api);
 

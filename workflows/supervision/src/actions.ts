@@ -1,6 +1,13 @@
 // Who may do what, in which state (DESIGN §1, §6). `checkAction` is the Update validator: it
 // refuses with a reason and changes nothing. `applyAction` runs only after it accepted.
-import { ActionBodies, type ActionCommand, type ActionName, type EventType, type ItemSnapshot, type SubTaskSnapshot } from '@duban/contracts';
+import {
+  ActionBodies,
+  type ActionCommand,
+  type ActionName,
+  type EventType,
+  type ItemSnapshot,
+  type SubTaskSnapshot,
+} from '@duban/contracts';
 import type { ItemState } from './item';
 
 /** A refusal the caller sees as the reason (HTTP 409 at the gateway). */
@@ -39,7 +46,8 @@ export function checkAction(state: ItemState, command: ActionCommand): void {
   const schema = ActionBodies[action];
   if (!schema) refuse(`未知操作：${String(action)}`);
   const body = schema.safeParse(command.body);
-  if (!body.success) refuse(`参数错误：${body.error.issues.map((i) => `body.${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!body.success)
+    refuse(`参数错误：${body.error.issues.map((i) => `body.${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (actor.role !== roleOf[action]) refuse(`角色 ${actor.role} 不能执行 ${action}`);
   if (item.state === 'closed') refuse('事项已销号，不能再操作');
 
@@ -54,10 +62,12 @@ export function checkAction(state: ItemState, command: ActionCommand): void {
       if (item.state !== 'close_requested') refuse('只有申请办结的事项可以复核');
       return;
     case 'close':
-      if (item.state !== 'close_requested' && item.state !== 'under_review') refuse('只有申请办结或复核中的事项可以销号');
+      if (item.state !== 'close_requested' && item.state !== 'under_review')
+        refuse('只有申请办结或复核中的事项可以销号');
       return;
     case 'return':
-      if (item.state !== 'close_requested' && item.state !== 'under_review') refuse('只有申请办结或复核中的事项可以退回');
+      if (item.state !== 'close_requested' && item.state !== 'under_review')
+        refuse('只有申请办结或复核中的事项可以退回');
       return;
     case 'decide-extension': {
       if (!item.pendingExtension) refuse('没有待审批的延期申请');
@@ -143,7 +153,11 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
     case 'sign':
       if (part?.kind === 'sub') part.sub.state = 'signed';
       else item.state = 'signed';
-      return { type: 'cn.gov.qtx.duban.supervision.item_signed.v1', step: 'signed', extra: { unitCode: unit, note: body.note } };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.item_signed.v1',
+        step: 'signed',
+        extra: { unitCode: unit, note: body.note },
+      };
     case 'progress':
       if (part?.kind === 'sub') {
         part.sub.state = 'in_progress';
@@ -164,7 +178,11 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         return {
           type: 'cn.gov.qtx.duban.supervision.progress_reported.v1',
           step: 'subtask-done',
-          extra: { unitCode: unit, text: `配合任务完成：${body.summary}`, attachments: body.attachments ?? [] },
+          extra: {
+            unitCode: unit,
+            text: `配合任务完成：${body.summary}`,
+            attachments: body.attachments ?? [],
+          },
         };
       }
       item.state = 'close_requested';
@@ -177,16 +195,28 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       };
     case 'review':
       item.state = 'under_review';
-      return { type: 'cn.gov.qtx.duban.supervision.review_started.v1', step: 'review', extra: { note: body.note } };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.review_started.v1',
+        step: 'review',
+        extra: { note: body.note },
+      };
     case 'close':
       item.state = 'closed';
       item.closedAt = at;
       item.pendingExtension = null;
-      return { type: 'cn.gov.qtx.duban.supervision.item_closed.v1', step: 'closed', extra: { opinion: body.opinion } };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.item_closed.v1',
+        step: 'closed',
+        extra: { opinion: body.opinion },
+      };
     case 'return':
       item.state = 'in_progress';
       state.clockStoppedAt = null;
-      return { type: 'cn.gov.qtx.duban.supervision.item_returned.v1', step: 'returned', extra: { reason: body.reason } };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.item_returned.v1',
+        step: 'returned',
+        extra: { reason: body.reason },
+      };
     case 'request-extension':
       item.pendingExtension = {
         requestedDeadline: body.newDeadline!,
@@ -228,7 +258,10 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       };
     }
     case 'instruct':
-      return { type: 'cn.gov.qtx.duban.supervision.instruction_written.v1', step: 'instruction', extra: { text: body.text } };
+      return {
+        type: 'cn.gov.qtx.duban.supervision.instruction_written.v1',
+        step: 'instruction',
+        extra: { text: body.text },
+      };
   }
 }
-

@@ -12,7 +12,10 @@ export const SUPERVISION_SOURCE = 'duban/workflows/supervision';
 export function createSupervisionActivities({ js }: SupervisionActivityDeps) {
   return {
     /** Publishes one fact; the id is fixed by the workflow, so a retry is dropped as a duplicate. */
-    async publishItemEvent(workflowId: string, event: PendingEvent): Promise<{ sequence: number; duplicate: boolean }> {
+    async publishItemEvent(
+      workflowId: string,
+      event: PendingEvent,
+    ): Promise<{ sequence: number; duplicate: boolean }> {
       const built = buildEvent({
         type: event.type as EventType,
         id: eventId(workflowId, event.step, event.version),

@@ -140,7 +140,8 @@ export function refreshColours(
     }
   }
 
-  const overall = item.state === 'closed' ? 'none' : worstColour([lead, ...item.subTasks.map((s) => s.colour)]);
+  const overall =
+    item.state === 'closed' ? 'none' : worstColour([lead, ...item.subTasks.map((s) => s.colour)]);
   item.overallColour = overall;
   if (overall === 'red' && item.redSince === null) item.redSince = redSinceOf(state, now);
   if (overall !== 'red') {
@@ -201,7 +202,10 @@ export function nextWakeAt(state: ItemState, now: number): number | null {
   const candidates: number[] = [];
   const stopped = state.clockStoppedAt !== null;
   if (!stopped) {
-    for (const deadline of [item.deadline, ...item.subTasks.filter((s) => s.state !== 'done').map((s) => s.deadline)]) {
+    for (const deadline of [
+      item.deadline,
+      ...item.subTasks.filter((s) => s.state !== 'done').map((s) => s.deadline),
+    ]) {
       if (deadline === null) continue;
       const at = nextColourChangeAt({ now, deadline, warningWindowDays: settings.warningWindowDays });
       if (at) candidates.push(at.getTime());

@@ -64,21 +64,24 @@ describe('supervision item workflow on the time-skipping server', () => {
   async function startItem(overrides: Partial<StartItem> & { deadline: string | null }) {
     n += 1;
     const itemId = `test-${n}-${Date.now()}`;
-    const handle = await env.client.workflow.start<typeof supervisionItemWorkflow>('supervisionItemWorkflow', {
-      taskQueue: 'supervision-test',
-      workflowId: supervisionWorkflowId(itemId),
-      args: [
-        {
-          itemId,
-          docNo: '青政办发〔2019〕31号',
-          ref: '三.(一)',
-          title: '已建成、需办理移交的幼儿园完成移交',
-          leadUnits: ['edu'],
-          cooperatingUnits: [],
-          ...overrides,
-        },
-      ],
-    });
+    const handle = await env.client.workflow.start<typeof supervisionItemWorkflow>(
+      'supervisionItemWorkflow',
+      {
+        taskQueue: 'supervision-test',
+        workflowId: supervisionWorkflowId(itemId),
+        args: [
+          {
+            itemId,
+            docNo: '青政办发〔2019〕31号',
+            ref: '三.(一)',
+            title: '已建成、需办理移交的幼儿园完成移交',
+            leadUnits: ['edu'],
+            cooperatingUnits: [],
+            ...overrides,
+          },
+        ],
+      },
+    );
     return handle;
   }
 
@@ -96,20 +99,20 @@ describe('supervision item workflow on the time-skipping server', () => {
 
   it('goes blue in the warning window and red after the deadline day (DESIGN §5)', () =>
     withWorker(async () => {
-    const handle = await startItem({ deadline: '2019-06-30' });
-    let item = await handle.query(itemSnapshotQuery);
-    expect(item).toMatchObject({ state: 'assigned', colour: 'green', deadline: '2019-06-30' });
+      const handle = await startItem({ deadline: '2019-06-30' });
+      let item = await handle.query(itemSnapshotQuery);
+      expect(item).toMatchObject({ state: 'assigned', colour: 'green', deadline: '2019-06-30' });
 
-    await skipTo('2019-06-23T23:59:00');
-    expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
-    await skipTo('2019-06-24T00:00:30');
-    expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
-    await skipTo('2019-06-30T23:59:00');
-    expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
-    await skipTo('2019-07-01T00:00:30');
-    item = await handle.query(itemSnapshotQuery);
-    expect(item.colour).toBe('red');
-    expect(item.redSince).toBe('2019-06-30T16:00:00.000Z');
+      await skipTo('2019-06-23T23:59:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
+      await skipTo('2019-06-24T00:00:30');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
+      await skipTo('2019-06-30T23:59:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
+      await skipTo('2019-07-01T00:00:30');
+      item = await handle.query(itemSnapshotQuery);
+      expect(item.colour).toBe('red');
+      expect(item.redSince).toBe('2019-06-30T16:00:00.000Z');
     }));
 
   it('a monthly report due on the 25th that falls in the Spring Festival is due on the next working day', () =>
@@ -140,7 +143,12 @@ describe('supervision item workflow on the time-skipping server', () => {
 
       // A late report brings the item back on track; the next one is due 2020-02-25 (a Tuesday).
       item = await handle.executeUpdate(itemActionUpdate, {
-        args: [command('progress', actor('bureau', 'ndrc'), { text: '1月份项目建设进展：开工率62%', attachments: [] })],
+        args: [
+          command('progress', actor('bureau', 'ndrc'), {
+            text: '1月份项目建设进展：开工率62%',
+            attachments: [],
+          }),
+        ],
       });
       expect(item).toMatchObject({ colour: 'green', reportMissing: false, nextReportDue: '2020-02-25' });
     }));
@@ -155,12 +163,18 @@ describe('supervision item workflow on the time-skipping server', () => {
       expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
 
       await handle.executeUpdate(itemActionUpdate, {
-        args: [command('request-extension', edu, { newDeadline: '2020-08-31', reason: '开发商移交资料不全' })],
+        args: [
+          command('request-extension', edu, { newDeadline: '2020-08-31', reason: '开发商移交资料不全' }),
+        ],
       });
       const decided = await handle.executeUpdate(itemActionUpdate, {
         args: [command('decide-extension', actor('inspector'), { approve: true, opinion: '同意延期' })],
       });
-      expect(decided).toMatchObject({ deadline: '2020-08-31', originalDeadline: '2020-06-30', colour: 'green' });
+      expect(decided).toMatchObject({
+        deadline: '2020-08-31',
+        originalDeadline: '2020-06-30',
+        colour: 'green',
+      });
       expect(decided.deadlineHistory).toEqual([
         expect.objectContaining({ previous: '2020-06-30', deadline: '2020-08-31', byUserId: 'inspector' }),
       ]);
@@ -236,7 +250,10 @@ describe('supervision item workflow on the time-skipping server', () => {
         [command('sign', actor('bureau', 'fin'), {}), /不是本事项的牵头或配合单位/],
         [command('close', actor('bureau', 'edu'), { opinion: '自己销号' }), /角色 bureau 不能执行 close/],
         [command('review', actor('inspector'), {}), /只有申请办结的事项可以复核/],
-        [command('request-extension', actor('bureau', 'edu'), { newDeadline: 'soon', reason: 'x' } as never), /newDeadline/],
+        [
+          command('request-extension', actor('bureau', 'edu'), { newDeadline: 'soon', reason: 'x' } as never),
+          /newDeadline/,
+        ],
       ];
       for (const [cmd, reason] of refusals) {
         const error = await handle.executeUpdate(itemActionUpdate, { args: [cmd] }).catch((e: unknown) => e);
@@ -251,7 +268,10 @@ describe('supervision item workflow on the time-skipping server', () => {
     withWorker(async () => {
       await skipTo('2020-10-10T09:00:00');
       const overdue = await startItem({ deadline: '2019-06-30' });
-      expect(await overdue.query(itemSnapshotQuery)).toMatchObject({ colour: 'red', redSince: '2019-06-30T16:00:00.000Z' });
+      expect(await overdue.query(itemSnapshotQuery)).toMatchObject({
+        colour: 'red',
+        redSince: '2019-06-30T16:00:00.000Z',
+      });
 
       const handle = await startItem({ deadline: '2020-12-31' });
       const edu = actor('bureau', 'edu');
@@ -266,7 +286,9 @@ describe('supervision item workflow on the time-skipping server', () => {
       await handle.executeUpdate(itemActionUpdate, {
         args: [command('request-close', edu, { summary: '已完成移交', attachments: [] })],
       });
-      await handle.executeUpdate(itemActionUpdate, { args: [command('return', inspector, { reason: '缺少产权登记证明' })] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('return', inspector, { reason: '缺少产权登记证明' })],
+      });
       await handle.executeUpdate(itemActionUpdate, {
         args: [command('request-close', edu, { summary: '补充产权登记证明', attachments: [] })],
       });

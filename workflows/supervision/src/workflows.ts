@@ -11,7 +11,14 @@ import type { ActionCommand, EventData, EventType, StartItem } from '@duban/cont
 import type { SupervisionActivities } from './activities';
 import { ActionRefusedError, applyAction, checkAction } from './actions';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';
-import { dueForEscalation, newItemState, nextWakeAt, refreshColours, type ItemState, type PendingEvent } from './item';
+import {
+  dueForEscalation,
+  newItemState,
+  nextWakeAt,
+  refreshColours,
+  type ItemState,
+  type PendingEvent,
+} from './item';
 
 const { publishItemEvent } = proxyActivities<SupervisionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -27,7 +34,12 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
   const outbox: PendingEvent[] = [];
   let woken = false;
 
-  const emit = <T extends EventType>(type: T, step: string, actor: ActionCommand['actor'] | null, extra: object) => {
+  const emit = <T extends EventType>(
+    type: T,
+    step: string,
+    actor: ActionCommand['actor'] | null,
+    extra: object,
+  ) => {
     state.item.version += 1;
     outbox.push({
       type,
@@ -87,7 +99,11 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
           checkAction(state, command);
         } catch (error) {
           if (error instanceof ActionRefusedError) {
-            throw ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true });
+            throw ApplicationFailure.create({
+              type: 'ActionRefused',
+              message: error.message,
+              nonRetryable: true,
+            });
           }
           throw error;
         }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ActorSchema, CivilDateSchema, ReportingScheduleSchema, UnitCodeSchema } from './model';
+import type { ActorSchema } from './model';
+import { CivilDateSchema, ReportingScheduleSchema, UnitCodeSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 

@@ -1,3 +1,4 @@
+import { registerCatalogOpenApi } from '@duban/service-catalog';
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { ROLE_NAMES } from '../auth/principal';
 import type { Route } from '../routes/define';
@@ -80,6 +81,7 @@ export function openApiDocument(routes: readonly Route[], info: { version: strin
     description: 'EventSource 无法设置请求头时，以查询参数传递同一令牌',
   });
   for (const route of routes) if (!route.hidden) registry.registerPath(operation(route));
+  registerCatalogOpenApi(registry, { basePath: `${API_PREFIX}/catalog`, problemSchema: ProblemSchema });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -97,6 +99,7 @@ export function openApiDocument(routes: readonly Route[], info: { version: strin
       { name: 'overview', description: '总览' },
       { name: 'alerts', description: '预警' },
       { name: 'system', description: '运行状态与接口文档' },
+      { name: 'catalog', description: '政策文件目录（公报导入的文件、任务与条款）' },
     ],
   });
 }

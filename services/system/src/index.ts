@@ -1,0 +1,4 @@
+export { startSystem } from './system';
+export type { RunningSystem, SystemOptions } from './system';
+export { importAndStart, BUNDLED_GAZETTE } from './catalog';
+export type { CatalogBootstrap } from './catalog';
