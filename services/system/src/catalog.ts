@@ -27,7 +27,11 @@ export interface CatalogBootstrap {
  * Imports a gazette, starts one supervision item per task and seeds a user per lead unit. Every
  * step is idempotent, so it runs at every start: a re-import changes nothing and starts nothing.
  */
-export async function importAndStart(db: Db, client: Client, file = BUNDLED_GAZETTE): Promise<CatalogBootstrap> {
+export async function importAndStart(
+  db: Db,
+  client: Client,
+  file = BUNDLED_GAZETTE,
+): Promise<CatalogBootstrap> {
   const loaded = await loadGazetteFile(file);
   const summary = await importCatalog(db, loaded.parsed, {
     source: path.basename(file),

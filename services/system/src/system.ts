@@ -21,8 +21,8 @@ export interface SystemOptions {
 export interface RunningSystem {
   gateway: RunningGateway;
   catalog: CatalogBootstrap | null;
-  /** Stops the worker so a test can restart it mid-flow. */
-  restartWorker(): Promise<void>;
+  /** The supervision worker, stoppable so a test can restart it in the middle of a flow. */
+  worker: { stop(): Promise<void>; start(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -50,7 +50,11 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
   const startWorker = async () => {
-    const worker = await createSupervisionWorker({ connection: native, namespace: config.temporal.namespace, js: bus.js });
+    const worker = await createSupervisionWorker({
+      connection: native,
+      namespace: config.temporal.namespace,
+      js: bus.js,
+    });
     const running = worker.run();
     return { worker, running };
   };
@@ -61,7 +65,10 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   ];
 
   const catalog = options.importGazette === false ? null : await importAndStart(store.db, client);
-  const gateway = await startGateway(config, { logger, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const gateway = await startGateway(config, {
+    logger,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
 
   const stopWorker = async () => {
     if (worker.worker.getState() === 'RUNNING') worker.worker.shutdown();
@@ -71,9 +78,11 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   return {
     gateway,
     catalog,
-    restartWorker: async () => {
-      await stopWorker();
-      worker = await startWorker();
+    worker: {
+      stop: stopWorker,
+      start: async () => {
+        worker = await startWorker();
+      },
     },
     close: async () => {
       await gateway.close();

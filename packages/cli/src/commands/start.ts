@@ -68,6 +68,8 @@ function printSummary(system: RunningSystem, temporalUiPort: number | null): voi
   console.log(`\n督办 Duban 已启动`);
   console.log(`  API          ${gateway.url}/api  (OpenAPI: ${gateway.url}/api/openapi.json)`);
   if (temporalUiPort !== null) console.log(`  Temporal UI  http://127.0.0.1:${temporalUiPort}`);
-  console.log('  登录 (dev)   inspector / duban-inspector-2019 · leader / duban-leader-2019 · bureau-edu / duban-bureau-2019');
+  console.log(
+    '  登录 (dev)   inspector / duban-inspector-2019 · leader / duban-leader-2019 · bureau-edu / duban-bureau-2019',
+  );
   console.log('\n按 Ctrl-C 停止 (Ctrl-C stops everything).');
 }

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
+import { loadConfig } from '@duban/config';
+import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
+import { connectStore, type Store } from '@duban/store';
+import { startSystem, type RunningSystem } from '@duban/system';
+import { api, EventStreamReader, login } from '../../services/gateway/src/testing/harness';
+import { eventually } from '../support/engines';
+
+// Issue 4 end to end: the whole system (worker, projector, alerts, gateway) over the real engines
+// and the HTTP API, on the bundled 2019 gazette imported at start.
+describe('supervision items over the running system', () => {
+  let system: RunningSystem;
+  let store: Store;
+  let bus: Bus;
+  const tokens: Record<string, string> = {};
+  const http = () => ({ url: system.gateway.url });
+
+  beforeAll(async () => {
+    const stack = inject('stack');
+    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_e2e`, LOG_LEVEL: 'warn' });
+    system = await startSystem(config, { port: 0 });
+    store = await connectStore(config.mongo.uri, config.mongo.db);
+    bus = await connectBus(config.nats.url);
+    for (const [user, password] of [
+      ['inspector', 'duban-inspector-2019'],
+      ['leader', 'duban-leader-2019'],
+      ['admin', 'duban-admin-2019'],
+      ['bureau-edu', 'duban-bureau-2019'],
+      ['bureau-fin', 'duban-bureau-2019'],
+    ] as const) {
+      tokens[user] = await login(http(), user, password);
+    }
+  });
+
+  afterAll(async () => {
+    await bus?.close();
+    await store?.close();
+    await system?.close();
+  });
+
+  const items = () => store.db.collection<ItemDoc>(ReadModels.items);
+  const timeline = () => store.db.collection<TimelineDoc>(ReadModels.timeline);
+  const act = (user: string, itemId: string, action: string, body: unknown) =>
+    api<{ item?: ItemDoc; detail?: string; errors?: { field: string }[] }>(
+      http(),
+      `/api/items/${itemId}/actions/${action}`,
+      { token: tokens[user], body },
+    );
+
+  it('shows every imported task as an item, coloured against today', async () => {
+    const expected = system.catalog!.items.started + system.catalog!.items.alreadyRunning;
+    expect(expected).toBe(70);
+    const overview = await eventually(
+      () =>
+        api<{ total: number; byColour: Record<string, number> }>(http(), '/api/overview', {
+          token: tokens.leader,
+        }),
+      (r) => r.body.total === expected,
+      { timeoutMs: 60_000 },
+    );
+    expect(overview.body.total).toBe(70);
+    // Imported in 2026, the 2019 deadlines have passed: those items are red, the rest are green.
+    const withPastDeadline = await items().countDocuments({ deadline: { $lt: '2026-11-29' } });
+    expect(withPastDeadline).toBeGreaterThan(0);
+    expect(overview.body.byColour.red).toBeGreaterThanOrEqual(withPastDeadline);
+  });
+
+  it('each bureau inbox lists exactly its own open steps', async () => {
+    const inbox = await api<{ items: { unitCode: string; itemId: string }[] }>(http(), '/api/inbox', {
+      token: tokens['bureau-edu'],
+    });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.length).toBeGreaterThan(0);
+    expect(inbox.body.items.every((i) => i.unitCode === 'edu')).toBe(true);
+    // Counted here from the items themselves: lead of an item a bureau still works on, or an
+    // unfinished sub-task.
+    const own = (await items().find().toArray()).filter(
+      (i) =>
+        (i.leadUnits.includes('edu') && ['assigned', 'signed', 'in_progress'].includes(i.state)) ||
+        (i.state !== 'closed' && i.subTasks.some((s) => s.unitCode === 'edu' && s.state !== 'done')),
+    );
+    expect(inbox.body.items.map((i) => i.itemId).sort()).toEqual(own.map((i) => i.itemId).sort());
+  });
+
+  it('a bureau walks its item to close requested, an inspector closes it, and every step is in the timeline', async () => {
+    const item = await items().findOne({ leadUnits: ['edu'], cooperatingUnits: [], state: 'assigned' });
+    expect(item).not.toBeNull();
+    const id = item!.itemId;
+
+    expect((await act('bureau-edu', id, 'sign', {})).status).toBe(200);
+
+    // The worker stops in the middle of the flow: the action waits for it and nothing is lost.
+    await system.worker.stop();
+    const pending = act('bureau-edu', id, 'progress', {
+      text: '已完成园所摸底，形成一园一案',
+      attachments: [],
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    await system.worker.start();
+    const progressed = await pending;
+    expect(progressed.status).toBe(200);
+    expect(progressed.body.item?.state).toBe('in_progress');
+
+    expect(
+      (await act('bureau-edu', id, 'request-close', { summary: '治理完成，申请销号', attachments: [] }))
+        .status,
+    ).toBe(200);
+    expect((await act('inspector', id, 'review', {})).status).toBe(200);
+    const closed = await act('inspector', id, 'close', { opinion: '经复核，同意销号' });
+    expect(closed.status).toBe(200);
+    expect(closed.body.item).toMatchObject({ state: 'closed', overallColour: 'none' });
+
+    const detail = await eventually(
+      () =>
+        api<{ item: ItemDoc; timeline: TimelineDoc[] }>(http(), `/api/items/${id}`, { token: tokens.leader }),
+      (r) => r.body.timeline?.some((t) => t.fact === 'item_closed'),
+    );
+    const facts = detail.body.timeline.map((t) => t.fact);
+    for (const fact of [
+      'item_assigned',
+      'item_signed',
+      'progress_reported',
+      'close_requested',
+      'review_started',
+      'item_closed',
+    ]) {
+      expect(facts).toContain(fact);
+    }
+    const signed = detail.body.timeline.find((t) => t.fact === 'item_signed')!;
+    expect(signed.actor).toMatchObject({ userId: 'bureau-edu', unitCode: 'edu' });
+    expect(signed.actor.requestId).toBeTruthy();
+
+    // Each step is a fact on the bus with the item as subject.
+    const onBus = await stepsOnBus(id);
+    expect(onBus).toEqual(
+      expect.arrayContaining(['item_signed', 'progress_reported', 'close_requested', 'item_closed']),
+    );
+    const inbox = await api<{ items: { itemId: string }[] }>(http(), '/api/inbox', {
+      token: tokens['bureau-edu'],
+    });
+    expect(inbox.body.items.map((i) => i.itemId)).not.toContain(id);
+  });
+
+  it('refusals for the wrong unit, role, state or body change neither the workflow, the read models nor the stream', async () => {
+    const item = (
+      await items()
+        .find({ leadUnits: ['edu'], state: 'assigned' })
+        .toArray()
+    ).find((i) => !i.cooperatingUnits.includes('fin'));
+    const id = item!.itemId;
+    const before = await snapshot(id);
+
+    const cases: [string, string, unknown, number, RegExp | null][] = [
+      ['bureau-fin', 'sign', {}, 403, null],
+      ['bureau-edu', 'close', { opinion: '自行销号' }, 403, null],
+      ['leader', 'sign', {}, 403, null],
+      ['inspector', 'review', {}, 409, /复核/],
+      ['bureau-edu', 'request-extension', { newDeadline: 'soon', reason: '资料不全' }, 400, null],
+      ['bureau-edu', 'progress', { text: '' }, 400, null],
+    ];
+    for (const [user, action, body, status, detail] of cases) {
+      const res = await act(user, id, action, body);
+      expect(res.status, `${user} ${action}`).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      if (detail) expect(res.body.detail).toMatch(detail);
+    }
+    const bad = await act('bureau-edu', id, 'request-extension', { newDeadline: 'soon', reason: '资料不全' });
+    expect(bad.body.errors?.map((e) => e.field)).toContain('body.newDeadline');
+
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('an extension approved for an overdue item brings it back from red, and the alert arrives live', async () => {
+    const item = await items().findOne({
+      leadUnits: ['edu'],
+      cooperatingUnits: [],
+      state: 'assigned',
+      colour: 'red',
+    });
+    const id = item!.itemId;
+    const stream = await EventStreamReader.open(`${system.gateway.url}/api/alerts/stream`, {
+      authorization: `Bearer ${tokens.inspector}`,
+    });
+    try {
+      expect((await act('bureau-edu', id, 'sign', {})).status).toBe(200);
+      expect(
+        (
+          await act('bureau-edu', id, 'request-extension', {
+            newDeadline: '2027-06-30',
+            reason: '原定期限已过，申请重新明确完成时限',
+          })
+        ).status,
+      ).toBe(200);
+      const decided = await act('inspector', id, 'decide-extension', {
+        approve: true,
+        opinion: '同意延期至2027年6月底',
+      });
+      expect(decided.status).toBe(200);
+      expect(decided.body.item).toMatchObject({ deadline: '2027-06-30', colour: 'green' });
+      expect(await stream.until(() => stream.alerts().some((a) => a.itemId === id), 20_000)).toBe(true);
+      expect(stream.alerts().find((a) => a.itemId === id)?.audience).toBe('inspector');
+    } finally {
+      await stream.close();
+    }
+  });
+
+  async function stepsOnBus(itemId: string): Promise<string[]> {
+    const info = await bus.jsm.streams.info(EVENTS_STREAM);
+    const facts: string[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
+      if (!msg) continue;
+      const event = msg.json<{ subject: string; type: string }>();
+      if (event.subject === itemId) facts.push(event.type.split('.').at(-2)!);
+    }
+    return facts;
+  }
+
+  async function snapshot(itemId: string) {
+    return {
+      item: await items().findOne({ _id: itemId }),
+      timeline: await timeline().countDocuments({ itemId }),
+      factsOnBus: await stepsOnBus(itemId),
+    };
+  }
+});
