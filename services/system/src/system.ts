@@ -5,7 +5,7 @@ import { connectBus, ensureStreams, type RunningConsumer } from '@duban/bus';
 import type { DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { startAlertsService } from '@duban/service-alerts';
-import { startGateway, type RunningGateway } from '@duban/service-gateway';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
 import { startProjectorService } from '@duban/service-projector';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
 import { importAndStart, type CatalogBootstrap } from './catalog';
@@ -16,6 +16,7 @@ export interface SystemOptions {
   /** Gateway port; 0 picks a free one (tests). Default: config PORT. */
   port?: number;
   logger?: Logger;
+  rateLimit?: StartGatewayOptions['rateLimit'];
 }
 
 export interface RunningSystem {

@@ -1,0 +1,149 @@
+// Benchmark (not a test): a bureau action through the API until the read model shows it, against
+// a bare Temporal Update round trip on the same server, in the same process and run. Prints
+// p50/p99 of both and their ratio. Usage: pnpm bench [actions=300]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { MongoClient } from 'mongodb';
+import { loadConfig } from '@duban/config';
+import { seedUsers } from '@duban/service-gateway';
+import { supervisionWorkflowId, type StartItem } from '@duban/contracts';
+import { planFromConfig, stackDown, stackUp } from '@duban/stack';
+import { startSystem } from '@duban/system';
+import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';
+import { echoUpdate } from './baseline-workflows';
+import { summary } from './stats';
+
+const actions = Number(process.argv[2] ?? 300);
+const root = path.resolve(import.meta.dirname, '../..');
+// A stack of its own, on ports no developer stack or test run uses.
+const env = {
+  DUBAN_DATA_DIR: path.join(root, '.data', 'bench'),
+  DUBAN_ENGINES_DIR: path.join(root, '.engines'),
+  TEMPORAL_ADDRESS: '127.0.0.1:19233',
+  NATS_URL: 'nats://127.0.0.1:19222',
+  NATS_MONITOR_PORT: '19822',
+  FERRETDB_PORT: '19017',
+  MONGODB_DB: 'duban_bench',
+  LOG_LEVEL: 'warn',
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig(env);
+  const plan = planFromConfig(config, { headless: true });
+  await stackUp(plan);
+  // The API's rate limit protects the city's gateway from abuse; the benchmark is not abuse.
+  const system = await startSystem(config, {
+    port: 0,
+    importGazette: false,
+    rateLimit: { windowMs: 60_000, limit: 1_000_000, sessionWindowMs: 60_000, sessionLimit: 1000 },
+  });
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection });
+  const native = await NativeConnection.connect({ address: config.temporal.address });
+  const baselineWorker = await Worker.create({
+    connection: native,
+    taskQueue: 'bench-baseline',
+    workflowsPath: fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url)),
+  });
+  const baselineRun = baselineWorker.run();
+  try {
+    const mongo = new MongoClient(config.mongo.uri);
+    await mongo.connect();
+    await seedUsers(mongo.db(config.mongo.db), { leadUnitCodes: ['edu'] });
+    await mongo.close();
+    const token = await login(system.gateway.url);
+
+    const run = Date.now();
+    const itemIds: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const itemId = `bench-${run}-${i}`;
+      const input: StartItem = {
+        itemId,
+        docNo: '青政办发〔2019〕31号',
+        ref: `bench.${i}`,
+        title: '基准测试事项',
+        leadUnits: ['edu'],
+        deadline: '2099-12-31',
+      };
+      const handle = await client.workflow.start('supervisionItemWorkflow', {
+        taskQueue: SUPERVISION_TASK_QUEUE,
+        workflowId: supervisionWorkflowId(itemId),
+        args: [input],
+      });
+      itemIds.push(itemId);
+      await handle.query('itemSnapshot');
+    }
+    for (const id of itemIds) await post(system.gateway.url, token, id, 'sign', {});
+    const echo = await client.workflow.start('echoWorkflow', {
+      taskQueue: 'bench-baseline',
+      workflowId: `echo-${run}`,
+    });
+
+    const apiMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < actions; i++) {
+      // Interleaved, so both see the same machine state.
+      let t = performance.now();
+      await echo.executeUpdate(echoUpdate, { args: [i] });
+      bareMs.push(performance.now() - t);
+
+      const id = itemIds[i % itemIds.length]!;
+      t = performance.now();
+      const res = await post(system.gateway.url, token, id, 'progress', {
+        text: `第${i}次进展`,
+        attachments: [],
+      });
+      const version = (res as { item: { version: number } }).item.version;
+      await waitForVersion(system.gateway.url, token, id, version);
+      apiMs.push(performance.now() - t);
+    }
+    const a = summary(apiMs);
+    const b = summary(bareMs);
+    const fmt = (n: number) => n.toFixed(1).padStart(8);
+    console.log(`actions: ${actions} (each: API → Temporal Update → event → projector → read model)`);
+    console.log(`                         p50 ms   p99 ms  mean ms`);
+    console.log(`bare Temporal Update  ${fmt(b.p50)} ${fmt(b.p99)} ${fmt(b.mean)}`);
+    console.log(`API to read model     ${fmt(a.p50)} ${fmt(a.p99)} ${fmt(a.mean)}`);
+    console.log(`ratio (API / bare)    ${fmt(a.p50 / b.p50)} ${fmt(a.p99 / b.p99)} ${fmt(a.mean / b.mean)}`);
+    await echo.terminate('benchmark done');
+  } finally {
+    baselineWorker.shutdown();
+    await baselineRun;
+    await native.close();
+    await connection.close();
+    await system.close();
+    await stackDown(plan);
+  }
+}
+
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bureau-edu', password: 'duban-bureau-2019' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function post(url: string, token: string, id: string, action: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${url}/api/items/${id}/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`${action} ${id}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function waitForVersion(url: string, token: string, id: string, version: number): Promise<void> {
+  for (;;) {
+    const res = await fetch(`${url}/api/items/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { item?: { version: number } };
+    if ((body.item?.version ?? -1) >= version) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+await main();
