@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { ConfigError } from '@duban/config';
 import { registerImportCommand } from './commands/import';
+import { registerProjectionCommands } from './commands/projections';
 import { registerStackCommands } from './commands/stack';
 import { registerStartCommand } from './commands/start';
 
 const program = new Command('duban').description('督办 Duban — policy documents as supervised workflows');
 registerStackCommands(program);
 registerStartCommand(program);
+registerProjectionCommands(program);
 registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

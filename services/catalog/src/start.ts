@@ -36,6 +36,8 @@ export interface StartSupervisionOptions {
   taskQueue?: string;
   /** Starts in flight at once (default 8). */
   concurrency?: number;
+  /** Days an item may stay red before the leadership group is alerted (ALERT_RED_ESCALATION_DAYS). */
+  escalateAfterRedDays?: number;
 }
 
 /** Every task of the given documents, paired with its document: the input of startSupervisionItems. */
@@ -49,8 +51,10 @@ async function startOne(
   client: Client,
   candidate: SupervisionCandidate,
   taskQueue: string,
+  escalateAfterRedDays: number | undefined,
 ): Promise<{ itemId: string; workflowId: string; outcome: StartOutcomeKind }> {
-  const input = startItemFor(candidate.document, candidate.task);
+  const found = startItemFor(candidate.document, candidate.task);
+  const input = found && escalateAfterRedDays !== undefined ? { ...found, escalateAfterRedDays } : found;
   const itemId = input?.itemId ?? itemIdOf(candidate.document.docNo, candidate.task.ref);
   const workflowId = supervisionWorkflowId(itemId);
   if (!input) return { itemId, workflowId, outcome: 'skipped' };
@@ -90,7 +94,7 @@ export async function startSupervisionItems(
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < tasks.length; i = next++) {
-      outcomes[i] = await startOne(client, tasks[i]!, taskQueue);
+      outcomes[i] = await startOne(client, tasks[i]!, taskQueue, options.escalateAfterRedDays);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));

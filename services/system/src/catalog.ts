@@ -30,8 +30,9 @@ export interface CatalogBootstrap {
 export async function importAndStart(
   db: Db,
   client: Client,
-  file = BUNDLED_GAZETTE,
+  options: { file?: string; escalateAfterRedDays?: number } = {},
 ): Promise<CatalogBootstrap> {
+  const file = options.file ?? BUNDLED_GAZETTE;
   const loaded = await loadGazetteFile(file);
   const summary = await importCatalog(db, loaded.parsed, {
     source: path.basename(file),
@@ -39,7 +40,11 @@ export async function importAndStart(
     importedBy: 'system',
   });
   const candidates = supervisionCandidates(loaded.parsed.documents);
-  const items = await startSupervisionItems(client, candidates);
+  const items = await startSupervisionItems(client, candidates, {
+    ...(options.escalateAfterRedDays !== undefined
+      ? { escalateAfterRedDays: options.escalateAfterRedDays }
+      : {}),
+  });
   // Co-operating units act on their sub-tasks, so they need a login as much as lead units.
   const leadUnitCodes = [
     ...new Set(candidates.flatMap((c) => [...c.task.lead, ...c.task.cooperating].map((u) => u.code))),

@@ -65,7 +65,10 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     await startAlertsService({ bus, db: store.db }),
   ];
 
-  const catalog = options.importGazette === false ? null : await importAndStart(store.db, client);
+  const catalog =
+    options.importGazette === false
+      ? null
+      : await importAndStart(store.db, client, { escalateAfterRedDays: config.alerts.redEscalationDays });
   const gateway = await startGateway(config, {
     logger,
     ...(options.port !== undefined ? { port: options.port } : {}),

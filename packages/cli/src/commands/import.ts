@@ -236,7 +236,9 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
     });
     try {
       const client = new Client({ connection, namespace: config.temporal.namespace });
-      started = await startSupervisionItems(client, supervisionCandidates(loaded.parsed.documents));
+      started = await startSupervisionItems(client, supervisionCandidates(loaded.parsed.documents), {
+        escalateAfterRedDays: config.alerts.redEscalationDays,
+      });
     } finally {
       await connection.close();
     }
