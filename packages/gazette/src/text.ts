@@ -1,39 +1,11 @@
+import { chineseNumeral } from '@duban/contracts';
 import { toHalfWidth } from '@duban/units';
 
 export { toHalfWidth };
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 一 → 1, 十三 → 13, 五十一 → 51, 一百零二 → 102. Undefined for anything else. */
 export function parseChineseNumber(text: string): number | undefined {
-  if (!/^[零〇一二两三四五六七八九十百]+$/u.test(text)) return undefined;
-  let total = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch === '百') {
-      total += (digit || 1) * 100;
-      digit = 0;
-    } else if (ch === '十') {
-      total += (digit || 1) * 10;
-      digit = 0;
-    } else {
-      digit = CN_DIGITS[ch] ?? 0;
-    }
-  }
-  return total + digit;
+  return chineseNumeral(text) ?? undefined;
 }
 
 export const CN_NUMERAL = '[一二三四五六七八九十百零〇]+';

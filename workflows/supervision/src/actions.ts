@@ -2,6 +2,7 @@
 // refuses with a reason and changes nothing. `applyAction` runs only after it accepted.
 import {
   ActionBodies,
+  ActionRoles,
   type ActionCommand,
   type ActionName,
   type EventType,
@@ -19,17 +20,7 @@ const refuse = (reason: string): never => {
   throw new ActionRefusedError(reason);
 };
 
-const roleOf: Record<ActionName, 'bureau' | 'inspector' | 'leader'> = {
-  sign: 'bureau',
-  progress: 'bureau',
-  'request-close': 'bureau',
-  'request-extension': 'bureau',
-  review: 'inspector',
-  close: 'inspector',
-  return: 'inspector',
-  'decide-extension': 'inspector',
-  instruct: 'leader',
-};
+const roleOf = ActionRoles;
 
 type Part = { kind: 'lead' } | { kind: 'sub'; sub: SubTaskSnapshot };
 

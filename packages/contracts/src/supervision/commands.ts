@@ -30,6 +30,19 @@ export const ActionBodies = {
 } as const;
 
 export type ActionName = keyof typeof ActionBodies;
+
+/** Who may take each action (DESIGN §1): the gateway checks it first, the workflow again. */
+export const ActionRoles = {
+  sign: 'bureau',
+  progress: 'bureau',
+  'request-close': 'bureau',
+  'request-extension': 'bureau',
+  review: 'inspector',
+  close: 'inspector',
+  return: 'inspector',
+  'decide-extension': 'inspector',
+  instruct: 'leader',
+} as const satisfies Record<ActionName, 'bureau' | 'inspector' | 'leader'>;
 export const ActionNameSchema = z.enum(Object.keys(ActionBodies) as [ActionName]);
 export type ActionBody<A extends ActionName> = z.output<(typeof ActionBodies)[A]>;
 

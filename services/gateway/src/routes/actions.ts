@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ActionBodies,
+  ActionRoles,
   ActionNameSchema,
   ReadModels,
   supervisionWorkflowId,
@@ -21,17 +22,7 @@ import { updateProblem } from '../temporal/errors';
 import { defineRoute, type Route } from './define';
 
 /** Who may ask for each action (DESIGN §1); the workflow still checks state and unit. */
-export const ACTION_ROLES: Record<ActionName, Role> = {
-  sign: 'bureau',
-  progress: 'bureau',
-  'request-close': 'bureau',
-  'request-extension': 'bureau',
-  review: 'inspector',
-  close: 'inspector',
-  return: 'inspector',
-  'decide-extension': 'inspector',
-  instruct: 'leader',
-};
+export const ACTION_ROLES: Record<ActionName, Role> = ActionRoles;
 
 const ACTION_SUMMARIES: Record<ActionName, string> = {
   sign: '签收',
