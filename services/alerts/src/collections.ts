@@ -1,5 +1,6 @@
 import { ReadModels, type AlertDoc } from '@duban/contracts';
 import type { Collection, Db } from 'mongodb';
+import { ensureIndexes } from '@duban/store';
 
 export function alertsCollection(db: Db): Collection<AlertDoc> {
   return db.collection<AlertDoc>(ReadModels.alerts);
@@ -7,12 +8,10 @@ export function alertsCollection(db: Db): Collection<AlertDoc> {
 
 /** Newest first per audience: what `GET /api/alerts` reads. */
 export async function ensureAlertIndexes(db: Db): Promise<void> {
-  await alertsCollection(db).createIndexes([
+  await ensureIndexes(alertsCollection(db), [
     { key: { audience: 1, createdAt: -1 }, name: 'audience_createdAt' },
     { key: { itemId: 1 }, name: 'itemId' },
   ]);
 }
 
-export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
+export { isDuplicateKeyError } from '@duban/store';

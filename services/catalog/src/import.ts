@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Collection, Db } from 'mongodb';
 import { docSlug, itemIdOf } from '@duban/contracts';
+import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import {
   ParsedGazetteSchema,
   type Article,
@@ -104,14 +105,16 @@ export function catalogCollections(db: Db): Collections {
   };
 }
 
-/** Indexes the read API filters and sorts on. Creating an existing index is a no-op. */
+/** Indexes the read API filters and sorts on; only missing ones are created. */
 export async function ensureCatalogIndexes(db: Db): Promise<void> {
   const c = catalogCollections(db);
-  await c.tasks.createIndex({ docId: 1, position: 1 }, { name: 'docId_position' });
-  await c.tasks.createIndex({ unitCodes: 1 }, { name: 'unitCodes' });
-  await c.tasks.createIndex({ deadline: 1 }, { name: 'deadline' });
-  await c.versions.createIndex({ itemId: 1, version: 1 }, { name: 'itemId_version' });
-  await c.articles.createIndex({ docId: 1, position: 1 }, { name: 'docId_position' });
+  await ensureIndexes(c.tasks, [
+    { key: { docId: 1, position: 1 }, name: 'docId_position' },
+    { key: { unitCodes: 1 }, name: 'unitCodes' },
+    { key: { deadline: 1 }, name: 'deadline' },
+  ]);
+  await ensureIndexes(c.versions, [{ key: { itemId: 1, version: 1 }, name: 'itemId_version' }]);
+  await ensureIndexes(c.articles, [{ key: { docId: 1, position: 1 }, name: 'docId_position' }]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,9 +305,7 @@ function stripId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   return rest;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
+const isDuplicateKey = isDuplicateKeyError;
 
 /**
  * Inserts a document unless one with its id exists; true when this call inserted it. (Not an

@@ -1,5 +1,6 @@
 import { ReadModels, type InboxDoc, type ItemDoc, type TimelineDoc } from '@duban/contracts';
 import type { Collection, Db } from 'mongodb';
+import { ensureIndexes } from '@duban/store';
 
 /** The read models the projector owns; a rebuild drops exactly these. */
 export const PROJECTOR_COLLECTIONS = [ReadModels.items, ReadModels.inbox, ReadModels.timeline] as const;
@@ -18,24 +19,21 @@ export function projectorCollections(db: Db): ProjectorCollections {
   };
 }
 
-/** Idempotent: creating an index that exists with the same keys is a no-op (MongoDB and FerretDB). */
+/** Idempotent: only missing indexes are created (see ensureIndexes). */
 export async function ensureProjectorIndexes(db: Db): Promise<void> {
   const { items, inbox, timeline } = projectorCollections(db);
-  await items.createIndexes([
+  await ensureIndexes(items, [
     { key: { state: 1 }, name: 'state' },
     { key: { overallColour: 1 }, name: 'overallColour' },
     { key: { deadline: 1 }, name: 'deadline' },
     { key: { leadUnits: 1 }, name: 'leadUnits' },
     { key: { docNo: 1 }, name: 'docNo' },
   ]);
-  await inbox.createIndexes([
+  await ensureIndexes(inbox, [
     { key: { unitCode: 1 }, name: 'unitCode' },
     { key: { itemId: 1 }, name: 'itemId' },
   ]);
-  await timeline.createIndexes([{ key: { itemId: 1, version: 1 }, name: 'itemId_version' }]);
+  await ensureIndexes(timeline, [{ key: { itemId: 1, version: 1 }, name: 'itemId_version' }]);
 }
 
-/** E11000: an upsert lost the race to insert, or found a newer document under its `_id`. */
-export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
+export { isDuplicateKeyError } from '@duban/store';

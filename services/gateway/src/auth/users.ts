@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Role } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
+import { isDuplicateKeyError } from '@duban/store';
 import { hashPassword } from './passwords';
 import type { Principal } from './principal';
 
@@ -124,6 +125,4 @@ async function buildUserDoc(input: NewUser, now: Date): Promise<UserDoc> {
   };
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
+const isDuplicateKey = isDuplicateKeyError;
