@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
+import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { loadConfig } from '@duban/config';
 import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
@@ -19,9 +19,13 @@ describe('supervision items over the running system', () => {
   beforeAll(async () => {
     const stack = inject('stack');
     const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_e2e`, LOG_LEVEL: 'warn' });
+    // The test stack's stream holds every earlier test file's events; a new projector would
+    // replay them all first. This file is about a fresh city, so it starts from an empty stream.
+    bus = await connectBus(config.nats.url);
+    await ensureStreams(bus.jsm);
+    await bus.jsm.streams.purge(EVENTS_STREAM);
     system = await startSystem(config, { port: 0 });
     store = await connectStore(config.mongo.uri, config.mongo.db);
-    bus = await connectBus(config.nats.url);
     for (const [user, password] of [
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
