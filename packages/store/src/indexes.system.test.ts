@@ -15,7 +15,7 @@ describe('ensureIndexes on the real store', () => {
 
   it('creates what is missing and can run again and again', async () => {
     const items = store.db.collection('items');
-    const indexes = [
+    const indexes: Parameters<typeof ensureIndexes>[1] = [
       { key: { state: 1 }, name: 'state' },
       { key: { deadline: 1 }, name: 'deadline' },
     ];
