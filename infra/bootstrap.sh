@@ -13,3 +13,18 @@ fi
 echo "[bootstrap] node dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 bash "$root/infra/install-engines.sh"
+
+# The browser tests (issue 6) drive Debian's Chromium with playwright-core (no browser download);
+# fonts-noto-cjk lets it draw the console's Chinese in the screenshots instead of boxes.
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  if [[ "$(id -u)" -eq 0 ]]; then
+    echo "[bootstrap] installing Debian's ${missing[*]} for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "[bootstrap] missing ${missing[*]}: run 'apt-get update && apt-get install ${missing[*]}' as root" >&2
+  fi
+fi

@@ -66,6 +66,7 @@ function printSummary(system: RunningSystem, temporalUiPort: number | null): voi
     console.log(`  用户：新建 ${catalog.users.created.length}，已有 ${catalog.users.existing.length}`);
   }
   console.log(`\n督办 Duban 已启动`);
+  console.log(`  控制台       ${gateway.url}/   ← 在浏览器中打开 (open in a browser)`);
   console.log(`  API          ${gateway.url}/api  (OpenAPI: ${gateway.url}/api/openapi.json)`);
   if (temporalUiPort !== null) console.log(`  Temporal UI  http://127.0.0.1:${temporalUiPort}`);
   console.log(

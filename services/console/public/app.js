@@ -1,0 +1,137 @@
+/* global document, window, location, URLSearchParams */
+// 督办 web console: a hash-routed single page over the gateway's API. No build step.
+import { ApiError, loadUnits, post, ROLES, saveSession, session, whenSignedOut } from './api.js';
+import { alertsPage, stopAlertStream } from './pages/alerts.js';
+import { cockpitPage } from './pages/cockpit.js';
+import { inboxPage } from './pages/inbox.js';
+import { itemPage } from './pages/item.js';
+import { itemsPage } from './pages/items.js';
+import { kindergartenPage } from './pages/kindergarten.js';
+import { errorBox, h } from './ui.js';
+
+/** The pages each role may open, in menu order; the first is its home. */
+const MENUS = {
+  bureau: ['inbox', 'items', 'kindergarten'],
+  inspector: ['alerts', 'items', 'cockpit', 'kindergarten'],
+  leader: ['cockpit', 'items', 'alerts', 'kindergarten'],
+  admin: ['cockpit', 'items', 'alerts', 'kindergarten'],
+};
+
+const PAGES = {
+  inbox: { title: '我的待办', render: inboxPage },
+  items: { title: '督办事项', render: itemsPage },
+  cockpit: { title: '领导驾驶舱', render: cockpitPage },
+  alerts: { title: '预警中心', render: alertsPage },
+  // KINDERGARTEN (issue 6 point 6): the campaign's pages are built with the kindergarten API.
+  kindergarten: { title: '幼儿园专项', render: kindergartenPage, soon: true },
+};
+
+const main = document.getElementById('main');
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path, search = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, params: new URLSearchParams(search) };
+}
+
+function renderShell(user) {
+  const bar = document.getElementById('topbar');
+  bar.hidden = !user;
+  if (!user) return;
+  const current = parseHash().parts[0];
+  document.getElementById('nav').replaceChildren(
+    ...MENUS[user.role].map((key) =>
+      h(
+        'a',
+        {
+          href: `#/${key}`,
+          class: [key === current ? 'active' : '', PAGES[key].soon ? 'soon' : ''].join(' ').trim(),
+          'data-page': key,
+        },
+        PAGES[key].title,
+      ),
+    ),
+  );
+  const unit = user.unitName ? ` · ${user.unitName}` : '';
+  document.getElementById('who').textContent = `${user.name}（${ROLES[user.role]}${unit}）`;
+}
+
+function loginPage(message) {
+  const error = h('div', {}, message ? errorBox(new Error(message)) : null);
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
+  const submit = h('button', { type: 'submit', class: 'primary' }, '登录');
+  const form = h(
+    'form',
+    { class: 'card login', id: 'login' },
+    h('h1', {}, '督办系统登录'),
+    h('p', { class: 'muted' }, '青铜峡市督查督办 · 责任单位、督查室、领导小组'),
+    h('label', {}, '用户名', username),
+    h('label', {}, '密码', password),
+    error,
+    submit,
+    h('p', { class: 'hint' }, '演示账号：bureau-edu（教育局）、inspector（督查室）、leader（领导小组）'),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    error.replaceChildren();
+    try {
+      const res = await post('/api/session', { username: username.value.trim(), password: password.value });
+      saveSession({ token: res.token, user: res.user });
+      location.hash = `#/${MENUS[res.user.role][0]}`;
+      route();
+    } catch (e) {
+      error.replaceChildren(
+        errorBox(e instanceof ApiError && e.status === 401 ? new Error(e.message || '用户名或密码错误') : e),
+      );
+      submit.disabled = false;
+    }
+  });
+  main.replaceChildren(form);
+  username.focus();
+}
+
+let generation = 0;
+
+async function route() {
+  stopAlertStream();
+  const s = session();
+  const { parts, params } = parseHash();
+  renderShell(s && s.user);
+  if (!s) return loginPage();
+  const menu = MENUS[s.user.role];
+  let key = parts[0];
+  if (key === 'items' && parts[1]) key = 'item';
+  else if (!menu.includes(key)) {
+    location.replace(`#/${menu[0]}`);
+    return;
+  }
+  const page = key === 'item' ? { title: '事项详情', render: itemPage } : PAGES[key];
+  document.title = `${page.title} · 督办`;
+  const mine = ++generation;
+  const container = h('div', { 'data-page': key });
+  main.replaceChildren(container);
+  try {
+    await page.render(container, { user: s.user, parts, params, isCurrent: () => mine === generation });
+  } catch (e) {
+    if (mine === generation) container.replaceChildren(h('h1', {}, page.title), errorBox(e));
+  }
+}
+
+document.getElementById('logout').addEventListener('click', () => {
+  saveSession(null);
+  location.hash = '#/login';
+  route();
+});
+whenSignedOut((detail) => loginPage(detail || '登录已失效，请重新登录'));
+window.addEventListener('hashchange', () => void route());
+
+await loadUnits();
+await route();

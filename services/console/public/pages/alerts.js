@@ -1,0 +1,197 @@
+/* global EventSource, window */
+import { allItems, get, session, unitNames } from '../api.js';
+import { actionButton } from '../actions.js';
+import { colourChip, h, stateChip, timeText } from '../ui.js';
+
+let source = null;
+
+/** Closes the live stream when the user leaves the page. */
+export function stopAlertStream() {
+  if (source) source.close();
+  source = null;
+}
+
+function alertRow(alert, fresh) {
+  return h(
+    'li',
+    { class: fresh ? 'new' : '', 'data-alert': alert.id || alert.alertId, 'data-item': alert.itemId },
+    colourChip(alert.colour),
+    ' ',
+    h(
+      'a',
+      { href: `#/items/${encodeURIComponent(alert.itemId)}` },
+      `${alert.docNo} ${alert.ref} ${alert.title}`,
+    ),
+    h('div', {}, alert.message),
+    h(
+      'small',
+      { class: 'muted' },
+      `${timeText(alert.createdAt)} · 牵头：${unitNames(alert.leadUnits)}${alert.kind === 'overdue_escalated' ? ' · 久未整改，已报领导' : ''}`,
+    ),
+  );
+}
+
+export async function alertsPage(container, { user, isCurrent }) {
+  const feed = h('ul', { class: 'feed', id: 'alert-feed' });
+  const status = h('span', { class: 'live off', id: 'live-status' }, '● 正在连接实时预警…');
+  const queue = h('div', { id: 'review-queue' });
+  const extensions = h('div', { id: 'extension-queue' });
+  const inspector = user.role === 'inspector';
+
+  container.replaceChildren(
+    h('h1', {}, '预警中心'),
+    h(
+      'div',
+      { class: inspector ? 'grid2' : '' },
+      h('div', { class: 'card' }, h('h2', {}, '实时预警 ', status), feed),
+      inspector
+        ? h(
+            'div',
+            {},
+            h('div', { class: 'card' }, h('h2', {}, '待复核的办结申请'), queue),
+            h('div', { class: 'card' }, h('h2', {}, '待审批的延期申请'), extensions),
+          )
+        : null,
+    ),
+  );
+
+  const seen = new Set();
+  const add = (alert, fresh) => {
+    const id = alert.id || alert.alertId;
+    if (seen.has(id)) return;
+    seen.add(id);
+    const row = alertRow(alert, fresh);
+    if (fresh) feed.prepend(row);
+    else feed.append(row);
+  };
+
+  const initial = await get('/api/alerts?pageSize=50');
+  if (!isCurrent()) return;
+  initial.alerts.forEach((a) => add(a, false));
+  if (initial.alerts.length === 0) feed.append(h('li', { class: 'muted empty' }, '暂无预警'));
+
+  stopAlertStream();
+  source = new EventSource(`/api/alerts/stream?access_token=${encodeURIComponent(session().token)}`);
+  source.addEventListener('open', () => {
+    status.textContent = '● 实时连接中';
+    status.className = 'live';
+  });
+  source.addEventListener('error', () => {
+    status.textContent = '● 连接中断，正在重连…';
+    status.className = 'live off';
+  });
+  source.addEventListener('alert', (event) => {
+    const empty = feed.querySelector('.empty');
+    if (empty) empty.remove();
+    add(JSON.parse(event.data), true);
+    if (inspector) scheduleQueues();
+  });
+
+  if (!inspector) return;
+  let timer = null;
+  const scheduleQueues = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void loadQueues().catch(() => {}), 1200);
+  };
+
+  // The workflow's answer to an action is newer than the read model for a few seconds: keep it.
+  const acted = new Map();
+
+  async function loadQueues() {
+    const items = (await allItems()).map((i) => {
+      const mine = acted.get(i.itemId);
+      return mine && mine.until > Date.now() ? { ...i, ...mine.item } : i;
+    });
+    if (!isCurrent()) return;
+    const closing = items.filter((i) => i.state === 'close_requested' || i.state === 'under_review');
+    const pending = items.filter((i) => i.pendingExtension && i.state !== 'closed');
+    const after = (item) => {
+      acted.set(item.itemId, { item, until: Date.now() + 30_000 });
+      void loadQueues().catch(() => {});
+    };
+    queue.replaceChildren(
+      closing.length
+        ? table(
+            ['预警', '事项', '牵头单位', '状态', '办结说明', '操作'],
+            closing.map((i) =>
+              h(
+                'tr',
+                { 'data-item': i.itemId },
+                h('td', {}, colourChip(i.overallColour)),
+                h(
+                  'td',
+                  {},
+                  h('a', { href: `#/items/${encodeURIComponent(i.itemId)}` }, `${i.ref} ${i.title}`),
+                ),
+                h('td', {}, unitNames(i.leadUnits)),
+                h('td', {}, stateChip(i.state)),
+                h('td', {}, i.latestProgress ? i.latestProgress.text : '—'),
+                h(
+                  'td',
+                  {},
+                  i.state === 'close_requested'
+                    ? actionButton('review', i, after)
+                    : actionButton('close', i, after),
+                  actionButton('return', i, after),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, '没有待复核的办结申请'),
+    );
+    extensions.replaceChildren(
+      pending.length
+        ? table(
+            ['事项', '牵头单位', '现期限', '申请延至', '理由', '操作'],
+            pending.map((i) =>
+              h(
+                'tr',
+                { 'data-item': i.itemId },
+                h(
+                  'td',
+                  {},
+                  colourChip(i.overallColour),
+                  ' ',
+                  h('a', { href: `#/items/${encodeURIComponent(i.itemId)}` }, `${i.ref} ${i.title}`),
+                ),
+                h('td', {}, unitNames(i.leadUnits)),
+                h('td', {}, i.deadline || '—'),
+                h('td', {}, i.pendingExtension.requestedDeadline),
+                h('td', {}, i.pendingExtension.reason),
+                h(
+                  'td',
+                  {},
+                  actionButton('approveExtension', i, after),
+                  actionButton('refuseExtension', i, after),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, '没有待审批的延期申请'),
+    );
+  }
+
+  await loadQueues();
+  // Requests that raise no alert (a new extension request) still reach the queue within seconds.
+  const poll = window.setInterval(() => {
+    if (!isCurrent()) return window.clearInterval(poll);
+    void loadQueues().catch(() => {});
+  }, 4000);
+}
+
+function table(headers, rows) {
+  return h(
+    'table',
+    {},
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((t) => h('th', {}, t)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
+}

@@ -1,0 +1,186 @@
+/* global window, location, echarts */
+import { allItems, COLOUR_HEX, COLOUR_ORDER, COLOURS, get, query, unitNames } from '../api.js';
+import { colourChip, h, stateChip } from '../ui.js';
+
+const charts = [];
+
+function disposeCharts() {
+  while (charts.length) charts.pop().dispose();
+}
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+/** A stacked bar chart of counts by colour; clicking a bar opens the items behind it. */
+function colourBars(el, rows, { label, drill }) {
+  const chart = echarts.init(el);
+  charts.push(chart);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: rows.map(label) },
+    series: COLOUR_ORDER.map((colour) => ({
+      name: COLOURS[colour],
+      type: 'bar',
+      stack: 'all',
+      itemStyle: { color: COLOUR_HEX[colour] },
+      data: rows.map((r) => r.colours[colour] || 0),
+    })),
+  });
+  chart.on('click', (p) => {
+    const colour = COLOUR_ORDER[p.seriesIndex];
+    location.hash = `#/items${query({ ...drill(rows[p.dataIndex]), colour })}`;
+  });
+}
+
+/**
+ * The trend the data can honestly give: open items by the month of their deadline, coloured as
+ * they stand today, and the warnings raised per day (from the alert log).
+ */
+function trendCharts(deadlineEl, alertEl, items, alerts) {
+  const months = new Map();
+  for (const item of items) {
+    if (item.state === 'closed' || !item.deadline) continue;
+    const month = item.deadline.slice(0, 7);
+    const row = months.get(month) || { red: 0, yellow: 0, blue: 0, green: 0 };
+    if (item.overallColour in row) row[item.overallColour] += 1;
+    months.set(month, row);
+  }
+  const keys = [...months.keys()].sort();
+  const a = echarts.init(deadlineEl);
+  charts.push(a);
+  a.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+    xAxis: { type: 'category', data: keys },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: COLOUR_ORDER.map((colour) => ({
+      name: COLOURS[colour],
+      type: 'bar',
+      stack: 'all',
+      itemStyle: { color: COLOUR_HEX[colour] },
+      data: keys.map((k) => months.get(k)[colour]),
+    })),
+  });
+
+  const days = new Map();
+  for (const alert of alerts) {
+    const day = new Date(Date.parse(alert.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const row = days.get(day) || { red: 0, yellow: 0, blue: 0, green: 0 };
+    if (alert.colour in row) row[alert.colour] += 1;
+    days.set(day, row);
+  }
+  const dayKeys = [...days.keys()].sort();
+  const b = echarts.init(alertEl);
+  charts.push(b);
+  b.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+    xAxis: { type: 'category', data: dayKeys },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: COLOUR_ORDER.map((colour) => ({
+      name: COLOURS[colour],
+      type: 'line',
+      itemStyle: { color: COLOUR_HEX[colour] },
+      data: dayKeys.map((k) => days.get(k)[colour]),
+    })),
+  });
+}
+
+export async function cockpitPage(container, { isCurrent }) {
+  disposeCharts();
+  const [overview, items, alerts] = await Promise.all([
+    get('/api/overview'),
+    allItems(),
+    get('/api/alerts?pageSize=200').catch(() => ({ alerts: [] })),
+  ]);
+  if (!isCurrent()) return;
+
+  const count = (key, label, value, href) =>
+    h('a', { class: `count ${key}`, href, 'data-count': key }, label, h('b', {}, String(value)));
+  const unitChart = h('div', { class: 'chart', id: 'chart-units' });
+  const docChart = h('div', { class: 'chart', id: 'chart-docs' });
+  const trendA = h('div', { class: 'chart', id: 'chart-deadlines' });
+  const trendB = h('div', { class: 'chart', id: 'chart-alerts' });
+  const topUnits = overview.byUnit.slice(0, 15);
+
+  container.replaceChildren(
+    h('h1', {}, '领导驾驶舱 ', h('small', { class: 'muted' }, `截至 ${overview.today}`)),
+    h(
+      'div',
+      { class: 'counts', id: 'counts' },
+      count('open', '未销号', overview.open, '#/items'),
+      ...COLOUR_ORDER.map((c) => count(c, COLOURS[c], overview.byColour[c], `#/items?colour=${c}`)),
+      count('closed', '已销号', overview.closed, '#/items?state=closed'),
+    ),
+    h(
+      'div',
+      { class: 'grid2' },
+      h('div', { class: 'card' }, h('h2', {}, '各牵头单位事项（逾期在前，点击查看）'), unitChart),
+      h('div', { class: 'card' }, h('h2', {}, '各文件事项（点击查看）'), docChart),
+    ),
+    h(
+      'div',
+      { class: 'card' },
+      h('h2', {}, '逾期最久的事项'),
+      h(
+        'table',
+        { id: 'longest-overdue' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['逾期天数', '文号', '条款', '事项', '牵头单位', '期限', '状态'].map((t) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          overview.longestOverdue.length
+            ? null
+            : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, '没有逾期事项')),
+          overview.longestOverdue.map((o) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('span', { class: 'days over' }, `${o.daysOverdue} 天`)),
+              h('td', { class: 'nowrap' }, o.docNo),
+              h('td', {}, o.ref),
+              h(
+                'td',
+                {},
+                colourChip(o.colour),
+                ' ',
+                h('a', { href: `#/items/${encodeURIComponent(o.itemId)}` }, o.title),
+              ),
+              h('td', {}, unitNames(o.leadUnits)),
+              h('td', { class: 'nowrap' }, o.deadline),
+              h('td', {}, stateChip(o.state)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'grid2' },
+      h('div', { class: 'card' }, h('h2', {}, '未销号事项按办理期限月份（颜色为当前预警）'), trendA),
+      h('div', { class: 'card' }, h('h2', {}, '每日新增预警（按预警颜色，来自预警记录）'), trendB),
+    ),
+  );
+
+  if (typeof echarts === 'undefined') return;
+  colourBars(unitChart, topUnits, {
+    label: (r) => r.unitName || r.unitCode,
+    drill: (r) => ({ unit: r.unitCode }),
+  });
+  colourBars(docChart, overview.byDocument, { label: (r) => r.docNo, drill: (r) => ({ docNo: r.docNo }) });
+  trendCharts(trendA, trendB, items, alerts.alerts);
+}

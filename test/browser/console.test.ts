@@ -1,0 +1,342 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '@duban/config';
+import { startSystem, type RunningSystem } from '@duban/system';
+import { api, login } from '../../services/gateway/src/testing/harness';
+import { eventually } from '../support/engines';
+
+// Issue 6: the web console in Debian's Chromium over the whole running system (worker, projector,
+// alerts, gateway) on the bundled 2019 gazette. Screenshots go to .screenshots/ (git-ignored).
+
+const SHOTS = path.resolve(import.meta.dirname, '../../.screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const PASSWORDS: Record<string, string> = {
+  'bureau-edu': 'duban-bureau-2019',
+  inspector: 'duban-inspector-2019',
+  leader: 'duban-leader-2019',
+};
+
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = await readFile(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  return book;
+}
+
+interface ItemView {
+  itemId: string;
+  title: string;
+  state: string;
+  overallColour: string;
+  deadline: string | null;
+  leadUnits: string[];
+  cooperatingUnits: string[];
+}
+
+describe('the web console in a real browser', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let base: string;
+  const tokens: Record<string, string> = {};
+  const contexts: BrowserContext[] = [];
+  /** An edu-led red item the bureau walks to closing, and another one whose extension turns it green. */
+  let closing: ItemView;
+  let extending: ItemView;
+
+  const http = () => ({ url: system.gateway.url });
+  const item = async (id: string) =>
+    (await api<{ item: ItemView }>(http(), `/api/items/${id}`, { token: tokens.leader })).body.item;
+  const act = async (user: string, id: string, action: string, body: unknown) => {
+    const res = await api(http(), `/api/items/${id}/actions/${action}`, { token: tokens[user], body });
+    expect(res.status, `${user} ${action}: ${JSON.stringify(res.body)}`).toBe(200);
+  };
+
+  beforeAll(async () => {
+    const stack = inject('stack');
+    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_browser`, LOG_LEVEL: 'warn' });
+    system = await startSystem(config, { port: 0 });
+    base = system.gateway.url;
+    for (const [user, password] of Object.entries(PASSWORDS))
+      tokens[user] = await login(http(), user, password);
+    const expected = system.catalog!.items.started + system.catalog!.items.alreadyRunning;
+    await eventually(
+      () => api<{ total: number }>(http(), '/api/overview', { token: tokens.leader }),
+      (r) => r.body.total === expected,
+      { timeoutMs: 60_000 },
+    );
+    const red = await api<{ items: ItemView[] }>(
+      http(),
+      '/api/items?unit=edu&colour=red&state=assigned&pageSize=200',
+      {
+        token: tokens.leader,
+      },
+    );
+    const own = red.body.items.filter((i) => i.leadUnits.length === 1 && i.leadUnits[0] === 'edu');
+    // Closing needs no co-operating unit to finish first; any lead may ask for an extension.
+    const alone = own.find((i) => i.cooperatingUnits.length === 0);
+    expect(alone).toBeDefined();
+    closing = alone!;
+    extending = own.find((i) => i !== alone)!;
+    expect(extending).toBeDefined();
+    await mkdir(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await system?.close();
+  });
+
+  async function signIn(user: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.fill('input[name=username]', user);
+    await page.fill('input[name=password]', PASSWORDS[user]!);
+    await page.click('#login button[type=submit]');
+    await page.waitForSelector('#topbar:not([hidden])');
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  /** Fills and submits the action dialog that a button opened. */
+  async function submitDialog(page: Page, values: Record<string, string> = {}) {
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    for (const [name, value] of Object.entries(values)) await dialog.locator(`[name=${name}]`).fill(value);
+    await dialog.locator('button[type=submit]').click();
+    // Either the action is accepted (the dialog closes) or the dialog shows the problem's detail.
+    const error = dialog.locator('.error');
+    await Promise.race([dialog.waitFor({ state: 'detached' }), error.waitFor()]);
+    if (await error.isVisible().catch(() => false))
+      throw new Error(`action refused: ${await error.textContent()}`);
+  }
+
+  const count = async (page: Page, key: string) =>
+    Number(await page.locator(`#counts [data-count=${key}] b`).textContent());
+
+  it('each role logs in and sees only its own pages', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const wrong = await context.newPage();
+    await wrong.goto(`${base}/`);
+    await wrong.fill('input[name=username]', 'inspector');
+    await wrong.fill('input[name=password]', 'not-the-password');
+    await wrong.click('#login button[type=submit]');
+    await expect.poll(() => wrong.locator('#login .error').textContent()).toMatch(/用户名或密码/);
+    await shot(wrong, 'login-error');
+
+    const menus: Record<string, string[]> = {};
+    for (const user of Object.keys(PASSWORDS)) {
+      const page = await signIn(user);
+      menus[user] = await page
+        .locator('#nav a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-page')!));
+      await page.close();
+    }
+    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten']);
+    expect(menus.inspector).toContain('alerts');
+    expect(menus.inspector).not.toContain('inbox');
+    expect(menus.leader![0]).toBe('cockpit');
+    expect(menus.leader).not.toContain('inbox');
+
+    // A bureau sent to the cockpit by hand lands on its own desk instead.
+    const bureau = await signIn('bureau-edu');
+    await bureau.goto(`${base}/#/cockpit`);
+    await bureau.waitForURL(/#\/inbox$/);
+    await bureau.waitForSelector('#inbox tbody tr[data-item]');
+    await shot(bureau, 'bureau-inbox');
+  });
+
+  it('a bureau signs, reports progress and requests close from its desk; each result shows at once', async () => {
+    const page = await signIn('bureau-edu');
+    const row = page.locator(`#inbox tr[data-item="${closing.itemId}"]`);
+    await row.waitFor();
+    expect(await row.locator('[data-colour]').getAttribute('data-colour')).toBe('red');
+    expect(await row.textContent()).toMatch(/逾期 \d+ 天/);
+
+    await row.locator('button[data-action=sign]').click();
+    await submitDialog(page);
+    await row.locator('[data-state=signed]').waitFor();
+
+    await row.locator('button[data-action=progress]').click();
+    await submitDialog(page, {
+      text: '已完成园所摸底，形成一园一案',
+      attachments: '摸底台账.xlsx\n一园一案.pdf',
+    });
+    await row.locator('[data-state=in_progress]').waitFor();
+
+    await row.locator('button[data-action="request-close"]').click();
+    await submitDialog(page, { summary: '整改完成，申请销号', attachments: '验收报告.pdf' });
+    // Close requested: said at once; then the step leaves the desk (or stays without actions).
+    await page.locator('#toast', { hasText: '事项状态：申请办结' }).waitFor();
+    await Promise.race([
+      row.locator('[data-state=close_requested]').waitFor(),
+      row.waitFor({ state: 'detached' }),
+    ]);
+    expect(await row.locator('button[data-action]').count()).toBe(0);
+    await expect
+      .poll(async () => (await item(closing.itemId)).state, { timeout: 30_000 })
+      .toBe('close_requested');
+
+    await page.goto(`${base}/#/items/${closing.itemId}`);
+    await page.locator('#timeline li[data-fact]').first().waitFor();
+    const timeline = await page.locator('#timeline').textContent();
+    expect(timeline).toContain('已完成园所摸底');
+    expect(timeline).toContain('附件：摸底台账.xlsx、一园一案.pdf');
+    expect(await page.locator('#provenance .source').textContent()).not.toBe('');
+    await shot(page, 'bureau-item');
+  });
+
+  it('an inspector reviews and closes it, and the leader cockpit counts change', async () => {
+    const leader = await signIn('leader');
+    await leader.waitForSelector('#counts [data-count=red]');
+    await leader.locator('#chart-units canvas').first().waitFor();
+    const before = { red: await count(leader, 'red'), closed: await count(leader, 'closed') };
+    await shot(leader, 'leader-cockpit');
+
+    const inspector = await signIn('inspector');
+    const row = inspector.locator(`#review-queue tr[data-item="${closing.itemId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.locator('button[data-action=review]').click();
+    await submitDialog(inspector, { note: '材料齐全' });
+    await row.locator('button[data-action=close]').waitFor({ timeout: 15_000 });
+    await shot(inspector, 'inspector-review-queue');
+    await row.locator('button[data-action=close]').click();
+    await submitDialog(inspector, { opinion: '经复核，同意销号' });
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(async () => (await item(closing.itemId)).state, { timeout: 30_000 }).toBe('closed');
+
+    await expect
+      .poll(
+        async () => {
+          await leader.reload();
+          await leader.waitForSelector('#counts [data-count=closed]');
+          return { red: await count(leader, 'red'), closed: await count(leader, 'closed') };
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toEqual({ red: before.red - 1, closed: before.closed + 1 });
+  });
+
+  it('an alert appears live in the alert centre when an approved extension turns a red item green', async () => {
+    const inspector = await signIn('inspector');
+    await inspector.locator('#live-status.live:not(.off)').waitFor({ timeout: 15_000 });
+    await act('bureau-edu', extending.itemId, 'sign', {});
+    await act('bureau-edu', extending.itemId, 'request-extension', {
+      newDeadline: '2099-12-31',
+      reason: '资金未到位',
+    });
+
+    // The pending request shows in the inspector's queue; the inspector approves it there.
+    const row = inspector.locator(`#extension-queue tr[data-item="${extending.itemId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.locator('button[data-action=approveExtension]').click();
+    await submitDialog(inspector);
+
+    const live = inspector.locator(`#alert-feed li.new[data-item="${extending.itemId}"]`).first();
+    await live.waitFor({ timeout: 20_000 });
+    expect(await live.locator('[data-colour]').getAttribute('data-colour')).toBe('green');
+    await shot(inspector, 'inspector-alerts');
+  });
+
+  it('a leader writes an instruction (批示) on the item page and it joins the timeline', async () => {
+    const leader = await signIn('leader');
+    await leader.goto(`${base}/#/items/${extending.itemId}`);
+    await leader.locator('#provenance .source').waitFor();
+    await leader.locator('#item-actions button[data-action=instruct]').click();
+    await submitDialog(leader, { text: '请教育局加快进度，月底前报送资金到位情况' });
+    await expect
+      .poll(
+        async () => {
+          await leader.reload();
+          await leader.locator('#timeline li').first().waitFor();
+          return leader.locator('#timeline').textContent();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toContain('月底前报送资金到位情况');
+    await shot(leader, 'leader-item');
+  });
+
+  it('downloads the ledger and the overdue list as xlsx and serves a subscribable calendar', async () => {
+    const leader = await signIn('leader');
+    await leader.goto(`${base}/#/items`);
+    await leader.waitForSelector('#items tbody tr[data-item]');
+    await shot(leader, 'leader-items');
+
+    const [ledgerDownload] = await Promise.all([
+      leader.waitForEvent('download'),
+      leader.click('#export-ledger'),
+    ]);
+    expect(ledgerDownload.suggestedFilename()).toMatch(/^督办台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ledger = await readWorkbook(await ledgerDownload.path());
+    const sheet = ledger.getWorksheet('督办台账')!;
+    expect(String(sheet.getCell('A1').value)).toContain('台账');
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '文号',
+      '条款',
+      '事项',
+      '牵头单位',
+      '配合单位',
+      '办理期限',
+      '状态',
+      '预警',
+      '最新进展',
+      '更新时间',
+    ]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const rows = sheet.getRows(3, sheet.rowCount - 2)!;
+    expect(rows.length).toBe(system.catalog!.items.started + system.catalog!.items.alreadyRunning);
+    const closedRow = rows.find((r) => r.getCell(3).value !== null && r.getCell(4).value === closing.title);
+    expect(closedRow?.getCell(8).value).toBe('已销号');
+    const redRow = rows.find((r) => r.getCell(9).value === '逾期')!;
+    expect(redRow.getCell(9).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+
+    const [overdueDownload] = await Promise.all([
+      leader.waitForEvent('download'),
+      leader.click('#export-overdue'),
+    ]);
+    const overdue = await readWorkbook(await overdueDownload.path());
+    const list = overdue.getWorksheet('逾期清单')!;
+    const overdueRows = list.getRows(3, list.rowCount - 2) ?? [];
+    expect(overdueRows.length).toBeGreaterThan(0);
+    expect(overdueRows.every((r) => Number(r.getCell(8).value) > 0)).toBe(true);
+
+    // The bureau's calendar link carries its token, as a calendar app's subscription would.
+    const bureau = await signIn('bureau-edu');
+    await bureau.waitForSelector('#inbox tbody tr');
+    const href = await bureau.locator('a[data-calendar]').getAttribute('href');
+    const ics = await (await fetch(new URL(href!, base))).text();
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    const events = ics.split('BEGIN:VEVENT').slice(1);
+    const extended = events.find((e) => e.includes(`UID:${extending.itemId}.edu@duban`));
+    expect(extended).toMatch(/DTSTART;VALUE=DATE:20991231/);
+    expect(events.some((e) => e.includes(`UID:${closing.itemId}.edu@duban`))).toBe(false);
+    const other = await fetch(`${base}/api/calendar/fin.ics?access_token=${tokens['bureau-edu']}`);
+    expect(other.status).toBe(403);
+  });
+});
