@@ -9,5 +9,6 @@ export type { AnyDubanEvent, NewEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
 export * from './supervision/index';
 export { AlertEvents } from './events/alerts';
+export * from './kindergarten/index';
 export { ReadModels } from './readmodels';
 export type { AlertAudience, AlertDoc, InboxDoc, ItemDoc, TimelineDoc } from './readmodels';

@@ -3,6 +3,10 @@ import { pino } from 'pino';
 import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
 import { createCatalogRouter } from '@duban/service-catalog';
+import { createConsoleRouter } from '@duban/service-console';
+import { createKindergartenRouter } from '@duban/service-kindergarten';
+import { allUnits } from '@duban/units';
+import { principalOf } from './auth/principal';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler, notFound } from './middleware/errors';
 import { requestLogger } from './middleware/logging';
@@ -12,6 +16,7 @@ import { securityHeaders } from './middleware/security';
 import { API_PREFIX, openApiDocument } from './openapi/document';
 import { actionRoutes } from './routes/actions';
 import { alertRoutes } from './routes/alerts';
+import { exportRoutes } from './routes/exports';
 import { mountRoute, type Route } from './routes/define';
 import { inboxRoutes } from './routes/inbox';
 import { itemRoutes } from './routes/items';
@@ -48,6 +53,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx),
     ...alertRoutes(ctx),
+    ...exportRoutes(ctx),
   ];
 
   const app = express();
@@ -63,8 +69,19 @@ export function createGateway(deps: GatewayDeps): Express {
   for (const route of routes) mountRoute(api, route, ctx.auth);
   // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
   api.use('/catalog', authenticate(ctx.auth), createCatalogRouter({ db: deps.db }));
+  // The kindergarten rectification (issue 5): campaigns, ledger, cases, permits.
+  api.use(
+    createKindergartenRouter({
+      db: deps.db,
+      temporal: deps.temporal,
+      principalOf,
+      authenticate: authenticate(ctx.auth),
+    }),
+  );
   api.use(notFound());
   app.use(API_PREFIX, api);
+  // The web console (issue 6): static files at /, no build step.
+  app.use(createConsoleRouter({ units: allUnits() }));
 
   app.use(notFound());
   app.use(errorHandler());

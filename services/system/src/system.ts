@@ -8,6 +8,8 @@ import { startAlertsService } from '@duban/service-alerts';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
 import { startProjectorService } from '@duban/service-projector';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
+import { createKindergartenWorker } from '@duban/workflow-kindergarten';
+import { startKindergartenServices } from '@duban/service-kindergarten';
 import { importAndStart, type CatalogBootstrap } from './catalog';
 
 export interface SystemOptions {
@@ -60,9 +62,17 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     return { worker, running };
   };
   let worker = await startWorker();
+  // The kindergarten rectification (青政办发〔2019〕31号): its worker and its service modules.
+  const kgWorker = await createKindergartenWorker({
+    connection: native,
+    namespace: config.temporal.namespace,
+    js: bus.js,
+  });
+  const kgRunning = kgWorker.run();
   const consumers: RunningConsumer[] = [
     await startProjectorService({ bus, db: store.db }),
     await startAlertsService({ bus, db: store.db }),
+    ...(await startKindergartenServices({ bus, db: store.db })),
   ];
 
   const catalog =
@@ -92,6 +102,8 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       await gateway.close();
       for (const c of consumers) await c.stop();
       await stopWorker();
+      if (kgWorker.getState() === 'RUNNING') kgWorker.shutdown();
+      await kgRunning;
       await connection.close();
       await native.close();
       await bus.close();

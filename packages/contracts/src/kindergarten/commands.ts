@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ActorSchema } from '../supervision/model';
+import { CivilDateSchema } from '../supervision/model';
+import { CategorySchema, KindergartenFactsSchema, OperationModeSchema } from './model';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** Bodies of POST /api/cases/:id/actions/:action; the same schemas validate the Updates. */
+export const CaseActionBodies = {
+  /** A bureau finishes its step (its own unit only). */
+  'complete-step': z.object({ step: text(60), note: z.string().max(2000).optional() }).strict(),
+  /** 教育局 decides the category (一事一议, 四(二)). */
+  plan: z.object({ category: CategorySchema, note: text(2000) }).strict(),
+  /** 教育局 decides how the kindergarten is run (三(四)). */
+  operate: z.object({ mode: OperationModeSchema, note: z.string().max(2000).optional() }).strict(),
+  /** The supervision office (督查室) approves a new deadline for the open steps (DESIGN §5). */
+  extend: z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
+} as const;
+
+export type CaseActionName = keyof typeof CaseActionBodies;
+export const CaseActionNameSchema = z.enum(Object.keys(CaseActionBodies) as [CaseActionName]);
+export type CaseActionBody<A extends CaseActionName> = z.output<(typeof CaseActionBodies)[A]>;
+
+export type CaseCommand<A extends CaseActionName = CaseActionName> = {
+  action: A;
+  actor: z.infer<typeof ActorSchema>;
+  body: CaseActionBody<A>;
+};
+
+export const StartCaseSchema = z.object({
+  caseId: z.string().min(1),
+  campaignId: z.string().min(1),
+  projectId: z.string().min(1),
+  facts: KindergartenFactsSchema,
+  deadlines: z.object({
+    handover: CivilDateSchema,
+    recover: CivilDateSchema,
+    buildPlan: CivilDateSchema,
+    completion: CivilDateSchema,
+    inclusive: CivilDateSchema,
+  }),
+  warningWindowDays: z.number().int().min(0).max(60).default(7),
+});
+export type StartCase = z.input<typeof StartCaseSchema>;

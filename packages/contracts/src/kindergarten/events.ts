@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineEvent } from '../define';
+import { ColourSchema } from '../supervision/model';
+import { CaseSnapshotSchema, HoldSchema, OperationModeSchema } from './model';
+
+const base = { case: CaseSnapshotSchema };
+
+/** Facts of the kindergarten rectification (DESIGN §7.2). Each carries the case after the fact. */
+export const KindergartenEvents = {
+  CaseOpened: defineEvent('kindergarten', 'case_opened', z.object(base)),
+  StepCompleted: defineEvent(
+    'kindergarten',
+    'step_completed',
+    z.object({ ...base, step: z.string(), unitCode: z.string(), note: z.string().nullable() }),
+  ),
+  CasePlanned: defineEvent('kindergarten', 'case_planned', z.object({ ...base, note: z.string() })),
+  RectificationStarted: defineEvent(
+    'kindergarten',
+    'rectification_started',
+    z.object({ ...base, workflowId: z.string() }),
+  ),
+  RectificationCompleted: defineEvent('kindergarten', 'rectification_completed', z.object(base)),
+  HandoverCompleted: defineEvent('kindergarten', 'handover_completed', z.object(base)),
+  OperationDecided: defineEvent(
+    'kindergarten',
+    'operation_decided',
+    z.object({ ...base, mode: OperationModeSchema }),
+  ),
+  DeadlineExtended: defineEvent(
+    'kindergarten',
+    'deadline_extended',
+    z.object({ ...base, steps: z.array(z.string()), newDeadline: z.string(), reason: z.string() }),
+  ),
+  ColourChanged: defineEvent(
+    'kindergarten',
+    'colour_changed',
+    z.object({ ...base, scope: z.string(), from: ColourSchema, to: ColourSchema, reason: z.string() }),
+  ),
+  HoldPlaced: defineEvent('kindergarten', 'hold_placed', z.object({ ...base, hold: HoldSchema })),
+  HoldLifted: defineEvent('kindergarten', 'hold_lifted', z.object({ ...base, hold: HoldSchema })),
+  CaseClosed: defineEvent('kindergarten', 'case_closed', z.object(base)),
+} as const;

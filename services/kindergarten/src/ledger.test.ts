@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, parseLedgerDate, rowsOf, validateRow, type RawRow } from './ledger';
+
+const HEADER = '小区项目,所在镇,开发企业,土地性质,规划时间,建成时间,现状,拟定类别,项目状态';
+const row = (line: string): RawRow => {
+  const rows = rowsOf(parseCsv(`${HEADER}\n${line}`));
+  if (!Array.isArray(rows)) throw new Error('header');
+  return rows[0]!;
+};
+
+describe('ledger rows (台账, 四(一))', () => {
+  it('parses quoted csv fields and numbers rows as the sheet does', () => {
+    expect(parseCsv('a,"b,""c""",d\r\n1,2,3')).toEqual([
+      ['a', 'b,"c"', 'd'],
+      ['1', '2', '3'],
+    ]);
+    const rows = rowsOf(
+      parseCsv(`\uFEFF${HEADER}\n\n金色家园,小坝镇,某公司,划拨,2012-05-01,,已建成未移交,移交,已建成`),
+    );
+    expect(Array.isArray(rows) && rows[0]!.row).toBe(3);
+    expect(rowsOf(parseCsv('小区项目,所在镇\nx,y'))).toEqual({
+      missing: expect.arrayContaining(['开发企业']),
+    });
+  });
+
+  it('reads the usual date spellings', () => {
+    expect(parseLedgerDate('2012年5月1日')).toEqual({ date: '2012-05-01', monthOnly: false });
+    expect(parseLedgerDate('2012/5')).toEqual({ date: '2012-05-01', monthOnly: true });
+    expect(parseLedgerDate('2019-02-30')).toBeNull();
+  });
+
+  it('accepts a good row and maps the Chinese labels', () => {
+    const result = validateRow(row('锦绣华庭,小坝镇,某置业,出让,2018-03-01,,未配建,新建,在建'));
+    expect(result).toMatchObject({
+      ok: true,
+      facts: {
+        landTenure: 'transferred',
+        condition: 'missing',
+        proposedCategory: 'build',
+        projectStatus: 'under_construction',
+      },
+    });
+  });
+
+  it('rejects bad rows with a reason', () => {
+    const reasons = [
+      [',小坝镇,某公司,划拨,2012-05-01,,已建成未移交,移交,已建成', /“小区项目”不能为空/],
+      ['甲,小坝镇,某公司,租赁,2012-05-01,,已建成未移交,移交,已建成', /土地性质/],
+      ['甲,小坝镇,某公司,划拨,2010-11,,已建成未移交,移交,已建成', /须写明日期/],
+      ['甲,小坝镇,某公司,划拨,2012-05-01,2011-01-01,已建成未移交,移交,已建成', /早于规划时间/],
+      ['甲,小坝镇,某公司,出让,2012-05-01,,出租办成高收费园,移交,已建成', /只能限期回收/],
+      ['甲,小坝镇,某公司,出让,2012-05-01,,已建成未移交,移交,在建', /在建或未开工/],
+    ] as const;
+    for (const [line, reason] of reasons) {
+      const result = validateRow(row(line));
+      expect(result.ok, line).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(reason);
+    }
+  });
+});

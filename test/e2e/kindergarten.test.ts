@@ -1,0 +1,294 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { loadConfig } from '@duban/config';
+import { ReadModels, projectIdOf, type AlertDoc, type CaseSnapshot } from '@duban/contracts';
+import { connectStore, type Store } from '@duban/store';
+import { startSystem, type RunningSystem } from '@duban/system';
+import { api, login } from '../../services/gateway/src/testing/harness';
+import { eventually } from '../support/engines';
+
+// Issue 5 end to end (青政办发〔2019〕31号): the whole system over the real engines and the HTTP
+// API. The clock is today's, so every 2019/2020 deadline has passed: the truth, not an error.
+const CAMPAIGN = 'kg-2019';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADER = '小区项目,所在镇,开发企业,土地性质,规划时间,建成时间,现状,拟定类别,项目状态';
+
+describe('kindergarten rectification over the running system', () => {
+  let system: RunningSystem;
+  let store: Store;
+  let bus: Bus;
+  const tokens: Record<string, string> = {};
+  const http = () => ({ url: system.gateway.url });
+  const run = Date.now().toString(36);
+
+  beforeAll(async () => {
+    const stack = inject('stack');
+    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_kg_e2e`, LOG_LEVEL: 'warn' });
+    bus = await connectBus(config.nats.url);
+    await ensureStreams(bus.jsm);
+    await bus.jsm.streams.purge(EVENTS_STREAM);
+    system = await startSystem(config, { port: 0 });
+    store = await connectStore(config.mongo.uri, config.mongo.db);
+    tokens.inspector = await login(http(), 'inspector', 'duban-inspector-2019');
+    tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
+    for (const unit of ['edu', 'hous', 'natres', 'fin', 'ndrc', 'staffing', 'civil']) {
+      tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
+    }
+  });
+
+  afterAll(async () => {
+    await bus?.close();
+    await store?.close();
+    await system?.close();
+  });
+
+  const upload = async (token: string, body: Buffer | string, type: string) => {
+    const res = await fetch(`${system.gateway.url}/api/campaigns/${CAMPAIGN}/ledger`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as LedgerReport & { detail?: string } };
+  };
+  type LedgerReport = {
+    created: number;
+    existing: number;
+    rejected: number;
+    report: { row: number; status: string; reason?: string; caseId?: string }[];
+  };
+  const act = (unit: string, caseId: string, action: string, body: unknown) =>
+    api<CaseSnapshot & { detail?: string }>(http(), `/api/cases/${caseId}/actions/${action}`, {
+      token: tokens[unit],
+      body,
+    });
+
+  const building = `锦绣华庭${run}`;
+  const handover = `金色家园${run}`;
+  const notStarted = `滨河新城${run}`;
+  const csv = [
+    HEADER,
+    `${building},小坝镇,宁夏某置业有限公司,出让,2018-03-01,,未配建或配建不足,新建,在建`,
+    `${handover},大坝镇,青铜峡某房地产公司,划拨,2012-05-01,2015-08-01,已建成未移交,移交,已建成`,
+    `${notStarted},陈袁滩镇,某置业,出让,2019-01-10,,未配建或配建不足,新建,已批复未开工`,
+    `坏行一${run},小坝镇,某公司,租赁,2012-05-01,2015-08-01,已建成未移交,移交,已建成`,
+    `坏行二${run},叶盛镇,某公司,出让,2011-01-05,2013-01-01,违规出租、出售办成高收费民办园,移交,已建成`,
+  ].join('\r\n');
+  let buildCase = '';
+
+  it('imports a csv ledger with a per-row report; importing it again creates nothing (四(一))', async () => {
+    const first = await upload(tokens.edu!, csv, 'text/csv');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ created: 3, existing: 0, rejected: 2 });
+    expect(first.body.report.filter((r) => r.status === 'rejected')).toEqual([
+      { row: 5, status: 'rejected', reason: expect.stringMatching(/土地性质“租赁”应为 划拨 或 出让/) },
+      { row: 6, status: 'rejected', reason: expect.stringMatching(/只能限期回收（三\(三\)）/) },
+    ]);
+    buildCase = first.body.report.find((r) => r.row === 2)!.caseId!;
+    expect(buildCase).toBe(`${CAMPAIGN}.${projectIdOf('小坝镇', building)}`);
+
+    const again = await upload(tokens.edu!, csv, 'text/csv');
+    expect(again.body).toMatchObject({ created: 0, existing: 3, rejected: 2 });
+
+    const refused = await upload(tokens.hous!, csv, 'text/csv');
+    expect(refused.status).toBe(403);
+  });
+
+  it('imports an xlsx ledger the same way', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow([
+      `幸福里${run}`,
+      '青铜峡镇',
+      '某公司',
+      '出让',
+      new Date('2008-03-01T00:00:00+08:00'),
+      '2009-09-01',
+      '违规出租、出售办成高收费民办园',
+      '不收回',
+      '已建成',
+    ]);
+    sheet.addRow([
+      `坏行三${run}`,
+      '青铜峡镇',
+      '某公司',
+      '出让',
+      '2010-11',
+      '',
+      '未配建或配建不足',
+      '新建',
+      '在建',
+    ]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await upload(tokens.edu!, buffer, XLSX);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 1, rejected: 1 });
+    expect(res.body.report[1]).toMatchObject({ row: 3, reason: expect.stringMatching(/须写明日期/) });
+  });
+
+  it('holds the completion filing of the project under construction, naming the case (三(一))', async () => {
+    const projectId = projectIdOf('小坝镇', building);
+    const permits = await eventually(
+      () =>
+        api<{ completionFiling: { held: boolean; caseId: string; reason: string } }>(
+          http(),
+          `/api/projects/${projectId}/permits`,
+          { token: tokens.hous },
+        ),
+      (r) => r.body.completionFiling.held,
+      { timeoutMs: 30_000 },
+    );
+    expect(permits.body.completionFiling).toMatchObject({ held: true, caseId: buildCase });
+    const filing = await api<{ detail: string }>(http(), `/api/projects/${projectId}/completion-filing`, {
+      token: tokens.hous,
+      body: {},
+    });
+    expect(filing.status).toBe(409);
+    expect(filing.body.detail).toContain(buildCase);
+
+    // 自然资源局 holds the construction start of the project approved but not started.
+    const other = projectIdOf('陈袁滩镇', notStarted);
+    const start = await eventually(
+      () =>
+        api<{ constructionStart: { held: boolean; caseId: string } }>(
+          http(),
+          `/api/projects/${other}/permits`,
+          {
+            token: tokens.natres,
+          },
+        ),
+      (r) => r.body.constructionStart.held,
+      { timeoutMs: 30_000 },
+    );
+    expect(start.body.constructionStart.caseId).toBe(`${CAMPAIGN}.${other}`);
+    const refused = await api<{ detail: string }>(http(), `/api/projects/${other}/construction-start`, {
+      token: tokens.natres,
+      body: {},
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/不得开工/);
+    expect(
+      (await api(http(), `/api/projects/${other}/construction-start`, { token: tokens.hous, body: {} }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('walks the build case through every bureau with its own login; the permit frees at 竣工验收', async () => {
+    const projectId = projectIdOf('小坝镇', building);
+    expect((await act('edu', buildCase, 'complete-step', { step: 'survey' })).status).toBe(200);
+    const wrong = await act('edu', buildCase, 'plan', { category: 'handover', note: '移交' });
+    expect(wrong.status).toBe(409);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    expect(wrong.body.detail).toMatch(/只能补建、改建或新建/);
+    let c = (await act('edu', buildCase, 'plan', { category: 'build', note: '就近新建' })).body;
+    expect(c).toMatchObject({ phase: 'rectifying', category: 'build', colour: 'red' });
+
+    // Each bureau's inbox holds its own open steps, with the category's deadline and colour.
+    const inbox = await eventually(
+      () =>
+        api<{
+          cases: { case: { caseId: string }; steps: { key: string; deadline: string; colour: string }[] }[];
+        }>(http(), `/api/cases?campaignId=${CAMPAIGN}`, { token: tokens.ndrc }),
+      (r) => r.body.cases.some((x) => x.case.caseId === buildCase),
+    );
+    expect(inbox.body.cases.find((r) => r.case.caseId === buildCase)?.steps).toEqual([
+      expect.objectContaining({ key: 'project_approved', deadline: '2019-11-30', colour: 'red' }),
+    ]);
+
+    const notMine = await act('fin', buildCase, 'complete-step', { step: 'land_allocated' });
+    expect(notMine.status).toBe(409);
+    expect(notMine.body.detail).toMatch(/由自然资源局办理/);
+    for (const [unit, step] of [
+      ['natres', 'land_allocated'],
+      ['ndrc', 'project_approved'],
+      ['hous', 'accepted'],
+    ] as const) {
+      const res = await act(unit, buildCase, 'complete-step', { step });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const freed = await eventually(
+      () =>
+        api<{ completionFiling: { held: boolean } }>(http(), `/api/projects/${projectId}/permits`, {
+          token: tokens.hous,
+        }),
+      (r) => !r.body.completionFiling.held,
+      { timeoutMs: 30_000 },
+    );
+    expect(freed.body.completionFiling.held).toBe(false);
+    expect(
+      (await api(http(), `/api/projects/${projectId}/completion-filing`, { token: tokens.hous, body: {} }))
+        .status,
+    ).toBe(200);
+
+    await act('natres', buildCase, 'complete-step', { step: 'assets_registered' });
+    c = (
+      await eventually(
+        () => api<{ case: CaseSnapshot }>(http(), `/api/cases/${buildCase}`, { token: tokens.edu }),
+        (r) => r.body.case.phase === 'handover',
+      )
+    ).body.case;
+    expect(c.phase).toBe('handover');
+    expect((await act('edu', buildCase, 'complete-step', { step: 'received' })).status).toBe(200);
+    expect((await act('edu', buildCase, 'operate', { mode: 'for_profit' })).status).toBe(409);
+    expect((await act('edu', buildCase, 'operate', { mode: 'public' })).status).toBe(200);
+    c = (await act('staffing', buildCase, 'complete-step', { step: 'institution_registered' })).body;
+    expect(c).toMatchObject({ phase: 'closed', colour: 'none' });
+
+    const detail = await eventually(
+      () =>
+        api<{ case: CaseSnapshot; timeline: { fact: string }[] }>(http(), `/api/cases/${buildCase}`, {
+          token: tokens.leader,
+        }),
+      (r) => r.body.timeline.some((t) => t.fact === 'case_closed'),
+      { timeoutMs: 30_000 },
+    );
+    const facts = detail.body.timeline.map((t) => t.fact);
+    for (const fact of [
+      'case_opened',
+      'hold_placed',
+      'case_planned',
+      'rectification_started',
+      'hold_lifted',
+      'rectification_completed',
+      'handover_completed',
+      'operation_decided',
+      'case_closed',
+    ])
+      expect(facts).toContain(fact);
+  });
+
+  it('gives the leadership group the overview, the red alerts and the ledger export (§7.2)', async () => {
+    const overview = await eventually(
+      () =>
+        api<{
+          total: number;
+          byColour: Record<string, number>;
+          atRisk: { caseId: string }[];
+          byCategory: Record<string, number>;
+        }>(http(), `/api/campaigns/${CAMPAIGN}/overview`, { token: tokens.leader }),
+      (r) => r.body.total >= 3,
+    );
+    expect(overview.body.total).toBeGreaterThanOrEqual(3);
+    expect(overview.body.byCategory.build).toBeGreaterThanOrEqual(1);
+    const red = await eventually(
+      () =>
+        store.db
+          .collection<AlertDoc>(ReadModels.alerts)
+          .find({ itemId: buildCase, audience: 'leader' })
+          .toArray(),
+      (docs) => docs.length > 0,
+    );
+    expect(red[0]).toMatchObject({ colour: 'red', docNo: '青政办发〔2019〕31号' });
+
+    const res = await fetch(`${system.gateway.url}/api/campaigns/${CAMPAIGN}/ledger.xlsx`, {
+      headers: { authorization: `Bearer ${tokens.edu}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain(XLSX);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const names = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+    expect(names).toEqual(expect.arrayContaining([building, handover]));
+  });
+});

@@ -1,0 +1,422 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { connectBus, ensureStreams, type Bus } from '@duban/bus';
+import {
+  caseIdOf,
+  kindergartenCaseWorkflowId,
+  projectIdOf,
+  type CaseCommand,
+  type CaseSnapshot,
+  type KindergartenFacts,
+} from '@duban/contracts';
+import { createKindergartenActivities } from './activities';
+import { CAMPAIGN_2019 } from './campaign';
+import { caseActionUpdate, caseSnapshotQuery, rectificationActionUpdate } from './definitions';
+import { actor, command, msUntil } from './testing';
+import { kindergartenWorkflowsPath } from './worker';
+import type { kindergartenCaseWorkflow } from './workflows';
+
+// The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, nine days after
+// 青政办发〔2019〕31号 was issued, so these tests walk the campaign's real 2019–2020 calendar.
+const SERVER_START_UTC = '2019-04-30 08:00:00';
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+const workflowTaskEventTypes = new Set([5, 6, 7, 8, 9]);
+const TIMER_STARTED = 17;
+const historiesDir = path.resolve(import.meta.dirname, '../histories');
+const TASK_QUEUE = 'kindergarten-test';
+
+const facts = (overrides: Partial<KindergartenFacts> = {}): KindergartenFacts => ({
+  projectName: '金色家园',
+  town: '小坝镇',
+  developer: '宁夏某房地产开发有限公司',
+  landTenure: 'allocated',
+  plannedOn: '2012-05-01',
+  builtOn: '2015-08-01',
+  condition: 'not_handed_over',
+  proposedCategory: 'handover',
+  projectStatus: 'completed',
+  ...overrides,
+});
+
+describe('kindergarten case workflow on the time-skipping server (青政办发〔2019〕31号)', () => {
+  let env: TestWorkflowEnvironment;
+  let bus: Bus;
+  let bundle: WorkflowBundleWithSourceMap;
+  let worker: Worker;
+  let running: Promise<void>;
+  let n = 0;
+
+  beforeAll(async () => {
+    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
+    });
+    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    bus = await connectBus(inject('stack').natsUrl);
+    await ensureStreams(bus.jsm);
+    bundle = await bundleWorkflowCode({ workflowsPath: kindergartenWorkflowsPath, logger: quietLogger });
+    // One worker for the whole file: cases of earlier tests keep running while later tests move
+    // the clock, and must always find a worker.
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: createKindergartenActivities({ js: bus.js }),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await bus?.close();
+    await env?.teardown();
+  });
+
+  async function startCase(f: KindergartenFacts) {
+    n += 1;
+    const projectId = projectIdOf(f.town, `${f.projectName}-${n}-${Date.now()}`);
+    const caseId = caseIdOf(CAMPAIGN_2019.campaignId, projectId);
+    return env.client.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: kindergartenCaseWorkflowId(caseId),
+      args: [
+        {
+          caseId,
+          campaignId: CAMPAIGN_2019.campaignId,
+          projectId,
+          facts: f,
+          deadlines: CAMPAIGN_2019.deadlines,
+        },
+      ],
+    });
+  }
+
+  const now = async () => Number(await env.currentTimeMs());
+  const skipTo = async (shanghai: string) => {
+    const ms = msUntil(await now(), shanghai);
+    expect(ms).toBeGreaterThan(0);
+    await env.sleep(ms);
+  };
+  const snapshot = (h: WorkflowHandle) => h.query(caseSnapshotQuery);
+  /** Until the case reflects what its child did (the child tells it by signal). */
+  async function until(h: WorkflowHandle, ok: (c: CaseSnapshot) => boolean): Promise<CaseSnapshot> {
+    for (let i = 0; i < 200; i += 1) {
+      const c = await snapshot(h);
+      if (ok(c)) return c;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('case did not reach the expected state');
+  }
+  const act = (h: WorkflowHandle, cmd: CaseCommand) => h.executeUpdate(caseActionUpdate, { args: [cmd] });
+  /** A rectification step goes to the child workflow named in the case. */
+  async function rectify(h: WorkflowHandle, unit: string, step: string, note?: string) {
+    const c = await until(h, (s) => s.phase === 'rectifying' && s.rectificationWorkflowId !== null);
+    const child = env.client.workflow.getHandle(c.rectificationWorkflowId!);
+    await child.executeUpdate(rectificationActionUpdate, {
+      args: [command('complete-step', actor('bureau', unit), { step, ...(note ? { note } : {}) })],
+    });
+    return until(h, (s) => s.steps.some((x) => x.key === step && x.state === 'done'));
+  }
+  const refused = async (p: Promise<unknown>, reason: RegExp) => {
+    const error = await p.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+  };
+  /** Not `result()`: waiting on it lets the test server skip time, and later tests need the clock. */
+  async function completed(h: WorkflowHandle) {
+    for (let i = 0; i < 200; i += 1) {
+      if ((await h.describe()).status.name === 'COMPLETED') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('case did not complete');
+  }
+  const step = (c: CaseSnapshot, key: string) => c.steps.find((s) => s.key === key)!;
+
+  it('starts on the faked 2019 date with the gazette deadlines (四(二))', async () => {
+    expect(new Date(await now()).toISOString().slice(0, 10)).toBe('2019-04-30');
+    expect(CAMPAIGN_2019.deadlines).toEqual({
+      handover: '2019-06-30',
+      recover: '2019-09-30',
+      buildPlan: '2019-11-30',
+      completion: '2020-12-31',
+      inclusive: '2020-12-31',
+    });
+  });
+
+  it('handover on time: 住建局 supervises, 自然资源局 registers, 教育局 receives, 编办 registers a public kindergarten (三(三)、三(四))', async () => {
+    const h = await startCase(facts());
+    const edu = actor('bureau', 'edu');
+    let c = await snapshot(h);
+    expect(c).toMatchObject({ phase: 'survey', colour: 'green', holds: [] });
+
+    await act(h, command('complete-step', edu, { step: 'survey', note: '已列入台账' }));
+    c = await snapshot(h);
+    expect(step(c, 'plan')).toMatchObject({ unitCode: 'edu', deadline: '2019-06-30', state: 'open' });
+    await act(h, command('plan', edu, { category: 'handover', note: '一园一案：开发企业移交' }));
+
+    c = await until(h, (s) => s.steps.some((x) => x.key === 'developer_handover'));
+    expect(
+      c.steps.filter((s) => s.phase === 'rectifying').map((s) => [s.key, s.unitCode, s.deadline]),
+    ).toEqual([
+      ['developer_handover', 'hous', '2019-06-30'],
+      ['assets_registered', 'natres', '2019-06-30'],
+    ]);
+    await skipTo('2019-06-25T09:00:00');
+    expect((await snapshot(h)).colour).toBe('blue');
+
+    await rectify(h, 'hous', 'developer_handover', '已督促开发企业签订移交协议');
+    await rectify(h, 'natres', 'assets_registered');
+    c = await until(h, (s) => s.phase === 'handover');
+    expect(step(c, 'received')).toMatchObject({ unitCode: 'edu', deadline: '2019-06-30', colour: 'blue' });
+    await act(h, command('complete-step', edu, { step: 'received' }));
+    c = await snapshot(h);
+    expect(c).toMatchObject({ phase: 'operation', colour: 'green' });
+    expect(step(c, 'operation_decided').deadline).toBe('2020-12-31');
+
+    await refused(act(h, command('operate', edu, { mode: 'for_profit' })), /不得办成营利性幼儿园/);
+    await act(h, command('operate', edu, { mode: 'public', note: '办成公办园' }));
+    await refused(
+      act(h, command('complete-step', actor('bureau', 'civil'), { step: 'institution_registered' })),
+      /由编办办理/,
+    );
+    c = await act(
+      h,
+      command('complete-step', actor('bureau', 'staffing'), { step: 'institution_registered' }),
+    );
+    expect(c).toMatchObject({ phase: 'closed', colour: 'none', operationMode: 'public' });
+    await completed(h);
+
+    const history = await h.fetchHistory();
+    if (process.env.RECORD_HISTORIES === '1') {
+      fs.mkdirSync(historiesDir, { recursive: true });
+      fs.writeFileSync(path.join(historiesDir, 'handover-to-closed.json'), historyToJSON(history));
+    }
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  });
+
+  it('a post-2010 kindergarten rented out as high-fee private can only be recovered; late turns red (三(三))', async () => {
+    const h = await startCase(
+      facts({
+        plannedOn: '2010-11-21',
+        condition: 'high_fee_private',
+        landTenure: 'transferred',
+        proposedCategory: 'recover',
+      }),
+    );
+    const edu = actor('bureau', 'edu');
+    await act(h, command('complete-step', edu, { step: 'survey' }));
+    // Refusals leave nothing in the history but workflow tasks.
+    const facts0 = async () =>
+      ((await h.fetchHistory()).events ?? [])
+        .map((e) => Number(e.eventType))
+        .filter((t) => !workflowTaskEventTypes.has(t));
+    let before = await facts0();
+    for (let i = 0; i < 200 && !before.includes(TIMER_STARTED); i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      before = await facts0();
+    }
+    for (const category of ['handover', 'inclusive', 'build'] as const) {
+      await refused(act(h, command('plan', edu, { category, note: '拟移交' })), /只能限期回收（三\(三\)）/);
+    }
+    await refused(
+      act(h, command('plan', actor('bureau', 'hous'), { category: 'recover', note: 'x' })),
+      /教育局牵头/,
+    );
+    await refused(
+      act(h, command('plan', edu, { category: 'nonsense', note: 'x' } as never)),
+      /body\.category/,
+    );
+    expect(await facts0()).toEqual(before);
+    expect((await snapshot(h)).phase).toBe('plan');
+
+    await act(h, command('plan', edu, { category: 'recover', note: '责成开发企业限期收回' }));
+    let c = await until(h, (s) => s.rectificationWorkflowId !== null);
+    expect(step(c, 'assets_registered')).toMatchObject({ state: 'waiting', deadline: '2019-09-30' });
+    // 自然资源局 cannot register before 住建局 has ordered the recovery.
+    const child = env.client.workflow.getHandle(c.rectificationWorkflowId!);
+    await refused(
+      child.executeUpdate(rectificationActionUpdate, {
+        args: [command('complete-step', actor('bureau', 'natres'), { step: 'assets_registered' })],
+      }),
+      /须在 recovery_ordered 办结后办理/,
+    );
+    await refused(
+      child.executeUpdate(rectificationActionUpdate, {
+        args: [command('complete-step', actor('bureau', 'fin'), { step: 'recovery_ordered' })],
+      }),
+      /由住建局办理，财政局不能办理/,
+    );
+    await rectify(h, 'hous', 'recovery_ordered');
+
+    await skipTo('2019-09-24T00:00:30');
+    expect((await snapshot(h)).colour).toBe('blue');
+    await skipTo('2019-10-01T00:00:30');
+    c = await snapshot(h);
+    expect(c).toMatchObject({ colour: 'red', redSince: '2019-09-30T16:00:00.000Z' });
+    expect(step(c, 'compensation_prepared').colour).toBe('red');
+
+    await rectify(h, 'fin', 'compensation_prepared');
+    await rectify(h, 'natres', 'assets_registered');
+    c = await until(h, (s) => s.phase === 'handover');
+    expect(step(c, 'received')).toMatchObject({ deadline: '2019-09-30', colour: 'red' });
+    c = await act(h, command('complete-step', edu, { step: 'received' }));
+    expect(c).toMatchObject({ phase: 'operation', colour: 'green', redSince: null });
+  });
+
+  it('build: holds placed on the project and lifted at the rectifying step; an approved extension moves the build-plan deadline (三(一)、四(二))', async () => {
+    await skipTo('2019-10-08T09:00:00');
+    const notStarted = await startCase(
+      facts({
+        condition: 'missing',
+        projectStatus: 'approved_not_started',
+        proposedCategory: 'build',
+        builtOn: null,
+      }),
+    );
+    const underway = await startCase(
+      facts({
+        condition: 'missing',
+        projectStatus: 'under_construction',
+        proposedCategory: 'build',
+        builtOn: null,
+      }),
+    );
+    let a = await snapshot(notStarted);
+    let b = await snapshot(underway);
+    expect(a.holds).toEqual([
+      expect.objectContaining({
+        kind: 'construction_start',
+        unitCode: 'natres',
+        liftsAtStep: 'land_allocated',
+        liftedAt: null,
+      }),
+    ]);
+    expect(b.holds).toEqual([
+      expect.objectContaining({
+        kind: 'completion_filing',
+        unitCode: 'hous',
+        liftsAtStep: 'accepted',
+        liftedAt: null,
+      }),
+    ]);
+
+    const edu = actor('bureau', 'edu');
+    for (const h of [notStarted, underway]) {
+      await act(h, command('complete-step', edu, { step: 'survey' }));
+      await refused(
+        act(h, command('plan', edu, { category: 'handover', note: 'x' })),
+        /只能补建、改建或新建/,
+      );
+      await act(h, command('plan', edu, { category: 'build', note: '就近新建' }));
+    }
+    a = await rectify(notStarted, 'natres', 'land_allocated', '已重新审核配套幼儿园规划');
+    expect(a.holds[0]!.liftedAt).not.toBeNull();
+
+    b = await until(underway, (s) => s.steps.some((x) => x.key === 'land_allocated'));
+    expect(
+      b.steps.filter((s) => s.phase === 'rectifying').map((s) => [s.key, s.unitCode, s.deadline, s.state]),
+    ).toEqual([
+      ['land_allocated', 'natres', '2019-11-30', 'open'],
+      ['project_approved', 'ndrc', '2019-11-30', 'open'],
+      ['accepted', 'hous', '2020-12-31', 'waiting'],
+      ['assets_registered', 'natres', '2020-12-31', 'waiting'],
+    ]);
+    await skipTo('2019-11-25T09:00:00');
+    expect((await snapshot(underway)).colour).toBe('blue');
+    await refused(
+      act(
+        underway,
+        command('extend', actor('bureau', 'ndrc'), { newDeadline: '2020-01-31', reason: '用地调整' }),
+      ),
+      /督查室/,
+    );
+    b = await act(
+      underway,
+      command('extend', actor('inspector'), {
+        newDeadline: '2020-01-31',
+        reason: '用地调整，经领导小组同意',
+      }),
+    );
+    expect(step(b, 'land_allocated')).toMatchObject({
+      deadline: '2020-01-31',
+      originalDeadline: '2019-11-30',
+    });
+    expect(step(b, 'accepted').deadline).toBe('2020-12-31');
+    expect(b.deadlineHistory.map((d) => [d.step, d.previous, d.deadline])).toEqual([
+      ['land_allocated', '2019-11-30', '2020-01-31'],
+      ['project_approved', '2019-11-30', '2020-01-31'],
+    ]);
+    await skipTo('2019-12-02T09:00:00');
+    expect((await snapshot(underway)).colour).toBe('green');
+
+    await rectify(underway, 'natres', 'land_allocated');
+    b = await rectify(underway, 'ndrc', 'project_approved');
+    expect(b.holds[0]!.liftedAt).toBeNull();
+    await skipTo('2020-06-15T09:00:00');
+    b = await rectify(underway, 'hous', 'accepted', '幼儿园竣工验收合格');
+    expect(b.holds[0]!.liftedAt).toBe(step(b, 'accepted').doneAt);
+
+    if (process.env.RECORD_HISTORIES === '1') {
+      fs.writeFileSync(
+        path.join(historiesDir, 'build-hold-extension.json'),
+        historyToJSON(await underway.fetchHistory()),
+      );
+    }
+    await Worker.runReplayHistory({ workflowBundle: bundle }, await underway.fetchHistory());
+
+    // The other case misses the build-plan deadline and turns red.
+    a = await snapshot(notStarted);
+    expect(a.colour).toBe('red');
+    expect(step(a, 'project_approved').colour).toBe('red');
+  });
+
+  it('a pre-2010 kindergarten not recovered runs as inclusive private at lowered cost by 2020 (三(三))', async () => {
+    const h = await startCase(
+      facts({
+        plannedOn: '2008-03-01',
+        landTenure: 'transferred',
+        condition: 'high_fee_private',
+        proposedCategory: 'inclusive',
+      }),
+    );
+    const allocated = await startCase(facts({ plannedOn: '2008-03-01', proposedCategory: 'inclusive' }));
+    const edu = actor('bureau', 'edu');
+    await act(allocated, command('complete-step', edu, { step: 'survey' }));
+    await refused(act(allocated, command('plan', edu, { category: 'inclusive', note: 'x' })), /划拨方式取得/);
+
+    await act(h, command('complete-step', edu, { step: 'survey' }));
+    await act(h, command('plan', edu, { category: 'inclusive', note: '不收回，降低收费' }));
+    await rectify(h, 'fin', 'cost_lowered', '落实水电气居民价格');
+    let c = await until(h, (s) => s.phase === 'operation');
+    expect(c.steps.some((s) => s.key === 'received')).toBe(false);
+    await refused(act(h, command('operate', edu, { mode: 'public' })), /普惠性民办园/);
+    await act(h, command('operate', edu, { mode: 'inclusive_private' }));
+    await skipTo('2021-01-01T00:00:30');
+    c = await snapshot(h);
+    expect(c.colour).toBe('red');
+    for (const [unit, key] of [
+      ['edu', 'provider_vetted'],
+      ['civil', 'civil_registered'],
+      ['fin', 'subsidy_set'],
+    ] as const) {
+      c = await act(h, command('complete-step', actor('bureau', unit), { step: key }));
+    }
+    expect(c).toMatchObject({ phase: 'closed', colour: 'none', operationMode: 'inclusive_private' });
+    await completed(h);
+  });
+
+  it('replays the recorded histories without non-determinism', async () => {
+    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
+    }
+  });
+});

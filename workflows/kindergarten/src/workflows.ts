@@ -1,0 +1,351 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Actor, CaseCommand, EventData, EventType, StartCase, StepSnapshot } from '@duban/contracts';
+import { rectificationWorkflowId } from '@duban/contracts';
+import type { KindergartenActivities, PendingCaseEvent } from './activities';
+import { CaseActionRefusedError, checkCaseAction, checkRectificationAction } from './actions';
+import {
+  markStepDone,
+  newCaseState,
+  nextWakeAt,
+  phaseDone,
+  refreshColours,
+  refreshStepColours,
+  type CaseState,
+} from './case';
+import {
+  caseActionUpdate,
+  caseSnapshotQuery,
+  rectificationActionUpdate,
+  rectificationStepsQuery,
+  stepDoneSignal,
+  type StepDone,
+} from './definitions';
+import { handoverStep, operationDecisionStep, operationSteps, planStep, rectificationSteps } from './rules';
+
+const { publishCaseEvent } = proxyActivities<KindergartenActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const refusal = (error: unknown) => {
+  if (error instanceof CaseActionRefusedError) {
+    return ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true });
+  }
+  return error;
+};
+
+/**
+ * One kindergarten (一园一案, 青政办发〔2019〕31号): survey → plan → rectification by category (a
+ * child workflow) → handover to 教育局 → operation → closed. Deadlines are timers; bureau actions
+ * are Updates; every fact, holds included, is published in order.
+ */
+export async function kindergartenCaseWorkflow(input: StartCase | { resume: CaseState }): Promise<void> {
+  const state: CaseState = 'resume' in input ? input.resume : newCaseState(input, Date.now());
+  const c = state.case;
+  const outbox: PendingCaseEvent[] = [];
+  let woken = false;
+  let child: { result(): Promise<StepSnapshot[]> } | null = null;
+  let childResult: StepSnapshot[] | null = null;
+
+  const emit = <T extends EventType>(type: T, step: string, actor: Actor | null, extra: object) => {
+    refreshStepColours(state, Date.now());
+    c.version += 1;
+    outbox.push({
+      type,
+      step,
+      version: c.version,
+      time: new Date(Date.now()).toISOString(),
+      actor,
+      data: { ...extra, case: clone(c) } as unknown as EventData<T>,
+    });
+  };
+  const emitColour = (actor: Actor | null) => {
+    const change = refreshColours(state, Date.now());
+    if (change) emit('cn.gov.qtx.duban.kindergarten.colour_changed.v1', 'colour', actor, change);
+  };
+  const stepDone = (key: string, unitCode: string, actor: Actor | null, note: string | null) => {
+    const at = new Date(Date.now()).toISOString();
+    markStepDone(c.steps, key, at, actor?.userId ?? 'system', note);
+    emit('cn.gov.qtx.duban.kindergarten.step_completed.v1', `step-${key}`, actor, {
+      step: key,
+      unitCode,
+      note,
+    });
+    for (const hold of c.holds) {
+      if (hold.liftsAtStep === key && hold.liftedAt === null) {
+        hold.liftedAt = at;
+        emit('cn.gov.qtx.duban.kindergarten.hold_lifted.v1', `hold-lifted-${hold.kind}`, actor, {
+          hold: clone(hold),
+        });
+      }
+    }
+  };
+  /** Moves on through every phase whose steps are all done. */
+  const advance = (actor: Actor | null) => {
+    if (c.phase === 'survey' && phaseDone(c.steps, 'survey')) {
+      c.phase = 'plan';
+      c.steps.push(planStep(c.facts.proposedCategory, c.deadlines));
+    }
+    if (c.phase === 'handover' && phaseDone(c.steps, 'handover')) {
+      c.phase = 'operation';
+      c.steps.push(operationDecisionStep(c.deadlines));
+      emit('cn.gov.qtx.duban.kindergarten.handover_completed.v1', 'handover-completed', actor, {});
+    }
+    if (c.phase === 'operation' && c.operationMode !== null && phaseDone(c.steps, 'operation')) {
+      c.phase = 'closed';
+      c.closedAt = new Date(Date.now()).toISOString();
+      emit('cn.gov.qtx.duban.kindergarten.case_closed.v1', 'closed', actor, {});
+    }
+  };
+
+  if (!('resume' in input)) {
+    emit('cn.gov.qtx.duban.kindergarten.case_opened.v1', 'opened', null, {});
+    for (const hold of c.holds) {
+      emit('cn.gov.qtx.duban.kindergarten.hold_placed.v1', `hold-placed-${hold.kind}`, null, {
+        hold: clone(hold),
+      });
+    }
+    // A case opened after its deadline is red at once (DESIGN §5): say so as a fact.
+    if (c.colour !== 'green') {
+      emit('cn.gov.qtx.duban.kindergarten.colour_changed.v1', 'colour', null, {
+        scope: 'case',
+        from: 'green',
+        to: c.colour,
+        reason: c.colour === 'red' ? '立案时已超过办理期限' : '立案时已临近办理期限',
+      });
+    }
+  }
+
+  setHandler(caseSnapshotQuery, () => c);
+  setHandler(stepDoneSignal, (done: StepDone) => {
+    const step = c.steps.find((s) => s.key === done.step && s.phase === 'rectifying');
+    if (!step || step.state === 'done') return;
+    const actor: Actor = {
+      userId: done.by,
+      name: done.by,
+      role: 'bureau',
+      unitCode: done.unitCode,
+      requestId: done.requestId ?? `${done.step}-${done.at}`,
+    };
+    stepDone(done.step, done.unitCode, actor, done.note);
+    emitColour(actor);
+    woken = true;
+  });
+  setHandler(
+    caseActionUpdate,
+    (command: CaseCommand) => {
+      const { actor } = command;
+      const now = new Date(Date.now()).toISOString();
+      switch (command.action) {
+        case 'complete-step': {
+          const body = command.body as { step: string; note?: string };
+          const step = c.steps.find((s) => s.key === body.step && s.phase === c.phase)!;
+          stepDone(step.key, step.unitCode, actor, body.note ?? null);
+          break;
+        }
+        case 'plan': {
+          const body = command.body as { category: NonNullable<typeof c.category>; note: string };
+          c.category = body.category;
+          markStepDone(c.steps, 'plan', now, actor.userId, body.note);
+          c.phase = 'rectifying';
+          c.steps.push(...rectificationSteps(body.category, c.deadlines));
+          emit('cn.gov.qtx.duban.kindergarten.case_planned.v1', 'planned', actor, { note: body.note });
+          break;
+        }
+        case 'operate': {
+          const body = command.body as { mode: NonNullable<typeof c.operationMode>; note?: string };
+          c.operationMode = body.mode;
+          markStepDone(c.steps, 'operation_decided', now, actor.userId, body.note ?? null);
+          c.steps.push(...operationSteps(body.mode, c.deadlines));
+          emit('cn.gov.qtx.duban.kindergarten.operation_decided.v1', 'operation', actor, { mode: body.mode });
+          break;
+        }
+        case 'extend': {
+          const body = command.body as { newDeadline: string; reason: string };
+          const moved: string[] = [];
+          for (const s of c.steps) {
+            if (s.phase !== c.phase || s.state === 'done' || s.deadline === null) continue;
+            if (s.deadline >= body.newDeadline) continue;
+            c.deadlineHistory.push({
+              step: s.key,
+              deadline: body.newDeadline,
+              previous: s.deadline,
+              at: now,
+              reason: body.reason,
+              byUserId: actor.userId,
+            });
+            s.deadline = body.newDeadline;
+            moved.push(s.key);
+          }
+          emit('cn.gov.qtx.duban.kindergarten.deadline_extended.v1', 'extended', actor, {
+            steps: moved,
+            newDeadline: body.newDeadline,
+            reason: body.reason,
+          });
+          break;
+        }
+      }
+      advance(actor);
+      emitColour(actor);
+      woken = true;
+      return clone(c);
+    },
+    {
+      validator: (command: CaseCommand) => {
+        try {
+          checkCaseAction(state, command);
+        } catch (error) {
+          throw refusal(error);
+        }
+      },
+    },
+  );
+
+  const flush = async () => {
+    while (outbox.length > 0) {
+      await publishCaseEvent(workflowInfo().workflowId, outbox[0]!);
+      outbox.shift();
+    }
+  };
+
+  for (;;) {
+    await flush();
+    if (c.phase === 'closed') break;
+    if (c.phase === 'rectifying' && child === null) {
+      // Started once; on a resume after continue-as-new the child is already running.
+      const handle = await startChild(kindergartenRectificationWorkflow, {
+        workflowId: rectificationWorkflowId(c.caseId),
+        args: [
+          {
+            caseId: c.caseId,
+            parentWorkflowId: workflowInfo().workflowId,
+            steps: clone(c.steps.filter((s) => s.phase === 'rectifying')),
+          },
+        ],
+      });
+      child = handle;
+      c.rectificationWorkflowId = handle.workflowId;
+      emit('cn.gov.qtx.duban.kindergarten.rectification_started.v1', 'rectification-started', null, {
+        workflowId: handle.workflowId,
+      });
+      void handle.result().then(
+        (steps) => {
+          childResult = steps;
+          woken = true;
+        },
+        () => {
+          // The child was terminated or failed: start it again from the steps this case knows.
+          child = null;
+          c.rectificationWorkflowId = null;
+          woken = true;
+        },
+      );
+      continue;
+    }
+    if (c.phase === 'rectifying' && childResult !== null) {
+      const finished: StepSnapshot[] = childResult;
+      // Every step the child finished is done here too, even if its signal was lost.
+      for (const s of finished) {
+        const mine = c.steps.find((m) => m.key === s.key && m.phase === 'rectifying');
+        if (mine && mine.state !== 'done') stepDone(s.key, s.unitCode, null, s.note);
+      }
+      emit('cn.gov.qtx.duban.kindergarten.rectification_completed.v1', 'rectification-completed', null, {});
+      if (c.category === 'inclusive') {
+        // 三(三): not recovered, so nothing is handed over; it goes straight to operation.
+        c.phase = 'operation';
+        c.steps.push(operationDecisionStep(c.deadlines));
+      } else {
+        c.phase = 'handover';
+        c.steps.push(handoverStep(c.category!, c.deadlines));
+      }
+      emitColour(null);
+      continue;
+    }
+    if (c.phase !== 'rectifying' && workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (outbox.length === 0) await continueAsNew<typeof kindergartenCaseWorkflow>({ resume: state });
+      continue;
+    }
+    const wakeAt = nextWakeAt(state, Date.now());
+    woken = false;
+    const timedOut = !(await (wakeAt === null
+      ? condition(() => woken || outbox.length > 0)
+      : condition(() => woken || outbox.length > 0, Math.max(1, wakeAt - Date.now()))));
+    if (timedOut) emitColour(null);
+  }
+  await condition(allHandlersFinished);
+  await flush();
+}
+
+export interface RectificationInput {
+  caseId: string;
+  parentWorkflowId: string;
+  steps: StepSnapshot[];
+}
+
+/**
+ * The rectification of one case by its category (child workflow): each step is done by its
+ * bureau through an Update; the case hears of it by signal and keeps deadlines and colours.
+ */
+export async function kindergartenRectificationWorkflow(input: RectificationInput): Promise<StepSnapshot[]> {
+  const steps = input.steps;
+  const pending: StepDone[] = [];
+  setHandler(rectificationStepsQuery, () => steps);
+  setHandler(
+    rectificationActionUpdate,
+    (command: CaseCommand) => {
+      const body = command.body as { step: string; note?: string };
+      const at = new Date(Date.now()).toISOString();
+      const step = steps.find((s) => s.key === body.step)!;
+      markStepDone(steps, step.key, at, command.actor.userId, body.note ?? null);
+      pending.push({
+        step: step.key,
+        unitCode: step.unitCode,
+        at,
+        by: command.actor.userId,
+        requestId: command.actor.requestId,
+        note: body.note ?? null,
+      });
+      return clone(steps);
+    },
+    {
+      validator: (command: CaseCommand) => {
+        try {
+          checkRectificationAction(steps, command);
+        } catch (error) {
+          throw refusal(error);
+        }
+      },
+    },
+  );
+  const parent = getExternalWorkflowHandle(input.parentWorkflowId);
+  for (;;) {
+    while (pending.length > 0) {
+      await parent.signal(stepDoneSignal, pending[0]!);
+      pending.shift();
+    }
+    if (steps.every((s) => s.state === 'done')) break;
+    await condition(() => pending.length > 0);
+  }
+  await condition(allHandlersFinished);
+  while (pending.length > 0) {
+    await parent.signal(stepDoneSignal, pending[0]!);
+    pending.shift();
+  }
+  return steps;
+}
+
+// structuredClone is not available in every workflow sandbox; the snapshot is plain JSON anyway.
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
