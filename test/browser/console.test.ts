@@ -2,11 +2,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig } from '@duban/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
+import { startOwnStack, type OwnStack } from '../support/own-stack';
 
 // Issue 6: the web console in Debian's Chromium over the whole running system (worker, projector,
 // alerts, gateway) on the bundled 2019 gazette. Screenshots go to .screenshots/ (git-ignored).
@@ -47,6 +47,7 @@ interface ItemView {
 }
 
 describe('the web console in a real browser', () => {
+  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let browser: Browser;
   let base: string;
@@ -65,8 +66,8 @@ describe('the web console in a real browser', () => {
   };
 
   beforeAll(async () => {
-    const stack = inject('stack');
-    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_browser`, LOG_LEVEL: 'warn' });
+    ownStack = await startOwnStack('browser', 40);
+    const config = ownStack.config;
     system = await startSystem(config, { port: 0 });
     base = system.gateway.url;
     for (const [user, password] of Object.entries(PASSWORDS))
@@ -99,6 +100,7 @@ describe('the web console in a real browser', () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await system?.close();
+    await ownStack?.stop();
   });
 
   async function signIn(user: string): Promise<Page> {

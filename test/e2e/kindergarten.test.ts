@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import { loadConfig } from '@duban/config';
 import { ReadModels, projectIdOf, type AlertDoc, type CaseSnapshot } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
+import { startOwnStack, type OwnStack } from '../support/own-stack';
 
 // Issue 5 end to end (青政办发〔2019〕31号): the whole system over the real engines and the HTTP
 // API. The clock is today's, so every 2019/2020 deadline has passed: the truth, not an error.
@@ -15,6 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const HEADER = '小区项目,所在镇,开发企业,土地性质,规划时间,建成时间,现状,拟定类别,项目状态';
 
 describe('kindergarten rectification over the running system', () => {
+  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let store: Store;
   let bus: Bus;
@@ -23,8 +24,8 @@ describe('kindergarten rectification over the running system', () => {
   const run = Date.now().toString(36);
 
   beforeAll(async () => {
-    const stack = inject('stack');
-    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_kg_e2e`, LOG_LEVEL: 'warn' });
+    ownStack = await startOwnStack('kindergarten', 60);
+    const config = ownStack.config;
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);
     await bus.jsm.streams.purge(EVENTS_STREAM);
@@ -41,6 +42,7 @@ describe('kindergarten rectification over the running system', () => {
     await bus?.close();
     await store?.close();
     await system?.close();
+    await ownStack?.stop();
   });
 
   const upload = async (token: string, body: Buffer | string, type: string) => {

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import { loadConfig } from '@duban/config';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
 import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, EventStreamReader, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
+import { startOwnStack, type OwnStack } from '../support/own-stack';
 
 // Issue 4 end to end: the whole system (worker, projector, alerts, gateway) over the real engines
 // and the HTTP API, on the bundled 2019 gazette imported at start.
 describe('supervision items over the running system', () => {
+  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let store: Store;
   let bus: Bus;
@@ -17,13 +18,9 @@ describe('supervision items over the running system', () => {
   const http = () => ({ url: system.gateway.url });
 
   beforeAll(async () => {
-    const stack = inject('stack');
-    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_e2e`, LOG_LEVEL: 'warn' });
-    // The test stack's stream holds every earlier test file's events; a new projector would
-    // replay them all first. This file is about a fresh city, so it starts from an empty stream.
+    ownStack = await startOwnStack('e2e', 20);
+    const config = ownStack.config;
     bus = await connectBus(config.nats.url);
-    await ensureStreams(bus.jsm);
-    await bus.jsm.streams.purge(EVENTS_STREAM);
     system = await startSystem(config, { port: 0 });
     store = await connectStore(config.mongo.uri, config.mongo.db);
     for (const [user, password] of [
@@ -49,10 +46,10 @@ describe('supervision items over the running system', () => {
     await bus?.close();
     await store?.close();
     await system?.close();
+    await ownStack?.stop();
   });
 
-  // Other test files publish supervision events for items of their own on the same NATS server,
-  // and this system's projector sees them too; so this file looks only at the gazette's items.
+  // The gazette's items (the catalog's tasks with a lead unit).
   let gazetteIds: string[] = [];
   const gazette = (filter: Record<string, unknown> = {}) => ({ ...filter, _id: { $in: gazetteIds } });
   const items = () => store.db.collection<ItemDoc>(ReadModels.items);

@@ -82,6 +82,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   const gateway = await startGateway(config, {
     logger,
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
 
   const stopWorker = async () => {

@@ -20,5 +20,8 @@ export async function createKindergartenWorker(deps: KindergartenWorkerDeps): Pr
     taskQueue: deps.taskQueue ?? KINDERGARTEN_TASK_QUEUE,
     workflowsPath: kindergartenWorkflowsPath,
     activities: createKindergartenActivities({ js: deps.js }),
+    // On shutdown (a deployment, a restart) let an in-flight publish finish rather than cancel it:
+    // a cancelled one would be retried only after its start-to-close timeout.
+    shutdownGraceTime: '10 seconds',
   });
 }

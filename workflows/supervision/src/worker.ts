@@ -20,5 +20,8 @@ export async function createSupervisionWorker(deps: SupervisionWorkerDeps): Prom
     taskQueue: deps.taskQueue ?? SUPERVISION_TASK_QUEUE,
     workflowsPath: supervisionWorkflowsPath,
     activities: createSupervisionActivities({ js: deps.js }),
+    // On shutdown (a deployment, a restart) let an in-flight publish finish rather than cancel it:
+    // a cancelled one would be retried only after its start-to-close timeout.
+    shutdownGraceTime: '10 seconds',
   });
 }

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type DubanConfig } from '@duban/config';
+import { planFromConfig, stackDown, stackUp, type StackPlan } from '@duban/stack';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface OwnStack {
+  config: DubanConfig;
+  stop(): Promise<void>;
+}
+
+/**
+ * A whole stack for one test file that runs the whole system on the bundled gazette. Such files
+ * start the same 70 items (ids come from 文号 + 条款) and publish the same event ids, so on a
+ * shared Temporal and NATS one file's items and events would shadow another's. `offset` (20, 40,
+ * 60 …) keeps each file's ports clear of the shared test stack's and of each other's.
+ */
+export async function startOwnStack(name: string, offset: number): Promise<OwnStack> {
+  const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
+  const port = (base: number) => String(base + slot * 100 + offset);
+  const config = loadConfig({
+    DUBAN_DATA_DIR: path.join(root, '.data', `test-${slot}-${name}`),
+    DUBAN_ENGINES_DIR: path.join(root, '.engines'),
+    TEMPORAL_ADDRESS: `127.0.0.1:${port(17233)}`,
+    NATS_URL: `nats://127.0.0.1:${port(14222)}`,
+    NATS_MONITOR_PORT: port(18222),
+    FERRETDB_PORT: port(37017),
+    MONGODB_DB: `duban_${name}`,
+    LOG_LEVEL: 'warn',
+    ...(process.env.MONGODB_URI
+      ? { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: `duban_${name}_${process.pid}` }
+      : {}),
+  });
+  const plan: StackPlan = planFromConfig(config, { headless: true });
+  await stackDown(plan);
+  fs.rmSync(plan.dataDir, { recursive: true, force: true });
+  await stackUp(plan);
+  return { config, stop: () => stackDown(plan) };
+}
