@@ -18,3 +18,4 @@ export type { DeadLetter } from './deadletters';
 export type { HandledEventLedger } from './ledger';
 export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
 export { DEAD_LETTER_STREAM, EVENTS_STREAM } from './names';
+export { publishStepEvent } from './steps';

@@ -66,3 +66,17 @@ export function parseEvent(raw: unknown): AnyDubanEvent {
   if (!data.success) throw new EventSchemaError(type, data.error.issues);
   return { ...envelope.data, type, data: data.data } as AnyDubanEvent;
 }
+
+/**
+ * A fact a workflow decided, waiting in its outbox for an activity to publish it (in order).
+ * Workflows build it deterministically; its id derives from the workflow id, step and version.
+ */
+export interface StepEvent<T extends EventType = EventType> {
+  type: T;
+  /** Step name, part of the deterministic event id. */
+  step: string;
+  version: number;
+  time: string;
+  actor: { userId: string; unitCode?: string; requestId?: string } | null;
+  data: EventData<T>;
+}

@@ -5,7 +5,7 @@ export type { EventDefinition } from './define';
 export { allEventDefinitions, eventDefinition, isEventType, UnknownEventTypeError } from './registry';
 export type { EventData, EventDefinitionOf, EventType } from './registry';
 export { buildEvent, parseEvent, EventSchemaError } from './build';
-export type { AnyDubanEvent, NewEvent } from './build';
+export type { AnyDubanEvent, NewEvent, StepEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
 export * from './supervision/index';
 export { AlertEvents } from './events/alerts';

@@ -1,5 +1,4 @@
-import { buildEvent, eventId, type EventType } from '@duban/contracts';
-import { publishBuilt } from '@duban/bus';
+import { publishStepEvent } from '@duban/bus';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { PendingEvent } from './item';
 
@@ -16,19 +15,12 @@ export function createSupervisionActivities({ js }: SupervisionActivityDeps) {
       workflowId: string,
       event: PendingEvent,
     ): Promise<{ sequence: number; duplicate: boolean }> {
-      const built = buildEvent({
-        type: event.type as EventType,
-        id: eventId(workflowId, event.step, event.version),
+      return publishStepEvent(js, {
         source: SUPERVISION_SOURCE,
+        workflowId,
         subject: (event.data as { item: { itemId: string } }).item.itemId,
-        time: event.time,
-        data: event.data as never,
-        actorId: event.actor?.userId ?? 'system',
-        ...(event.actor?.unitCode ? { actorUnit: event.actor.unitCode } : {}),
-        ...(event.actor?.requestId ? { requestId: event.actor.requestId } : {}),
+        event,
       });
-      const result = await publishBuilt(js, built);
-      return { sequence: result.sequence, duplicate: result.duplicate };
     },
   };
 }

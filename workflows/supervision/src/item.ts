@@ -11,10 +11,9 @@ import {
   type ReportingSchedule,
 } from '@duban/calendar';
 import type {
-  Actor,
   Colour,
-  EventData,
   EventType,
+  StepEvent,
   ItemSnapshot,
   StartItem,
   SubTaskSnapshot,
@@ -34,15 +33,7 @@ export interface ItemState {
 }
 
 /** An event decided by the rules, waiting to be published by an activity (in order). */
-export interface PendingEvent<T extends EventType = EventType> {
-  type: T;
-  /** Step name, part of the deterministic event id. */
-  step: string;
-  version: number;
-  time: string;
-  actor: Actor | null;
-  data: EventData<T>;
-}
+export type PendingEvent<T extends EventType = EventType> = StepEvent<T>;
 
 const severity: Record<Colour, number> = { none: 0, green: 1, blue: 2, yellow: 3, red: 4 };
 
