@@ -134,6 +134,8 @@ describe('supervision items over the running system', () => {
       () =>
         api<{ item: ItemDoc; timeline: TimelineDoc[] }>(http(), `/api/items/${id}`, { token: tokens.leader }),
       (r) => r.body.timeline?.some((t) => t.fact === 'item_closed'),
+      // A publish stranded by the worker restart is retried after its 10 s start-to-close timeout.
+      { timeoutMs: 60_000 },
     );
     const facts = detail.body.timeline.map((t) => t.fact);
     for (const fact of [

@@ -33,7 +33,11 @@ import {
 import { handoverStep, operationDecisionStep, operationSteps, planStep, rectificationSteps } from './rules';
 
 const { publishCaseEvent } = proxyActivities<KindergartenActivities>({
-  startToCloseTimeout: '30 seconds',
+  // A publish takes milliseconds: if the worker holding it dies, retry after 10 s, not 30 s.
+  // No eager dispatch: an activity handed straight back to a worker that is shutting down
+  // would wait for that timeout instead of going to the next worker.
+  startToCloseTimeout: '10 seconds',
+  allowEagerDispatch: false,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
