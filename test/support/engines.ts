@@ -35,17 +35,4 @@ export async function connectEngines(): Promise<Engines> {
   };
 }
 
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  { timeoutMs = 15_000, intervalMs = 100 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!accept(last)) {
-    if (Date.now() > deadline) return last;
-    await new Promise((r) => setTimeout(r, intervalMs));
-    last = await probe();
-  }
-  return last;
-}
+export { eventually } from './eventually';
