@@ -18,19 +18,46 @@ export interface ItemDoc extends ItemSnapshot {
   latestProgress: { text: string; at: Date; unitCode: string } | null;
 }
 
-/** One open step a unit must act on. `lead`: the item itself; `cooperating`: its sub-task. */
+/** The processes whose open steps share one inbox (我的待办). */
+export const INBOX_PROCESSES = ['supervision', 'kindergarten', 'cultivated-land', 'land-use'] as const;
+export type InboxProcess = (typeof INBOX_PROCESSES)[number];
+
+/**
+ * One open step a unit must act on, from any process: a bureau sees everything it owes in one
+ * list. Each process writes only its own entries (`process`), from its own consumers, and
+ * removes them when the step is done. `lead`: the unit answers for the step; `cooperating`: a
+ * supervision sub-task.
+ */
 export interface InboxDoc {
-  _id: string; // `${itemId}|${unitCode}`
+  /** Supervision: `${itemId}|${unitCode}`; other processes: `${process}|${itemId}|${step}|${unitCode}`. */
+  _id: string;
+  process: InboxProcess;
+  /** The tracked thing: a supervision item, a kindergarten case, a town's rectification … */
   itemId: string;
   unitCode: string;
   role: 'lead' | 'cooperating';
-  step: ItemState | 'subtask_assigned' | 'subtask_signed' | 'subtask_in_progress';
+  /** Machine name of the step (a supervision item state, a case step key …). */
+  step: ItemState | 'subtask_assigned' | 'subtask_signed' | 'subtask_in_progress' | (string & {});
+  /** The step in Chinese, as the console shows it. */
+  stepLabel: string;
+  /** Console route of the thing, e.g. `#/items/<id>` or `#/kindergarten/cases/<id>`. */
+  href: string;
   docNo: string;
   ref: string;
   title: string;
   deadline: string | null;
   colour: Colour;
   updatedAt: Date;
+}
+
+/** Builds a non-supervision inbox id; one place so that writers and deleters agree. */
+export function inboxEntryId(
+  process: Exclude<InboxProcess, 'supervision'>,
+  itemId: string,
+  step: string,
+  unitCode: string,
+): string {
+  return `${process}|${itemId}|${step}|${unitCode}`;
 }
 
 export interface TimelineDoc {

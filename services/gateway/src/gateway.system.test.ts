@@ -104,10 +104,13 @@ describe('gateway', () => {
       deadline: string | null,
     ): InboxDoc => ({
       _id: `${itemId}|${unitCode}`,
+      process: 'supervision',
       itemId,
+      href: `#/items/${itemId}`,
       unitCode,
       role: 'lead',
       step: 'assigned',
+      stepLabel: '待签收',
       docNo: '青政办发〔2019〕31号',
       ref: '一',
       title: itemId,

@@ -5,13 +5,31 @@ import { isDuplicateKeyError, type ProjectorCollections } from './collections';
 /** States in which the lead unit holds the item; in close_requested/under_review the inspector does. */
 const LEAD_OPEN_STATES: ReadonlySet<ItemState> = new Set(['assigned', 'signed', 'in_progress']);
 
+const LEAD_STEP_LABELS: Partial<Record<ItemState, string>> = {
+  assigned: '待签收',
+  signed: '已签收，待办理',
+  in_progress: '办理中',
+};
+const SUBTASK_LABELS: Record<string, string> = {
+  assigned: '待签收',
+  signed: '已签收',
+  in_progress: '办理中',
+};
+
 export function inboxId(itemId: string, unitCode: string): string {
   return `${itemId}|${unitCode}`;
 }
 
 /** The open steps an item puts in bureaus' inboxes, derived from the item alone. */
 export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
-  const base = { itemId: item.itemId, docNo: item.docNo, ref: item.ref, title: item.title };
+  const base = {
+    process: 'supervision' as const,
+    itemId: item.itemId,
+    href: `#/items/${encodeURIComponent(item.itemId)}`,
+    docNo: item.docNo,
+    ref: item.ref,
+    title: item.title,
+  };
   const entries = new Map<string, InboxDoc>();
   if (LEAD_OPEN_STATES.has(item.state)) {
     for (const unitCode of item.leadUnits) {
@@ -21,6 +39,7 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
         unitCode,
         role: 'lead',
         step: item.state,
+        stepLabel: LEAD_STEP_LABELS[item.state] ?? item.state,
         deadline: item.deadline,
         colour: item.colour,
         updatedAt: item.updatedAt,
@@ -37,6 +56,7 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
         unitCode: sub.unitCode,
         role: 'cooperating',
         step: `subtask_${sub.state}` as const,
+        stepLabel: `配合子任务${SUBTASK_LABELS[sub.state] ?? sub.state}`,
         deadline: sub.deadline,
         colour: sub.colour,
         updatedAt: item.updatedAt,
@@ -45,6 +65,12 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
   }
   return [...entries.values()];
 }
+
+/** The inbox is shared by every process; the projector owns only supervision's entries (and
+ * those written before entries named their process). */
+export const SUPERVISION_ENTRIES = {
+  $or: [{ process: 'supervision' as const }, { process: { $exists: false } }],
+};
 
 /**
  * Makes the item's inbox entries match the stored item (the newest version seen), not the event
@@ -55,7 +81,11 @@ export async function syncInbox(collections: ProjectorCollections, itemId: strin
   const item = await collections.items.findOne({ _id: itemId });
   if (!item) return;
   const entries = inboxEntriesOf(item);
-  await collections.inbox.deleteMany({ itemId, _id: { $nin: entries.map((e) => e._id) } });
+  await collections.inbox.deleteMany({
+    itemId,
+    ...SUPERVISION_ENTRIES,
+    _id: { $nin: entries.map((e) => e._id) },
+  });
   for (const entry of entries) await upsertEntry(collections.inbox, entry);
 }
 

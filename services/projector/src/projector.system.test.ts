@@ -582,6 +582,24 @@ describe('projector over the real engines', () => {
       }
       return out;
     };
+    // The inbox is shared: a kindergarten step written by its own service survives the rebuild.
+    const otherProcess: InboxDoc = {
+      _id: 'kindergarten|ptest.kg|handover-hous|hous',
+      process: 'kindergarten',
+      itemId: 'ptest.kg',
+      href: '#/kindergarten/cases/ptest.kg',
+      unitCode: 'hous',
+      role: 'lead',
+      step: 'handover-hous',
+      stepLabel: '督促开发企业移交',
+      docNo: '青政办发〔2019〕31号',
+      ref: '三(一)',
+      title: '测试幼儿园',
+      deadline: '2019-06-30',
+      colour: 'green',
+      updatedAt: new Date('2019-05-01T00:00:00Z'),
+    };
+    await inbox().insertOne(otherProcess);
     const before = await dump();
     expect(before[ReadModels.items]!.length).toBeGreaterThanOrEqual(4);
     expect(before[ReadModels.timeline]!.length).toBeGreaterThanOrEqual(25);
@@ -596,5 +614,6 @@ describe('projector over the real engines', () => {
     expect(info.num_pending).toBe(0);
     expect(info.num_ack_pending).toBe(0);
     expect(await dump()).toEqual(before);
+    expect(await inbox().findOne({ _id: otherProcess._id })).toEqual(otherProcess);
   });
 });

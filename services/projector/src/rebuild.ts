@@ -1,7 +1,9 @@
 import { EVENTS_STREAM, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
+import { ReadModels } from '@duban/contracts';
 import { PROJECTOR_COLLECTIONS } from './collections';
+import { SUPERVISION_ENTRIES } from './inbox';
 import { PROJECTOR_CONSUMER, startProjectorService, type ProjectorDeps } from './service';
 
 export interface RebuildOptions extends ProjectorDeps {
@@ -19,7 +21,8 @@ export interface RebuildResult {
 
 /**
  * Rebuilds the projector's read models from the stream (DESIGN §2): deletes its durable consumer,
- * drops `items`, `inbox` and `timeline`, forgets the events its ledger recorded, then starts the
+ * drops `items` and `timeline` and its own entries of the shared `inbox` (other processes' entries
+ * stay: their services own them), forgets the events its ledger recorded, then starts the
  * projector again on a fresh consumer that delivers the whole stream from the start, and resolves
  * once that consumer has nothing pending and nothing unacknowledged.
  *
@@ -30,7 +33,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const started = Date.now();
   const durable = options.durable ?? PROJECTOR_CONSUMER;
   await deleteConsumer(options.bus, durable);
-  for (const name of PROJECTOR_COLLECTIONS) await dropCollection(options.db, name);
+  for (const name of PROJECTOR_COLLECTIONS) {
+    if (name === ReadModels.inbox) await options.db.collection(name).deleteMany(SUPERVISION_ENTRIES);
+    else await dropCollection(options.db, name);
+  }
   await new MongoHandledEventLedger(options.db).forgetConsumer(durable);
   const consumer = await startProjectorService({ ...options, durable });
   try {

@@ -22,9 +22,17 @@ export function toTimelineView(doc: TimelineDoc) {
   return { id: _id, ...entry, at: iso(at) };
 }
 
+/** Entries written before the inbox was shared by every process carry no process, link or label. */
 export function toInboxView(doc: InboxDoc, daysLeft: number | null) {
   const { _id, updatedAt, ...entry } = doc;
-  return { ...entry, updatedAt: iso(updatedAt), daysLeft };
+  return {
+    ...entry,
+    process: entry.process ?? 'supervision',
+    href: entry.href ?? `#/items/${encodeURIComponent(entry.itemId)}`,
+    stepLabel: entry.stepLabel ?? entry.step,
+    updatedAt: iso(updatedAt),
+    daysLeft,
+  };
 }
 
 export function toAlertView(doc: AlertDoc) {

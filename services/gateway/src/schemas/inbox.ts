@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { ColourSchema, UnitCodeSchema } from '@duban/contracts';
+import { ColourSchema, INBOX_PROCESSES, UnitCodeSchema } from '@duban/contracts';
 import { PageMeta, PagingQuery } from './common';
 
 export const InboxEntryView = z
   .object({
-    itemId: z.string(),
+    process: z.enum(INBOX_PROCESSES).meta({
+      description:
+        '所属流程：supervision 督办事项、kindergarten 幼儿园治理、cultivated-land 耕地保护整改与考核、land-use 占补平衡与违法占地',
+    }),
+    itemId: z.string().meta({ description: '所属对象：督办事项、幼儿园案件、镇整改 …' }),
+    href: z.string().meta({ description: '控制台中该对象的页面（#/…）' }),
+    stepLabel: z.string().meta({ description: '待办的一步（中文）' }),
     unitCode: z.string(),
     role: z.enum(['lead', 'cooperating']).meta({ description: 'lead：牵头；cooperating：配合（子任务）' }),
-    step: z.string().meta({ description: '待办的一步：事项状态或子任务状态' }),
+    step: z.string().meta({ description: '待办的一步：事项状态、子任务状态或流程步骤代码' }),
     docNo: z.string(),
     ref: z.string(),
     title: z.string(),
