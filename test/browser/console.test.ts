@@ -1,40 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { launchChromium, passwordOf, readWorkbook, shot, signIn as signInAs, submitDialog } from './harness';
 
 // Issue 6: the web console in Debian's Chromium over the whole running system (worker, projector,
 // alerts, gateway) on the bundled 2019 gazette. Screenshots go to .screenshots/ (git-ignored).
 
-const SHOTS = path.resolve(import.meta.dirname, '../../.screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const PASSWORDS: Record<string, string> = {
-  'bureau-edu': 'duban-bureau-2019',
-  inspector: 'duban-inspector-2019',
-  leader: 'duban-leader-2019',
-};
-
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const bytes = await readFile(file);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
-  return book;
-}
+const USERS = ['bureau-edu', 'inspector', 'leader'];
 
 interface ItemView {
   itemId: string;
@@ -70,8 +45,7 @@ describe('the web console in a real browser', () => {
     const config = ownStack.config;
     system = await startSystem(config, { port: 0 });
     base = system.gateway.url;
-    for (const [user, password] of Object.entries(PASSWORDS))
-      tokens[user] = await login(http(), user, password);
+    for (const user of USERS) tokens[user] = await login(http(), user, passwordOf(user));
     const expected = system.catalog!.items.started + system.catalog!.items.alreadyRunning;
     await eventually(
       () => api<{ total: number }>(http(), '/api/overview', { token: tokens.leader }),
@@ -92,8 +66,7 @@ describe('the web console in a real browser', () => {
     closing = alone!;
     extending = own.find((i) => i !== alone)!;
     expect(extending).toBeDefined();
-    await mkdir(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -103,38 +76,7 @@ describe('the web console in a real browser', () => {
     await ownStack?.stop();
   });
 
-  async function signIn(user: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.fill('input[name=username]', user);
-    await page.fill('input[name=password]', PASSWORDS[user]!);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#topbar:not([hidden])');
-    return page;
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-  /** Fills and submits the action dialog that a button opened. */
-  async function submitDialog(page: Page, values: Record<string, string> = {}) {
-    const dialog = page.locator('dialog[open]');
-    await dialog.waitFor();
-    for (const [name, value] of Object.entries(values)) await dialog.locator(`[name=${name}]`).fill(value);
-    await dialog.locator('button[type=submit]').click();
-    // Either the action is accepted (the dialog closes) or the dialog shows the problem's detail.
-    const error = dialog.locator('.error');
-    await Promise.race([dialog.waitFor({ state: 'detached' }), error.waitFor()]);
-    if (await error.isVisible().catch(() => false))
-      throw new Error(`action refused: ${await error.textContent()}`);
-  }
+  const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, contexts);
 
   const count = async (page: Page, key: string) =>
     Number(await page.locator(`#counts [data-count=${key}] b`).textContent());
@@ -151,14 +93,14 @@ describe('the web console in a real browser', () => {
     await shot(wrong, 'login-error');
 
     const menus: Record<string, string[]> = {};
-    for (const user of Object.keys(PASSWORDS)) {
+    for (const user of USERS) {
       const page = await signIn(user);
       menus[user] = await page
         .locator('#nav a')
         .evaluateAll((links) => links.map((a) => a.getAttribute('data-page')!));
       await page.close();
     }
-    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten']);
+    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten', 'land']);
     expect(menus.inspector).toContain('alerts');
     expect(menus.inspector).not.toContain('inbox');
     expect(menus.leader![0]).toBe('cockpit');

@@ -176,8 +176,45 @@ describe('kindergarten rectification over the running system', () => {
     ).toBe(403);
   });
 
+  type InboxEntry = {
+    process: string;
+    itemId: string;
+    step: string;
+    stepLabel: string;
+    href: string;
+    docNo: string;
+    deadline: string | null;
+    colour: string;
+  };
+  /** The case's entries in a bureau's 我的待办 (the shared inbox of every process). */
+  const inboxOf = async (unit: string, caseId: string) => {
+    const res = await api<{ unitCode: string; items: InboxEntry[] }>(http(), '/api/inbox?pageSize=200', {
+      token: tokens[unit],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.unitCode).toBe(unit);
+    return res.body.items.filter((i) => i.process === 'kindergarten' && i.itemId === caseId);
+  };
+  /** A civil date in Qingtongxia `days` from today. */
+  const shanghaiDate = (days: number) =>
+    new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
   it('walks the build case through every bureau with its own login; the permit frees at 竣工验收', async () => {
     const projectId = projectIdOf('小坝镇', building);
+    const survey = await eventually(
+      () => inboxOf('edu', buildCase),
+      (e) => e.length === 1,
+    );
+    expect(survey).toEqual([
+      expect.objectContaining({
+        step: 'survey',
+        stepLabel: '调查摸底、列入台账并汇总',
+        href: `#/kindergarten/cases/${buildCase}`,
+        docNo: '青政办发〔2019〕31号',
+        deadline: null,
+        colour: 'green',
+      }),
+    ]);
     expect((await act('edu', buildCase, 'complete-step', { step: 'survey' })).status).toBe(200);
     const wrong = await act('edu', buildCase, 'plan', { category: 'handover', note: '移交' });
     expect(wrong.status).toBe(409);
@@ -197,6 +234,72 @@ describe('kindergarten rectification over the running system', () => {
     expect(inbox.body.cases.find((r) => r.case.caseId === buildCase)?.steps).toEqual([
       expect.objectContaining({ key: 'project_approved', deadline: '2019-11-30', colour: 'red' }),
     ]);
+    // The same steps in each bureau's 我的待办; 住建局's 竣工验收 waits for them, 教育局 has none left.
+    for (const [unit, step] of [
+      ['natres', 'land_allocated'],
+      ['ndrc', 'project_approved'],
+    ] as const) {
+      const entries = await eventually(
+        () => inboxOf(unit, buildCase),
+        (e) => e.length === 1,
+      );
+      expect(entries).toEqual([expect.objectContaining({ step, deadline: '2019-11-30', colour: 'red' })]);
+    }
+    expect(
+      await eventually(
+        () => inboxOf('edu', buildCase),
+        (e) => e.length === 0,
+      ),
+    ).toEqual([]);
+    expect(await inboxOf('hous', buildCase)).toEqual([]);
+
+    // Monthly progress report by the bureau holding the step; others have nothing to report.
+    expect((await act('natres', buildCase, 'report-progress', { text: '正在重新审核规划' })).status).toBe(
+      200,
+    );
+    const noStep = await act('fin', buildCase, 'report-progress', { text: '无' });
+    expect(noStep.status).toBe(409);
+    expect(noStep.body.detail).toMatch(/财政局在本案没有正在办理的整改步骤/);
+
+    // 延期: 发改局 asks for its own step, 督查室 approves; the old and new deadlines stay in the history.
+    const later = shanghaiDate(60);
+    const ask = { steps: ['project_approved'], newDeadline: later, reason: '项目选址调整' };
+    const notTheirs = await act('fin', buildCase, 'request-extension', ask);
+    expect(notTheirs.status).toBe(409);
+    expect(notTheirs.body.detail).toMatch(/由发改局办理，财政局不能申请延期/);
+    const nothing = await act('inspector', buildCase, 'decide-extension', { approve: true, note: '同意' });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.detail).toMatch(/没有待审批的延期申请/);
+    expect((await act('inspector', buildCase, 'extend', { newDeadline: later, reason: 'x' })).status).toBe(
+      404,
+    );
+    const asked = await act('ndrc', buildCase, 'request-extension', ask);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body.pendingExtension).toMatchObject({ unitCode: 'ndrc', requestedDeadline: later });
+    const byBureau = await act('ndrc', buildCase, 'decide-extension', { approve: true, note: '同意' });
+    expect(byBureau.status).toBe(409);
+    expect(byBureau.body.detail).toMatch(/督查室/);
+    const approved = await act('inspector', buildCase, 'decide-extension', {
+      approve: true,
+      note: '经领导小组同意',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.body.pendingExtension).toBeNull();
+    expect(approved.body.steps.find((s) => s.key === 'project_approved')).toMatchObject({
+      deadline: later,
+      originalDeadline: '2019-11-30',
+      colour: 'green',
+    });
+    expect(approved.body.deadlineHistory.map((d) => [d.step, d.previous, d.deadline, d.byUserId])).toEqual([
+      ['project_approved', '2019-11-30', later, 'inspector'],
+    ]);
+    const moved = await eventually(
+      () => inboxOf('ndrc', buildCase),
+      (e) => e[0]?.deadline === later,
+    );
+    expect(moved).toEqual([
+      expect.objectContaining({ step: 'project_approved', deadline: later, colour: 'green' }),
+    ]);
 
     const notMine = await act('fin', buildCase, 'complete-step', { step: 'land_allocated' });
     expect(notMine.status).toBe(409);
@@ -204,11 +307,31 @@ describe('kindergarten rectification over the running system', () => {
     for (const [unit, step] of [
       ['natres', 'land_allocated'],
       ['ndrc', 'project_approved'],
-      ['hous', 'accepted'],
     ] as const) {
       const res = await act(unit, buildCase, 'complete-step', { step });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
+    // Done steps leave the inbox; 竣工验收 opens in 住建局's.
+    expect(
+      await eventually(
+        () => inboxOf('ndrc', buildCase),
+        (e) => e.length === 0,
+      ),
+    ).toEqual([]);
+    const acceptance = await eventually(
+      () => inboxOf('hous', buildCase),
+      (e) => e.length === 1,
+    );
+    expect(acceptance).toEqual([
+      expect.objectContaining({
+        step: 'accepted',
+        stepLabel: '幼儿园竣工验收',
+        deadline: '2020-12-31',
+        colour: 'red',
+      }),
+    ]);
+    const accepted = await act('hous', buildCase, 'complete-step', { step: 'accepted' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const freed = await eventually(
       () =>
         api<{ completionFiling: { held: boolean } }>(http(), `/api/projects/${projectId}/permits`, {
@@ -236,6 +359,13 @@ describe('kindergarten rectification over the running system', () => {
     expect((await act('edu', buildCase, 'operate', { mode: 'public' })).status).toBe(200);
     c = (await act('staffing', buildCase, 'complete-step', { step: 'institution_registered' })).body;
     expect(c).toMatchObject({ phase: 'closed', colour: 'none' });
+    for (const unit of ['edu', 'hous', 'natres', 'fin', 'ndrc', 'staffing', 'civil'])
+      expect(
+        await eventually(
+          () => inboxOf(unit, buildCase),
+          (e) => e.length === 0,
+        ),
+      ).toEqual([]);
 
     const detail = await eventually(
       () =>
@@ -251,6 +381,10 @@ describe('kindergarten rectification over the running system', () => {
       'hold_placed',
       'case_planned',
       'rectification_started',
+      'progress_reported',
+      'extension_requested',
+      'extension_decided',
+      'case_escalated',
       'hold_lifted',
       'rectification_completed',
       'handover_completed',
@@ -282,6 +416,15 @@ describe('kindergarten rectification over the running system', () => {
       (docs) => docs.length > 0,
     );
     expect(red[0]).toMatchObject({ colour: 'red', docNo: '青政办发〔2019〕31号' });
+    // Red since 2019-12-01, far more than ALERT_RED_ESCALATION_DAYS: escalated to 领导小组 at once.
+    expect(red).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'overdue_escalated',
+          message: expect.stringMatching(/请领导小组督办/),
+        }),
+      ]),
+    );
 
     const res = await fetch(`${system.gateway.url}/api/campaigns/${CAMPAIGN}/ledger.xlsx`, {
       headers: { authorization: `Bearer ${tokens.edu}` },
@@ -292,5 +435,39 @@ describe('kindergarten rectification over the running system', () => {
     await workbook.xlsx.load(await res.arrayBuffer());
     const names = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
     expect(names).toEqual(expect.arrayContaining([building, handover]));
+  });
+
+  it('serves every kindergarten route in /api/openapi.json with bearer security and problem responses', async () => {
+    const res = await api<{
+      paths: Record<
+        string,
+        Record<string, { summary: string; security: unknown; responses: Record<string, unknown> }>
+      >;
+    }>(http(), '/api/openapi.json');
+    expect(res.status).toBe(200);
+    for (const [path, method] of [
+      ['/api/campaigns', 'post'],
+      ['/api/campaigns', 'get'],
+      ['/api/campaigns/{id}/cases', 'post'],
+      ['/api/campaigns/{id}/ledger', 'post'],
+      ['/api/campaigns/{id}/ledger.xlsx', 'get'],
+      ['/api/campaigns/{id}/overview', 'get'],
+      ['/api/cases', 'get'],
+      ['/api/cases/{id}', 'get'],
+      ['/api/cases/{id}/actions/complete-step', 'post'],
+      ['/api/cases/{id}/actions/report-progress', 'post'],
+      ['/api/cases/{id}/actions/request-extension', 'post'],
+      ['/api/cases/{id}/actions/decide-extension', 'post'],
+      ['/api/projects/{id}/permits', 'get'],
+      ['/api/projects/{id}/completion-filing', 'post'],
+      ['/api/projects/{id}/construction-start', 'post'],
+    ] as const) {
+      const op = res.body.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(op!.summary).toMatch(/[\u4e00-\u9fff]/);
+      expect(op!.security).toEqual([{ bearerAuth: [] }]);
+      for (const status of ['400', '401', '403', '404', '409']) expect(op!.responses[status]).toBeDefined();
+    }
+    expect(res.body.paths['/api/cases/{id}/actions/extend']).toBeUndefined();
   });
 });

@@ -4,9 +4,18 @@ import { DiagnosticsEvents } from './events/diagnostics';
 import { SupervisionEvents } from './supervision/events';
 import { AlertEvents } from './events/alerts';
 import { KindergartenEvents } from './kindergarten/events';
+import { CultivatedEvents } from './cultivated/events';
+import { LandUseEvents } from './land-use/events';
 
 // Every domain adds its `as const` object here; a type not listed cannot be published or handled.
-const domains = [DiagnosticsEvents, SupervisionEvents, AlertEvents, KindergartenEvents] as const;
+const domains = [
+  DiagnosticsEvents,
+  SupervisionEvents,
+  AlertEvents,
+  KindergartenEvents,
+  LandUseEvents,
+  CultivatedEvents,
+] as const;
 
 // Distributes over the domains: keyof a union would only keep the keys they share.
 type ValuesOf<T> = T extends unknown ? T[keyof T] : never;

@@ -27,6 +27,14 @@ export const COLOURS = { red: '逾期', yellow: '滞后', blue: '临期', green:
 export const COLOUR_ORDER = ['red', 'yellow', 'blue', 'green'];
 export const COLOUR_HEX = { red: '#cf1322', yellow: '#faad14', blue: '#1677ff', green: '#52c41a' };
 
+/** The processes whose steps share 我的待办. */
+export const PROCESSES = {
+  supervision: '督办事项',
+  kindergarten: '幼儿园治理',
+  'cultivated-land': '耕地保护',
+  'land-use': '占补平衡与违法占地',
+};
+
 export const ROLES = { bureau: '责任单位', inspector: '督查室', leader: '领导小组', admin: '管理员' };
 
 export function session() {
@@ -60,14 +68,19 @@ export function whenSignedOut(handler) {
   onUnauthenticated = handler;
 }
 
-export async function request(path, { method = 'GET', body, raw = false } = {}) {
+export async function request(path, { method = 'GET', body, raw = false, bytes, type } = {}) {
   const s = session();
   const headers = {};
   if (s) headers.authorization = `Bearer ${s.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (bytes !== undefined) headers['content-type'] = type;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: bytes !== undefined ? bytes : body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试' });
   }
@@ -87,6 +100,9 @@ export async function request(path, { method = 'GET', body, raw = false } = {}) 
   if (raw) return res;
   return res.json();
 }
+
+/** Sends a file's bytes as they are (a ledger upload), with the file's content type. */
+export const upload = (path, bytes, type) => request(path, { method: 'POST', bytes, type });
 
 export const get = (path) => request(path);
 export const post = (path, body) => request(path, { method: 'POST', body });

@@ -7,14 +7,15 @@ import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
 import { kindergartenPage } from './pages/kindergarten.js';
+import { landPage } from './pages/land.js';
 import { errorBox, h } from './ui.js';
 
 /** The pages each role may open, in menu order; the first is its home. */
 const MENUS = {
-  bureau: ['inbox', 'items', 'kindergarten'],
-  inspector: ['alerts', 'items', 'cockpit', 'kindergarten'],
-  leader: ['cockpit', 'items', 'alerts', 'kindergarten'],
-  admin: ['cockpit', 'items', 'alerts', 'kindergarten'],
+  bureau: ['inbox', 'items', 'kindergarten', 'land'],
+  inspector: ['alerts', 'items', 'cockpit', 'kindergarten', 'land'],
+  leader: ['cockpit', 'items', 'alerts', 'kindergarten', 'land'],
+  admin: ['cockpit', 'items', 'alerts', 'kindergarten', 'land'],
 };
 
 const PAGES = {
@@ -22,8 +23,10 @@ const PAGES = {
   items: { title: '督办事项', render: itemsPage },
   cockpit: { title: '领导驾驶舱', render: cockpitPage },
   alerts: { title: '预警中心', render: alertsPage },
-  // KINDERGARTEN (issue 6 point 6): the campaign's pages are built with the kindergarten API.
-  kindergarten: { title: '幼儿园专项', render: kindergartenPage, soon: true },
+  // 城镇小区配套幼儿园治理 (青政办发〔2019〕31号): board, ledger (#/kindergarten/ledger), cases.
+  kindergarten: { title: '幼儿园治理', render: kindergartenPage },
+  // 耕地保护 (青政办发〔2019〕28号): towns, 占补平衡 ledger, occupations, illegal-occupation cases.
+  land: { title: '耕地保护', render: landPage },
 };
 
 const main = document.getElementById('main');

@@ -30,6 +30,8 @@ export interface GatewayDeps {
   sseHeartbeatMs?: number;
   /** The clock for "today" (Asia/Shanghai) and token times; tests pin it. */
   now?: () => Date;
+  /** Days a case stays red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */
+  escalateAfterRedDays?: number;
 }
 
 /** What route modules get: the dependencies, resolved. */

@@ -5,6 +5,8 @@ import type { GatewayDeps, RouteContext } from './deps';
 import { createCatalogRouter } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
 import { createKindergartenRouter } from '@duban/service-kindergarten';
+import { createLandUseRouter } from '@duban/service-land-use';
+import { createCultivatedLandRouter } from '@duban/service-cultivated-land';
 import { allUnits } from '@duban/units';
 import { principalOf } from './auth/principal';
 import { authenticate } from './middleware/authenticate';
@@ -72,6 +74,25 @@ export function createGateway(deps: GatewayDeps): Express {
   // The kindergarten rectification (issue 5): campaigns, ledger, cases, permits.
   api.use(
     createKindergartenRouter({
+      db: deps.db,
+      temporal: deps.temporal,
+      principalOf,
+      authenticate: authenticate(ctx.auth),
+      ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
+    }),
+  );
+  // 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)).
+  api.use(
+    createLandUseRouter({
+      db: deps.db,
+      temporal: deps.temporal,
+      principalOf,
+      authenticate: authenticate(ctx.auth),
+    }),
+  );
+  // 耕地保护 (青政办发〔2019〕28号): town rectifications, yearly assessment, suspensions.
+  api.use(
+    createCultivatedLandRouter({
       db: deps.db,
       temporal: deps.temporal,
       principalOf,

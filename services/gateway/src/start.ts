@@ -63,6 +63,7 @@ export async function startGateway(
     natsConnection: bus.nc,
     jwtSecret,
     logger,
+    escalateAfterRedDays: config.alerts.redEscalationDays,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
 

@@ -25,6 +25,8 @@ import {
 export interface CasesDeps {
   temporal: Client;
   taskQueue?: string;
+  /** Days a case may stay red before the leadership group hears (ALERT_RED_ESCALATION_DAYS; default 30). */
+  escalateAfterRedDays?: number;
 }
 
 /** Starts the case of one kindergarten; the id comes from campaign and project, so a second
@@ -41,7 +43,18 @@ export async function startCase(
       taskQueue: deps.taskQueue ?? KINDERGARTEN_TASK_QUEUE,
       workflowId: kindergartenCaseWorkflowId(caseId),
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [{ caseId, campaignId: campaign.campaignId, projectId, facts, deadlines: campaign.deadlines }],
+      args: [
+        {
+          caseId,
+          campaignId: campaign.campaignId,
+          projectId,
+          facts,
+          deadlines: campaign.deadlines,
+          ...(deps.escalateAfterRedDays !== undefined
+            ? { escalateAfterRedDays: deps.escalateAfterRedDays }
+            : {}),
+        },
+      ],
     });
     return { caseId, projectId, created: true };
   } catch (error) {

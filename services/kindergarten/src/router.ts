@@ -1,13 +1,12 @@
 // The kindergarten API under /api (mounted after authentication): campaigns, the ledger, cases,
 // actions, and the permits that 住建局 and 自然资源局 answer for.
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import {
   CaseActionBodies,
   CaseActionNameSchema,
-  CivilDateSchema,
   KindergartenFactsSchema,
   type Actor,
   type CaseCommand,
@@ -17,6 +16,7 @@ import { caseSnapshot, sendCaseAction, startCase, type CasesDeps } from './cases
 import { campaigns, cases, housPermits, isDuplicateKey, natresPermits, timeline } from './collections';
 import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow } from './ledger';
 import { campaignOverview } from './overview';
+import { CampaignIdParams, CaseIdParams, CasesQuery, OpenCampaignBody, ProjectIdParams } from './schemas';
 
 /** The signed-in caller, as the gateway's authentication found it. */
 export interface KgPrincipal {
@@ -34,6 +34,8 @@ export interface KindergartenRouterDeps {
   /** The gateway's authentication, run for this router's paths only (others fall through to 404). */
   authenticate?: RequestHandler;
   taskQueue?: string;
+  /** Days a case may stay red before it is escalated to the leadership group (default 30). */
+  escalateAfterRedDays?: number;
   /** Largest ledger upload (default 5 MB). */
   ledgerLimit?: string;
 }
@@ -78,6 +80,7 @@ export function createKindergartenRouter(deps: KindergartenRouterDeps): Router {
   const temporal: CasesDeps = {
     temporal: deps.temporal,
     ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}),
+    ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
   };
   const who = (res: Response) => deps.principalOf(res);
   const isEdu = (p: KgPrincipal | undefined) =>
@@ -96,18 +99,23 @@ export function createKindergartenRouter(deps: KindergartenRouterDeps): Router {
       errors: error.issues.map((i) => ({ field: `${where}.${i.path.join('.')}`, message: i.message })),
     });
 
+  // Path ids are checked with the schemas the OpenAPI document shows.
+  const checkId =
+    (schema: typeof CampaignIdParams): RequestHandler =>
+    (req, response, next) => {
+      const params = schema.safeParse(req.params);
+      if (!params.success) return badRequest(response, params.error, 'params');
+      next();
+    };
+  router.use('/campaigns/:id', checkId(CampaignIdParams));
+  router.use('/cases/:id', checkId(CaseIdParams));
+  router.use('/projects/:id', checkId(ProjectIdParams));
+
   // 教育局 or an administrator opens a new round; its deadlines keep the gazette's offsets.
   router.post('/campaigns', express.json(), async (req, response) => {
     if (!isEdu(who(response)) && who(response)?.role !== 'inspector')
       return problem(response, 403, '只有教育局、督查室或管理员可以开启治理工作');
-    const body = z
-      .object({
-        campaignId: z.string().regex(/^[a-z0-9-]{3,40}$/),
-        startDate: CivilDateSchema,
-        title: z.string().max(100).optional(),
-      })
-      .strict()
-      .safeParse(req.body);
+    const body = OpenCampaignBody.safeParse(req.body);
     if (!body.success) return badRequest(response, body.error, 'body');
     const campaign = newCampaign(body.data.campaignId, body.data.startDate, body.data.title);
     try {
@@ -234,9 +242,7 @@ export function createKindergartenRouter(deps: KindergartenRouterDeps): Router {
 
   // A bureau's inbox for this process: the open steps of its unit.
   router.get('/cases', async (req, response) => {
-    const q = z
-      .object({ campaignId: z.string().optional(), unit: z.string().optional() })
-      .safeParse(req.query);
+    const q = CasesQuery.safeParse(req.query);
     if (!q.success) return badRequest(response, q.error, 'query');
     const p = who(response);
     const unit = p?.role === 'bureau' ? p.unitCode : (q.data.unit ?? null);

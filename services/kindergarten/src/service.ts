@@ -5,8 +5,12 @@ import { CAMPAIGN_2019 } from '@duban/workflow-kindergarten';
 import { startHousModule } from './bureaus/hous/index';
 import { startNatresModule } from './bureaus/natres/index';
 import { campaigns, cases, isDuplicateKey, timeline } from './collections';
+import { startBureauInboxModule } from './bureaus/inbox';
+import { onCaseEscalated } from './handlers/case-escalated';
 import { onCaseColourChanged } from './handlers/colour-changed';
 import { onCaseEvent } from './handlers/project-case';
+import { CASE_FACT_TYPES } from './facts';
+import { bureauCases } from './inbox';
 
 export interface KindergartenServiceDeps {
   bus: Bus;
@@ -15,20 +19,8 @@ export interface KindergartenServiceDeps {
   durablePrefix?: string;
 }
 
-const CASE_FACTS = [
-  'case_opened',
-  'step_completed',
-  'case_planned',
-  'rectification_started',
-  'rectification_completed',
-  'handover_completed',
-  'operation_decided',
-  'deadline_extended',
-  'colour_changed',
-  'hold_placed',
-  'hold_lifted',
-  'case_closed',
-] as const;
+/** Bureaus whose only kindergarten read model is their inbox (住建局, 自然资源局 also hold permits). */
+export const INBOX_BUREAUS = ['edu', 'fin', 'ndrc', 'civil', 'staffing'] as const;
 
 /** Makes sure the 2019 campaign of the gazette exists (idempotent). */
 export async function ensureGazetteCampaign(db: Db): Promise<void> {
@@ -41,33 +33,30 @@ export async function ensureGazetteCampaign(db: Db): Promise<void> {
 
 /**
  * The kindergarten process's services in one process (embedded default): the case projection,
- * the leadership alerts, and the 住建局 and 自然资源局 modules, each its own durable consumer.
+ * the leadership alerts, the 住建局 and 自然资源局 modules (permits and inbox) and the inbox
+ * modules of the other bureaus, each its own durable consumer.
  */
 export async function startKindergartenServices(deps: KindergartenServiceDeps): Promise<RunningConsumer[]> {
   const prefix = deps.durablePrefix ?? '';
   await ensureGazetteCampaign(deps.db);
   await cases(deps.db).createIndex({ campaignId: 1 });
   await timeline(deps.db).createIndex({ caseId: 1, version: 1 });
+  await bureauCases(deps.db).createIndex({ unitCode: 1 });
   const ledger = new MongoHandledEventLedger(deps.db);
   const project = onCaseEvent(deps.db);
-  const handlers = Object.fromEntries(
-    CASE_FACTS.map((fact) => [`cn.gov.qtx.duban.kindergarten.${fact}.v1`, project]),
-  );
+  const handlers = Object.fromEntries(CASE_FACT_TYPES.map((type) => [type, project]));
   const projection = await startConsumer(deps.bus, {
     durable: `${prefix}kindergarten-projection`,
     ledger,
     handlers,
   });
+  const raise = { bus: deps.bus, db: deps.db, ledger, ledgerName: `${prefix}kindergarten-alerts:raised` };
   const alerts = await startConsumer(deps.bus, {
     durable: `${prefix}kindergarten-alerts`,
     ledger,
     handlers: {
-      'cn.gov.qtx.duban.kindergarten.colour_changed.v1': onCaseColourChanged({
-        bus: deps.bus,
-        db: deps.db,
-        ledger,
-        ledgerName: `${prefix}kindergarten-alerts:raised`,
-      }),
+      'cn.gov.qtx.duban.kindergarten.colour_changed.v1': onCaseColourChanged(raise),
+      'cn.gov.qtx.duban.kindergarten.case_escalated.v1': onCaseEscalated(raise),
     },
   });
   const hous = await startHousModule({
@@ -80,5 +69,16 @@ export async function startKindergartenServices(deps: KindergartenServiceDeps): 
     db: deps.db,
     durable: `${prefix}bureau-natres-kindergarten`,
   });
-  return [projection, alerts, hous, natres];
+  const inboxes: RunningConsumer[] = [];
+  for (const unitCode of INBOX_BUREAUS) {
+    inboxes.push(
+      await startBureauInboxModule({
+        bus: deps.bus,
+        db: deps.db,
+        unitCode,
+        durable: `${prefix}bureau-${unitCode}-kindergarten`,
+      }),
+    );
+  }
+  return [projection, alerts, hous, natres, ...inboxes];
 }

@@ -50,10 +50,13 @@ describe('inbox entries of an item (DESIGN §6)', () => {
     const natres = inboxEntriesOf(doc({ colour: 'yellow', subTasks })).find((e) => e.unitCode === 'natres');
     expect(natres).toEqual({
       _id: 'u.inbox|natres',
+      process: 'supervision',
       itemId: 'u.inbox',
+      href: '#/items/u.inbox',
       unitCode: 'natres',
       role: 'cooperating',
       step: 'subtask_signed',
+      stepLabel: '配合子任务已签收',
       docNo: '青政办发〔2019〕31号',
       ref: '第三部分第1条',
       title: '已建成、需办理移交的小区配套幼儿园，2019年6月30日前完成移交',

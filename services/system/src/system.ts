@@ -10,6 +10,9 @@ import { startProjectorService } from '@duban/service-projector';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
 import { createKindergartenWorker } from '@duban/workflow-kindergarten';
 import { startKindergartenServices } from '@duban/service-kindergarten';
+import { createLandUseWorker, ensureLandLedger, startLandUseServices } from '@duban/service-land-use';
+import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
+import { startCultivatedLandServices } from '@duban/service-cultivated-land';
 import { importAndStart, type CatalogBootstrap } from './catalog';
 
 export interface SystemOptions {
@@ -69,11 +72,29 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     js: bus.js,
   });
   const kgRunning = kgWorker.run();
+  // 占补平衡与违法占地 (青政办发〔2019〕28号 二(三)、二(七)): the city's ledger and the cases.
+  const luWorker = await createLandUseWorker({
+    connection: native,
+    namespace: config.temporal.namespace,
+    js: bus.js,
+  });
+  const luRunning = luWorker.run();
+  // 耕地保护 (青政办发〔2019〕28号): the towns' rectifications and yearly assessments.
+  const clWorker = await createCultivatedLandWorker({
+    connection: native,
+    namespace: config.temporal.namespace,
+    js: bus.js,
+  });
+  const clRunning = clWorker.run();
   const consumers: RunningConsumer[] = [
     await startProjectorService({ bus, db: store.db }),
     await startAlertsService({ bus, db: store.db }),
     ...(await startKindergartenServices({ bus, db: store.db })),
+    ...(await startLandUseServices({ bus, db: store.db })),
+    ...(await startCultivatedLandServices({ bus, db: store.db })),
   ];
+  // The one ledger of the city runs from the first start on (fixed id; later starts find it).
+  await ensureLandLedger({ temporal: client });
 
   const catalog =
     options.importGazette === false
@@ -105,6 +126,10 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       await stopWorker();
       if (kgWorker.getState() === 'RUNNING') kgWorker.shutdown();
       await kgRunning;
+      if (luWorker.getState() === 'RUNNING') luWorker.shutdown();
+      await luRunning;
+      if (clWorker.getState() === 'RUNNING') clWorker.shutdown();
+      await clRunning;
       await connection.close();
       await native.close();
       await bus.close();

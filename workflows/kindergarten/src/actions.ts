@@ -1,7 +1,7 @@
 // Who may do what on a case, in which phase (DESIGN §7.2). The check functions are the Update
 // validators: they refuse with a reason and change nothing.
 import { CaseActionBodies, type CaseCommand, type StepSnapshot } from '@duban/contracts';
-import type { CaseState } from './case';
+import { reportingSteps, type CaseState } from './case';
 import { categoryRefusal, operationRefusal, unitName } from './rules';
 
 /** A refusal the caller sees as the reason (HTTP 409 at the API). */
@@ -80,13 +80,50 @@ export function checkCaseAction(state: CaseState, command: CaseCommand): void {
       if (reason) refuse(reason);
       return;
     }
-    case 'extend': {
-      if (actor.role !== 'inspector') refuse('延期须经督查室批准');
+    case 'report-progress': {
+      if (actor.role !== 'bureau') refuse('进展由办理步骤的责任单位报送');
+      const keys = body.steps as string[] | undefined;
+      const owing = reportingSteps(c.steps, actor.unitCode, keys);
+      if (!owing.length)
+        refuse(
+          keys
+            ? `${unitName(actor.unitCode)}在本案没有正在办理的整改步骤 ${keys.join('、')}`
+            : `${unitName(actor.unitCode)}在本案没有正在办理的整改步骤，无需报送进展`,
+        );
+      return;
+    }
+    case 'request-extension': {
+      if (actor.role !== 'bureau') refuse('延期由办理步骤的责任单位申请，督查室审批');
+      if (c.pendingExtension)
+        refuse(
+          `已有待审批的延期申请（${unitName(c.pendingExtension.unitCode)}，${c.pendingExtension.steps.join('、')} 延至 ${c.pendingExtension.requestedDeadline}）`,
+        );
       const target = body.newDeadline as string;
-      const movable = c.steps.filter((s) => s.phase === c.phase && s.state !== 'done' && s.deadline !== null);
-      if (!movable.length) refuse('当前阶段没有可延期的期限');
-      if (!movable.some((s) => s.deadline! < target))
-        refuse(`延期后的期限 ${target} 必须晚于现期限 ${movable.map((s) => s.deadline).join('、')}`);
+      for (const key of body.steps as string[]) {
+        const step = c.steps.find((s) => s.key === key && s.phase === c.phase);
+        if (!step) refuse(`当前阶段没有步骤 ${key}`);
+        if (step!.unitCode !== actor.unitCode)
+          refuse(
+            `步骤“${step!.title}”由${unitName(step!.unitCode)}办理，${unitName(actor.unitCode)}不能申请延期`,
+          );
+        if (step!.state === 'done') refuse(`步骤“${step!.title}”已办结，无需延期`);
+        if (step!.deadline === null) refuse(`步骤“${step!.title}”没有办理期限`);
+        if (target <= step!.deadline!)
+          refuse(`延期后的期限 ${target} 必须晚于步骤“${step!.title}”的现期限 ${step!.deadline}`);
+      }
+      return;
+    }
+    case 'decide-extension': {
+      if (actor.role !== 'inspector') refuse('延期须经督查室批准');
+      const pending = c.pendingExtension;
+      if (!pending) return refuse('没有待审批的延期申请');
+      if (body.approve !== true) return;
+      const target = (body.newDeadline as string | undefined) ?? pending.requestedDeadline;
+      const open = c.steps.filter((s) => pending.steps.includes(s.key) && s.state !== 'done');
+      if (!open.length) refuse(`申请延期的步骤 ${pending.steps.join('、')} 均已办结，请驳回`);
+      for (const s of open)
+        if (s.deadline !== null && target <= s.deadline)
+          refuse(`批准的期限 ${target} 必须晚于步骤“${s.title}”的现期限 ${s.deadline}`);
       return;
     }
   }

@@ -1,6 +1,15 @@
 // The case's state as pure functions: the workflows call them, tests check them without a server.
 // No I/O, no clock: `now` is always passed in.
-import { colourFor, endOfCivilDay, nextColourChangeAt } from '@duban/calendar';
+import {
+  addCivilDays,
+  civilDateOf,
+  colourFor,
+  endOfCivilDay,
+  nextColourChangeAt,
+  nextReportDue,
+  reportDueDatesBetween,
+  type ReportingSchedule,
+} from '@duban/calendar';
 import type { Colour, CaseSnapshot, StartCase, StepSnapshot } from '@duban/contracts';
 import { KG_DOC_NO, StartCaseSchema } from '@duban/contracts';
 import { holdsFor, surveyStep, unitName } from './rules';
@@ -10,7 +19,24 @@ export type CaseSettings = ReturnType<typeof StartCaseSchema.parse>;
 export interface CaseState {
   settings: CaseSettings;
   case: CaseSnapshot;
+  /**
+   * Progress reports, slipped milestones and red escalation apply (the workflow's patch
+   * `kg-reports-escalation`). Cases whose histories predate them run without, so they replay.
+   */
+  upgraded?: boolean;
+  /** The red episode already escalated to the leadership group. */
+  escalatedRedSince?: string | null;
 }
+
+/**
+ * The bureau holding an open rectification step reports its progress monthly by the 25th,
+ * moved to the next working day (顺延), as the supervision items of the gazette do.
+ */
+export const PROGRESS_REPORTS: ReportingSchedule = { kind: 'monthly', dayOfMonth: 25, workingDaysOnly: true };
+
+/** Cases opened before escalation existed keep the system's default (ALERT_RED_ESCALATION_DAYS). */
+const DEFAULT_ESCALATION_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 const severity: Record<Colour, number> = { none: 0, green: 1, blue: 2, yellow: 3, red: 4 };
 export const worstColour = (colours: Colour[]): Colour =>
@@ -46,13 +72,83 @@ export function newCaseState(input: StartCase, now: number): CaseState {
 
 export function stepColour(step: StepSnapshot, now: number, windowDays: number): Colour {
   if (step.state === 'done') return 'none';
-  if (step.deadline === null) return 'green';
-  return colourFor({ now, deadline: step.deadline, warningWindowDays: windowDays, reportMissing: false });
+  const reportMissing = step.reportMissing === true;
+  const milestoneSlipped = step.milestoneSlipped === true;
+  if (step.deadline === null) return reportMissing || milestoneSlipped ? 'yellow' : 'green';
+  return colourFor({
+    now,
+    deadline: step.deadline,
+    warningWindowDays: windowDays,
+    reportMissing,
+    milestoneSlipped,
+  });
 }
 
 /** Every step's colour at `now`, so that each published snapshot shows the steps as they stand. */
 export function refreshStepColours(state: CaseState, now: number): void {
+  if (state.upgraded) {
+    for (const s of state.case.steps) {
+      refreshReporting(s, now);
+      s.milestoneSlipped = milestoneSlipped(s, state.case.steps, now);
+    }
+  }
   for (const s of state.case.steps) s.colour = stepColour(s, now, state.settings.warningWindowDays);
+}
+
+/** A waiting step whose prerequisite is past its deadline: its milestone slipped (yellow 滞后). */
+function milestoneSlipped(step: StepSnapshot, steps: StepSnapshot[], now: number): boolean {
+  if (step.state !== 'waiting') return false;
+  return step.after.some((key) => {
+    const before = steps.find((o) => o.key === key);
+    return (
+      before !== undefined &&
+      before.state !== 'done' &&
+      before.deadline !== null &&
+      now > endOfCivilDay(before.deadline).getTime()
+    );
+  });
+}
+
+/**
+ * Whether the step's bureau owes a report it has not made: only due days already over count, from
+ * when the duty began; a report made late still clears it (drop-back).
+ */
+function refreshReporting(step: StepSnapshot, now: number): void {
+  step.reportingSince ??= null;
+  step.lastReportAt ??= null;
+  if (step.phase !== 'rectifying' || step.state !== 'open') {
+    step.nextReportDue = null;
+    step.reportMissing = false;
+    return;
+  }
+  step.reportingSince ??= new Date(now).toISOString();
+  const since = Date.parse(step.reportingSince);
+  const today = civilDateOf(now);
+  step.nextReportDue = nextReportDue(PROGRESS_REPORTS, addCivilDays(today, -1));
+  const over = reportDueDatesBetween(PROGRESS_REPORTS, civilDateOf(since), today).filter((d) => {
+    const end = endOfCivilDay(d).getTime();
+    return end < now && end > since;
+  });
+  const lastDue = over.at(-1);
+  if (lastDue === undefined) {
+    step.reportMissing = false;
+    return;
+  }
+  const previous = over.at(-2);
+  const periodStart = previous ? endOfCivilDay(previous).getTime() : since;
+  const last = step.lastReportAt ? Date.parse(step.lastReportAt) : null;
+  step.reportMissing = last === null || last < periodStart;
+}
+
+/** The open rectification steps of a bureau that owe reports (all of them, or the ones named). */
+export function reportingSteps(steps: StepSnapshot[], unitCode: string | undefined, keys?: string[]) {
+  return steps.filter(
+    (s) =>
+      s.phase === 'rectifying' &&
+      s.state === 'open' &&
+      s.unitCode === unitCode &&
+      (keys === undefined || keys.includes(s.key)),
+  );
 }
 
 /** Recomputes every step's colour and the case's (worst open step); returns the case's change. */
@@ -71,7 +167,13 @@ export function refreshColours(
       .map((s) => endOfCivilDay(s.deadline!).getTime() + 1);
     c.redSince = new Date(passed.length ? Math.min(...passed) : now).toISOString();
   }
-  if (colour !== 'red') c.redSince = null;
+  if (colour !== 'red') {
+    c.redSince = null;
+    if (state.upgraded) {
+      state.escalatedRedSince = null;
+      c.escalatedAt = null;
+    }
+  }
   if (colour === from) return null;
   c.colour = colour;
   return { scope: 'case', from, to: colour, reason: reasonFor(colour, open) };
@@ -88,8 +190,20 @@ function reasonFor(colour: Colour, open: StepSnapshot[]): string {
       return `已超过办理期限：${of('red')}`;
     case 'blue':
       return `临近办理期限：${of('blue')}`;
-    case 'yellow':
-      return '进度滞后';
+    case 'yellow': {
+      const late = open.filter((s) => s.colour === 'yellow');
+      const reports = late.filter((s) => s.reportMissing === true);
+      const slipped = late.filter((s) => s.milestoneSlipped === true);
+      const name = (s: StepSnapshot) => `${unitName(s.unitCode)}“${s.title}”`;
+      return (
+        [
+          reports.length ? `未按期报送进展：${reports.map(name).join('；')}` : null,
+          slipped.length ? `前置节点逾期：${slipped.map(name).join('；')}` : null,
+        ]
+          .filter(Boolean)
+          .join('；') || '进度滞后'
+      );
+    }
     case 'green':
       return '按期推进';
     case 'none':
@@ -106,9 +220,32 @@ export function nextWakeAt(state: CaseState, now: number): number | null {
       nextColourChangeAt({ now, deadline: s.deadline!, warningWindowDays: state.settings.warningWindowDays }),
     )
     .filter((d): d is Date => d !== null)
-    .map((d) => d.getTime())
-    .filter((t) => t > now);
-  return times.length ? Math.min(...times) : null;
+    .map((d) => d.getTime());
+  if (state.upgraded) {
+    for (const s of state.case.steps) {
+      if (s.state === 'open' && s.nextReportDue) times.push(endOfCivilDay(s.nextReportDue).getTime() + 1);
+      // A prerequisite passing its deadline slips the milestone of the steps waiting for it.
+      if (s.state !== 'done' && s.deadline !== null) times.push(endOfCivilDay(s.deadline).getTime() + 1);
+    }
+    const escalation = escalationAt(state);
+    if (escalation !== null) times.push(escalation);
+  }
+  const future = times.filter((t) => t > now);
+  return future.length ? Math.min(...future) : null;
+}
+
+function escalationAt(state: CaseState): number | null {
+  const { redSince } = state.case;
+  if (!redSince || state.escalatedRedSince === redSince) return null;
+  return Date.parse(redSince) + (state.settings.escalateAfterRedDays ?? DEFAULT_ESCALATION_DAYS) * DAY_MS;
+}
+
+/** Days red when the case is due for escalation to the leadership group (once per red episode). */
+export function dueForEscalation(state: CaseState, now: number): number | null {
+  if (!state.upgraded) return null;
+  const at = escalationAt(state);
+  if (at === null || now < at) return null;
+  return Math.floor((now - Date.parse(state.case.redSince!)) / DAY_MS);
 }
 
 /** Marks a step done and opens the steps that were waiting only for it. */

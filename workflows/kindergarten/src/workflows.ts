@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -14,12 +15,14 @@ import { rectificationWorkflowId } from '@duban/contracts';
 import type { KindergartenActivities, PendingCaseEvent } from './activities';
 import { CaseActionRefusedError, checkCaseAction, checkRectificationAction } from './actions';
 import {
+  dueForEscalation,
   markStepDone,
   newCaseState,
   nextWakeAt,
   phaseDone,
   refreshColours,
   refreshStepColours,
+  reportingSteps,
   type CaseState,
 } from './case';
 import {
@@ -41,6 +44,12 @@ const { publishCaseEvent } = proxyActivities<KindergartenActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/**
+ * Progress reports, slipped milestones, red escalation and extension requests came after the first
+ * cases ran: a case switches them on once it runs on this code (not while replaying older history).
+ */
+export const REPORTS_ESCALATION_PATCH = 'kg-reports-escalation';
+
 const refusal = (error: unknown) => {
   if (error instanceof CaseActionRefusedError) {
     return ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true });
@@ -56,6 +65,15 @@ const refusal = (error: unknown) => {
 export async function kindergartenCaseWorkflow(input: StartCase | { resume: CaseState }): Promise<void> {
   const state: CaseState = 'resume' in input ? input.resume : newCaseState(input, Date.now());
   const c = state.case;
+  const upgrade = () => {
+    if (!state.upgraded && patched(REPORTS_ESCALATION_PATCH)) {
+      state.upgraded = true;
+      state.escalatedRedSince ??= null;
+      c.pendingExtension ??= null;
+      c.escalatedAt ??= null;
+    }
+  };
+  upgrade();
   const outbox: PendingCaseEvent[] = [];
   let woken = false;
   let child: { result(): Promise<StepSnapshot[]> } | null = null;
@@ -76,6 +94,12 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
   const emitColour = (actor: Actor | null) => {
     const change = refreshColours(state, Date.now());
     if (change) emit('cn.gov.qtx.duban.kindergarten.colour_changed.v1', 'colour', actor, change);
+    const redDays = dueForEscalation(state, Date.now());
+    if (redDays !== null) {
+      state.escalatedRedSince = c.redSince;
+      c.escalatedAt = new Date(Date.now()).toISOString();
+      emit('cn.gov.qtx.duban.kindergarten.case_escalated.v1', 'escalated', null, { redDays });
+    }
   };
   const stepDone = (key: string, unitCode: string, actor: Actor | null, note: string | null) => {
     const at = new Date(Date.now()).toISOString();
@@ -128,10 +152,12 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
         reason: c.colour === 'red' ? '立案时已超过办理期限' : '立案时已临近办理期限',
       });
     }
+    if (state.upgraded) emitColour(null);
   }
 
   setHandler(caseSnapshotQuery, () => c);
   setHandler(stepDoneSignal, (done: StepDone) => {
+    upgrade();
     const step = c.steps.find((s) => s.key === done.step && s.phase === 'rectifying');
     if (!step || step.state === 'done') return;
     const actor: Actor = {
@@ -148,9 +174,12 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
   setHandler(
     caseActionUpdate,
     (command: CaseCommand) => {
+      upgrade();
       const { actor } = command;
       const now = new Date(Date.now()).toISOString();
-      switch (command.action) {
+      // `extend` (督查室 moving deadlines directly) was replaced by request + decision; recorded
+      // histories still hold it, so it stays handled here for replay (the validator refuses it).
+      switch (command.action as CaseCommand['action'] | 'extend') {
         case 'complete-step': {
           const body = command.body as { step: string; note?: string };
           const step = c.steps.find((s) => s.key === body.step && s.phase === c.phase)!;
@@ -175,7 +204,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
           break;
         }
         case 'extend': {
-          const body = command.body as { newDeadline: string; reason: string };
+          const body = command.body as unknown as { newDeadline: string; reason: string };
           const moved: string[] = [];
           for (const s of c.steps) {
             if (s.phase !== c.phase || s.state === 'done' || s.deadline === null) continue;
@@ -195,6 +224,67 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
             steps: moved,
             newDeadline: body.newDeadline,
             reason: body.reason,
+          });
+          break;
+        }
+        case 'report-progress': {
+          const body = command.body as { text: string; steps?: string[] };
+          const steps = reportingSteps(c.steps, actor.unitCode, body.steps);
+          for (const s of steps) s.lastReportAt = now;
+          emit('cn.gov.qtx.duban.kindergarten.progress_reported.v1', 'progress-reported', actor, {
+            unitCode: actor.unitCode!,
+            steps: steps.map((s) => s.key),
+            text: body.text,
+          });
+          break;
+        }
+        case 'request-extension': {
+          const body = command.body as { steps: string[]; newDeadline: string; reason: string };
+          c.pendingExtension = {
+            steps: body.steps,
+            unitCode: actor.unitCode!,
+            requestedDeadline: body.newDeadline,
+            reason: body.reason,
+            requestedBy: actor.userId,
+            requestedAt: now,
+          };
+          emit('cn.gov.qtx.duban.kindergarten.extension_requested.v1', 'extension-requested', actor, {
+            unitCode: actor.unitCode!,
+            steps: body.steps,
+            requestedDeadline: body.newDeadline,
+            reason: body.reason,
+          });
+          break;
+        }
+        case 'decide-extension': {
+          const body = command.body as { approve: boolean; newDeadline?: string; note: string };
+          const pending = c.pendingExtension!;
+          const target = body.approve ? (body.newDeadline ?? pending.requestedDeadline) : null;
+          const previousDeadlines: Record<string, string | null> = {};
+          const moved: string[] = [];
+          for (const s of c.steps) {
+            if (!pending.steps.includes(s.key) || s.state === 'done') continue;
+            previousDeadlines[s.key] = s.deadline;
+            if (target === null) continue;
+            // DESIGN §5: the old and the new deadline stay in the history.
+            c.deadlineHistory.push({
+              step: s.key,
+              deadline: target,
+              previous: s.deadline,
+              at: now,
+              reason: `${pending.reason}（${body.note}）`,
+              byUserId: actor.userId,
+            });
+            s.deadline = target;
+            moved.push(s.key);
+          }
+          c.pendingExtension = null;
+          emit('cn.gov.qtx.duban.kindergarten.extension_decided.v1', 'extension-decided', actor, {
+            approved: body.approve,
+            note: body.note,
+            steps: body.approve ? moved : pending.steps,
+            previousDeadlines,
+            newDeadline: target,
           });
           break;
         }
@@ -223,6 +313,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
   };
 
   for (;;) {
+    upgrade();
     await flush();
     if (c.phase === 'closed') break;
     if (c.phase === 'rectifying' && child === null) {

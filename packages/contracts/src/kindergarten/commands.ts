@@ -13,8 +13,18 @@ export const CaseActionBodies = {
   plan: z.object({ category: CategorySchema, note: text(2000) }).strict(),
   /** 教育局 decides how the kindergarten is run (三(四)). */
   operate: z.object({ mode: OperationModeSchema, note: z.string().max(2000).optional() }).strict(),
-  /** The supervision office (督查室) approves a new deadline for the open steps (DESIGN §5). */
-  extend: z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
+  /** The bureau holding the steps reports its progress (monthly, by the 25th; DESIGN §5). */
+  'report-progress': z
+    .object({ text: text(5000), steps: z.array(text(60)).min(1).max(20).optional() })
+    .strict(),
+  /** The bureau holding the steps asks for a later deadline (延期申请, DESIGN §5). */
+  'request-extension': z
+    .object({ steps: z.array(text(60)).min(1).max(20), newDeadline: CivilDateSchema, reason: text(2000) })
+    .strict(),
+  /** The supervision office (督查室) approves (optionally another date) or refuses the request. */
+  'decide-extension': z
+    .object({ approve: z.boolean(), newDeadline: CivilDateSchema.optional(), note: text(2000) })
+    .strict(),
 } as const;
 
 export type CaseActionName = keyof typeof CaseActionBodies;
@@ -40,5 +50,7 @@ export const StartCaseSchema = z.object({
     inclusive: CivilDateSchema,
   }),
   warningWindowDays: z.number().int().min(0).max(60).default(7),
+  /** Days a case may stay red before the leadership group is alerted (ALERT_RED_ESCALATION_DAYS). */
+  escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
 });
 export type StartCase = z.input<typeof StartCaseSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
-import { ColourSchema } from '../supervision/model';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../supervision/model';
 import { CaseSnapshotSchema, HoldSchema, OperationModeSchema } from './model';
 
 const base = { case: CaseSnapshotSchema };
@@ -26,6 +26,42 @@ export const KindergartenEvents = {
     'operation_decided',
     z.object({ ...base, mode: OperationModeSchema }),
   ),
+  ProgressReported: defineEvent(
+    'kindergarten',
+    'progress_reported',
+    z.object({ ...base, unitCode: UnitCodeSchema, steps: z.array(z.string()), text: z.string() }),
+  ),
+  ExtensionRequested: defineEvent(
+    'kindergarten',
+    'extension_requested',
+    z.object({
+      ...base,
+      unitCode: UnitCodeSchema,
+      steps: z.array(z.string()),
+      requestedDeadline: CivilDateSchema,
+      reason: z.string(),
+    }),
+  ),
+  ExtensionDecided: defineEvent(
+    'kindergarten',
+    'extension_decided',
+    z.object({
+      ...base,
+      approved: z.boolean(),
+      note: z.string(),
+      steps: z.array(z.string()),
+      /** Each step's deadline before the decision (kept also in the case's deadlineHistory). */
+      previousDeadlines: z.record(z.string(), CivilDateSchema.nullable()),
+      newDeadline: CivilDateSchema.nullable(),
+    }),
+  ),
+  /** A case red for longer than its threshold goes to the leadership group (领导小组). */
+  CaseEscalated: defineEvent(
+    'kindergarten',
+    'case_escalated',
+    z.object({ ...base, redDays: z.number().int().min(0) }),
+  ),
+  /** Direct extensions of cases opened before extension requests existed (replayed histories). */
   DeadlineExtended: defineEvent(
     'kindergarten',
     'deadline_extended',

@@ -103,6 +103,14 @@ export const StepSnapshotSchema = z.object({
   doneAt: z.iso.datetime({ offset: true }).nullable(),
   doneBy: z.string().nullable(),
   note: z.string().nullable(),
+  // Progress reports (DESIGN §5 yellow 滞后). Optional: cases opened before reporting existed lack them.
+  /** When the step's bureau began to owe monthly progress reports on it. */
+  reportingSince: z.iso.datetime({ offset: true }).nullable().optional(),
+  lastReportAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  nextReportDue: CivilDateSchema.nullable().optional(),
+  reportMissing: z.boolean().optional(),
+  /** A step it waits for is past its deadline (a milestone slipped). */
+  milestoneSlipped: z.boolean().optional(),
 });
 export type StepSnapshot = z.infer<typeof StepSnapshotSchema>;
 
@@ -131,6 +139,17 @@ export const CaseDeadlineChangeSchema = z.object({
   byUserId: z.string(),
 });
 
+/** 延期申请: asked by the bureau holding the steps, decided by the supervision office (督查室). */
+export const PendingCaseExtensionSchema = z.object({
+  steps: z.array(z.string()),
+  unitCode: UnitCodeSchema,
+  requestedDeadline: CivilDateSchema,
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.iso.datetime({ offset: true }),
+});
+export type PendingCaseExtension = z.infer<typeof PendingCaseExtensionSchema>;
+
 export const CaseSnapshotSchema = z.object({
   caseId: z.string(),
   campaignId: z.string(),
@@ -148,6 +167,10 @@ export const CaseSnapshotSchema = z.object({
   colour: ColourSchema,
   redSince: z.iso.datetime({ offset: true }).nullable(),
   deadlineHistory: z.array(CaseDeadlineChangeSchema),
+  /** Optional: cases opened before extension requests existed lack it. */
+  pendingExtension: PendingCaseExtensionSchema.nullable().optional(),
+  /** When this red episode was escalated to the leadership group (null: not yet). */
+  escalatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   createdAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
   version: z.number().int().min(0),

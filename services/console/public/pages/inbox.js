@@ -1,5 +1,5 @@
 /* global window */
-import { get, session, STEPS, SUBTASK_STATES } from '../api.js';
+import { get, PROCESSES, session, STEPS, SUBTASK_STATES } from '../api.js';
 import { actionButton } from '../actions.js';
 import { clip, colourChip, daysText, h, stateChip } from '../ui.js';
 
@@ -32,12 +32,20 @@ export async function inboxPage(container, { user, isCurrent }) {
   const calendar = `/api/calendar/${encodeURIComponent(user.unitCode)}.ics?access_token=${encodeURIComponent(token)}`;
   const body = h('tbody');
   const summary = h('p', { class: 'muted' });
+  // 业务 filter: a desk with steps of several processes looks at one at a time when it wants to.
+  const processFilter = h(
+    'select',
+    { id: 'inbox-process', title: '按业务筛选' },
+    h('option', { value: '' }, '全部业务'),
+    Object.entries(PROCESSES).map(([value, label]) => h('option', { value }, label)),
+  );
   container.replaceChildren(
     h('h1', {}, `我的待办 · ${user.unitName || user.unitCode}`),
     h(
       'div',
       { class: 'toolbar' },
       summary,
+      processFilter,
       h(
         'a',
         { href: calendar, 'data-calendar': '', title: '复制此链接，在日历应用中订阅本单位的办理期限' },
@@ -53,8 +61,8 @@ export async function inboxPage(container, { user, isCurrent }) {
         h(
           'tr',
           {},
-          ['预警', '剩余/逾期', '文号', '条款', '事项', '本单位', '当前步骤', '期限', '操作'].map((t) =>
-            h('th', {}, t),
+          ['预警', '剩余/逾期', '业务', '文号', '条款', '事项', '本单位', '当前步骤', '期限', '操作'].map(
+            (t) => h('th', {}, t),
           ),
         ),
       ),
@@ -70,16 +78,49 @@ export async function inboxPage(container, { user, isCurrent }) {
     const res = await get('/api/inbox?pageSize=200');
     if (!isCurrent()) return;
     for (const entry of res.items) {
-      const mine = acted.get(entry.itemId);
+      const mine = (entry.process || 'supervision') === 'supervision' && acted.get(entry.itemId);
       if (mine && mine.until > Date.now()) entry.step = mine.step;
     }
     const red = res.items.filter((i) => i.colour === 'red').length;
-    summary.textContent = `共 ${res.total} 项待办，其中逾期 ${red} 项（今日 ${res.today}）`;
+    const byProcess = new Map();
+    for (const entry of res.items) {
+      const p = entry.process || 'supervision';
+      byProcess.set(p, (byProcess.get(p) || 0) + 1);
+    }
+    const split = [...byProcess].map(([p, n]) => `${PROCESSES[p] || p} ${n}`).join('、');
+    summary.textContent = `共 ${res.total} 项待办（${split || '无'}），其中逾期 ${red} 项（今日 ${res.today}）`;
+    const shown = processFilter.value
+      ? res.items.filter((e) => (e.process || 'supervision') === processFilter.value)
+      : res.items;
     body.replaceChildren(
-      ...(res.items.length === 0
-        ? [h('tr', {}, h('td', { colspan: 9, class: 'muted' }, '没有待办事项'))]
-        : []),
-      ...res.items.map((entry) => row(entry, entry.itemId === flashId)),
+      ...(shown.length === 0 ? [h('tr', {}, h('td', { colspan: 10, class: 'muted' }, '没有待办事项'))] : []),
+      ...shown.map((entry) =>
+        (entry.process || 'supervision') === 'supervision'
+          ? row(entry, entry.itemId === flashId)
+          : processRow(entry),
+      ),
+    );
+  }
+
+  /** A step of another process (幼儿园治理, 耕地保护 …): acted on from its own page. */
+  function processRow(entry) {
+    return h(
+      'tr',
+      { 'data-item': entry.itemId, 'data-process': entry.process, 'data-step': entry.step },
+      h('td', {}, colourChip(entry.colour)),
+      h('td', { class: 'nowrap' }, daysText(entry.daysLeft)),
+      h(
+        'td',
+        { class: 'nowrap' },
+        h('span', { class: 'chip process' }, PROCESSES[entry.process] || entry.process),
+      ),
+      h('td', { class: 'nowrap' }, entry.docNo),
+      h('td', { class: 'nowrap' }, entry.ref),
+      h('td', {}, h('a', { href: entry.href, 'data-href': '' }, clip(entry.title))),
+      h('td', {}, entry.role === 'lead' ? '牵头' : '配合'),
+      h('td', {}, h('span', { class: 'chip state' }, entry.stepLabel || entry.step)),
+      h('td', { class: 'nowrap' }, entry.deadline || '—'),
+      h('td', {}, h('a', { href: entry.href, class: 'button-link', 'data-action': 'open' }, '去办理')),
     );
   }
 
@@ -88,9 +129,10 @@ export async function inboxPage(container, { user, isCurrent }) {
     const actionsCell = h('td', {});
     const tr = h(
       'tr',
-      { 'data-item': entry.itemId, class: flash ? 'flash' : '' },
+      { 'data-item': entry.itemId, 'data-process': 'supervision', class: flash ? 'flash' : '' },
       h('td', {}, colourChip(entry.colour)),
       h('td', { class: 'nowrap' }, daysText(entry.daysLeft)),
+      h('td', { class: 'nowrap' }, h('span', { class: 'chip process' }, PROCESSES.supervision)),
       h('td', { class: 'nowrap' }, entry.docNo),
       h('td', { class: 'nowrap' }, entry.ref),
       h('td', {}, h('a', { href: `#/items/${encodeURIComponent(entry.itemId)}` }, clip(entry.title))),
@@ -118,5 +160,6 @@ export async function inboxPage(container, { user, isCurrent }) {
     return tr;
   }
 
+  processFilter.addEventListener('change', () => void load().catch(() => {}));
   await load();
 }

@@ -1,4 +1,7 @@
 import { registerCatalogOpenApi } from '@duban/service-catalog';
+import { registerCultivatedLandOpenApi } from '@duban/service-cultivated-land';
+import { registerKindergartenOpenApi } from '@duban/service-kindergarten';
+import { registerLandUseOpenApi } from '@duban/service-land-use';
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { ROLE_NAMES } from '../auth/principal';
 import type { Route } from '../routes/define';
@@ -82,6 +85,9 @@ export function openApiDocument(routes: readonly Route[], info: { version: strin
   });
   for (const route of routes) if (!route.hidden) registry.registerPath(operation(route));
   registerCatalogOpenApi(registry, { basePath: `${API_PREFIX}/catalog`, problemSchema: ProblemSchema });
+  registerCultivatedLandOpenApi(registry, { basePath: `${API_PREFIX}/land`, problemSchema: ProblemSchema });
+  registerKindergartenOpenApi(registry, { basePath: API_PREFIX, problemSchema: ProblemSchema });
+  registerLandUseOpenApi(registry, { basePath: API_PREFIX, problemSchema: ProblemSchema });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -100,6 +106,11 @@ export function openApiDocument(routes: readonly Route[], info: { version: strin
       { name: 'alerts', description: '预警' },
       { name: 'system', description: '运行状态与接口文档' },
       { name: 'catalog', description: '政策文件目录（公报导入的文件、任务与条款）' },
+      {
+        name: 'land',
+        description: '耕地保护：永久基本农田整改、年度责任目标考核、土地业务暂停（青政办发〔2019〕28号）',
+      },
+      { name: 'kindergarten', description: '城镇小区配套幼儿园治理（青政办发〔2019〕31号）' },
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { KindergartenEvents } from '@duban/contracts';
 
-/** The only facts the 自然资源局 module consumes: holds on 开工 (construction start). */
+/** The facts the 自然资源局 module acts on: holds on 开工 (construction start); every case fact also feeds its inbox. */
 export const natresEvents = [KindergartenEvents.HoldPlaced, KindergartenEvents.HoldLifted] as const;
 export const HOLD_KIND = 'construction_start' as const;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { Actor } from '../supervision/model';
+import { CivilDateSchema } from '../supervision/model';
+import {
+  AreaMuSchema,
+  KeyLevelSchema,
+  LandCaseFactsSchema,
+  OccupationKindSchema,
+  QualityGradeSchema,
+  TownCodeSchema,
+  TransferBodySchema,
+} from './model';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** 补充耕地 accepted (验收合格) and entered into the ledger (二(三) 先补后占). */
+export const AcceptCompensationSchema = z
+  .object({
+    parcelNo: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'expected a parcel number such as BC-2019-001'),
+    townCode: TownCodeSchema,
+    areaMu: AreaMuSchema,
+    grade: QualityGradeSchema,
+    sourceProject: text(200),
+    acceptedOn: CivilDateSchema,
+  })
+  .strict();
+export type AcceptCompensation = z.output<typeof AcceptCompensationSchema>;
+
+/** A construction project asks to occupy cultivated land (permanently or temporarily). */
+export const RequestOccupationSchema = z
+  .object({
+    project: text(200),
+    townCode: TownCodeSchema,
+    areaMu: AreaMuSchema,
+    /** 等别 of the occupied land (1 best … 15 worst). */
+    grade: QualityGradeSchema,
+    keyLevel: KeyLevelSchema.default('none'),
+    kind: OccupationKindSchema.default('permanent'),
+    /** Wait in the queue when compensation is short instead of being refused. */
+    waitIfShort: z.boolean().default(false),
+  })
+  .strict();
+export type RequestOccupationBody = z.output<typeof RequestOccupationSchema>;
+export type RequestOccupation = RequestOccupationBody & { occupationId: string };
+
+export const ConfirmReclamationSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+
+export interface LedgerCommand<B> {
+  actor: Actor;
+  body: B;
+}
+
+export const StartLandCaseSchema = z.object({
+  caseId: z.string().min(1),
+  facts: LandCaseFactsSchema,
+  /** 办理期限 in calendar days from the day it was found (default 60). */
+  handlingDays: z.number().int().min(1).max(730).default(60),
+  warningWindowDays: z.number().int().min(0).max(60).default(7),
+});
+export type StartLandCase = z.input<typeof StartLandCaseSchema>;
+
+/** Body of POST /api/land/cases. */
+export const OpenLandCaseSchema = LandCaseFactsSchema.extend({
+  handlingDays: z.number().int().min(1).max(730).optional(),
+}).strict();
+
+/** Bodies of POST /api/land/cases/:id/actions/:action (the same schemas validate the Update). */
+export const LandCaseActionBodies = {
+  investigate: z.object({ note: text(2000) }).strict(),
+  decide: z.object({ decision: text(2000) }).strict(),
+  rectify: z.object({ note: text(2000) }).strict(),
+  close: z.object({ note: z.string().trim().max(2000).optional() }).strict(),
+  /** 移交纪委监委 / 司法机关 (二(七)). */
+  transfer: z.object({ to: TransferBodySchema, reason: text(2000) }).strict(),
+  /** 督查室 approves a later deadline (DESIGN §5 延期). */
+  extend: z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
+} as const;
+export type LandCaseActionName = keyof typeof LandCaseActionBodies;
+export const LandCaseActionNameSchema = z.enum(Object.keys(LandCaseActionBodies) as [LandCaseActionName]);
+export interface LandCaseCommand {
+  action: LandCaseActionName;
+  actor: Actor;
+  body: Record<string, unknown>;
+}

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './commands';
+export * from './ids';
+export { LandUseEvents } from './events';

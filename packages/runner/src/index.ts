@@ -1,0 +1,2 @@
+export { durableArgument, runStandalone } from './standalone';
+export type { StandaloneContext, StandaloneService } from './standalone';

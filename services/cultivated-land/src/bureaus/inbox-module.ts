@@ -1,0 +1,21 @@
+import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { MongoHandledEventLedger } from '@duban/store';
+import type { Db } from 'mongodb';
+import { LAND_FACTS, landEventType } from '../facts';
+import { inboxHandler } from '../inbox';
+
+/** A bureau module that only keeps its units' inbox entries of this process. */
+export async function startInboxModule(deps: {
+  bus: Bus;
+  db: Db;
+  module: string;
+  owns: (unitCode: string) => boolean;
+  durable: string;
+}): Promise<RunningConsumer> {
+  const handler = inboxHandler(deps.db, deps.module, deps.owns);
+  return startConsumer(deps.bus, {
+    durable: deps.durable,
+    ledger: new MongoHandledEventLedger(deps.db),
+    handlers: Object.fromEntries(LAND_FACTS.map((f) => [landEventType(f), handler])) as never,
+  });
+}

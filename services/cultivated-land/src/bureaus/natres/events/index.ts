@@ -1,0 +1,7 @@
+import { CultivatedEvents } from '@duban/contracts';
+
+/** The facts the 自然资源局 module keeps the land-business hold from (三(十)). */
+export const suspensionEvents = [
+  CultivatedEvents.LandBusinessSuspended,
+  CultivatedEvents.SuspensionLifted,
+] as const;

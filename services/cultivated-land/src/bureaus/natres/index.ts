@@ -1,0 +1,31 @@
+import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { MongoHandledEventLedger } from '@duban/store';
+import type { Db } from 'mongodb';
+import { inboxHandler } from '../../inbox';
+import { LAND_FACTS } from '../../facts';
+import { onSuspensionChanged } from './handlers/suspension';
+
+/**
+ * The 自然资源局 module: the hold on land business in suspended towns (`land_suspensions`) and
+ * 自然资源局's own inbox entries; its own durable consumer, runnable alone.
+ */
+export async function startNatresLandModule(deps: {
+  bus: Bus;
+  db: Db;
+  durable?: string;
+}): Promise<RunningConsumer> {
+  const inbox = inboxHandler(deps.db, 'natres', (u) => u === 'natres');
+  const suspension = onSuspensionChanged(deps.db);
+  const handlers: Record<string, (event: never) => Promise<void>> = {};
+  for (const fact of LAND_FACTS) handlers[`cn.gov.qtx.duban.cultivated.${fact}.v1`] = inbox;
+  for (const fact of ['land_business_suspended', 'suspension_lifted'])
+    handlers[`cn.gov.qtx.duban.cultivated.${fact}.v1`] = async (event: never) => {
+      await suspension(event);
+      await inbox(event);
+    };
+  return startConsumer(deps.bus, {
+    durable: deps.durable ?? 'bureau-natres-cultivated-land',
+    ledger: new MongoHandledEventLedger(deps.db),
+    handlers: handlers as never,
+  });
+}

@@ -1,0 +1,15 @@
+export { createCultivatedLandRouter, suspensionView } from './router';
+export type { CultivatedLandRouterDeps, LandPrincipal } from './router';
+export { startCultivatedLandServices } from './service';
+export type { CultivatedLandServiceDeps } from './service';
+export { activeSuspension } from './suspension';
+export { registerCultivatedLandOpenApi } from './openapi';
+export { startNatresLandModule } from './bureaus/natres/index';
+export { startAgriLandModule } from './bureaus/agri/index';
+export { startStatsLandModule } from './bureaus/stats/index';
+export { startTownsLandModule } from './bureaus/towns/index';
+export { assessmentEntries, rectificationEntries } from './inbox';
+export { summaryOf } from './handlers/project';
+export { landTowns } from './towns';
+export { ClCollections } from './collections';
+export type { LandSuspensionDoc } from './collections';

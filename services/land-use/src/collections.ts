@@ -1,0 +1,86 @@
+import type { LandCaseSnapshot, LedgerSnapshot, Occupation } from '@duban/contracts';
+import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
+import type { Collection, Db } from 'mongodb';
+
+/** The land-use service's own read models (DESIGN §2: each service keeps its own). */
+export const LuCollections = {
+  /** The compensation ledger as its last fact left it: balance per town and total, parcels, queue. */
+  ledger: 'lu_ledger',
+  occupations: 'lu_occupations',
+  cases: 'lu_cases',
+  timeline: 'lu_timeline',
+} as const;
+
+export interface LedgerDoc extends LedgerSnapshot {
+  _id: string;
+  updatedAt: Date;
+}
+
+export interface OccupationDoc extends Occupation {
+  _id: string;
+  /** Version of the ledger at the fact that last changed this occupation. */
+  version: number;
+  updatedAt: Date;
+}
+
+export interface CaseDoc extends LandCaseSnapshot {
+  _id: string;
+  updatedAt: Date;
+}
+
+export interface LuTimelineDoc {
+  _id: string; // event id
+  /** The ledger id or the case id. */
+  thingId: string;
+  version: number;
+  fact: string;
+  summary: string;
+  at: Date;
+  actor: { userId: string | null; unitCode: string | null; requestId: string | null };
+}
+
+export const ledgers = (db: Db): Collection<LedgerDoc> => db.collection<LedgerDoc>(LuCollections.ledger);
+export const occupations = (db: Db): Collection<OccupationDoc> =>
+  db.collection<OccupationDoc>(LuCollections.occupations);
+export const cases = (db: Db): Collection<CaseDoc> => db.collection<CaseDoc>(LuCollections.cases);
+export const timeline = (db: Db): Collection<LuTimelineDoc> =>
+  db.collection<LuTimelineDoc>(LuCollections.timeline);
+
+export async function ensureLandUseIndexes(db: Db): Promise<void> {
+  await ensureIndexes(occupations(db), [{ key: { state: 1, filedAt: 1 }, name: 'state_filedAt' }]);
+  await ensureIndexes(cases(db), [{ key: { colour: 1, major: 1 }, name: 'colour_major' }]);
+  await ensureIndexes(timeline(db), [{ key: { thingId: 1, version: 1 }, name: 'thing_version' }]);
+}
+
+/**
+ * Writes a whole document if it is newer than the stored one. FerretDB 1.x has no transactions
+ * and `$setOnInsert` drops nulls and empty arrays, so the whole document is inserted or replaced.
+ */
+export async function upsertNewer<T extends { _id: string; version: number }>(
+  collection: Collection<T>,
+  doc: T,
+): Promise<boolean> {
+  const replaced = await collection.replaceOne(
+    { _id: doc._id, version: { $lt: doc.version } } as never,
+    doc as never,
+  );
+  if (replaced.matchedCount > 0) return true;
+  try {
+    await collection.insertOne(doc as never);
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+export async function insertOnce<T extends { _id: string }>(
+  collection: Collection<T>,
+  doc: T,
+): Promise<void> {
+  try {
+    await collection.insertOne(doc as never);
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}

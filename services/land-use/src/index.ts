@@ -1,0 +1,12 @@
+export { createLandUseRouter } from './router';
+export type { LandPrincipal, LandUseRouterDeps } from './router';
+export { startLandUseServices } from './service';
+export type { LandUseServiceDeps } from './service';
+export { startNatresLandModule } from './bureaus/natres/index';
+export { registerLandUseOpenApi } from './openapi';
+export { ensureLandLedger, landCaseIdOf } from './temporal';
+export { LAND_SUSPENSIONS, activeSuspension } from './suspensions';
+export type { LandSuspensionDoc } from './suspensions';
+export { LuCollections } from './collections';
+// The worker lives with the workflows; re-exported so the system starts everything from here.
+export { createLandUseWorker } from '@duban/workflow-land-use';

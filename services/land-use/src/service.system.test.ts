@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
+import {
+  LandUseEvents,
+  ReadModels,
+  landCaseWorkflowId,
+  type AlertDoc,
+  type InboxDoc,
+  type LedgerSnapshot,
+} from '@duban/contracts';
+import { connectStore, type Store } from '@duban/store';
+import {
+  acceptCompensationUpdate,
+  confirmReclamationUpdate,
+  createLandUseActivities,
+  landCaseActionUpdate,
+  landUseWorkflowsPath,
+  requestOccupationUpdate,
+  type landCaseWorkflow,
+  type landLedgerWorkflow,
+} from '@duban/workflow-land-use';
+import { cases, ledgers, occupations } from './collections';
+import { startLandUseServices } from './service';
+
+// The 自然资源局 module over the real engines: the workflows on the time-skipping server publish
+// to NATS, the module keeps lu_* read models, the shared inbox and the alerts (DESIGN §5).
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+const TASK_QUEUE = 'land-use-service-test';
+const natres = {
+  userId: 'bureau-natres',
+  name: '自然资源局',
+  role: 'bureau' as const,
+  unitCode: 'natres',
+  requestId: 'svc-1',
+};
+
+describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(七))', () => {
+  let env: TestWorkflowEnvironment;
+  let bus: Bus;
+  let store: Store;
+  let worker: Worker;
+  let running: Promise<void>;
+  let consumers: RunningConsumer[] = [];
+  const run = Date.now().toString(36);
+
+  beforeAll(async () => {
+    process.env.TEMPORAL_TEST_SERVER_START_AT = '2019-04-30 08:00:00';
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
+    });
+    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    bus = await connectBus(inject('stack').natsUrl);
+    await ensureStreams(bus.jsm);
+    store = await connectStore(inject('stack').mongoUri, `${inject('stack').mongoDb}_land_use_${run}`);
+    consumers = await startLandUseServices({ bus, db: store.db, durablePrefix: `t-${run}-` });
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: await bundleWorkflowCode({ workflowsPath: landUseWorkflowsPath, logger: quietLogger }),
+      activities: createLandUseActivities({ js: bus.js }),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    for (const c of consumers) await c.stop();
+    await store?.close();
+    await bus?.close();
+    await env?.teardown();
+  });
+
+  async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+    for (let i = 0; i < 300; i += 1) {
+      const v = await probe();
+      if (ok(v)) return v;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('read model did not reach the expected state');
+  }
+  const skipTo = async (shanghai: string) =>
+    env.sleep(Date.parse(`${shanghai}+08:00`) - Number(await env.currentTimeMs()));
+  const inbox = (itemId: string) =>
+    store.db.collection<InboxDoc>(ReadModels.inbox).find({ itemId }).toArray();
+  const alerts = (itemId: string) =>
+    store.db.collection<AlertDoc>(ReadModels.alerts).find({ itemId }).toArray();
+
+  it('projects the ledger, keeps the reclamation in 自然资源局 inbox with its colour, alerts on blue and red, and never rolls back', async () => {
+    const ledgerId = `svc-${run}`;
+    const h = await env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId }],
+    });
+    await h.executeUpdate(acceptCompensationUpdate, {
+      args: [
+        {
+          actor: natres,
+          body: {
+            parcelNo: 'BC-S-1',
+            townCode: 'town-daba',
+            areaMu: 8,
+            grade: 5,
+            sourceProject: '大坝镇土地整治',
+            acceptedOn: '2019-04-30',
+          },
+        },
+      ],
+    });
+    await h.executeUpdate(requestOccupationUpdate, {
+      args: [
+        {
+          actor: natres,
+          body: {
+            project: '园区道路',
+            townCode: 'town-daba',
+            areaMu: 3,
+            grade: 6,
+            keyLevel: 'none',
+            kind: 'permanent',
+            waitIfShort: false,
+          },
+        },
+      ],
+    });
+    const temp = await h.executeUpdate(requestOccupationUpdate, {
+      args: [
+        {
+          actor: natres,
+          body: {
+            project: '光缆施工',
+            townCode: 'town-daba',
+            areaMu: 1.5,
+            grade: 6,
+            keyLevel: 'none',
+            kind: 'temporary',
+            waitIfShort: false,
+          },
+        },
+      ],
+    });
+    const id = temp.occupation.occupationId;
+    const doc = await until(
+      () => ledgers(store.db).findOne({ _id: ledgerId }),
+      (d) => (d?.version ?? 0) >= 3,
+    );
+    expect(doc!.balance).toMatchObject({ acceptedMu: 8, consumedMu: 3, remainingMu: 5, temporaryMu: 1.5 });
+    let entries = await until(
+      () => inbox(id),
+      (d) => d.length === 1,
+    );
+    expect(entries[0]).toMatchObject({
+      process: 'land-use',
+      unitCode: 'natres',
+      step: 'reclamation',
+      deadline: '2021-04-30',
+      colour: 'green',
+      href: `#/land/occupations/${id}`,
+    });
+
+    await skipTo('2021-04-25T09:00:00');
+    entries = await until(
+      () => inbox(id),
+      (d) => d[0]?.colour === 'blue',
+    );
+    await skipTo('2021-05-01T00:00:30');
+    entries = await until(
+      () => inbox(id),
+      (d) => d[0]?.colour === 'red',
+    );
+    const raised = await until(
+      () => alerts(id),
+      (a) => a.length === 3,
+    );
+    expect(raised.map((a) => [a.audience, a.colour]).sort()).toEqual([
+      ['inspector', 'blue'],
+      ['inspector', 'red'],
+      ['leader', 'red'],
+    ]);
+
+    // A stale fact delivered late (an older ledger version) changes nothing.
+    const stale = doc as unknown as LedgerSnapshot;
+    await publishEvent(bus.js, {
+      type: LandUseEvents.CompensationAccepted.type,
+      id: `stale-${run}`,
+      source: 'test',
+      subject: ledgerId,
+      data: { ledger: { ...stale, version: 1 }, parcel: stale.parcels[0]! },
+      actorId: 'test',
+    });
+    await h.executeUpdate(confirmReclamationUpdate, {
+      args: [{ actor: natres, body: { occupationId: id } }],
+    });
+    await until(
+      () => inbox(id),
+      (d) => d.length === 0,
+    );
+    const after = await until(
+      () => occupations(store.db).findOne({ _id: id }),
+      (o) => o?.state === 'reclaimed',
+    );
+    expect(after!.reclamation!.colour).toBe('none');
+    const ledger = await ledgers(store.db).findOne({ _id: ledgerId });
+    expect(ledger!.version).toBeGreaterThanOrEqual(6);
+    expect(ledger!.balance.temporaryMu).toBe(0);
+  });
+
+  it('keeps the open step of a case in the inbox; a late case alerts the leaders; closing clears it (二(七))', async () => {
+    const caseId = `SVC-${run}`;
+    const h = await env.client.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: landCaseWorkflowId(caseId),
+      args: [
+        {
+          caseId,
+          facts: {
+            source: 'report',
+            parcelNo: 'QTX-S-1',
+            townCode: 'town-shaogang',
+            areaMu: 4,
+            landKind: 'cultivated',
+            party: '王某',
+            description: '',
+            foundOn: '2021-05-01',
+          },
+          handlingDays: 20,
+        },
+      ],
+    });
+    let entries = await until(
+      () => inbox(caseId),
+      (d) => d.length === 1,
+    );
+    expect(entries[0]).toMatchObject({
+      step: 'investigated',
+      stepLabel: '违法占地案件调查取证',
+      deadline: '2021-05-21',
+    });
+    const act = (action: 'investigate' | 'decide' | 'rectify' | 'close', body: Record<string, unknown>) =>
+      h.executeUpdate(landCaseActionUpdate, { args: [{ action, actor: natres, body }] });
+    await act('investigate', { note: '已查明' });
+    entries = await until(
+      () => inbox(caseId),
+      (d) => d[0]?.step === 'decided',
+    );
+    expect(entries).toHaveLength(1);
+    await skipTo('2021-05-22T00:00:30');
+    const red = await until(
+      () => alerts(caseId),
+      (a) => a.some((x) => x.audience === 'leader'),
+    );
+    expect(red.find((x) => x.audience === 'leader')).toMatchObject({
+      colour: 'red',
+      docNo: '青政办发〔2019〕28号',
+    });
+    await act('decide', { decision: '责令退还' });
+    await act('rectify', { note: '已复耕' });
+    await act('close', {});
+    await until(
+      () => inbox(caseId),
+      (d) => d.length === 0,
+    );
+    const stored = await until(
+      () => cases(store.db).findOne({ _id: caseId }),
+      (c) => c?.step === 'closed',
+    );
+    expect(stored).toMatchObject({ colour: 'none' });
+  });
+});

@@ -1,0 +1,103 @@
+// The land-use workflows as the service calls them: the one ledger and the cases.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import {
+  LAND_LEDGER_ID,
+  LAND_LEDGER_WORKFLOW_ID,
+  landCaseWorkflowId,
+  type LandCaseCommand,
+  type LandCaseFacts,
+  type LandCaseSnapshot,
+} from '@duban/contracts';
+import {
+  LAND_USE_TASK_QUEUE,
+  landCaseActionUpdate,
+  landCaseQuery,
+  type landCaseWorkflow,
+  type landLedgerWorkflow,
+} from '@duban/workflow-land-use';
+
+export interface LandTemporal {
+  temporal: Client;
+  taskQueue?: string;
+}
+
+/** Starts the city's ledger once (fixed id); later starts find it running. */
+export async function ensureLandLedger(
+  deps: LandTemporal,
+): Promise<{ workflowId: string; created: boolean }> {
+  try {
+    await deps.temporal.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
+      workflowId: LAND_LEDGER_WORKFLOW_ID,
+      args: [{ ledgerId: LAND_LEDGER_ID }],
+    });
+    return { workflowId: LAND_LEDGER_WORKFLOW_ID, created: true };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError)
+      return { workflowId: LAND_LEDGER_WORKFLOW_ID, created: false };
+    throw error;
+  }
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; reason: string };
+
+/** Runs an Update; a validator's refusal becomes 409 with its Chinese reason. */
+export async function refusable<T>(call: () => Promise<T>, notFound: string): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError)
+      return { ok: false, status: 409, reason: error.cause?.message ?? error.message };
+    if (error instanceof WorkflowNotFoundError) return { ok: false, status: 404, reason: notFound };
+    throw error;
+  }
+}
+
+/** A case is known by the parcel and the day it was found: reporting it twice opens nothing new. */
+export function landCaseIdOf(facts: Pick<LandCaseFacts, 'parcelNo' | 'foundOn'>): string {
+  return `WF-${facts.foundOn.replace(/-/g, '')}-${facts.parcelNo.replace(/[^A-Za-z0-9-]/g, '')}`;
+}
+
+export async function startLandCase(
+  deps: LandTemporal,
+  facts: LandCaseFacts,
+  handlingDays: number | undefined,
+): Promise<{ caseId: string; created: boolean }> {
+  const caseId = landCaseIdOf(facts);
+  try {
+    await deps.temporal.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
+      taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
+      workflowId: landCaseWorkflowId(caseId),
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [{ caseId, facts, ...(handlingDays ? { handlingDays } : {}) }],
+    });
+    return { caseId, created: true };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { caseId, created: false };
+    throw error;
+  }
+}
+
+export function sendCaseAction(deps: LandTemporal, caseId: string, command: LandCaseCommand) {
+  return refusable(
+    () =>
+      deps.temporal.workflow
+        .getHandle(landCaseWorkflowId(caseId))
+        .executeUpdate(landCaseActionUpdate, { args: [command] }),
+    `违法占地案件 ${caseId} 不存在`,
+  );
+}
+
+export async function liveCase(deps: LandTemporal, caseId: string): Promise<LandCaseSnapshot | null> {
+  try {
+    return await deps.temporal.workflow.getHandle(landCaseWorkflowId(caseId)).query(landCaseQuery);
+  } catch {
+    // Not found, or closed and its worker gone: the read model answers instead.
+    return null;
+  }
+}

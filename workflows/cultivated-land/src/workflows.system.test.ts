@@ -1,0 +1,346 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { connectBus, ensureStreams, type Bus } from '@duban/bus';
+import {
+  assessmentIdOf,
+  rectificationIdOf,
+  townAssessmentWorkflowId,
+  townRectificationWorkflowId,
+  type AssessmentCommand,
+  type AssessmentSnapshot,
+  type RectificationCommand,
+  type RectificationSnapshot,
+  type Targets,
+} from '@duban/contracts';
+import { createCultivatedLandActivities } from './activities';
+import {
+  assessmentActionUpdate,
+  assessmentSnapshotQuery,
+  rectificationActionUpdate,
+  rectificationSnapshotQuery,
+} from './definitions';
+import { actor, msUntil } from './testing';
+import { cultivatedLandWorkflowsPath } from './worker';
+import type { townAssessmentWorkflow, townRectificationWorkflow } from './workflows';
+
+// The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, three weeks after
+// 青政办发〔2019〕28号 (2019-04-09), so these tests walk real 2019–2020 dates.
+const SERVER_START_UTC = '2019-04-30 08:00:00';
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+const historiesDir = path.resolve(import.meta.dirname, '../histories');
+const TASK_QUEUE = 'cultivated-land-test';
+const run = Date.now().toString(36);
+
+const TARGETS: Targets = { cultivatedLandMu: 120_000, basicFarmlandMu: 95_000, highStandardMu: 8_000 };
+
+describe('cultivated-land workflows on the time-skipping server (青政办发〔2019〕28号)', () => {
+  let env: TestWorkflowEnvironment;
+  let bus: Bus;
+  let bundle: WorkflowBundleWithSourceMap;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
+    });
+    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    bus = await connectBus(inject('stack').natsUrl);
+    await ensureStreams(bus.jsm);
+    bundle = await bundleWorkflowCode({ workflowsPath: cultivatedLandWorkflowsPath, logger: quietLogger });
+    // One worker for the file: workflows of earlier tests keep running while later tests move the clock.
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: createCultivatedLandActivities({ js: bus.js }),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await bus?.close();
+    await env?.teardown();
+  });
+
+  const now = async () => Number(await env.currentTimeMs());
+  const skipTo = async (shanghai: string) => {
+    const ms = msUntil(await now(), shanghai);
+    expect(ms).toBeGreaterThan(0);
+    await env.sleep(ms);
+  };
+  const refused = async (p: Promise<unknown>, reason: RegExp) => {
+    const error = await p.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+  };
+  async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+    for (let i = 0; i < 200; i += 1) {
+      const v = await read();
+      if (ok(v)) return v;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('workflow did not reach the expected state');
+  }
+  /** Not `result()`: waiting on it lets the test server skip time, and later tests need the clock. */
+  async function completed(h: WorkflowHandle) {
+    await until(
+      async () => (await h.describe()).status.name,
+      (s) => s === 'COMPLETED',
+    );
+  }
+  async function record(h: WorkflowHandle, file: string) {
+    const history = await h.fetchHistory();
+    if (process.env.RECORD_HISTORIES === '1') {
+      fs.mkdirSync(historiesDir, { recursive: true });
+      fs.writeFileSync(path.join(historiesDir, file), historyToJSON(history));
+    }
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  }
+
+  // Rectification helpers.
+  const startRectification = (
+    campaignId: string,
+    townCode: string,
+    townName: string,
+    deadlines: Record<string, string>,
+  ) => {
+    const rectificationId = rectificationIdOf(campaignId, townCode);
+    return env.client.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: townRectificationWorkflowId(rectificationId),
+      args: [{ rectificationId, campaignId, townCode, townName, deadlines: deadlines as never }],
+    });
+  };
+  const rsnap = (h: WorkflowHandle) => h.query(rectificationSnapshotQuery);
+  const ract = (h: WorkflowHandle, action: string, who: ReturnType<typeof actor>, body: unknown) =>
+    h.executeUpdate(rectificationActionUpdate, {
+      args: [{ action, actor: who, body } as RectificationCommand],
+    });
+  const step = (r: RectificationSnapshot, key: string) => r.steps.find((s) => s.key === key)!;
+
+  // Assessment helpers.
+  const startAssessment = (year: number, townCode: string, townName: string, reportDeadline: string) => {
+    const assessmentId = `${assessmentIdOf(year, townCode)}-${run}`;
+    return env.client.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: townAssessmentWorkflowId(assessmentId),
+      args: [
+        { assessmentId, year, townCode, townName, targets: TARGETS, reportDeadline, setBy: 'bureau-natres' },
+      ],
+    });
+  };
+  const asnap = (h: WorkflowHandle) => h.query(assessmentSnapshotQuery);
+  const aact = (h: WorkflowHandle, action: string, who: ReturnType<typeof actor>, body: unknown) =>
+    h.executeUpdate(assessmentActionUpdate, { args: [{ action, actor: who, body } as AssessmentCommand] });
+
+  it('starts on the faked 2019 date', async () => {
+    expect(new Date(await now()).toISOString().slice(0, 10)).toBe('2019-04-30');
+  });
+
+  it('a town rectification in 2019: blue before a deadline, the plan returned once, walked to closed (二(二))', async () => {
+    const h = await startRectification(`cl-2019-${run}`, 'town-xiaoba', '小坝镇', {
+      verify: '2019-05-31',
+      problems: '2019-06-30',
+      plan: '2019-07-31',
+      review: '2019-08-15',
+      zones: '2019-09-30',
+      amend: '2019-11-30',
+      accept: '2019-12-31',
+    });
+    const natres = actor('bureau', 'natres');
+    const town = actor('bureau', 'town-xiaoba');
+    let r = await rsnap(h);
+    expect(r).toMatchObject({ phase: 'verify', colour: 'green' });
+    expect(step(r, 'verify')).toMatchObject({ unitCode: 'natres', withUnits: ['agri'], state: 'open' });
+    expect(step(r, 'plan')).toMatchObject({
+      unitCode: 'town-xiaoba',
+      state: 'waiting',
+      deadline: '2019-07-31',
+    });
+
+    await refused(ract(h, 'complete-step', actor('bureau', 'agri'), { step: 'verify' }), /由自然资源局办理/);
+    await ract(h, 'complete-step', natres, { step: 'verify', note: '会同农业农村局核实完毕' });
+    await skipTo('2019-06-25T09:00:00');
+    r = await until(
+      () => rsnap(h),
+      (x) => x.colour === 'blue',
+    );
+    expect(step(r, 'problems').colour).toBe('blue');
+    r = await ract(h, 'list-problems', natres, {
+      problems: [
+        {
+          category: 'designation_untrue',
+          parcels: [{ parcelNo: 'XB-2019-01', areaMu: 35.2 }],
+          disposal: '调出，另行补划',
+        },
+        {
+          category: 'illegal_occupation',
+          parcels: [{ parcelNo: 'XB-2019-07', areaMu: 6.8 }],
+          disposal: '立案查处，恢复耕种',
+        },
+        {
+          category: 'wrongly_designated',
+          parcels: [{ parcelNo: 'XB-2019-11', areaMu: 12 }],
+          disposal: '林地错划，调出',
+        },
+      ],
+    });
+    expect(r).toMatchObject({ phase: 'plan', colour: 'green', problemAreaMu: 54 });
+
+    await refused(ract(h, 'submit-plan', natres, { summary: 'x', supplementaryMu: 1 }), /由小坝镇办理/);
+    await ract(h, 'submit-plan', town, { summary: '补划 47.2 亩', supplementaryMu: 47.2 });
+    r = await ract(h, 'review-plan', natres, { decision: 'return', reason: '补划面积少于调出面积' });
+    expect(r).toMatchObject({ phase: 'plan', reviews: [{ decision: 'returned', round: 1 }] });
+    expect(step(r, 'plan').state).toBe('open');
+    await ract(h, 'submit-plan', town, { summary: '补划 54 亩，质量不低于调出地块', supplementaryMu: 54 });
+    r = await ract(h, 'review-plan', natres, { decision: 'approve', reason: '总体稳定、局部微调、量质并重' });
+    expect(r).toMatchObject({ phase: 'zones', plan: { round: 2, supplementaryMu: 54 } });
+    await ract(h, 'complete-step', actor('bureau', 'agri'), { step: 'zones' });
+    await ract(h, 'complete-step', natres, { step: 'amend', note: '按法定程序修改土地利用总体规划' });
+    r = await ract(h, 'complete-step', natres, { step: 'accept' });
+    expect(r).toMatchObject({ phase: 'closed', colour: 'none' });
+    expect(r.steps.every((s) => s.state === 'done')).toBe(true);
+    await completed(h);
+    await record(h, 'rectification-returned-to-closed.json');
+  });
+
+  it('a step late goes red; an approved extension drops it back (DESIGN §5)', async () => {
+    const h = await startRectification(`cl-2020-${run}`, 'farms', '农林场', {
+      verify: '2020-01-15',
+      problems: '2020-01-31',
+      plan: '2020-03-31',
+      review: '2020-04-15',
+      zones: '2020-05-31',
+      amend: '2020-06-30',
+      accept: '2020-07-31',
+    });
+    await skipTo('2020-01-16T00:00:30');
+    let r = await until(
+      () => rsnap(h),
+      (x) => x.colour === 'red',
+    );
+    expect(step(r, 'verify').colour).toBe('red');
+    expect(r.redSince).not.toBeNull();
+
+    await refused(
+      ract(h, 'request-extension', actor('bureau', 'natres'), {
+        step: 'verify',
+        newDeadline: '2020-01-10',
+        reason: 'x',
+      }),
+      /必须晚于现期限 2020-01-15/,
+    );
+    await ract(h, 'request-extension', actor('bureau', 'natres'), {
+      step: 'verify',
+      newDeadline: '2020-02-20',
+      reason: '遥感核查数据延迟下发',
+    });
+    await refused(
+      ract(h, 'decide-extension', actor('bureau', 'natres'), { step: 'verify', approve: true, reason: 'x' }),
+      /督查室/,
+    );
+    r = await ract(h, 'decide-extension', actor('inspector'), {
+      step: 'verify',
+      approve: true,
+      reason: '同意延期',
+    });
+    expect(r.colour).toBe('green');
+    expect(step(r, 'verify')).toMatchObject({ deadline: '2020-02-20', originalDeadline: '2020-01-15' });
+    // The next step, due before the new date, moves with it; both old dates stay in the history.
+    expect(step(r, 'problems').deadline).toBe('2020-02-20');
+    expect(r.deadlineHistory.map((d) => [d.step, d.previous, d.deadline])).toEqual([
+      ['verify', '2020-01-15', '2020-02-20'],
+      ['problems', '2020-01-31', '2020-02-20'],
+    ]);
+  });
+
+  it('an assessment that fails: criticised, land business suspended, rectified in time, suspension lifted (三(十))', async () => {
+    const h = await startAssessment(2019, 'town-daba', '大坝镇', '2020-01-31');
+    let a = await asnap(h);
+    expect(a).toMatchObject({
+      phase: 'reporting',
+      openStep: { unitCode: 'town-daba', deadline: '2020-01-31' },
+    });
+    await refused(aact(h, 'report', actor('bureau', 'town-xiaoba'), { actuals: TARGETS }), /由大坝镇报告/);
+    await aact(h, 'report', actor('bureau', 'town-daba'), {
+      actuals: { cultivatedLandMu: 119_200, basicFarmlandMu: 95_000, highStandardMu: 8_000 },
+    });
+    await refused(aact(h, 'assess', actor('bureau', 'natres'), {}), /须规定整改期限/);
+    a = await aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-04-30' });
+    expect(a).toMatchObject({
+      phase: 'rectifying',
+      result: { outcome: 'criticised', shortfalls: [{ target: 'cultivatedLandMu', shortfallMu: 800 }] },
+      suspension: { townCode: 'town-daba', rectificationDeadline: '2020-04-30', liftedAt: null },
+    });
+    expect(a.suspension!.reason).toContain(a.assessmentId);
+
+    await skipTo('2020-03-20T10:00:00');
+    await aact(h, 'report-rectification', actor('bureau', 'town-daba'), {
+      actuals: { cultivatedLandMu: 120_000, basicFarmlandMu: 95_000, highStandardMu: 8_000 },
+      note: '复垦 800 亩，恢复耕地',
+    });
+    a = await aact(h, 'verify-rectification', actor('bureau', 'natres'), {
+      decision: 'pass',
+      note: '实地核查通过',
+    });
+    expect(a).toMatchObject({ phase: 'closed', escalatedAt: null, colour: 'none' });
+    expect(a.suspension!.liftedAt).not.toBeNull();
+    await completed(h);
+  });
+
+  it('an assessment whose rectification deadline passes escalates to 问责, still suspended (三(十))', async () => {
+    const h = await startAssessment(2019, 'town-yesheng', '叶盛镇', '2020-03-31');
+    const commended = await startAssessment(2019, 'town-qujing', '瞿靖镇', '2020-03-31');
+    await aact(commended, 'report', actor('bureau', 'town-qujing'), { actuals: TARGETS });
+    const c = await aact(commended, 'assess', actor('bureau', 'natres'), { assessors: ['agri', 'stats'] });
+    expect(c).toMatchObject({
+      phase: 'closed',
+      result: { outcome: 'commended', assessors: ['natres', 'agri', 'stats'] },
+    });
+
+    await aact(h, 'report', actor('bureau', 'town-yesheng'), {
+      actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_000, highStandardMu: 6_500 },
+    });
+    let a = await aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-05-31' });
+    expect(a.result!.shortfalls.map((s) => s.target)).toEqual(['basicFarmlandMu', 'highStandardMu']);
+    await aact(h, 'report-rectification', actor('bureau', 'town-yesheng'), {
+      actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_500, highStandardMu: 6_500 },
+      note: '部分补划',
+    });
+    a = await aact(h, 'verify-rectification', actor('bureau', 'natres'), {
+      decision: 'fail',
+      note: '仍未达标',
+    });
+    expect(a.phase).toBe('rectifying');
+    await skipTo('2020-05-31T23:00:00');
+    expect((await asnap(h)).escalatedAt).toBeNull();
+    await skipTo('2020-06-01T00:00:30');
+    a = await until(
+      () => asnap(h),
+      (x) => x.escalatedAt !== null,
+    );
+    expect(a).toMatchObject({ phase: 'rectifying', colour: 'red', suspension: { liftedAt: null } });
+    await record(h, 'assessment-escalated.json');
+  });
+
+  it('replays the recorded histories without non-determinism', async () => {
+    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
+    }
+  });
+});
+
+// Keep the snapshot types in use for readers of the helpers above.
+export type { AssessmentSnapshot };

@@ -1,0 +1,33 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  AcceptCompensation,
+  LandCaseCommand,
+  LandCaseSnapshot,
+  LedgerCommand,
+  LedgerSnapshot,
+  Occupation,
+  RequestOccupationBody,
+} from '@duban/contracts';
+
+// Imported by the worker and by every client (the land-use service): one place for these names.
+export const LAND_USE_TASK_QUEUE = 'duban-land-use';
+
+/** 补充耕地验收入库. `suspendedTowns`: towns whose waiting requests must keep waiting (二(十)). */
+export type AcceptCompensationCommand = LedgerCommand<AcceptCompensation> & { suspendedTowns?: string[] };
+export type RequestOccupationCommand = LedgerCommand<RequestOccupationBody>;
+export type ConfirmReclamationCommand = LedgerCommand<{ occupationId: string; note?: string }>;
+
+export const acceptCompensationUpdate = defineUpdate<LedgerSnapshot, [AcceptCompensationCommand]>(
+  'acceptCompensation',
+);
+export const requestOccupationUpdate = defineUpdate<
+  { occupation: Occupation; ledger: LedgerSnapshot },
+  [RequestOccupationCommand]
+>('requestOccupation');
+export const confirmReclamationUpdate = defineUpdate<Occupation, [ConfirmReclamationCommand]>(
+  'confirmReclamation',
+);
+export const ledgerQuery = defineQuery<LedgerSnapshot>('ledger');
+
+export const landCaseActionUpdate = defineUpdate<LandCaseSnapshot, [LandCaseCommand]>('landCaseAction');
+export const landCaseQuery = defineQuery<LandCaseSnapshot>('landCase');

@@ -1,0 +1,403 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
+import {
+  landCaseWorkflowId,
+  type LandCaseCommand,
+  type LedgerSnapshot,
+  type StartLandCase,
+} from '@duban/contracts';
+import { createLandUseActivities } from './activities';
+import {
+  acceptCompensationUpdate,
+  confirmReclamationUpdate,
+  landCaseActionUpdate,
+  landCaseQuery,
+  ledgerQuery,
+  requestOccupationUpdate,
+} from './definitions';
+import { toCenti } from './rules';
+import { actor, msUntil } from './testing';
+import { landUseWorkflowsPath } from './worker';
+import type { landCaseWorkflow, landLedgerWorkflow } from './workflows';
+
+// The server's clock starts on 2019-04-30 08:00 (UTC), three weeks after 青政办发〔2019〕28号
+// (2019-04-09): these tests walk real 2019–2021 dates.
+const SERVER_START_UTC = '2019-04-30 08:00:00';
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+const historiesDir = path.resolve(import.meta.dirname, '../histories');
+const TASK_QUEUE = 'land-use-test';
+const run = Date.now().toString(36);
+
+describe('land-use workflows on the time-skipping server (青政办发〔2019〕28号)', () => {
+  let env: TestWorkflowEnvironment;
+  let bus: Bus;
+  let bundle: WorkflowBundleWithSourceMap;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
+    });
+    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    bus = await connectBus(inject('stack').natsUrl);
+    await ensureStreams(bus.jsm);
+    bundle = await bundleWorkflowCode({ workflowsPath: landUseWorkflowsPath, logger: quietLogger });
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      activities: createLandUseActivities({ js: bus.js }),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await bus?.close();
+    await env?.teardown();
+  });
+
+  const now = async () => Number(await env.currentTimeMs());
+  const skipTo = async (shanghai: string) => {
+    const ms = msUntil(await now(), shanghai);
+    expect(ms).toBeGreaterThan(0);
+    await env.sleep(ms);
+  };
+  const refused = async (p: Promise<unknown>, reason: RegExp) => {
+    const error = await p.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+  };
+  const natres = () => actor('bureau', 'natres');
+  /** Σ remaining = accepted − consumed, and consumed = occupied (占一补一). */
+  const expectBalanced = (l: LedgerSnapshot) => {
+    const remaining = l.parcels.reduce((s, p) => s + toCenti(p.remainingMu), 0);
+    expect(remaining).toBe(toCenti(l.balance.acceptedMu) - toCenti(l.balance.consumedMu));
+    expect(toCenti(l.balance.consumedMu)).toBe(toCenti(l.balance.occupiedMu));
+  };
+  /** The facts the ledger published, in order, read back from the stream. */
+  async function publishedFacts(
+    subject: string,
+    since: number,
+  ): Promise<{ type: string; ledger: LedgerSnapshot }[]> {
+    const out: { type: string; ledger: LedgerSnapshot }[] = [];
+    const info = await bus.jsm.streams.info(EVENTS_STREAM);
+    for (let seq = since; seq <= info.state.last_seq; seq += 1) {
+      const msg = await bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
+      if (!msg || !msg.subject.startsWith('duban.landuse.')) continue;
+      const event = msg.json<{ type: string; subject: string; data: { ledger: LedgerSnapshot } }>();
+      if (event.subject === subject) out.push({ type: event.type, ledger: event.data.ledger });
+    }
+    return out;
+  }
+
+  let ledgerHandle: WorkflowHandle<typeof landLedgerWorkflow>;
+  let firstRun = '';
+
+  it('approves from accepted compensation, refuses with rule and shortfall, queues key projects first; balances after every fact (二(三))', async () => {
+    const ledgerId = `test-${run}`;
+    const since = (await bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq + 1;
+    const started = await env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId, continueAsNewAfter: 12 }],
+    });
+    firstRun = started.firstExecutionRunId;
+    ledgerHandle = env.client.workflow.getHandle(started.workflowId);
+    const h = ledgerHandle;
+    const accept = (parcelNo: string, townCode: string, areaMu: number, grade: number, acceptedOn: string) =>
+      h.executeUpdate(acceptCompensationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: { parcelNo, townCode, areaMu, grade, sourceProject: '高标准农田建设项目', acceptedOn },
+          },
+        ],
+      });
+    const request = (body: Record<string, unknown>) =>
+      h.executeUpdate(requestOccupationUpdate, { args: [{ actor: natres(), body: body as never }] });
+
+    // 先补后占: nothing in the ledger yet.
+    let r = await request({ project: '青铜峡工业园区道路', townCode: 'town-xiaoba', areaMu: 10, grade: 7 });
+    expect(r.occupation).toMatchObject({
+      state: 'refused',
+      refusal: { rule: 'prior_compensation', shortfallMu: 10 },
+    });
+
+    await accept('BC-2019-001', 'town-xiaoba', 10, 7, '2019-04-30');
+    await accept('BC-2019-002', 'town-yesheng', 6.5, 3, '2019-04-30');
+    // Exactly equal area and grade (占一补一、占优补优).
+    r = await request({ project: '青铜峡工业园区道路', townCode: 'town-xiaoba', areaMu: 10, grade: 7 });
+    expect(r.occupation).toMatchObject({
+      occupationId: 'ZY-2019-0002',
+      state: 'approved',
+      consumed: [{ parcelNo: 'BC-2019-001', areaMu: 10, grade: 7 }],
+    });
+    expect(r.ledger.balance).toMatchObject({ acceptedMu: 16.5, consumedMu: 10, remainingMu: 6.5 });
+    // Worse land than is left (grade 2 wanted, 3 left) and more than is left.
+    r = await request({ project: '光伏电站', townCode: 'town-qujing', areaMu: 5, grade: 2 });
+    expect(r.occupation.refusal).toMatchObject({ rule: 'quality', shortfallMu: 5 });
+    r = await request({ project: '物流园', townCode: 'town-daba', areaMu: 8, grade: 9 });
+    expect(r.occupation.refusal).toMatchObject({ rule: 'quantity', shortfallMu: 1.5 });
+    expect(r.occupation.refusal!.reason).toContain('差 1.5 亩');
+
+    // Two requests wait; the 自治区 key project filed later is served first.
+    await skipTo('2019-05-06T09:00:00');
+    const general = await request({
+      project: '商住小区',
+      townCode: 'town-qingtongxia',
+      areaMu: 6,
+      grade: 8,
+      waitIfShort: true,
+    });
+    expect(general.occupation.state).toBe('approved'); // 6 of 6.5 mu: nothing waits ahead
+    const town = await request({
+      project: '农贸市场',
+      townCode: 'town-qingtongxia',
+      areaMu: 2,
+      grade: 8,
+      waitIfShort: true,
+    });
+    const region = await request({
+      project: '银川至青铜峡高速',
+      townCode: 'town-shaogang',
+      areaMu: 3,
+      grade: 9,
+      keyLevel: 'region',
+      waitIfShort: true,
+    });
+    expect([town.occupation.state, region.occupation.state]).toEqual(['queued', 'queued']);
+    let ledger = await h.query(ledgerQuery);
+    expect(ledger.queue.map((q) => q.project)).toEqual(['银川至青铜峡高速', '农贸市场']);
+    await refused(
+      h.executeUpdate(requestOccupationUpdate, {
+        args: [
+          {
+            actor: actor('bureau', 'edu'),
+            body: { project: 'x', townCode: 'town-xiaoba', areaMu: 1, grade: 5 } as never,
+          },
+        ],
+      }),
+      /由自然资源局办理/,
+    );
+    await refused(request({ project: 'x', townCode: 'town-xiaoba', areaMu: -1, grade: 5 }), /body\.areaMu/);
+
+    await skipTo('2019-05-21T09:00:00');
+    ledger = await accept('BC-2019-003', 'town-shaogang', 3, 9, '2019-05-20');
+    expect(ledger.queue.map((q) => q.project)).toEqual(['农贸市场']);
+    ledger = await accept('BC-2019-004', 'town-qingtongxia', 1.5, 8, '2019-05-21');
+    expect(ledger.queue).toEqual([]);
+    expect(ledger.balance).toMatchObject({
+      acceptedMu: 21,
+      consumedMu: 21,
+      remainingMu: 0,
+      occupiedMu: 21,
+      queued: 0,
+    });
+    expectBalanced(ledger);
+
+    let facts = await publishedFacts(ledgerId, since);
+    for (let i = 0; i < 100 && facts.length < 13; i += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      facts = await publishedFacts(ledgerId, since);
+    }
+    expect(facts.map((f) => f.type.split('.').at(-2))).toEqual([
+      'occupation_refused',
+      'compensation_accepted',
+      'compensation_accepted',
+      'occupation_approved',
+      'occupation_refused',
+      'occupation_refused',
+      'occupation_approved',
+      'occupation_queued',
+      'occupation_queued',
+      'compensation_accepted',
+      'occupation_approved',
+      'compensation_accepted',
+      'occupation_approved',
+    ]);
+    for (const f of facts) expectBalanced(f.ledger);
+  });
+
+  it('temporary occupation: reclamation due two years on turns blue then red, then is reclaimed; the ledger continued as new (《土地管理法》第57条)', async () => {
+    const h = ledgerHandle;
+    const r = await h.executeUpdate(requestOccupationUpdate, {
+      args: [
+        {
+          actor: natres(),
+          body: {
+            project: '输气管道施工',
+            townCode: 'town-xiakou',
+            areaMu: 4.2,
+            grade: 6,
+            kind: 'temporary',
+          } as never,
+        },
+      ],
+    });
+    expect(r.occupation).toMatchObject({
+      state: 'approved',
+      consumed: [],
+      reclamation: { deadline: '2021-05-21', colour: 'green' },
+    });
+    expect(r.ledger.balance).toMatchObject({ temporaryMu: 4.2, consumedMu: 21 });
+    // More than 12 changes in one run: the ledger went on in a new run with the same state.
+    let current = (await h.describe()).runId;
+    for (let i = 0; i < 100 && current === firstRun; i += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      current = (await h.describe()).runId;
+    }
+    expect(current).not.toBe(firstRun);
+    expect((await h.query(ledgerQuery)).version).toBeGreaterThanOrEqual(14);
+
+    await skipTo('2021-05-15T09:00:00');
+    let ledger = await h.query(ledgerQuery);
+    expect(ledger.temporary[0]!.reclamation).toMatchObject({ colour: 'blue' });
+    await skipTo('2021-05-22T00:00:30');
+    ledger = await h.query(ledgerQuery);
+    expect(ledger.temporary[0]!.reclamation).toMatchObject({ colour: 'red' });
+    await refused(
+      h.executeUpdate(confirmReclamationUpdate, {
+        args: [{ actor: natres(), body: { occupationId: 'ZY-2019-9999' } }],
+      }),
+      /没有待复垦的临时用地/,
+    );
+    const done = await h.executeUpdate(confirmReclamationUpdate, {
+      args: [{ actor: natres(), body: { occupationId: r.occupation.occupationId, note: '已复垦并验收' } }],
+    });
+    expect(done).toMatchObject({ state: 'reclaimed', reclamation: { colour: 'none', note: '已复垦并验收' } });
+    expect((await h.query(ledgerQuery)).balance.temporaryMu).toBe(0);
+
+    const history = await h.fetchHistory();
+    if (process.env.RECORD_HISTORIES === '1') {
+      fs.mkdirSync(historiesDir, { recursive: true });
+      fs.writeFileSync(path.join(historiesDir, 'ledger-temporary-reclamation.json'), historyToJSON(history));
+    }
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  });
+
+  const startCase = (caseId: string, input: Omit<StartLandCase, 'caseId'>) =>
+    env.client.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: landCaseWorkflowId(caseId),
+      args: [{ caseId, ...input }],
+    });
+  const act = (
+    h: WorkflowHandle,
+    action: LandCaseCommand['action'],
+    body: Record<string, unknown>,
+    who = natres(),
+  ) => h.executeUpdate(landCaseActionUpdate, { args: [{ action, actor: who, body }] });
+
+  it('a major case on 永久基本农田 is listed for supervision, transferred to the judiciary, late turns red, then closes (二(七))', async () => {
+    const caseId = `WF-${run}-1`;
+    await skipTo('2021-06-01T09:00:00');
+    const h = await startCase(caseId, {
+      facts: {
+        source: 'patrol',
+        parcelNo: 'QTX-2021-017',
+        townCode: 'town-daba',
+        areaMu: 2.5,
+        landKind: 'basic_farmland',
+        party: '某养殖有限公司',
+        description: '未经批准在永久基本农田上建设养殖棚舍',
+        foundOn: '2021-06-01',
+      },
+    });
+    let c = await h.query(landCaseQuery);
+    expect(c).toMatchObject({ step: 'registered', deadline: '2021-07-31', major: true, colour: 'green' });
+    const listed = await eventuallyLast(`duban.landuse.case_listed_for_supervision`, caseId);
+    expect(listed.data.reason).toMatch(/挂牌督办/);
+
+    await refused(act(h, 'decide', { decision: '罚款' }), /当前应办理“调查取证”/);
+    await refused(act(h, 'transfer', { to: 'judiciary', reason: '涉嫌非法占用农用地罪' }), /调查取证之后/);
+    await refused(act(h, 'investigate', { note: '已查明' }, actor('bureau', 'agri')), /由自然资源局查处/);
+    await act(h, 'investigate', { note: '现场勘测，占用永久基本农田 2.5 亩' });
+    c = await act(h, 'transfer', { to: 'judiciary', reason: '涉嫌非法占用农用地罪' });
+    expect(c.transfers).toEqual([expect.objectContaining({ body: 'judiciary', bodyName: '司法机关' })]);
+    const transferred = await eventuallyLast('duban.landuse.case_transferred', caseId);
+    expect(transferred.data).toMatchObject({ to: 'judiciary', bodyName: '司法机关' });
+    await refused(act(h, 'transfer', { to: 'judiciary', reason: '再次' }), /已移交司法机关/);
+
+    await skipTo('2021-07-26T09:00:00');
+    expect((await h.query(landCaseQuery)).colour).toBe('blue');
+    await skipTo('2021-08-01T00:00:30');
+    c = await h.query(landCaseQuery);
+    expect(c).toMatchObject({ colour: 'red', redSince: '2021-07-31T16:00:00.000Z' });
+    await act(h, 'decide', { decision: '责令退还土地、恢复原状，并处罚款' });
+    await act(h, 'rectify', { note: '已拆除棚舍并复耕' });
+    c = await act(h, 'close', {});
+    expect(c).toMatchObject({ step: 'closed', colour: 'none' });
+    expect(c.history.map((s) => s.step)).toEqual([
+      'registered',
+      'investigated',
+      'decided',
+      'rectified',
+      'closed',
+    ]);
+
+    const history = await h.fetchHistory();
+    if (process.env.RECORD_HISTORIES === '1')
+      fs.writeFileSync(path.join(historiesDir, 'case-major-transfer-late.json'), historyToJSON(history));
+    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+  });
+
+  it('a small case on other land is not listed; the deadline comes from the case (二(七))', async () => {
+    const h = await startCase(`WF-${run}-2`, {
+      facts: {
+        source: 'report',
+        parcelNo: 'QTX-2021-018',
+        townCode: 'town-chenyuantan',
+        areaMu: 9.99,
+        landKind: 'cultivated',
+        party: '张某',
+        description: '',
+        foundOn: '2021-08-01',
+      },
+      handlingDays: 30,
+    });
+    let c = await h.query(landCaseQuery);
+    expect(c).toMatchObject({ major: false, deadline: '2021-08-31' });
+    await refused(act(h, 'extend', { newDeadline: '2021-09-30', reason: '需补充测绘' }), /督查室/);
+    await refused(
+      act(h, 'extend', { newDeadline: '2021-08-30', reason: '提前' }, actor('inspector')),
+      /必须晚于现期限 2021-08-31/,
+    );
+    c = await act(h, 'extend', { newDeadline: '2021-09-30', reason: '需补充测绘' }, actor('inspector'));
+    expect(c.deadline).toBe('2021-09-30');
+    expect(c.deadlineHistory).toEqual([
+      expect.objectContaining({ previous: '2021-08-31', deadline: '2021-09-30', by: 'inspector' }),
+    ]);
+  });
+
+  /** The last event of `subject` for this case, once published. */
+  async function eventuallyLast(subject: string, caseId: string) {
+    for (let i = 0; i < 100; i += 1) {
+      const msg = await bus.jsm.streams
+        .getMessage(EVENTS_STREAM, { last_by_subj: subject })
+        .catch(() => null);
+      const event = msg?.json<{ subject: string; data: Record<string, unknown> & { reason?: string } }>();
+      if (event?.subject === caseId) return event;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no ${subject} for ${caseId}`);
+  }
+
+  it('replays the recorded histories without non-determinism', async () => {
+    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
+    }
+  });
+});
