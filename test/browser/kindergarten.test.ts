@@ -238,6 +238,15 @@ describe('the kindergarten campaign pages in a real browser', () => {
     await hous.locator('#kg-timeline li[data-fact=step_completed]').first().waitFor({ timeout: 15_000 });
     await shot(hous, 'kg-case-hous');
 
+    // 自然资源局 reports its monthly progress on the step it now holds (DESIGN §5 滞后).
+    const natres = await signIn('bureau-natres');
+    await natres.goto(`${base}/#/kindergarten/cases/${handoverCase}`);
+    await natres
+      .locator('#kg-steps tr[data-step=assets_registered] button[data-action=report-progress]')
+      .click();
+    await submitDialog(natres, { text: '已收集园舍产权资料，正在办理不动产登记' });
+    await natres.locator('#kg-timeline li[data-fact=progress_reported]').waitFor({ timeout: 15_000 });
+
     await expect
       .poll(() => boardNumber(leader, '#kg-by-phase tr[data-phase=survey] b'), { timeout: 30_000 })
       .toBe(surveyBefore - 1);
@@ -272,8 +281,22 @@ describe('the kindergarten campaign pages in a real browser', () => {
     expect(await edu.locator('#kg-pending-extension').textContent()).toContain('2099-06-30');
     expect(await plan.locator('button[data-action=request-extension]').count()).toBe(0);
 
+    // 督查室 finds the request on the board and opens the case from it.
     const inspector = await signIn('inspector');
-    await inspector.goto(`${base}/#/kindergarten/cases/${buildCase}`);
+    await inspector.goto(`${base}/#/kindergarten?campaign=${CAMPAIGN}`);
+    const request = inspector.locator(`#kg-pending-extensions tr[data-case="${buildCase}"]`);
+    await expect
+      .poll(
+        async () => {
+          await inspector.reload();
+          await inspector.locator('#kg-counts').waitFor();
+          return request.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    expect(await request.textContent()).toContain('2099-06-30');
+    await request.locator('a', { hasText: '审批' }).click();
     await inspector.locator('#kg-pending-extension').waitFor();
     await shot(inspector, 'kg-case-extension-request');
     await inspector.locator('#kg-case-actions button[data-action=approve-extension]').click();
@@ -302,5 +325,20 @@ describe('the kindergarten campaign pages in a real browser', () => {
     expect(row(building)?.getCell(at('个案编号')).value).toBe(buildCase);
     expect(row(handover)?.getCell(at('当前阶段')).value).toBe('整改');
     expect(row(`坏行一${run}`)).toBeUndefined();
+  });
+
+  it('督查室 opens a new round from the board; its deadlines keep the 2019 offsets and it starts empty', async () => {
+    const inspector = await signIn('inspector');
+    await inspector.goto(`${base}/#/kindergarten`);
+    await inspector.click('#kg-open-campaign');
+    await submitDialog(inspector, {
+      campaignId: `kg-${run}`,
+      title: `测试轮次${run}`,
+      startDate: '2027-01-01',
+    });
+    await inspector.waitForURL(new RegExp(`campaign=kg-${run}`));
+    await expect.poll(() => inspector.locator('#kg-campaign').inputValue()).toBe(`kg-${run}`);
+    await expect.poll(() => inspector.locator('#kg-counts [data-count=total] b').textContent()).toBe('0');
+    expect(await inspector.locator('#kg-deadlines').textContent()).toMatch(/移交 2027-03-31/);
   });
 });

@@ -169,6 +169,34 @@ describe('the cultivated-land pages in a real browser', () => {
         .getAttribute('data-outcome'),
     ).toBe('criticised');
     await shot(page, 'land-overview');
+
+    // The major case (挂牌督办) reached the inspectors' alert centre, linking to the case page.
+    const alert = page.locator(`#alert-feed li[data-process=land-use][data-item="${caseId}"]`).first();
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${base}/#/alerts`);
+          await page.locator('#alert-feed li').first().waitFor();
+          return alert.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    expect(await alert.locator('a').getAttribute('href')).toBe(`#/land/cases/${caseId}`);
+    expect(await alert.textContent()).toContain('占补平衡与违法占地');
+    await shot(page, 'inspector-alerts-land');
+  });
+
+  it('a town reports its year from the assessment page and it goes to 自然资源局 for assessing', async () => {
+    const page = await signIn('bureau-town-xiaoba');
+    await page.goto(`${base}/#/land/assessments/cl-assess-${year}-town-xiaoba`);
+    await page.locator('#land-actions button[data-action=report]').click();
+    await submitDialog(page, { cultivatedLandMu: '1020', basicFarmlandMu: '805', highStandardMu: '210' });
+    await expect.poll(() => page.locator('#land-phase').textContent()).toBe('考核评定');
+    expect(await page.locator('#land-targets tr[data-target=basicFarmlandMu]').textContent()).toContain(
+      '805 亩',
+    );
+    await shot(page, 'land-assessment');
   });
 
   it('自然资源局 finds its step in 我的待办, opens the town rectification and completes it from the page', async () => {
@@ -184,6 +212,15 @@ describe('the cultivated-land pages in a real browser', () => {
         { timeout: 30_000, interval: 1000 },
       )
       .toBeGreaterThan(0);
+    // The 业务 filter keeps only this process's steps.
+    await page.selectOption('#inbox-process', 'cultivated-land');
+    await expect
+      .poll(() =>
+        page
+          .locator('#inbox tbody tr[data-process]')
+          .evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-process')))]),
+      )
+      .toEqual(['cultivated-land']);
     await shot(page, 'land-inbox-natres');
     await entry.first().locator('a[data-action=open]').click();
     const verify = page.locator('#land-steps tr[data-step=verify]');
@@ -192,6 +229,13 @@ describe('the cultivated-land pages in a real browser', () => {
     await page.locator('#land-steps tr[data-step=verify][data-state=done]').waitFor();
     await page.locator('#land-steps tr[data-step=problems][data-state=open]').waitFor();
     await shot(page, 'land-rectification');
+
+    // The illegal-occupation case moves on from its page: 调查取证 done.
+    await page.goto(`${base}/#/land/cases/${caseId}`);
+    await page.locator('#land-actions button[data-action=investigate]').click();
+    await submitDialog(page, { note: '已现场勘测，查明占用永久基本农田 3.5 亩' });
+    await expect.poll(() => page.locator('#land-case-step').textContent()).toBe('调查取证');
+    await shot(page, 'land-case');
 
     // A town's occupation while it is suspended is refused, naming the assessment (二(十)).
     await page.goto(`${base}/#/land`);

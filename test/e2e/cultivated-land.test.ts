@@ -315,15 +315,15 @@ describe('cultivated-land protection over the running system', () => {
           'leader',
           `/api/alerts?itemId=${id}`,
         ),
-      (r) => r.body.alerts?.some((a) => a.kind === 'overdue_escalated'),
+      (r) => r.body.alerts?.some((a) => a.kind === 'accountability_escalated'),
       { timeoutMs: 20_000 },
     );
-    expect(alerts.body.alerts.find((a) => a.kind === 'overdue_escalated')!.message).toMatch(
+    expect(alerts.body.alerts.find((a) => a.kind === 'accountability_escalated')!.message).toMatch(
       /问责：大坝镇.*整改不到位/,
     );
     const stored = await store.db
       .collection<AlertDoc>(ReadModels.alerts)
-      .find({ itemId: id, kind: 'overdue_escalated' })
+      .find({ itemId: id, kind: 'accountability_escalated' })
       .toArray();
     expect(stored.map((a) => a.audience).sort()).toEqual(['inspector', 'leader']);
 

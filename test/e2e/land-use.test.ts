@@ -36,7 +36,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
   const http = () => ({ url: system.gateway.url });
 
   beforeAll(async () => {
-    ownStack = await startOwnStack('land-use', 90);
+    ownStack = await startOwnStack('land-use', 80);
     const config = ownStack.config;
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);
@@ -58,8 +58,11 @@ describe('compensation ledger and illegal-occupation cases over the running syst
 
   const ledger = () => api<Ledger>(http(), '/api/land/ledger', { token: tokens.natres });
   /** The read model once it shows the ledger at `version` or later. */
-  const ledgerAt = async (version: number) =>
-    (await eventually(ledger, (r) => (r.body.version ?? 0) >= version, SLOW)).body;
+  const ledgerAt = async (version: number) => {
+    const res = await eventually(ledger, (r) => (r.body.version ?? 0) >= version, SLOW);
+    expect(res.body.version).toBe(version);
+    return res.body;
+  };
 
   it('runs the city ledger from system start under its fixed id (二(三) 统筹协调解决全市的耕地占补平衡问题)', async () => {
     const connection = await Connection.connect({ address: ownStack!.config.temporal.address });
@@ -137,7 +140,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
     expect(refused.body).toMatchObject({ rule: 'quantity', shortfallMu: 1.5 });
     expect(refused.body.detail).toMatch(/占一补一：.*差 1\.5 亩/);
 
-    const read = await ledgerAt(5);
+    const read = await ledgerAt(4);
     expect(read.balance).toMatchObject({ acceptedMu: 17.5, consumedMu: 14, remainingMu: 3.5 });
     expect(read.parcels.map((p) => [p.parcelNo, p.remainingMu])).toEqual([
       ['BC-2019-001', 0],
@@ -235,13 +238,23 @@ describe('compensation ledger and illegal-occupation cases over the running syst
     const caseId = opened.body.caseId;
     const alerts = await eventually(
       () =>
-        api<{ alerts: { itemId: string; message: string }[] }>(http(), `/api/alerts?itemId=${caseId}`, {
-          token: tokens.leader,
-        }),
+        api<{ alerts: { itemId: string; message: string; kind: string; process: string; href: string }[] }>(
+          http(),
+          `/api/alerts?itemId=${caseId}`,
+          {
+            token: tokens.leader,
+          },
+        ),
       (r) => r.body.alerts?.some((a) => /挂牌督办/.test(a.message)),
       SLOW,
     );
     expect(alerts.body.alerts.map((a) => a.message).join('\n')).toMatch(/永久基本农田/);
+    // The leaders' alert says what happened and leads to the case in the console.
+    expect(alerts.body.alerts.find((a) => /挂牌督办/.test(a.message))).toMatchObject({
+      kind: 'listed_for_supervision',
+      process: 'land-use',
+      href: `#/land/cases/${encodeURIComponent(caseId)}`,
+    });
 
     const act = (action: string, body: unknown, token = tokens.natres) =>
       api<{ step: string; transfers: unknown[] } & Problem>(

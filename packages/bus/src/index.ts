@@ -19,3 +19,4 @@ export type { HandledEventLedger } from './ledger';
 export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
 export { DEAD_LETTER_STREAM, EVENTS_STREAM } from './names';
 export { publishStepEvent } from './steps';
+export type { RebuildableReadModel, ReadModelDeps } from './rebuildable';

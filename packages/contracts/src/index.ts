@@ -12,5 +12,13 @@ export { AlertEvents } from './events/alerts';
 export * from './kindergarten/index';
 export * from './cultivated/index';
 export * from './land-use/index';
-export { INBOX_PROCESSES, ReadModels, inboxEntryId } from './readmodels';
-export type { AlertAudience, AlertDoc, InboxDoc, InboxProcess, ItemDoc, TimelineDoc } from './readmodels';
+export { ALERT_KINDS, INBOX_PROCESSES, ReadModels, inboxEntryId } from './readmodels';
+export type {
+  AlertAudience,
+  AlertDoc,
+  AlertKind,
+  InboxDoc,
+  InboxProcess,
+  ItemDoc,
+  TimelineDoc,
+} from './readmodels';

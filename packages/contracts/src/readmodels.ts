@@ -75,15 +75,28 @@ export interface TimelineDoc {
 
 export type AlertAudience = Extract<Role, 'inspector' | 'leader'>;
 
+/** What an alert says happened; the console labels them in Chinese. */
+export const ALERT_KINDS = {
+  colour_changed: '预警颜色变化',
+  overdue_escalated: '久未整改，已报领导',
+  listed_for_supervision: '挂牌督办',
+  accountability_escalated: '整改不到位，提请问责',
+} as const;
+export type AlertKind = keyof typeof ALERT_KINDS;
+
 export interface AlertDoc {
   _id: string; // `${eventId}|${audience}`
   audience: AlertAudience;
+  /** The process of the thing alerted on; alerts stored before processes were named lack it. */
+  process: InboxProcess;
   itemId: string;
+  /** Console route of the thing, as in the inbox. */
+  href: string;
   docNo: string;
   ref: string;
   title: string;
   colour: Colour;
-  kind: 'colour_changed' | 'overdue_escalated';
+  kind: AlertKind;
   message: string;
   leadUnits: string[];
   eventId: string;

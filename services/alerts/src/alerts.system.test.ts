@@ -134,7 +134,9 @@ describe('alerts service over the real engines', () => {
       `【正常】${line}预警由逾期降为正常（期限2019-12-31）：期限已延长`,
     ]);
     expect(docs[1]).toMatchObject({
+      process: 'supervision',
       itemId: id,
+      href: `#/items/${id}`,
       docNo: '青政办发〔2019〕31号',
       ref: '第三部分第2条',
       leadUnits: ['hous', 'edu'],
@@ -157,7 +159,9 @@ describe('alerts service over the real engines', () => {
     expect(leaderRaised?.data).toEqual({
       alertId: 'supervision-atest.ladder/colour-item/3|leader',
       audience: 'leader',
+      process: 'supervision',
       itemId: id,
+      href: `#/items/${id}`,
       docNo: '青政办发〔2019〕31号',
       ref: '第三部分第2条',
       title: '回收、置换、购置的小区配套幼儿园，2019年9月30日前完成',

@@ -1,6 +1,6 @@
 export { startAlertsService, ALERTS_CONSUMER } from './service';
 export type { AlertsDeps, AlertsService } from './service';
 export { ensureAlertIndexes } from './collections';
-export { alertId, alertRaisedId, ALERTS_SOURCE } from './raise';
-export type { AlertStats } from './raise';
+export { alertId, alertRaisedId, ALERTS_SOURCE, raiseProcessAlert } from './raise';
+export type { AlertStats, ProcessAlertDeps } from './raise';
 export { colourChangeMessage, escalationMessage, overdueMessage } from './messages';

@@ -12,4 +12,5 @@ export { assessmentEntries, rectificationEntries } from './inbox';
 export { summaryOf } from './handlers/project';
 export { landTowns } from './towns';
 export { ClCollections } from './collections';
+export { cultivatedLandReadModel, cultivatedLandReadModelDurables } from './rebuild';
 export type { LandSuspensionDoc } from './collections';

@@ -33,7 +33,9 @@ function toDoc(a: AlertRaised): AlertDoc {
   return {
     _id: a.alertId,
     audience: a.audience,
+    process: a.process ?? 'supervision',
     itemId: a.itemId,
+    href: a.href ?? `#/items/${a.itemId}`,
     docNo: a.docNo,
     ref: a.ref,
     title: a.title,

@@ -9,5 +9,6 @@ export { inboxEntriesOf, syncBureauInbox } from './inbox';
 export { LEDGER_COLUMNS, parseCsv, parseLedgerDate, validateRow, rowsOf } from './ledger';
 export { campaignOverview } from './overview';
 export { KgCollections } from './collections';
+export { kindergartenReadModel, kindergartenReadModelDurables } from './rebuild';
 export { registerKindergartenOpenApi } from './openapi';
 export type { KindergartenOpenApiOptions } from './openapi';

@@ -2,7 +2,7 @@ export { createLandUseRouter } from './router';
 export type { LandPrincipal, LandUseRouterDeps } from './router';
 export { startLandUseServices } from './service';
 export type { LandUseServiceDeps } from './service';
-export { startNatresLandModule } from './bureaus/natres/index';
+export { natresLandDurables, startNatresLandModule } from './bureaus/natres/index';
 export { registerLandUseOpenApi } from './openapi';
 export { ensureLandLedger, landCaseIdOf } from './temporal';
 export { LAND_SUSPENSIONS, activeSuspension } from './suspensions';
@@ -10,3 +10,4 @@ export type { LandSuspensionDoc } from './suspensions';
 export { LuCollections } from './collections';
 // The worker lives with the workflows; re-exported so the system starts everything from here.
 export { createLandUseWorker } from '@duban/workflow-land-use';
+export { landUseReadModel } from './rebuild';

@@ -74,12 +74,13 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
   });
 
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-    for (let i = 0; i < 300; i += 1) {
-      const v = await probe();
-      if (ok(v)) return v;
+    let last: T | undefined;
+    for (let i = 0; i < 600; i += 1) {
+      last = await probe();
+      if (ok(last)) return last;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('read model did not reach the expected state');
+    throw new Error(`read model did not reach the expected state; last: ${JSON.stringify(last)}`);
   }
   const skipTo = async (shanghai: string) =>
     env.sleep(Date.parse(`${shanghai}+08:00`) - Number(await env.currentTimeMs()));

@@ -1,10 +1,106 @@
-import { EVENTS_STREAM, type Bus, type RunningConsumer } from '@duban/bus';
+import { EVENTS_STREAM, type Bus, type RebuildableReadModel, type RunningConsumer } from '@duban/bus';
+import { ReadModels, type InboxDoc, type InboxProcess } from '@duban/contracts';
 import { MongoHandledEventLedger } from '@duban/store';
-import type { Db } from 'mongodb';
-import { ReadModels } from '@duban/contracts';
-import { PROJECTOR_COLLECTIONS } from './collections';
+import type { Db, Filter } from 'mongodb';
 import { SUPERVISION_ENTRIES } from './inbox';
-import { PROJECTOR_CONSUMER, startProjectorService, type ProjectorDeps } from './service';
+import { supervisionReadModel } from './read-model';
+import { PROJECTOR_CONSUMER, type ProjectorDeps } from './service';
+
+/** A rebuildable read model kept in the store (MongoDB / FerretDB). */
+export type StoreReadModel = RebuildableReadModel<Db>;
+
+export interface RebuildReadModelsOptions {
+  bus: Bus;
+  db: Db;
+  durablePrefix?: string;
+  /** Give up waiting for one read model's replay after this long (default 10 minutes). */
+  timeoutMs?: number;
+  /** Told as each read model is caught up, before the next one starts. */
+  onRebuilt?: (rebuilt: ReadModelRebuilt) => void;
+}
+
+export interface ReadModelRebuilt {
+  name: string;
+  label: string;
+  /** Caught up and still consuming; the caller keeps them or stops them. */
+  consumers: RunningConsumer[];
+  /** Events handled during the replay, summed over the read model's consumers. */
+  handled: number;
+  /** Deliveries recognised as already handled (an event published twice under one id). */
+  duplicates: number;
+  durationMs: number;
+}
+
+/** Read models that are not rebuilt: `alerts` are facts announced once (AlertRaised). */
+const NEVER_DROPPED: ReadonlySet<string> = new Set([ReadModels.inbox, ReadModels.alerts]);
+
+/**
+ * Rebuilds read models from the stream (DESIGN §2), one after another: deletes each durable
+ * consumer, drops the collections, deletes the process's entries of the shared inbox (other
+ * processes' entries stay), forgets the events the ledger recorded for those consumers, then
+ * starts the consumers again on fresh durables that deliver the whole stream from the start, and
+ * goes on once they have nothing pending and nothing unacknowledged.
+ *
+ * Stop every replica of these consumers first: one left running would keep writing while the
+ * collections are dropped. On failure the consumers already started are stopped.
+ */
+export async function rebuildReadModels(
+  models: readonly RebuildableReadModel<Db>[],
+  options: RebuildReadModelsOptions,
+): Promise<ReadModelRebuilt[]> {
+  const done: ReadModelRebuilt[] = [];
+  try {
+    for (const model of models) {
+      const rebuilt = await rebuildReadModel(model, options);
+      done.push(rebuilt);
+      options.onRebuilt?.(rebuilt);
+    }
+  } catch (error) {
+    for (const rebuilt of done) for (const consumer of rebuilt.consumers) await consumer.stop();
+    throw error;
+  }
+  return done;
+}
+
+async function rebuildReadModel(
+  model: RebuildableReadModel<Db>,
+  { bus, db, durablePrefix, timeoutMs = 600_000 }: RebuildReadModelsOptions,
+): Promise<ReadModelRebuilt> {
+  const shared = model.collections.filter((name) => NEVER_DROPPED.has(name));
+  if (shared.length) throw new Error(`read model ${model.name} would drop ${shared.join(', ')}`);
+  const started = Date.now();
+  const durables = model.durables(durablePrefix);
+  for (const durable of durables) await deleteConsumer(bus, durable);
+  for (const name of model.collections) await dropCollection(db, name);
+  if (model.inbox) await db.collection<InboxDoc>(ReadModels.inbox).deleteMany(entriesOf(model.inbox));
+  const ledger = new MongoHandledEventLedger(db);
+  for (const durable of durables) await ledger.forgetConsumer(durable);
+  const consumers = await model.start({ bus, db, durablePrefix });
+  try {
+    const deadline = started + timeoutMs;
+    for (const durable of durables) {
+      await waitUntilCaughtUp(bus, durable, { timeoutMs: Math.max(deadline - Date.now(), 0) });
+    }
+  } catch (error) {
+    for (const consumer of consumers) await consumer.stop();
+    throw error;
+  }
+  const sum = (key: 'handled' | 'duplicates') => consumers.reduce((n, c) => n + c.stats[key], 0);
+  return {
+    name: model.name,
+    label: model.label,
+    consumers,
+    handled: sum('handled'),
+    duplicates: sum('duplicates'),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** A process's entries of the shared inbox; supervision also owns those written before entries
+ * named their process. */
+function entriesOf(process: InboxProcess): Filter<InboxDoc> {
+  return process === 'supervision' ? SUPERVISION_ENTRIES : { process };
+}
 
 export interface RebuildOptions extends ProjectorDeps {
   /** Give up waiting for the replay after this long (default 10 minutes). */
@@ -19,33 +115,15 @@ export interface RebuildResult {
   durationMs: number;
 }
 
-/**
- * Rebuilds the projector's read models from the stream (DESIGN §2): deletes its durable consumer,
- * drops `items` and `timeline` and its own entries of the shared `inbox` (other processes' entries
- * stay: their services own them), forgets the events its ledger recorded, then starts the
- * projector again on a fresh consumer that delivers the whole stream from the start, and resolves
- * once that consumer has nothing pending and nothing unacknowledged.
- *
- * Stop every projector using the same durable name first: a replica left running would keep
- * writing while the collections are dropped.
- */
+/** Rebuilds supervision's read models alone (the projector's `items`, `timeline`, inbox entries). */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
-  const started = Date.now();
-  const durable = options.durable ?? PROJECTOR_CONSUMER;
-  await deleteConsumer(options.bus, durable);
-  for (const name of PROJECTOR_COLLECTIONS) {
-    if (name === ReadModels.inbox) await options.db.collection(name).deleteMany(SUPERVISION_ENTRIES);
-    else await dropCollection(options.db, name);
-  }
-  await new MongoHandledEventLedger(options.db).forgetConsumer(durable);
-  const consumer = await startProjectorService({ ...options, durable });
-  try {
-    await waitUntilCaughtUp(options.bus, durable, { timeoutMs: options.timeoutMs ?? 600_000 });
-  } catch (error) {
-    await consumer.stop();
-    throw error;
-  }
-  return { consumer, handled: consumer.stats.handled, durationMs: Date.now() - started };
+  const model = supervisionReadModel(options.durable ?? PROJECTOR_CONSUMER, {
+    maxDeliver: options.maxDeliver,
+    onError: options.onError,
+  });
+  const [rebuilt] = await rebuildReadModels([model], options);
+  const consumer = rebuilt!.consumers[0]!;
+  return { consumer, handled: rebuilt!.handled, durationMs: rebuilt!.durationMs };
 }
 
 /** Resolves when a durable consumer has delivered every message and every delivery was acked. */

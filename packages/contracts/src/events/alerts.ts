@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
+import { ALERT_KINDS, INBOX_PROCESSES } from '../readmodels';
 import { ColourSchema } from '../supervision/model';
 
 /** Raised by the alerts service after storing an alert; the gateway pushes it to live streams. */
@@ -10,12 +11,15 @@ export const AlertEvents = {
     z.object({
       alertId: z.string(),
       audience: z.enum(['inspector', 'leader']),
+      // Optional: AlertRaised events published before alerts named their process stay valid.
+      process: z.enum(INBOX_PROCESSES).optional(),
       itemId: z.string(),
+      href: z.string().optional(),
       docNo: z.string(),
       ref: z.string(),
       title: z.string(),
       colour: ColourSchema,
-      kind: z.enum(['colour_changed', 'overdue_escalated']),
+      kind: z.enum(Object.keys(ALERT_KINDS) as [keyof typeof ALERT_KINDS]),
       message: z.string(),
       leadUnits: z.array(z.string()),
       createdAt: z.iso.datetime({ offset: true }),

@@ -21,7 +21,9 @@ export function onColourChanged(
         {
           _id: alertId(event.id, audience),
           audience,
+          process: 'supervision',
           itemId: item.itemId,
+          href: `#/items/${encodeURIComponent(item.itemId)}`,
           docNo: item.docNo,
           ref: item.ref,
           title: item.title,

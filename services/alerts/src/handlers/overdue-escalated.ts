@@ -13,7 +13,9 @@ export function onOverdueEscalated(
       {
         _id: alertId(event.id, 'leader'),
         audience: 'leader',
+        process: 'supervision',
         itemId: item.itemId,
+        href: `#/items/${encodeURIComponent(item.itemId)}`,
         docNo: item.docNo,
         ref: item.ref,
         title: item.title,

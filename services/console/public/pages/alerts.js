@@ -1,5 +1,5 @@
 /* global EventSource, window */
-import { allItems, get, session, unitNames } from '../api.js';
+import { allItems, get, PROCESSES, session, unitNames } from '../api.js';
 import { actionButton } from '../actions.js';
 import { colourChip, h, stateChip, timeText } from '../ui.js';
 
@@ -11,22 +11,36 @@ export function stopAlertStream() {
   source = null;
 }
 
+/** What an alert says happened, beyond a colour change. */
+const ALERT_KINDS = {
+  overdue_escalated: '久未整改，已报领导',
+  listed_for_supervision: '挂牌督办',
+  accountability_escalated: '整改不到位，提请问责',
+};
+
 function alertRow(alert, fresh) {
+  // Alerts of every process: each links to its own page (`href`); older ones are supervision items.
+  const process = alert.process || 'supervision';
+  const href = alert.href || `#/items/${encodeURIComponent(alert.itemId)}`;
   return h(
     'li',
-    { class: fresh ? 'new' : '', 'data-alert': alert.id || alert.alertId, 'data-item': alert.itemId },
+    {
+      class: fresh ? 'new' : '',
+      'data-alert': alert.id || alert.alertId,
+      'data-item': alert.itemId,
+      'data-process': process,
+    },
     colourChip(alert.colour),
     ' ',
-    h(
-      'a',
-      { href: `#/items/${encodeURIComponent(alert.itemId)}` },
-      `${alert.docNo} ${alert.ref} ${alert.title}`,
-    ),
+    process === 'supervision'
+      ? null
+      : [h('span', { class: 'chip process' }, PROCESSES[process] || process), ' '],
+    h('a', { href }, `${alert.docNo} ${alert.ref} ${alert.title}`),
     h('div', {}, alert.message),
     h(
       'small',
       { class: 'muted' },
-      `${timeText(alert.createdAt)} · 牵头：${unitNames(alert.leadUnits)}${alert.kind === 'overdue_escalated' ? ' · 久未整改，已报领导' : ''}`,
+      `${timeText(alert.createdAt)} · 牵头：${unitNames(alert.leadUnits)}${ALERT_KINDS[alert.kind] ? ` · ${ALERT_KINDS[alert.kind]}` : ''}`,
     ),
   );
 }

@@ -164,7 +164,8 @@ export async function kgLedgerPage(container, { user, params, isCurrent }) {
     }
   });
 
-  container.replaceChildren(
+  fill(
+    container,
     h('p', {}, h('a', { href: `#/kindergarten${query({ campaign: campaignId })}` }, '← 幼儿园治理看板')),
     h('h1', {}, '幼儿园治理台账'),
     h(

@@ -1,6 +1,6 @@
-/* global document */
+/* global document, window */
 // 幼儿园治理 (青政办发〔2019〕31号): the campaign board, and the dispatch to the ledger and case pages.
-import { COLOUR_ORDER, COLOURS, get, query, unitName } from '../api.js';
+import { COLOUR_ORDER, COLOURS, get, post, query, unitName } from '../api.js';
 import {
   boardCategory,
   campaignSelect,
@@ -16,7 +16,7 @@ import {
   PHASES,
   phaseChip,
 } from '../kg.js';
-import { colourChip, h, timeText } from '../ui.js';
+import { colourChip, fill, h, openForm, timeText, toast } from '../ui.js';
 import { kgCasePage } from './kg-case.js';
 import { kgLedgerPage } from './kg-ledger.js';
 
@@ -29,6 +29,50 @@ export async function kindergartenPage(container, ctx) {
 
 /** The ledger page is for those who upload (教育局) or export (督查室, 领导) the ledger. */
 export const mayUseLedger = (user) => user.role !== 'bureau' || user.unitCode === 'edu';
+
+/** 教育局, 督查室 or an administrator opens a new round; its deadlines keep the 2019 offsets. */
+const mayOpenCampaign = (user) =>
+  user.role === 'admin' || user.role === 'inspector' || (user.role === 'bureau' && user.unitCode === 'edu');
+
+function openCampaignButton(route) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      id: 'kg-open-campaign',
+      onclick: () =>
+        openForm({
+          title: '开启新一轮幼儿园治理',
+          submitLabel: '开启',
+          fields: [
+            {
+              name: 'campaignId',
+              label: '编号（小写字母、数字、-）',
+              required: true,
+              placeholder: 'kg-2020',
+            },
+            { name: 'title', label: '名称', placeholder: '城镇小区配套幼儿园治理（2020）' },
+            {
+              name: 'startDate',
+              label: '开始日期（各期限按2019年的间隔顺延）',
+              type: 'date',
+              required: true,
+            },
+          ],
+          submit: async (v) => {
+            const campaign = await post('/api/campaigns', {
+              campaignId: v.campaignId.trim(),
+              startDate: v.startDate,
+              ...(v.title.trim() ? { title: v.title.trim() } : {}),
+            });
+            toast(`已开启：${campaign.title || campaign.campaignId}`);
+            window.location.hash = route(campaign.campaignId);
+          },
+        }),
+    },
+    '开启新一轮治理',
+  );
+}
 
 function countCard(key, label, value, colour = '') {
   return h('div', { class: `count ${colour}`, 'data-count': key }, label, h('b', {}, value));
@@ -107,6 +151,34 @@ function boardTable(rows, user) {
   );
 }
 
+/** 延期申请 waiting for 督查室: the inspector decides them on the case page. */
+function pendingExtensions(rows, user) {
+  const pending = rows.filter((r) => r.case.pendingExtension);
+  if (!pending.length) return null;
+  const title = (c, key) => (c.steps.find((s) => s.key === key) || {}).title || key;
+  return [
+    h('h2', {}, `待审批的延期申请（${pending.length}）`),
+    countsTable(
+      'kg-pending-extensions',
+      ['小区项目', '申请单位', '步骤', '申请延至', '理由', '申请时间', ''],
+      pending.map(({ case: c }) => {
+        const x = c.pendingExtension;
+        return h(
+          'tr',
+          { 'data-case': c.caseId },
+          h('td', {}, caseLink(c.caseId, c.facts.projectName)),
+          h('td', {}, unitName(x.unitCode)),
+          h('td', {}, x.steps.map((k) => title(c, k)).join('、')),
+          h('td', { class: 'nowrap' }, x.requestedDeadline),
+          h('td', {}, x.reason),
+          h('td', { class: 'nowrap' }, timeText(x.requestedAt)),
+          h('td', {}, caseLink(c.caseId, user.role === 'inspector' ? '审批' : '查看')),
+        );
+      }),
+    ),
+  ];
+}
+
 function countsTable(id, head, rows) {
   return h(
     'table',
@@ -138,7 +210,8 @@ async function boardPage(container, { user, params, isCurrent }) {
   const colourCount = (c) => overview.byColour[c] || 0;
   const route = (id) => `#/kindergarten${query({ campaign: id })}`;
 
-  container.replaceChildren(
+  fill(
+    container,
     h('h1', {}, '幼儿园治理 · 城镇小区配套幼儿园专项治理'),
     h(
       'div',
@@ -151,6 +224,7 @@ async function boardPage(container, { user, params, isCurrent }) {
             user.role === 'bureau' || user.role === 'admin' ? '台账上传与导出' : '台账导出',
           )
         : null,
+      mayOpenCampaign(user) ? openCampaignButton(route) : null,
     ),
     deadlinesLine(overview.campaign),
     h(
@@ -217,6 +291,7 @@ async function boardPage(container, { user, params, isCurrent }) {
     ),
     h('h2', {}, user.role === 'bureau' ? '个案看板（本单位有待办的个案）' : '个案看板'),
     h('div', { class: 'card scroll' }, boardTable(list.cases, user)),
+    pendingExtensions(list.cases, user),
     h('h2', {}, `预警个案（${overview.atRisk.length}）`),
     countsTable(
       'kg-at-risk',

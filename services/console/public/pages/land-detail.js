@@ -543,6 +543,7 @@ async function casePage(container, ctx, id) {
           path: `${path}/${next.key}`,
           fields: [{ name: next.field, label: next.fieldLabel, type: 'textarea', required: !next.optional }],
           body: (v) => (v[next.field] ? { [next.field]: v[next.field] } : {}),
+          ok: () => `已记录：${next.label}`,
           done,
         }),
       );

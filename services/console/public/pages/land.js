@@ -213,6 +213,30 @@ function occupationsSection(res) {
   );
 }
 
+function reclamationsSection(res) {
+  return table(
+    'land-reclamations',
+    ['预警', '编号', '项目', '镇(场)', '面积', '复垦期限'],
+    res.reclamations.map((o) =>
+      h(
+        'tr',
+        { 'data-occupation': o.occupationId },
+        h('td', {}, o.reclamation ? colourChip(o.reclamation.colour) : '—'),
+        h(
+          'td',
+          { class: 'nowrap' },
+          h('a', { href: `#/land/occupations/${encodeURIComponent(o.occupationId)}` }, o.occupationId),
+        ),
+        h('td', {}, o.project),
+        h('td', {}, o.townName || unitName(o.townCode)),
+        h('td', { class: 'nowrap' }, mu(o.areaMu)),
+        h('td', { class: 'nowrap' }, o.reclamation ? o.reclamation.deadline : '—'),
+      ),
+    ),
+    '没有待复垦的临时用地',
+  );
+}
+
 function casesSection(res) {
   return table(
     'land-cases',
@@ -301,6 +325,7 @@ const SECTIONS = [
   { id: 'towns', title: '各镇(场)概况', path: '/api/land/towns', render: townsSection },
   { id: 'ledger', title: '耕地占补平衡台账', path: '/api/land/ledger', render: ledgerSection },
   { id: 'occupations', title: '建设占用耕地审批', path: '/api/land/occupations', render: occupationsSection },
+  { id: 'reclamations', title: '临时用地复垦', path: '/api/land/reclamations', render: reclamationsSection },
   { id: 'cases', title: '违法占地案件（在办）', path: '/api/land/cases?open=true', render: casesSection },
   {
     id: 'assessments',

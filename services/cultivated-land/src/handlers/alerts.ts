@@ -1,19 +1,14 @@
 // DESIGN §5 / 三(十): colour changes reach the inspectors, red and 问责 the leadership group too.
 // Stored once in the shared `alerts` collection and announced once as AlertRaised, as the
 // supervision and kindergarten alerts are.
-import {
-  AlertEvents,
-  ReadModels,
-  type AlertDoc,
-  type AssessmentSnapshot,
-  type CloudEvent,
-  type Colour,
-  type RectificationSnapshot,
+import { raiseProcessAlert, type ProcessAlertDeps } from '@duban/service-alerts';
+import type {
+  AlertDoc,
+  AssessmentSnapshot,
+  CloudEvent,
+  Colour,
+  RectificationSnapshot,
 } from '@duban/contracts';
-import { publishEvent, type Bus } from '@duban/bus';
-import type { MongoHandledEventLedger } from '@duban/store';
-import type { Db } from 'mongodb';
-import { isDuplicateKeyError } from '../collections';
 
 export const CL_ALERTS_SOURCE = 'duban/services/cultivated-land';
 
@@ -24,7 +19,7 @@ type Data = {
   reason: string;
 };
 
-export function onLandAlert(deps: { bus: Bus; db: Db; ledger: MongoHandledEventLedger; ledgerName: string }) {
+export function onLandAlert(deps: Omit<ProcessAlertDeps, 'source'>) {
   return async (event: CloudEvent<string, Data>): Promise<void> => {
     const { rectification: r, assessment: a } = event.data;
     const escalation = event.type.endsWith('.accountability_escalated.v1');
@@ -38,51 +33,28 @@ export function onLandAlert(deps: { bus: Bus; db: Db; ledger: MongoHandledEventL
       ? [...new Set(r.steps.filter((s) => s.state === 'open').map((s) => s.unitCode))]
       : [a!.openStep?.unitCode ?? a!.townCode];
     const message = escalation ? `问责：${event.data.reason}` : event.data.reason;
+    const href = r
+      ? `#/land/rectifications/${encodeURIComponent(itemId)}`
+      : `#/land/assessments/${encodeURIComponent(itemId)}`;
     for (const audience of audiences) {
       const _id = `${event.id}|${audience}`;
       const alert: AlertDoc = {
         _id,
         audience,
+        process: 'cultivated-land',
         itemId,
+        href,
         docNo: (r ?? a)!.docNo,
         ref: r ? r.ref : '三(十)',
         title,
         colour,
-        kind: escalation ? 'overdue_escalated' : 'colour_changed',
+        kind: escalation ? 'accountability_escalated' : 'colour_changed',
         message,
         leadUnits: units,
         eventId: event.id,
         createdAt: new Date(event.time),
       };
-      try {
-        await deps.db.collection<AlertDoc>(ReadModels.alerts).insertOne(alert);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      const raisedId = `alert/${event.id}/${audience}`;
-      if (await deps.ledger.has(deps.ledgerName, raisedId)) continue;
-      await publishEvent(deps.bus.js, {
-        type: AlertEvents.AlertRaised.type,
-        id: raisedId,
-        source: CL_ALERTS_SOURCE,
-        subject: itemId,
-        time: event.time,
-        data: {
-          alertId: _id,
-          audience,
-          itemId,
-          docNo: alert.docNo,
-          ref: alert.ref,
-          title,
-          colour,
-          kind: alert.kind,
-          message,
-          leadUnits: units,
-          createdAt: alert.createdAt.toISOString(),
-        },
-        actorId: event.actorid ?? 'system',
-      });
-      await deps.ledger.record(deps.ledgerName, raisedId);
+      await raiseProcessAlert({ ...deps, source: CL_ALERTS_SOURCE }, event, alert);
     }
   };
 }

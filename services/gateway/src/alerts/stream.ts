@@ -26,7 +26,9 @@ function alertData(doc: AlertDoc): AlertRaised {
   return {
     alertId: doc._id,
     audience: doc.audience,
+    process: doc.process ?? 'supervision',
     itemId: doc.itemId,
+    href: doc.href ?? `#/items/${encodeURIComponent(doc.itemId)}`,
     docNo: doc.docNo,
     ref: doc.ref,
     title: doc.title,

@@ -35,7 +35,14 @@ export function toInboxView(doc: InboxDoc, daysLeft: number | null) {
   };
 }
 
+/** Alerts stored before they named their process are supervision's. */
 export function toAlertView(doc: AlertDoc) {
   const { _id, createdAt, ...alert } = doc;
-  return { id: _id, ...alert, createdAt: iso(createdAt) };
+  return {
+    id: _id,
+    ...alert,
+    process: alert.process ?? 'supervision',
+    href: alert.href ?? `#/items/${encodeURIComponent(alert.itemId)}`,
+    createdAt: iso(createdAt),
+  };
 }

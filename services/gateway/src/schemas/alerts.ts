@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { ColourSchema } from '@duban/contracts';
+import { ALERT_KINDS, ColourSchema, INBOX_PROCESSES } from '@duban/contracts';
 import { PageMeta, PagingQuery } from './common';
 
 export const AlertView = z
   .object({
     id: z.string(),
     audience: z.enum(['inspector', 'leader']),
+    process: z.enum(INBOX_PROCESSES).meta({ description: '所属流程（同待办）' }),
     itemId: z.string(),
+    href: z.string().meta({ description: '控制台中该对象的页面（#/…）' }),
     docNo: z.string(),
     ref: z.string(),
     title: z.string(),
     colour: ColourSchema,
-    kind: z.enum(['colour_changed', 'overdue_escalated']),
+    kind: z.enum(Object.keys(ALERT_KINDS) as [keyof typeof ALERT_KINDS]).meta({
+      description: Object.entries(ALERT_KINDS)
+        .map(([k, v]) => `${k}：${v}`)
+        .join('；'),
+    }),
     message: z.string(),
     leadUnits: z.array(z.string()),
     eventId: z.string(),

@@ -16,7 +16,7 @@ export function onCaseColourChanged(deps: RaiseAlertDeps) {
     const late = c.steps.filter((s) => s.state !== 'done' && s.colour === to);
     const units = [...new Set(late.map((s) => s.unitCode))];
     for (const audience of audiences) {
-      const alert: AlertDoc = {
+      const alert: Omit<AlertDoc, 'process' | 'href'> = {
         _id: `${event.id}|${audience}`,
         audience,
         itemId: c.caseId,

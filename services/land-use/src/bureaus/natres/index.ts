@@ -8,43 +8,51 @@ import { onCaseFact } from './handlers/case-fact';
 import { onLedgerFact } from './handlers/ledger-fact';
 import { onReclamationAlert } from './handlers/reclamation-alert';
 
-/**
- * The 自然资源局 module of the land-use process: the ledger and case read models with its inbox
- * (one durable consumer), and the alerts for the inspectors and leaders (another).
- */
+/** The durable names of the 自然资源局 module's consumers. */
+export const natresLandDurables = (prefix = '') => ({
+  projection: `${prefix}bureau-natres-land-use`,
+  alerts: `${prefix}land-use-alerts`,
+});
+
+/** The ledger and case read models with 自然资源局's inbox: rebuildable from the stream. */
+export async function startNatresLandProjection(deps: {
+  bus: Bus;
+  db: Db;
+  durable: string;
+}): Promise<RunningConsumer> {
+  const handlers: Record<string, unknown> = {};
+  for (const def of ledgerEvents) handlers[def.type] = onLedgerFact(deps.db);
+  for (const def of caseEvents) handlers[def.type] = onCaseFact(deps.db);
+  return startConsumer(deps.bus, {
+    durable: deps.durable,
+    ledger: new MongoHandledEventLedger(deps.db),
+    handlers: handlers as EventHandlers,
+  });
+}
+
+/** Alerts for the inspectors and leaders: announced once, so never replayed by a rebuild. */
+export async function startLandUseAlerts(deps: {
+  bus: Bus;
+  db: Db;
+  durable: string;
+}): Promise<RunningConsumer> {
+  const ledger = new MongoHandledEventLedger(deps.db);
+  const raised = { bus: deps.bus, db: deps.db, ledger, ledgerName: `${deps.durable}:raised` };
+  const handlers: Record<string, unknown> = {};
+  for (const def of alertEvents) handlers[def.type] = onCaseAlert(raised);
+  handlers[LandUseEvents.ReclamationColourChanged.type] = onReclamationAlert(raised);
+  return startConsumer(deps.bus, { durable: deps.durable, ledger, handlers: handlers as EventHandlers });
+}
+
+/** The 自然资源局 module of the land-use process: its projection and its alerts. */
 export async function startNatresLandModule(deps: {
   bus: Bus;
   db: Db;
   durablePrefix?: string;
 }): Promise<RunningConsumer[]> {
-  const prefix = deps.durablePrefix ?? '';
-  const ledger = new MongoHandledEventLedger(deps.db);
-  const handlers: Record<string, unknown> = {};
-  for (const def of ledgerEvents) handlers[def.type] = onLedgerFact(deps.db);
-  for (const def of caseEvents) handlers[def.type] = onCaseFact(deps.db);
-  const projection = await startConsumer(deps.bus, {
-    durable: `${prefix}bureau-natres-land-use`,
-    ledger,
-    handlers: handlers as EventHandlers,
-  });
-  const alertHandlers: Record<string, unknown> = {};
-  const alert = onCaseAlert({
-    bus: deps.bus,
-    db: deps.db,
-    ledger,
-    ledgerName: `${prefix}land-use-alerts:raised`,
-  });
-  for (const def of alertEvents) alertHandlers[def.type] = alert;
-  alertHandlers[LandUseEvents.ReclamationColourChanged.type] = onReclamationAlert({
-    bus: deps.bus,
-    db: deps.db,
-    ledger,
-    ledgerName: `${prefix}land-use-alerts:raised`,
-  });
-  const alerts = await startConsumer(deps.bus, {
-    durable: `${prefix}land-use-alerts`,
-    ledger,
-    handlers: alertHandlers as EventHandlers,
-  });
-  return [projection, alerts];
+  const d = natresLandDurables(deps.durablePrefix);
+  return [
+    await startNatresLandProjection({ bus: deps.bus, db: deps.db, durable: d.projection }),
+    await startLandUseAlerts({ bus: deps.bus, db: deps.db, durable: d.alerts }),
+  ];
 }
