@@ -276,6 +276,33 @@ describe('kindergarten rectification over the running system', () => {
     const asked = await act('ndrc', buildCase, 'request-extension', ask);
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
     expect(asked.body.pendingExtension).toMatchObject({ unitCode: 'ndrc', requestedDeadline: later });
+    // The request waits in 督查室's one review queue, which says how to decide it.
+    type Pending = {
+      total: number;
+      requests: {
+        process: string;
+        itemId: string;
+        href: string;
+        unitName: string;
+        requestedDeadline: string;
+        decide: { path: string; textField: string };
+      }[];
+    };
+    const queue = await eventually(
+      () => api<Pending>(http(), '/api/reviews/extensions', { token: tokens.inspector }),
+      (r) => r.body.requests?.some((q) => q.itemId === buildCase),
+    );
+    expect(queue.body.requests.find((r) => r.itemId === buildCase)).toMatchObject({
+      process: 'kindergarten',
+      href: `#/kindergarten/cases/${encodeURIComponent(buildCase)}`,
+      unitName: expect.stringContaining('发展和改革'),
+      requestedDeadline: later,
+      decide: {
+        path: `/api/cases/${encodeURIComponent(buildCase)}/actions/decide-extension`,
+        textField: 'note',
+      },
+    });
+    expect((await api(http(), '/api/reviews/extensions', { token: tokens.ndrc })).status).toBe(403);
     const byBureau = await act('ndrc', buildCase, 'decide-extension', { approve: true, note: '同意' });
     expect(byBureau.status).toBe(409);
     expect(byBureau.body.detail).toMatch(/督查室/);
@@ -285,6 +312,10 @@ describe('kindergarten rectification over the running system', () => {
     });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body.pendingExtension).toBeNull();
+    await eventually(
+      () => api<Pending>(http(), '/api/reviews/extensions', { token: tokens.inspector }),
+      (r) => r.status === 200 && !r.body.requests.some((q) => q.itemId === buildCase),
+    );
     expect(approved.body.steps.find((s) => s.key === 'project_approved')).toMatchObject({
       deadline: later,
       originalDeadline: '2019-11-30',

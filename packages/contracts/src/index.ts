@@ -22,3 +22,4 @@ export type {
   ItemDoc,
   TimelineDoc,
 } from './readmodels';
+export type { PendingExtensionRequest } from './reviews';

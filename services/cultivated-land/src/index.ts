@@ -14,3 +14,4 @@ export { landTowns } from './towns';
 export { ClCollections } from './collections';
 export { cultivatedLandReadModel, cultivatedLandReadModelDurables } from './rebuild';
 export type { LandSuspensionDoc } from './collections';
+export { pendingRectificationExtensions } from './reviews';

@@ -23,6 +23,7 @@ import { mountRoute, type Route } from './routes/define';
 import { inboxRoutes } from './routes/inbox';
 import { itemRoutes } from './routes/items';
 import { overviewRoutes } from './routes/overview';
+import { reviewRoutes } from './routes/reviews';
 import { sessionRoutes } from './routes/session';
 import { systemRoutes } from './routes/system';
 import { userRoutes } from './routes/users';
@@ -55,6 +56,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx),
     ...alertRoutes(ctx),
+    ...reviewRoutes(ctx),
     ...exportRoutes(ctx),
   ];
 

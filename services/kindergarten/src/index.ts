@@ -12,3 +12,4 @@ export { KgCollections } from './collections';
 export { kindergartenReadModel, kindergartenReadModelDurables } from './rebuild';
 export { registerKindergartenOpenApi } from './openapi';
 export type { KindergartenOpenApiOptions } from './openapi';
+export { pendingCaseExtensions } from './reviews';

@@ -2,7 +2,8 @@ import { ReadModels, type InboxDoc, type ItemDoc, type TimelineDoc } from '@duba
 import type { Collection, Db } from 'mongodb';
 import { ensureIndexes } from '@duban/store';
 
-/** The read models the projector owns; a rebuild drops exactly these. */
+/** The collections the projector writes. `inbox` is shared with the other processes: a rebuild drops
+ * `items` and `timeline` but deletes only supervision's inbox entries (see read-model.ts). */
 export const PROJECTOR_COLLECTIONS = [ReadModels.items, ReadModels.inbox, ReadModels.timeline] as const;
 
 export interface ProjectorCollections {
