@@ -281,8 +281,18 @@ describe('the kindergarten campaign pages in a real browser', () => {
     expect(await edu.locator('#kg-pending-extension').textContent()).toContain('2099-06-30');
     expect(await plan.locator('button[data-action=request-extension]').count()).toBe(0);
 
-    // 督查室 finds the request on the board and opens the case from it.
+    // 督查室 sees the request in the 预警中心's one extension queue, beside the supervision ones …
     const inspector = await signIn('inspector');
+    await inspector.goto(`${base}/#/alerts`);
+    const queued = inspector.locator(
+      `#extension-queue tr[data-process=kindergarten][data-item="${buildCase}"]`,
+    );
+    await expect.poll(() => queued.count(), { timeout: 30_000, interval: 500 }).toBe(1);
+    expect(await queued.textContent()).toContain('2099-06-30');
+    expect(await queued.locator('a').getAttribute('href')).toBe(
+      `#/kindergarten/cases/${encodeURIComponent(buildCase)}`,
+    );
+    // … and on the board, and opens the case from it.
     await inspector.goto(`${base}/#/kindergarten?campaign=${CAMPAIGN}`);
     const request = inspector.locator(`#kg-pending-extensions tr[data-case="${buildCase}"]`);
     await expect

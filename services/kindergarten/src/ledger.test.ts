@@ -42,6 +42,15 @@ describe('ledger rows (台账, 四(一))', () => {
     });
   });
 
+  it('reads 不收回 as kept and run as inclusive, not as 回收 (三(三))', () => {
+    const kept = validateRow(row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,违规出租,不收回,已建成'));
+    expect(kept).toMatchObject({ ok: true, facts: { proposedCategory: 'inclusive' } });
+    const recovered = validateRow(
+      row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,违规出租,收回,已建成'),
+    );
+    expect(recovered).toMatchObject({ ok: true, facts: { proposedCategory: 'recover' } });
+  });
+
   it('rejects bad rows with a reason', () => {
     const reasons = [
       [',小坝镇,某公司,划拨,2012-05-01,,已建成未移交,移交,已建成', /“小区项目”不能为空/],

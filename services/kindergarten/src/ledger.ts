@@ -121,11 +121,12 @@ const lookup = <T extends string>(labels: Record<T, string>, extra: [RegExp, T][
 
 const categoryOf = lookup<Category>(Categories, [
   [/^移交$/, 'handover'],
+  // Before 回收: "不收回" contains 收回 (a pre-2010 kindergarten kept and run as inclusive, 三(三)).
+  [/不收回|普惠/, 'inclusive'],
   [/回收|收回/, 'recover'],
   [/置换/, 'swap'],
   [/购置/, 'purchase'],
   [/补建|改建|新建/, 'build'],
-  [/不收回|普惠/, 'inclusive'],
 ]);
 const conditionOf = lookup<Condition>(Conditions, [
   [/未配建|配建不足|缺建|未规划/, 'missing'],

@@ -1,7 +1,7 @@
 /* global EventSource, window */
-import { allItems, get, PROCESSES, session, unitNames } from '../api.js';
+import { allItems, get, post, PROCESSES, session, unitNames } from '../api.js';
 import { actionButton } from '../actions.js';
-import { colourChip, h, stateChip, timeText } from '../ui.js';
+import { colourChip, h, openForm, stateChip, timeText, toast } from '../ui.js';
 
 let source = null;
 
@@ -110,6 +110,60 @@ export async function alertsPage(container, { user, isCurrent }) {
 
   // The workflow's answer to an action is newer than the read model for a few seconds: keep it.
   const acted = new Map();
+  const decided = new Set();
+
+  const decide = (r, approve) =>
+    openForm({
+      title: `${approve ? '同意延期' : '不同意延期'}：${r.title}`,
+      fields: [
+        {
+          name: 'text',
+          label: approve ? '审批意见' : '不同意的理由',
+          type: 'textarea',
+          required: true,
+          ...(approve ? { value: '同意延期' } : {}),
+        },
+      ],
+      submitLabel: approve ? '同意延期' : '不同意延期',
+      submit: async (values) => {
+        await post(r.decide.path, { ...r.decide.body, approve, [r.decide.textField]: values.text });
+        decided.add(`${r.itemId}|${r.requestedAt}`);
+        toast(approve ? '已同意延期' : '已不同意延期');
+        void loadQueues().catch(() => {});
+      },
+    });
+
+  const otherProcessRow = (r) =>
+    h(
+      'tr',
+      { 'data-item': r.itemId, 'data-process': r.process },
+      h(
+        'td',
+        {},
+        colourChip(r.colour),
+        ' ',
+        h('span', { class: 'muted' }, `[${PROCESSES[r.process] || r.process}] `),
+        h('a', { href: r.href }, `${r.ref} ${r.title}${r.steps.length ? `（${r.steps.join('、')}）` : ''}`),
+      ),
+      h('td', {}, r.unitName || r.unitCode),
+      h('td', {}, r.currentDeadline || '—'),
+      h('td', {}, r.requestedDeadline),
+      h('td', {}, r.reason),
+      h(
+        'td',
+        {},
+        h(
+          'button',
+          { type: 'button', 'data-action': 'approveExtension', onclick: () => decide(r, true) },
+          '同意延期',
+        ),
+        h(
+          'button',
+          { type: 'button', 'data-action': 'refuseExtension', onclick: () => decide(r, false) },
+          '不同意延期',
+        ),
+      ),
+    );
 
   async function loadQueues() {
     const items = (await allItems()).map((i) => {
@@ -119,6 +173,11 @@ export async function alertsPage(container, { user, isCurrent }) {
     if (!isCurrent()) return;
     const closing = items.filter((i) => i.state === 'close_requested' || i.state === 'under_review');
     const pending = items.filter((i) => i.pendingExtension && i.state !== 'closed');
+    // The other processes' requests (幼儿园治理, 耕地保护): one queue, each says how to decide it.
+    const others = (await get('/api/reviews/extensions')).requests.filter(
+      (r) => r.process !== 'supervision' && !decided.has(`${r.itemId}|${r.requestedAt}`),
+    );
+    if (!isCurrent()) return;
     const after = (item) => {
       acted.set(item.itemId, { item, until: Date.now() + 30_000 });
       void loadQueues().catch(() => {});
@@ -154,32 +213,34 @@ export async function alertsPage(container, { user, isCurrent }) {
         : h('p', { class: 'muted' }, '没有待复核的办结申请'),
     );
     extensions.replaceChildren(
-      pending.length
+      pending.length || others.length
         ? table(
-            ['事项', '牵头单位', '现期限', '申请延至', '理由', '操作'],
-            pending.map((i) =>
-              h(
-                'tr',
-                { 'data-item': i.itemId },
+            ['事项', '申请单位', '现期限', '申请延至', '理由', '操作'],
+            pending
+              .map((i) =>
                 h(
-                  'td',
-                  {},
-                  colourChip(i.overallColour),
-                  ' ',
-                  h('a', { href: `#/items/${encodeURIComponent(i.itemId)}` }, `${i.ref} ${i.title}`),
+                  'tr',
+                  { 'data-item': i.itemId },
+                  h(
+                    'td',
+                    {},
+                    colourChip(i.overallColour),
+                    ' ',
+                    h('a', { href: `#/items/${encodeURIComponent(i.itemId)}` }, `${i.ref} ${i.title}`),
+                  ),
+                  h('td', {}, unitNames(i.leadUnits)),
+                  h('td', {}, i.deadline || '—'),
+                  h('td', {}, i.pendingExtension.requestedDeadline),
+                  h('td', {}, i.pendingExtension.reason),
+                  h(
+                    'td',
+                    {},
+                    actionButton('approveExtension', i, after),
+                    actionButton('refuseExtension', i, after),
+                  ),
                 ),
-                h('td', {}, unitNames(i.leadUnits)),
-                h('td', {}, i.deadline || '—'),
-                h('td', {}, i.pendingExtension.requestedDeadline),
-                h('td', {}, i.pendingExtension.reason),
-                h(
-                  'td',
-                  {},
-                  actionButton('approveExtension', i, after),
-                  actionButton('refuseExtension', i, after),
-                ),
-              ),
-            ),
+              )
+              .concat(others.map((r) => otherProcessRow(r))),
           )
         : h('p', { class: 'muted' }, '没有待审批的延期申请'),
     );
