@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` runs pure code with no engine; `system` runs against real engines that
-// test/setup/engines.ts starts on their own ports and data folder (never a developer's stack).
+// Three projects: `unit` runs pure code with no engine; `system` runs against real engines that
+// test/setup/engines.ts starts on their own ports and data folder (never a developer's stack);
+// `whole` runs the end-to-end and browser files, each on a whole stack of its own.
+const WHOLE_SYSTEM_FILES = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,8 +19,20 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['test/**/*.test.ts', '**/*.system.test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES],
           globalSetup: ['test/setup/engines.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Files that start the whole system on a stack of their own (test/support/own-stack.ts):
+        // they need no shared stack, so infra/test.sh runs them beside the `system` project.
+        test: {
+          name: 'whole',
+          include: WHOLE_SYSTEM_FILES,
+          exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # README test command: installs what is missing, checks lint and types, then runs every test.
-# The system tests start their own engines (test/setup/engines.ts) on ports of their own.
+# The system tests start their own engines (test/setup/engines.ts) on ports of their own; the
+# whole-system files (test/e2e, test/browser) each start a stack of their own, so they run in a
+# second vitest process beside the others. With arguments, one vitest run gets them as they are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/infra/bootstrap.sh"
@@ -9,5 +11,30 @@ echo "[test] lint"
 pnpm --silent lint
 echo "[test] types"
 pnpm --silent typecheck
+if [ "$#" -gt 0 ]; then
+  echo "[test] vitest $*"
+  exec pnpm --silent vitest run "$@"
+fi
+
+mkdir -p .data
+whole_log=".data/test-whole.log"
+echo "[test] whole-system tests (end-to-end and browser) in the background → $whole_log"
+pnpm --silent vitest run --project whole >"$whole_log" 2>&1 &
+whole_pid=$!
+# If this script is stopped, stop the background run (and its engines) too.
+trap 'kill "$whole_pid" 2>/dev/null || true' EXIT
+
 echo "[test] unit and system tests"
-pnpm --silent vitest run "$@"
+status=0
+pnpm --silent vitest run --project unit --project system || status=$?
+
+whole_status=0
+wait "$whole_pid" || whole_status=$?
+trap - EXIT
+echo "[test] whole-system tests (end-to-end and browser):"
+cat "$whole_log"
+if [ "$status" -ne 0 ] || [ "$whole_status" -ne 0 ]; then
+  echo "[test] FAILED: unit/system exit $status, whole-system exit $whole_status"
+  exit 1
+fi
+echo "[test] all tests passed"

@@ -38,6 +38,13 @@ export interface ConsumerOptions {
   /** Delay before the next attempt after a handler failure, by attempt (last one repeats). */
   retryDelaysMs?: number[];
   onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
+  /**
+   * Where a consumer created now starts: `first` (default) replays the whole stream, as a read
+   * model must; `new` takes only what is published from now on (a module added to a running
+   * city that owes nothing to the past, or a test that owns the events it checks). An existing
+   * durable keeps its position either way.
+   */
+  startAt?: 'first' | 'new';
 }
 
 export interface ConsumerStats {
@@ -66,7 +73,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   const config: Partial<ConsumerConfig> = {
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    deliver_policy: options.startAt === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
     // One more than our own limit: if the process dies during the last attempt, the server still
     // delivers once more, and that delivery is dead-lettered rather than silently dropped.
     max_deliver: maxDeliver + 1,

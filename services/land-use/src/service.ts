@@ -8,6 +8,8 @@ export interface LandUseServiceDeps {
   db: Db;
   /** Prefix for durable names; tests pass their own to stay apart. */
   durablePrefix?: string;
+  /** `new`: consumers created now skip the events already on the stream (see @duban/bus). */
+  startAt?: 'first' | 'new';
 }
 
 /** The land-use process's services in one process (embedded default). */

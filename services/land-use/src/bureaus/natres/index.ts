@@ -19,6 +19,7 @@ export async function startNatresLandProjection(deps: {
   bus: Bus;
   db: Db;
   durable: string;
+  startAt?: 'first' | 'new';
 }): Promise<RunningConsumer> {
   const handlers: Record<string, unknown> = {};
   for (const def of ledgerEvents) handlers[def.type] = onLedgerFact(deps.db);
@@ -27,6 +28,7 @@ export async function startNatresLandProjection(deps: {
     durable: deps.durable,
     ledger: new MongoHandledEventLedger(deps.db),
     handlers: handlers as EventHandlers,
+    ...(deps.startAt ? { startAt: deps.startAt } : {}),
   });
 }
 
@@ -35,13 +37,19 @@ export async function startLandUseAlerts(deps: {
   bus: Bus;
   db: Db;
   durable: string;
+  startAt?: 'first' | 'new';
 }): Promise<RunningConsumer> {
   const ledger = new MongoHandledEventLedger(deps.db);
   const raised = { bus: deps.bus, db: deps.db, ledger, ledgerName: `${deps.durable}:raised` };
   const handlers: Record<string, unknown> = {};
   for (const def of alertEvents) handlers[def.type] = onCaseAlert(raised);
   handlers[LandUseEvents.ReclamationColourChanged.type] = onReclamationAlert(raised);
-  return startConsumer(deps.bus, { durable: deps.durable, ledger, handlers: handlers as EventHandlers });
+  return startConsumer(deps.bus, {
+    durable: deps.durable,
+    ledger,
+    handlers: handlers as EventHandlers,
+    ...(deps.startAt ? { startAt: deps.startAt } : {}),
+  });
 }
 
 /** The 自然资源局 module of the land-use process: its projection and its alerts. */
@@ -49,10 +57,12 @@ export async function startNatresLandModule(deps: {
   bus: Bus;
   db: Db;
   durablePrefix?: string;
+  startAt?: 'first' | 'new';
 }): Promise<RunningConsumer[]> {
   const d = natresLandDurables(deps.durablePrefix);
+  const common = { bus: deps.bus, db: deps.db, ...(deps.startAt ? { startAt: deps.startAt } : {}) };
   return [
-    await startNatresLandProjection({ bus: deps.bus, db: deps.db, durable: d.projection }),
-    await startLandUseAlerts({ bus: deps.bus, db: deps.db, durable: d.alerts }),
+    await startNatresLandProjection({ ...common, durable: d.projection }),
+    await startLandUseAlerts({ ...common, durable: d.alerts }),
   ];
 }
