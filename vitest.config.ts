@@ -3,7 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Three projects: `unit` runs pure code with no engine; `system` runs against real engines that
 // test/setup/engines.ts starts on their own ports and data folder (never a developer's stack);
 // `whole` runs the end-to-end and browser files, each on a whole stack of its own.
-const WHOLE_SYSTEM_FILES = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'];
+// Every file under test/e2e and test/browser starts a stack of its own; these ones run in the
+// `whole` project, beside `system`, and the rest after the shared-stack files, so that the two
+// vitest processes of infra/test.sh take about as long as each other.
+const WHOLE_SYSTEM_FILES = [
+  'test/browser/**/*.test.ts',
+  'test/e2e/supervision.test.ts',
+  'test/e2e/kindergarten.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -44,7 +44,7 @@ describe('cultivated-land protection over the running system', () => {
   const xiaoba = `${campaignId}.town-xiaoba`;
 
   beforeAll(async () => {
-    ownStack = await startOwnStack('cultivated-land', 80);
+    ownStack = await startOwnStack('cultivated-land', 5);
     const config = ownStack.config;
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);

@@ -36,7 +36,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
   const http = () => ({ url: system.gateway.url });
 
   beforeAll(async () => {
-    ownStack = await startOwnStack('land-use', 80);
+    ownStack = await startOwnStack('land-use', 25);
     const config = ownStack.config;
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);

@@ -13,8 +13,10 @@ export interface OwnStack {
 /**
  * A whole stack for one test file that runs the whole system on the bundled gazette. Such files
  * start the same 70 items (ids come from 文号 + 条款) and publish the same event ids, so on a
- * shared Temporal and NATS one file's items and events would shadow another's. `offset` (20, 40,
- * 60 …) keeps each file's ports clear of the shared test stack's and of each other's.
+ * shared Temporal and NATS one file's items and events would shadow another's. `offset` keeps each
+ * file's ports clear of the shared test stack's and of each other's: a stack takes the ports
+ * base+offset, +10 and +11, so offsets in use are 5 and 25 (in the `system` project) and 20, 40, 60,
+ * 80 (in `whole`, which runs at the same time); files of one project run one after another.
  */
 export async function startOwnStack(name: string, offset: number): Promise<OwnStack> {
   const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
