@@ -12,7 +12,7 @@ export { AlertEvents } from './events/alerts';
 export * from './kindergarten/index';
 export * from './cultivated/index';
 export * from './land-use/index';
-export { ALERT_KINDS, INBOX_PROCESSES, ReadModels, inboxEntryId } from './readmodels';
+export { ALERT_KINDS, INBOX_PROCESSES, ReadModels, inboxEntryId, supervisionStepLabel } from './readmodels';
 export type {
   AlertAudience,
   AlertDoc,

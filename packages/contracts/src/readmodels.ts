@@ -50,6 +50,20 @@ export interface InboxDoc {
   updatedAt: Date;
 }
 
+const SUPERVISION_STEP_LABELS: Record<string, string> = {
+  assigned: '待签收',
+  signed: '已签收，待办理',
+  in_progress: '办理中',
+  subtask_assigned: '配合子任务待签收',
+  subtask_signed: '配合子任务已签收',
+  subtask_in_progress: '配合子任务办理中',
+};
+
+/** The Chinese label of a supervision inbox step (an item state or a sub-task state). */
+export function supervisionStepLabel(step: string): string {
+  return SUPERVISION_STEP_LABELS[step] ?? step;
+}
+
 /** Builds a non-supervision inbox id; one place so that writers and deleters agree. */
 export function inboxEntryId(
   process: Exclude<InboxProcess, 'supervision'>,

@@ -1,20 +1,9 @@
-import type { InboxDoc, ItemDoc, ItemState } from '@duban/contracts';
+import { supervisionStepLabel, type InboxDoc, type ItemDoc, type ItemState } from '@duban/contracts';
 import type { Collection } from 'mongodb';
 import { isDuplicateKeyError, type ProjectorCollections } from './collections';
 
 /** States in which the lead unit holds the item; in close_requested/under_review the inspector does. */
 const LEAD_OPEN_STATES: ReadonlySet<ItemState> = new Set(['assigned', 'signed', 'in_progress']);
-
-const LEAD_STEP_LABELS: Partial<Record<ItemState, string>> = {
-  assigned: '待签收',
-  signed: '已签收，待办理',
-  in_progress: '办理中',
-};
-const SUBTASK_LABELS: Record<string, string> = {
-  assigned: '待签收',
-  signed: '已签收',
-  in_progress: '办理中',
-};
 
 export function inboxId(itemId: string, unitCode: string): string {
   return `${itemId}|${unitCode}`;
@@ -39,7 +28,7 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
         unitCode,
         role: 'lead',
         step: item.state,
-        stepLabel: LEAD_STEP_LABELS[item.state] ?? item.state,
+        stepLabel: supervisionStepLabel(item.state),
         deadline: item.deadline,
         colour: item.colour,
         updatedAt: item.updatedAt,
@@ -56,7 +45,7 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
         unitCode: sub.unitCode,
         role: 'cooperating',
         step: `subtask_${sub.state}` as const,
-        stepLabel: `配合子任务${SUBTASK_LABELS[sub.state] ?? sub.state}`,
+        stepLabel: supervisionStepLabel(`subtask_${sub.state}`),
         deadline: sub.deadline,
         colour: sub.colour,
         updatedAt: item.updatedAt,

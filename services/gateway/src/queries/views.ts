@@ -1,4 +1,10 @@
-import type { AlertDoc, InboxDoc, ItemDoc, TimelineDoc } from '@duban/contracts';
+import {
+  supervisionStepLabel,
+  type AlertDoc,
+  type InboxDoc,
+  type ItemDoc,
+  type TimelineDoc,
+} from '@duban/contracts';
 
 // Read-model documents as the API shows them: no Mongo `_id` (each has its own id field), and
 // instants as ISO strings.
@@ -29,7 +35,7 @@ export function toInboxView(doc: InboxDoc, daysLeft: number | null) {
     ...entry,
     process: entry.process ?? 'supervision',
     href: entry.href ?? `#/items/${encodeURIComponent(entry.itemId)}`,
-    stepLabel: entry.stepLabel ?? entry.step,
+    stepLabel: entry.stepLabel ?? supervisionStepLabel(entry.step),
     updatedAt: iso(updatedAt),
     daysLeft,
   };
