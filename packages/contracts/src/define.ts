@@ -5,30 +5,43 @@ export interface EventDefinition<Type extends string = string, Schema extends z.
   type: Type;
   /** NATS subject `duban.<process>.<fact>` (DESIGN §4). */
   subject: string;
+  /** The event token of the process that publishes it (its process name, `-` written `_`). */
   process: string;
   fact: string;
+  /** Schema version, the `.vN` of the type: a changed schema is a new version, never an edit. */
+  version: number;
   schema: Schema;
 }
 
 const token = /^[a-z][a-z0-9_]*$/;
 
+/**
+ * Defines one fact of a process. `version` is the schema's version: readers of v1 keep working
+ * when a v2 is published next to it, because they are different types on different subjects.
+ */
 export function defineEvent<
   const Process extends string,
   const Fact extends string,
+  const Version extends number,
   Schema extends z.ZodType,
 >(
   process: Process,
   fact: Fact,
+  version: Version,
   schema: Schema,
-): EventDefinition<`cn.gov.qtx.duban.${Process}.${Fact}.v1`, Schema> {
+): EventDefinition<`cn.gov.qtx.duban.${Process}.${Fact}.v${Version}`, Schema> {
   if (!token.test(process) || !token.test(fact)) {
     throw new Error(`event process and fact must be lower-case tokens: ${process}.${fact}`);
   }
+  if (!Number.isInteger(version) || version < 1) {
+    throw new Error(`event version must be a whole number from 1: ${process}.${fact} v${version}`);
+  }
   return {
-    type: `cn.gov.qtx.duban.${process}.${fact}.v1`,
-    subject: `duban.${process}.${fact}`,
+    type: `cn.gov.qtx.duban.${process}.${fact}.v${version}`,
+    subject: version === 1 ? `duban.${process}.${fact}` : `duban.${process}.${fact}.v${version}`,
     process,
     fact,
+    version,
     schema,
   };
 }

@@ -1,40 +1,46 @@
 import type { z } from 'zod';
 import type { EventDefinition } from './define';
-import { DiagnosticsEvents } from './events/diagnostics';
-import { SupervisionEvents } from './supervision/events';
-import { AlertEvents } from './events/alerts';
-import { KindergartenEvents } from './kindergarten/events';
-import { CultivatedEvents } from './cultivated/events';
-import { LandUseEvents } from './land-use/events';
 
-// Every domain adds its `as const` object here; a type not listed cannot be published or handled.
-const domains = [
-  DiagnosticsEvents,
-  SupervisionEvents,
-  AlertEvents,
-  KindergartenEvents,
-  LandUseEvents,
-  CultivatedEvents,
-] as const;
+/**
+ * The event domains of every process, by name. Empty here: each process adds its `as const`
+ * object where it defines its events, so the registry knows every type at compile time without
+ * this package knowing any process:
+ *
+ *     declare module '@duban/contracts/registry' {
+ *       interface EventDomains { kindergarten: typeof KindergartenEvents }
+ *     }
+ *     export const KindergartenEvents = registerEvents({ ... });
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface EventDomains {}
+
+/** A process's events: an `as const` object of definitions, e.g. `{ CaseOpened: defineEvent(…) }`. */
+export type EventDomain = Readonly<Record<string, EventDefinition>>;
 
 // Distributes over the domains: keyof a union would only keep the keys they share.
 type ValuesOf<T> = T extends unknown ? T[keyof T] : never;
-type DomainDefinitions = ValuesOf<(typeof domains)[number]>;
+type DomainDefinitions = ValuesOf<EventDomains[keyof EventDomains]>;
 
-export type EventType = DomainDefinitions['type'];
+export type EventType = DomainDefinitions extends { type: infer T extends string } ? T : never;
 
 export type EventDefinitionOf<T extends EventType> = Extract<DomainDefinitions, { type: T }>;
 
 export type EventData<T extends EventType> = z.infer<EventDefinitionOf<T>['schema']>;
 
 const byType = new Map<string, EventDefinition>();
-const bySubject = new Map<string, EventDefinition>();
-for (const domain of domains) {
-  for (const def of Object.values(domain) as EventDefinition[]) {
-    if (byType.has(def.type)) throw new Error(`event type registered twice: ${def.type}`);
+
+/**
+ * Registers a domain's events at run time (the module that defines them calls this once, so
+ * whoever imports an event constant can also publish and parse it). Registering the same
+ * definitions again is harmless; another definition under a known type is a programming error.
+ */
+export function registerEvents<const D extends EventDomain>(domain: D): D {
+  for (const def of Object.values(domain)) {
+    const known = byType.get(def.type);
+    if (known && known !== def) throw new Error(`event type registered twice: ${def.type}`);
     byType.set(def.type, def);
-    bySubject.set(def.subject, def);
   }
+  return domain;
 }
 
 export class UnknownEventTypeError extends Error {

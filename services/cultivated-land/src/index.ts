@@ -15,3 +15,4 @@ export { ClCollections } from './collections';
 export { cultivatedLandReadModel, cultivatedLandReadModelDurables } from './rebuild';
 export type { LandSuspensionDoc } from './collections';
 export { pendingRectificationExtensions } from './reviews';
+export { cultivatedLandProcess } from './process';

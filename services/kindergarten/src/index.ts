@@ -13,3 +13,4 @@ export { kindergartenReadModel, kindergartenReadModelDurables } from './rebuild'
 export { registerKindergartenOpenApi } from './openapi';
 export type { KindergartenOpenApiOptions } from './openapi';
 export { pendingCaseExtensions } from './reviews';
+export { kindergartenProcess } from './process';

@@ -11,3 +11,4 @@ export { LuCollections } from './collections';
 // The worker lives with the workflows; re-exported so the system starts everything from here.
 export { createLandUseWorker } from '@duban/workflow-land-use';
 export { landUseReadModel } from './rebuild';
+export { landUseProcess } from './process';

@@ -4,16 +4,10 @@ import { pino, type Logger } from 'pino';
 import { connectBus, ensureStreams, type RunningConsumer } from '@duban/bus';
 import type { DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
-import { startAlertsService } from '@duban/service-alerts';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
-import { startProjectorService } from '@duban/service-projector';
-import { createSupervisionWorker } from '@duban/workflow-supervision';
-import { createKindergartenWorker } from '@duban/workflow-kindergarten';
-import { startKindergartenServices } from '@duban/service-kindergarten';
-import { createLandUseWorker, ensureLandLedger, startLandUseServices } from '@duban/service-land-use';
-import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
-import { startCultivatedLandServices } from '@duban/service-cultivated-land';
+import type { ProcessWorker } from '@duban/process';
 import { importAndStart, type CatalogBootstrap } from './catalog';
+import { PROCESSES } from './processes';
 
 export interface SystemOptions {
   /** Import the bundled gazette and start its items (idempotent). Default true. */
@@ -27,7 +21,7 @@ export interface SystemOptions {
 export interface RunningSystem {
   gateway: RunningGateway;
   catalog: CatalogBootstrap | null;
-  /** The supervision worker, stoppable so a test can restart it in the middle of a flow. */
+  /** Every process's workers, stoppable so a test can restart them in the middle of a flow. */
   worker: { stop(): Promise<void>; start(): Promise<void> };
   close(): Promise<void>;
 }
@@ -35,8 +29,8 @@ export interface RunningSystem {
 let runtimeInstalled = false;
 
 /**
- * Every stateless component of Duban in one process, for the embedded default: the supervision
- * worker, the projector, the alerts service and the gateway. At scale each runs as its own
+ * Every stateless component of Duban in one process, for the embedded default: the workers and
+ * consumers of every process in `PROCESSES`, and the gateway. At scale each runs as its own
  * replicas against the clusters; nothing here assumes they share a process.
  */
 export async function startSystem(config: DubanConfig, options: SystemOptions = {}): Promise<RunningSystem> {
@@ -55,46 +49,23 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
-  const startWorker = async () => {
-    const worker = await createSupervisionWorker({
-      connection: native,
-      namespace: config.temporal.namespace,
-      js: bus.js,
-    });
-    const running = worker.run();
-    return { worker, running };
+  // Every process's workers, then its consumers, then its start-up work (DESIGN §2).
+  const workerDeps = { connection: native, namespace: config.temporal.namespace, js: bus.js };
+  const startWorkers = async () => {
+    const started: { worker: ProcessWorker; running: Promise<void> }[] = [];
+    for (const process of PROCESSES) {
+      for (const worker of (await process.workers?.(workerDeps)) ?? []) {
+        started.push({ worker, running: worker.run() });
+      }
+    }
+    return started;
   };
-  let worker = await startWorker();
-  // The kindergarten rectification (青政办发〔2019〕31号): its worker and its service modules.
-  const kgWorker = await createKindergartenWorker({
-    connection: native,
-    namespace: config.temporal.namespace,
-    js: bus.js,
-  });
-  const kgRunning = kgWorker.run();
-  // 占补平衡与违法占地 (青政办发〔2019〕28号 二(三)、二(七)): the city's ledger and the cases.
-  const luWorker = await createLandUseWorker({
-    connection: native,
-    namespace: config.temporal.namespace,
-    js: bus.js,
-  });
-  const luRunning = luWorker.run();
-  // 耕地保护 (青政办发〔2019〕28号): the towns' rectifications and yearly assessments.
-  const clWorker = await createCultivatedLandWorker({
-    connection: native,
-    namespace: config.temporal.namespace,
-    js: bus.js,
-  });
-  const clRunning = clWorker.run();
-  const consumers: RunningConsumer[] = [
-    await startProjectorService({ bus, db: store.db }),
-    await startAlertsService({ bus, db: store.db }),
-    ...(await startKindergartenServices({ bus, db: store.db })),
-    ...(await startLandUseServices({ bus, db: store.db })),
-    ...(await startCultivatedLandServices({ bus, db: store.db })),
-  ];
-  // The one ledger of the city runs from the first start on (fixed id; later starts find it).
-  await ensureLandLedger({ temporal: client });
+  let workers = await startWorkers();
+  const consumers: RunningConsumer[] = [];
+  for (const process of PROCESSES) {
+    consumers.push(...((await process.services?.({ bus, db: store.db, config })) ?? []));
+  }
+  for (const process of PROCESSES) await process.onStart?.({ temporal: client, db: store.db, config });
 
   const catalog =
     options.importGazette === false
@@ -106,30 +77,24 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
 
-  const stopWorker = async () => {
-    if (worker.worker.getState() === 'RUNNING') worker.worker.shutdown();
-    await worker.running;
+  const stopWorkers = async () => {
+    for (const { worker } of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    await Promise.all(workers.map((w) => w.running));
   };
 
   return {
     gateway,
     catalog,
     worker: {
-      stop: stopWorker,
+      stop: stopWorkers,
       start: async () => {
-        worker = await startWorker();
+        workers = await startWorkers();
       },
     },
     close: async () => {
       await gateway.close();
       for (const c of consumers) await c.stop();
-      await stopWorker();
-      if (kgWorker.getState() === 'RUNNING') kgWorker.shutdown();
-      await kgRunning;
-      if (luWorker.getState() === 'RUNNING') luWorker.shutdown();
-      await luRunning;
-      if (clWorker.getState() === 'RUNNING') clWorker.shutdown();
-      await clRunning;
+      await stopWorkers();
       await connection.close();
       await native.close();
       await bus.close();

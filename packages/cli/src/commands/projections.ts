@@ -1,24 +1,14 @@
 import type { Command } from 'commander';
 import { connectBus, ensureStreams } from '@duban/bus';
 import { loadConfig } from '@duban/config';
-import { cultivatedLandReadModel } from '@duban/service-cultivated-land';
-import { kindergartenReadModel } from '@duban/service-kindergarten';
-import { landUseReadModel } from '@duban/service-land-use';
-import {
-  rebuildReadModels,
-  supervisionReadModel,
-  type ReadModelRebuilt,
-  type StoreReadModel,
-} from '@duban/service-projector';
+import { rebuildReadModels, type ReadModelRebuilt, type StoreReadModel } from '@duban/service-projector';
 import { connectStore } from '@duban/store';
+import { PROCESSES } from '@duban/system';
 
-/** Every read model the stream can rebuild, in the order they are rebuilt. */
-export const REBUILDABLE_READ_MODELS: readonly StoreReadModel[] = [
-  supervisionReadModel(),
-  kindergartenReadModel,
-  cultivatedLandReadModel,
-  landUseReadModel,
-];
+/** Every read model the stream can rebuild, process by process, in the order they are rebuilt. */
+export const REBUILDABLE_READ_MODELS: readonly StoreReadModel[] = PROCESSES.flatMap(
+  (p) => p.readModels ?? [],
+);
 
 /** The read models `--only` picks (all when absent); an unknown name is refused naming the known ones. */
 export function pickReadModels(

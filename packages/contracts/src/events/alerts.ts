@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
+import { registerEvents } from '../registry';
 import { ALERT_KINDS, INBOX_PROCESSES } from '../readmodels';
 import { ColourSchema } from '../supervision/model';
 
 /** Raised by the alerts service after storing an alert; the gateway pushes it to live streams. */
-export const AlertEvents = {
+export const AlertEvents = registerEvents({
   AlertRaised: defineEvent(
     'alerts',
     'alert_raised',
+    1,
     z.object({
       alertId: z.string(),
       audience: z.enum(['inspector', 'leader']),
@@ -25,4 +27,10 @@ export const AlertEvents = {
       createdAt: z.iso.datetime({ offset: true }),
     }),
   ),
-} as const;
+});
+
+declare module '../registry' {
+  interface EventDomains {
+    alerts: typeof AlertEvents;
+  }
+}

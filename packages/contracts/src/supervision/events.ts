@@ -1,43 +1,50 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
+import { registerEvents } from '../registry';
 import { AttachmentSchema } from './commands';
 import { CivilDateSchema, ColourSchema, ItemSnapshotSchema, UnitCodeSchema } from './model';
 
 const base = { item: ItemSnapshotSchema };
 
 /** Facts of the supervision process (DESIGN §6), past tense. Each carries the item after the fact. */
-export const SupervisionEvents = {
-  ItemAssigned: defineEvent('supervision', 'item_assigned', z.object(base)),
+export const SupervisionEvents = registerEvents({
+  ItemAssigned: defineEvent('supervision', 'item_assigned', 1, z.object(base)),
   ItemSigned: defineEvent(
     'supervision',
     'item_signed',
+    1,
     z.object({ ...base, unitCode: UnitCodeSchema, note: z.string().optional() }),
   ),
   ProgressReported: defineEvent(
     'supervision',
     'progress_reported',
+    1,
     z.object({ ...base, unitCode: UnitCodeSchema, text: z.string(), attachments: z.array(AttachmentSchema) }),
   ),
   CloseRequested: defineEvent(
     'supervision',
     'close_requested',
+    1,
     z.object({ ...base, summary: z.string(), attachments: z.array(AttachmentSchema) }),
   ),
   ReviewStarted: defineEvent(
     'supervision',
     'review_started',
+    1,
     z.object({ ...base, note: z.string().optional() }),
   ),
-  ItemClosed: defineEvent('supervision', 'item_closed', z.object({ ...base, opinion: z.string() })),
-  ItemReturned: defineEvent('supervision', 'item_returned', z.object({ ...base, reason: z.string() })),
+  ItemClosed: defineEvent('supervision', 'item_closed', 1, z.object({ ...base, opinion: z.string() })),
+  ItemReturned: defineEvent('supervision', 'item_returned', 1, z.object({ ...base, reason: z.string() })),
   ExtensionRequested: defineEvent(
     'supervision',
     'extension_requested',
+    1,
     z.object({ ...base, unitCode: UnitCodeSchema, requestedDeadline: CivilDateSchema, reason: z.string() }),
   ),
   ExtensionDecided: defineEvent(
     'supervision',
     'extension_decided',
+    1,
     z.object({
       ...base,
       approved: z.boolean(),
@@ -49,11 +56,13 @@ export const SupervisionEvents = {
   InstructionWritten: defineEvent(
     'supervision',
     'instruction_written',
+    1,
     z.object({ ...base, text: z.string() }),
   ),
   ColourChanged: defineEvent(
     'supervision',
     'colour_changed',
+    1,
     z.object({
       ...base,
       /** `item` for the lead's own work, or the unit code of a sub-task. */
@@ -66,6 +75,13 @@ export const SupervisionEvents = {
   OverdueEscalated: defineEvent(
     'supervision',
     'overdue_escalated',
+    1,
     z.object({ ...base, redDays: z.number().int() }),
   ),
-} as const;
+});
+
+declare module '../registry' {
+  interface EventDomains {
+    supervision: typeof SupervisionEvents;
+  }
+}

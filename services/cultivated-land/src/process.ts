@@ -1,0 +1,29 @@
+import { CultivatedEvents } from '@duban/contracts';
+import { defineProcess } from '@duban/process';
+import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
+import { cultivatedLandReadModel } from './rebuild';
+import { pendingRectificationExtensions } from './reviews';
+import { startCultivatedLandServices } from './service';
+
+/** 耕地保护 (青政办发〔2019〕28号): town rectifications and the yearly assessment. */
+export const cultivatedLandProcess = defineProcess({
+  name: 'cultivated-land',
+  label: '耕地保护',
+  source: '青政办发〔2019〕28号',
+  events: [CultivatedEvents],
+  workers: async (deps) => [await createCultivatedLandWorker(deps)],
+  services: (deps) =>
+    startCultivatedLandServices({
+      bus: deps.bus,
+      db: deps.db,
+      ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
+    }),
+  readModels: [cultivatedLandReadModel],
+  pendingExtensions: pendingRectificationExtensions,
+  openApiTags: [
+    {
+      name: 'land',
+      description: '耕地保护：永久基本农田整改、年度责任目标考核、土地业务暂停（青政办发〔2019〕28号）',
+    },
+  ],
+});

@@ -1,0 +1,24 @@
+import { KindergartenEvents } from '@duban/contracts';
+import { defineProcess } from '@duban/process';
+import { createKindergartenWorker } from '@duban/workflow-kindergarten';
+import { kindergartenReadModel } from './rebuild';
+import { pendingCaseExtensions } from './reviews';
+import { startKindergartenServices } from './service';
+
+/** 城镇小区配套幼儿园治理 (青政办发〔2019〕31号): one case per kindergarten (一园一案). */
+export const kindergartenProcess = defineProcess({
+  name: 'kindergarten',
+  label: '城镇小区配套幼儿园治理',
+  source: '青政办发〔2019〕31号',
+  events: [KindergartenEvents],
+  workers: async (deps) => [await createKindergartenWorker(deps)],
+  services: (deps) =>
+    startKindergartenServices({
+      bus: deps.bus,
+      db: deps.db,
+      ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
+    }),
+  readModels: [kindergartenReadModel],
+  pendingExtensions: pendingCaseExtensions,
+  openApiTags: [{ name: 'kindergarten', description: '城镇小区配套幼儿园治理（青政办发〔2019〕31号）' }],
+});

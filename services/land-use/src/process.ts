@@ -1,0 +1,26 @@
+import { LandUseEvents } from '@duban/contracts';
+import { defineProcess } from '@duban/process';
+import { createLandUseWorker } from '@duban/workflow-land-use';
+import { landUseReadModel } from './rebuild';
+import { startLandUseServices } from './service';
+import { ensureLandLedger } from './temporal';
+
+/** 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)). */
+export const landUseProcess = defineProcess({
+  name: 'land-use',
+  label: '占补平衡与违法占地',
+  source: '青政办发〔2019〕28号 二(三)、二(七)',
+  events: [LandUseEvents],
+  workers: async (deps) => [await createLandUseWorker(deps)],
+  services: (deps) =>
+    startLandUseServices({
+      bus: deps.bus,
+      db: deps.db,
+      ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
+    }),
+  // The one ledger of the city runs from the first start on (fixed id; later starts find it).
+  onStart: async ({ temporal }) => {
+    await ensureLandLedger({ temporal });
+  },
+  readModels: [landUseReadModel],
+});

@@ -1,0 +1,2 @@
+export { supervisionProcess } from './process';
+export { pendingItemExtensions } from './reviews';

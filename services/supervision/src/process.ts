@@ -1,0 +1,29 @@
+import { SupervisionEvents } from '@duban/contracts';
+import { defineProcess } from '@duban/process';
+import { startAlertsService } from '@duban/service-alerts';
+import { startProjectorService, supervisionReadModel } from '@duban/service-projector';
+import { createSupervisionWorker } from '@duban/workflow-supervision';
+import { pendingItemExtensions } from './reviews';
+
+/** 督办事项: one item per task of the gazette, from 交办 to 销号 (DESIGN §6). */
+export const supervisionProcess = defineProcess({
+  name: 'supervision',
+  label: '督办事项',
+  source: '政府公报各文件的任务分工',
+  events: [SupervisionEvents],
+  workers: async (deps) => [await createSupervisionWorker(deps)],
+  services: async (deps) => [
+    await startProjectorService({
+      bus: deps.bus,
+      db: deps.db,
+      ...(deps.durablePrefix ? { durable: `${deps.durablePrefix}projector` } : {}),
+    }),
+    await startAlertsService({
+      bus: deps.bus,
+      db: deps.db,
+      ...(deps.durablePrefix ? { durable: `${deps.durablePrefix}alerts` } : {}),
+    }),
+  ],
+  readModels: [supervisionReadModel()],
+  pendingExtensions: pendingItemExtensions,
+});

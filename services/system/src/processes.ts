@@ -1,0 +1,19 @@
+import { checkProcessList, type ProcessModule } from '@duban/process';
+import { cultivatedLandProcess } from '@duban/service-cultivated-land';
+import { kindergartenProcess } from '@duban/service-kindergarten';
+import { landUseProcess } from '@duban/service-land-use';
+import { supervisionProcess } from '@duban/service-supervision';
+
+/**
+ * Every process Duban runs. Gateway, system start, `duban projections rebuild`, the shared inbox,
+ * the review queue and the OpenAPI document loop over this list; adding a process is its two
+ * folders (`workflows/<name>`, `services/<name>`) and one line here.
+ */
+export const PROCESSES: readonly ProcessModule[] = [
+  supervisionProcess,
+  kindergartenProcess,
+  cultivatedLandProcess,
+  landUseProcess,
+];
+
+checkProcessList(PROCESSES);
