@@ -56,28 +56,7 @@ export const housPermits = (db: Db): Collection<PermitHoldDoc> =>
 export const natresPermits = (db: Db): Collection<PermitHoldDoc> =>
   db.collection<PermitHoldDoc>(KgCollections.natresPermits);
 
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
+export { isDuplicateKeyError as isDuplicateKey } from '@duban/store';
 
-/**
- * Writes a whole document if it is newer than the stored one. FerretDB 1.x has no transactions
- * and `$setOnInsert` drops nulls and empty arrays, so the whole document is inserted or replaced.
- */
-export async function upsertNewer<T extends { _id: string; version: number }>(
-  collection: Collection<T>,
-  doc: T,
-): Promise<boolean> {
-  const replaced = await collection.replaceOne(
-    { _id: doc._id, version: { $lt: doc.version } } as never,
-    doc as never,
-  );
-  if (replaced.matchedCount > 0) return true;
-  try {
-    await collection.insertOne(doc as never);
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false; // a newer (or the same) version is stored
-    throw error;
-  }
-}
+// One version-guarded write for every read model (FerretDB has no transactions).
+export { upsertNewer } from '@duban/store';

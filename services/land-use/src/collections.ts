@@ -52,27 +52,8 @@ export async function ensureLandUseIndexes(db: Db): Promise<void> {
   await ensureIndexes(timeline(db), [{ key: { thingId: 1, version: 1 }, name: 'thing_version' }]);
 }
 
-/**
- * Writes a whole document if it is newer than the stored one. FerretDB 1.x has no transactions
- * and `$setOnInsert` drops nulls and empty arrays, so the whole document is inserted or replaced.
- */
-export async function upsertNewer<T extends { _id: string; version: number }>(
-  collection: Collection<T>,
-  doc: T,
-): Promise<boolean> {
-  const replaced = await collection.replaceOne(
-    { _id: doc._id, version: { $lt: doc.version } } as never,
-    doc as never,
-  );
-  if (replaced.matchedCount > 0) return true;
-  try {
-    await collection.insertOne(doc as never);
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
-}
+// One version-guarded write for every read model (FerretDB has no transactions).
+export { upsertNewer } from '@duban/store';
 
 export async function insertOnce<T extends { _id: string }>(
   collection: Collection<T>,

@@ -1,38 +1,10 @@
-import { startConsumer, type Bus, type EventHandler, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
-import type { Db } from 'mongodb';
-import { bureauInboxHandlers, onCaseFactForInbox } from '../inbox';
-import { onHoldLifted } from './handlers/hold-lifted';
-import { onHoldPlaced } from './handlers/hold-placed';
+import { housPermits } from '../../collections';
+import { permitHoldModule } from '../permit-holds/index';
 
-export const UNIT_CODE = 'hous';
-
-/** The 住建局 module: its own durable consumer, its own permits and inbox entries; runnable alone. */
-export async function startHousModule(deps: {
-  bus: Bus;
-  db: Db;
-  durable?: string;
-}): Promise<RunningConsumer> {
-  const inbox = onCaseFactForInbox(deps.db, UNIT_CODE);
-  const placed = onHoldPlaced(deps.db);
-  const lifted = onHoldLifted(deps.db);
-  const both =
-    <T>(hold: (event: T) => Promise<void>) =>
-    async (event: T) => {
-      await hold(event);
-      await inbox(event as never);
-    };
-  return startConsumer(deps.bus, {
-    durable: deps.durable ?? 'bureau-hous-kindergarten',
-    ledger: new MongoHandledEventLedger(deps.db),
-    handlers: {
-      ...bureauInboxHandlers(deps.db, UNIT_CODE),
-      'cn.gov.qtx.duban.kindergarten.hold_placed.v1': both(
-        placed,
-      ) as EventHandler<'cn.gov.qtx.duban.kindergarten.hold_placed.v1'>,
-      'cn.gov.qtx.duban.kindergarten.hold_lifted.v1': both(
-        lifted,
-      ) as EventHandler<'cn.gov.qtx.duban.kindergarten.hold_lifted.v1'>,
-    },
-  });
-}
+/** 住建局 holds a project's 竣工验收备案 (completion filing) until its case is rectified (三(一)). */
+export const startHousModule = permitHoldModule({
+  unitCode: 'hous',
+  holdKind: 'completion_filing',
+  permits: housPermits,
+  durable: 'bureau-hous-kindergarten',
+});
