@@ -36,6 +36,27 @@ export interface ProcessStartDeps {
   config: DubanConfig;
 }
 
+/** A page of the web console that a process brings (plain ES module, no build step). */
+export interface ConsolePage {
+  /** First part of the console route: `#/<key>/…`, e.g. `kindergarten`. */
+  key: string;
+  /** Menu title in Chinese. */
+  title: string;
+  /** Module path inside the process's console folder, e.g. `pages/kindergarten.js`. */
+  module: string;
+  /** The module's export that renders the page: `(container, ctx) => Promise<void>`. */
+  render: string;
+  /** Roles that see it in their menu, in the order of `PROCESSES`. */
+  roles: readonly ('bureau' | 'inspector' | 'leader' | 'admin')[];
+}
+
+/** The process's console files: served at `/processes/<name>/`, its pages added to the menu. */
+export interface ProcessConsole {
+  /** Absolute path of the folder with its modules. */
+  dir: string;
+  pages: readonly ConsolePage[];
+}
+
 /**
  * One process of the gazette (督办事项, 幼儿园治理, 耕地保护 …) as the rest of Duban sees it.
  * The composition root keeps one list of these; gateway, system start, the CLI, the shared
@@ -63,6 +84,8 @@ export interface ProcessModule<Routes = unknown, RouteContext = never> {
   pendingExtensions?: (db: Db) => Promise<PendingExtensionRequest[]>;
   /** Its HTTP routes under /api. */
   routes?: (ctx: RouteContext) => Routes;
+  /** Its pages in the web console. */
+  console?: ProcessConsole;
   /** OpenAPI tags its routes use, with their Chinese descriptions. */
   openApiTags?: readonly { name: string; description: string }[];
 }

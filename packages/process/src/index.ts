@@ -1,5 +1,7 @@
 export { checkProcessList, defineProcess } from './define';
 export type {
+  ConsolePage,
+  ProcessConsole,
   ProcessModule,
   ProcessServiceDeps,
   ProcessStartDeps,

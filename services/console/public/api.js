@@ -27,13 +27,8 @@ export const COLOURS = { red: '逾期', yellow: '滞后', blue: '临期', green:
 export const COLOUR_ORDER = ['red', 'yellow', 'blue', 'green'];
 export const COLOUR_HEX = { red: '#cf1322', yellow: '#faad14', blue: '#1677ff', green: '#52c41a' };
 
-/** The processes whose steps share 我的待办. */
-export const PROCESSES = {
-  supervision: '督办事项',
-  kindergarten: '幼儿园治理',
-  'cultivated-land': '耕地保护',
-  'land-use': '占补平衡与违法占地',
-};
+/** The processes whose steps share 我的待办, by name: filled from /processes.json at start. */
+export const PROCESSES = {};
 
 export const ROLES = { bureau: '责任单位', inspector: '督查室', leader: '领导小组', admin: '管理员' };
 
@@ -141,6 +136,17 @@ export async function download(path, name) {
 }
 
 let units = new Map();
+/**
+ * The processes the server runs (/processes.json): their Chinese names, and the console pages
+ * each brings. Returns the pages; the shell adds them to the menus.
+ */
+export async function loadProcesses() {
+  const res = await fetch('/processes.json');
+  const body = await res.json();
+  for (const p of body.processes) PROCESSES[p.name] = p.label;
+  return body.processes.flatMap((p) => p.pages);
+}
+
 export async function loadUnits() {
   try {
     const res = await fetch('/units.json');

@@ -1,21 +1,28 @@
 /* global document, window, location, URLSearchParams */
 // 督办 web console: a hash-routed single page over the gateway's API. No build step.
-import { ApiError, loadUnits, post, ROLES, saveSession, session, whenSignedOut } from './api.js';
+import {
+  ApiError,
+  loadProcesses,
+  loadUnits,
+  post,
+  ROLES,
+  saveSession,
+  session,
+  whenSignedOut,
+} from './api.js';
 import { alertsPage, stopAlertStream } from './pages/alerts.js';
 import { cockpitPage } from './pages/cockpit.js';
 import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
-import { kindergartenPage } from './pages/kindergarten.js';
-import { landPage } from './pages/land.js';
 import { errorBox, h } from './ui.js';
 
-/** The pages each role may open, in menu order; the first is its home. */
+/** The shell's own pages each role may open, in menu order; the first is its home. */
 const MENUS = {
-  bureau: ['inbox', 'items', 'kindergarten', 'land'],
-  inspector: ['alerts', 'items', 'cockpit', 'kindergarten', 'land'],
-  leader: ['cockpit', 'items', 'alerts', 'kindergarten', 'land'],
-  admin: ['cockpit', 'items', 'alerts', 'kindergarten', 'land'],
+  bureau: ['inbox', 'items'],
+  inspector: ['alerts', 'items', 'cockpit'],
+  leader: ['cockpit', 'items', 'alerts'],
+  admin: ['cockpit', 'items', 'alerts'],
 };
 
 const PAGES = {
@@ -23,11 +30,17 @@ const PAGES = {
   items: { title: '督办事项', render: itemsPage },
   cockpit: { title: '领导驾驶舱', render: cockpitPage },
   alerts: { title: '预警中心', render: alertsPage },
-  // 城镇小区配套幼儿园治理 (青政办发〔2019〕31号): board, ledger (#/kindergarten/ledger), cases.
-  kindergarten: { title: '幼儿园治理', render: kindergartenPage },
-  // 耕地保护 (青政办发〔2019〕28号): towns, 占补平衡 ledger, occupations, illegal-occupation cases.
-  land: { title: '耕地保护', render: landPage },
 };
+
+/** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */
+async function addProcessPages() {
+  for (const page of await loadProcesses()) {
+    const module = await import(page.module);
+    PAGES[page.key] = { title: page.title, render: module[page.render] };
+    for (const role of page.roles)
+      if (MENUS[role] && !MENUS[role].includes(page.key)) MENUS[role].push(page.key);
+  }
+}
 
 const main = document.getElementById('main');
 
@@ -136,5 +149,5 @@ document.getElementById('logout').addEventListener('click', () => {
 whenSignedOut((detail) => loginPage(detail || '登录已失效，请重新登录'));
 window.addEventListener('hashchange', () => void route());
 
-await loadUnits();
+await Promise.all([loadUnits(), addProcessPages()]);
 await route();

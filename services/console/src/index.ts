@@ -15,9 +15,30 @@ export interface ConsoleUnit {
   name: string;
 }
 
+/** A process as the console needs it: its name for the inbox, its pages for the menu. */
+export interface ConsoleProcess {
+  name: string;
+  label: string;
+  console?: {
+    dir: string;
+    pages: readonly {
+      key: string;
+      title: string;
+      module: string;
+      render: string;
+      roles: readonly string[];
+    }[];
+  };
+}
+
 export interface ConsoleRouterOptions {
   /** Bureau codes and names, served as /units.json so the console can name every unit. */
   units?: readonly ConsoleUnit[];
+  /**
+   * The processes, served as /processes.json; each one's console folder is served under
+   * /processes/<name>/ so its pages load as modules without the shell knowing them.
+   */
+  processes?: readonly ConsoleProcess[];
 }
 
 /** Connect/Express middleware: calls `next()` for anything that is not the console's. */
@@ -41,8 +62,8 @@ function echartsFile(): string {
   return join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js');
 }
 
-/** The file a URL path names inside the public folder, or null when it would leave it. */
-function publicFile(pathname: string): string | null {
+/** The file a URL path names inside `root`, or null when it would leave it. */
+function fileInside(root: string, pathname: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -50,28 +71,52 @@ function publicFile(pathname: string): string | null {
     return null;
   }
   if (decoded.includes('\0')) return null;
-  const file = normalize(join(CONSOLE_PUBLIC_DIR, decoded === '/' ? 'index.html' : decoded));
-  return file.startsWith(CONSOLE_PUBLIC_DIR + sep) ? file : null;
+  const file = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
+  return file.startsWith(root + sep) ? file : null;
 }
+
+const PROCESS_PATH = /^\/processes\/([a-z][a-z0-9-]*)(\/.*)$/;
 
 /**
  * The web console (issue 6), to mount at `/` after the API: `index.html` and its modules,
- * `/vendor/echarts.min.js` from the echarts package, and `/units.json`. Only GET and HEAD; any
+ * `/vendor/echarts.min.js` from the echarts package, `/units.json`, `/processes.json` and each
+ * process's own pages under `/processes/<name>/`. Only GET and HEAD; any
  * other path falls through to the host's 404.
  */
 export function createConsoleRouter(options: ConsoleRouterOptions = {}): ConsoleHandler {
   const units = JSON.stringify({ units: (options.units ?? []).map(({ code, name }) => ({ code, name })) });
+  const processes = options.processes ?? [];
+  const consoleDirs = new Map(
+    processes.flatMap((p) => (p.console ? [[p.name, p.console.dir] as const] : [])),
+  );
+  const manifest = JSON.stringify({
+    processes: processes.map((p) => ({
+      name: p.name,
+      label: p.label,
+      pages: (p.console?.pages ?? []).map((page) => ({
+        ...page,
+        module: `/processes/${p.name}/${page.module}`,
+      })),
+    })),
+  });
   const echarts = echartsFile();
+  const fileOf = (pathname: string): string | null => {
+    if (pathname === '/vendor/echarts.min.js') return echarts;
+    const own = PROCESS_PATH.exec(pathname);
+    if (!own) return fileInside(CONSOLE_PUBLIC_DIR, pathname);
+    const dir = consoleDirs.get(own[1]!);
+    return dir ? fileInside(dir, own[2]!) : null;
+  };
 
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const pathname = new URL(req.url ?? '/', 'http://console').pathname;
-    if (pathname === '/units.json') {
+    if (pathname === '/units.json' || pathname === '/processes.json') {
       res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : units);
+      res.end(req.method === 'HEAD' ? undefined : pathname === '/units.json' ? units : manifest);
       return;
     }
-    const file = pathname === '/vendor/echarts.min.js' ? echarts : publicFile(pathname);
+    const file = fileOf(pathname);
     if (!file) return next();
     stat(file).then(
       (info) => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { CultivatedEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
 import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
@@ -20,6 +21,19 @@ export const cultivatedLandProcess = defineProcess({
     }),
   readModels: [cultivatedLandReadModel],
   pendingExtensions: pendingRectificationExtensions,
+  // The console's 耕地保护 page: towns, 占补平衡 ledger, occupations, illegal-occupation cases.
+  console: {
+    dir: fileURLToPath(new URL('../console', import.meta.url)),
+    pages: [
+      {
+        key: 'land',
+        title: '耕地保护',
+        module: 'pages/land.js',
+        render: 'landPage',
+        roles: ['bureau', 'inspector', 'leader', 'admin'],
+      },
+    ],
+  },
   openApiTags: [
     {
       name: 'land',

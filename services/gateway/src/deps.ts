@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Bus } from '@duban/bus';
+import type { ProcessModule } from '@duban/process';
 import type { AuthService } from './auth/service';
 import type { RateLimitOptions } from './middleware/rate-limit';
 
@@ -32,6 +33,8 @@ export interface GatewayDeps {
   now?: () => Date;
   /** Days a case stays red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */
   escalateAfterRedDays?: number;
+  /** The processes the composition root runs (its one list). */
+  processes?: readonly ProcessModule[];
 }
 
 /** What route modules get: the dependencies, resolved. */

@@ -104,7 +104,7 @@ export function createGateway(deps: GatewayDeps): Express {
   api.use(notFound());
   app.use(API_PREFIX, api);
   // The web console (issue 6): static files at /, no build step.
-  app.use(createConsoleRouter({ units: allUnits() }));
+  app.use(createConsoleRouter({ units: allUnits(), processes: deps.processes ?? [] }));
 
   app.use(notFound());
   app.use(errorHandler());

@@ -23,6 +23,7 @@ export interface StartGatewayOptions {
   host?: string;
   logger?: Logger;
   rateLimit?: GatewayDeps['rateLimit'];
+  processes?: GatewayDeps['processes'];
 }
 
 /** Connects to MongoDB, NATS and Temporal as configured, and serves the API. */
@@ -65,6 +66,7 @@ export async function startGateway(
     logger,
     escalateAfterRedDays: config.alerts.redEscalationDays,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.processes ? { processes: options.processes } : {}),
   });
 
   const host = options.host ?? '0.0.0.0';

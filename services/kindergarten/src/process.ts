@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { KindergartenEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
 import { createKindergartenWorker } from '@duban/workflow-kindergarten';
@@ -20,5 +21,18 @@ export const kindergartenProcess = defineProcess({
     }),
   readModels: [kindergartenReadModel],
   pendingExtensions: pendingCaseExtensions,
+  // The console's 幼儿园治理 page: board, ledger (#/kindergarten/ledger), cases.
+  console: {
+    dir: fileURLToPath(new URL('../console', import.meta.url)),
+    pages: [
+      {
+        key: 'kindergarten',
+        title: '幼儿园治理',
+        module: 'pages/kindergarten.js',
+        render: 'kindergartenPage',
+        roles: ['bureau', 'inspector', 'leader', 'admin'],
+      },
+    ],
+  },
   openApiTags: [{ name: 'kindergarten', description: '城镇小区配套幼儿园治理（青政办发〔2019〕31号）' }],
 });

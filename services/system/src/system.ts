@@ -73,6 +73,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       : await importAndStart(store.db, client, { escalateAfterRedDays: config.alerts.redEscalationDays });
   const gateway = await startGateway(config, {
     logger,
+    processes: PROCESSES,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });

@@ -1,9 +1,9 @@
 // What the signed-in user may do on a kindergarten case: a bureau on its own open steps, 教育局
 // the plan and the way the kindergarten is run, 督查室 the extension requests. The case workflow
 // decides in the end; a refusal (409) is shown in the dialog in its own Chinese words.
-import { post } from './api.js';
+import { post } from '/api.js';
 import { CATEGORIES, CATEGORY_ORDER, OPERATION_MODES, PHASES } from './kg.js';
-import { h, openForm, toast } from './ui.js';
+import { h, openForm, toast } from '/ui.js';
 
 const ACTIONS = {
   'complete-step': {

@@ -1,10 +1,10 @@
 // The 耕地保护 work that starts from the overview: 自然资源局 enters compensation land, files
 // occupation requests and illegal-occupation cases; 自然资源局 and 督查室 open a rectification round
 // and set the year's assessment targets.
-import { ApiError } from './api.js';
+import { ApiError } from '/api.js';
 import { landAction, targetFields, targetsOf } from './land-actions.js';
 import { KEY_LEVELS, LAND_KINDS, OCCUPATION_STATES } from './land-labels.js';
-import { toast, todayShanghai } from './ui.js';
+import { toast, todayShanghai } from '/ui.js';
 
 const addDays = (date, days) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 /* global document, window */
 // 幼儿园治理 (青政办发〔2019〕31号): the campaign board, and the dispatch to the ledger and case pages.
-import { COLOUR_ORDER, COLOURS, get, post, query, unitName } from '../api.js';
+import { COLOUR_ORDER, COLOURS, get, post, query, unitName } from '/api.js';
 import {
   boardCategory,
   campaignSelect,
@@ -16,7 +16,7 @@ import {
   PHASES,
   phaseChip,
 } from '../kg.js';
-import { colourChip, fill, h, openForm, timeText, toast } from '../ui.js';
+import { colourChip, fill, h, openForm, timeText, toast } from '/ui.js';
 import { kgCasePage } from './kg-case.js';
 import { kgLedgerPage } from './kg-ledger.js';
 

@@ -1,7 +1,7 @@
 // The 耕地保护 actions: one button opens a form, posts the body the API expects, and hands the
 // answer to `done`; a refusal (409, 400) stays in the dialog in the API's Chinese words.
-import { post } from './api.js';
-import { h, openForm, toast } from './ui.js';
+import { post } from '/api.js';
+import { h, openForm, toast } from '/ui.js';
 
 /** The three targets of 耕地保护责任目标 (三(十)), in mu. */
 export const TARGETS = {

@@ -2,7 +2,7 @@
 // 耕地保护 detail pages, the targets of the inbox links: a town's rectification
 // (#/land/rectifications/<id>), its yearly assessment (#/land/assessments/<id>), an
 // illegal-occupation case (#/land/cases/<id>) and an occupation request (#/land/occupations/<id>).
-import { get, unitName } from '../api.js';
+import { get, unitName } from '/api.js';
 import { landAction, parcelsOf, TARGETS, targetFields, targetsOf } from '../land-actions.js';
 import {
   ASSESSMENT_PHASES,
@@ -21,7 +21,7 @@ import {
   STEP_STATES,
   TRANSFER_BODIES,
 } from '../land-labels.js';
-import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '../ui.js';
+import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '/ui.js';
 
 const enc = encodeURIComponent;
 const back = () => h('p', {}, h('a', { href: '#/land' }, '← 耕地保护'));

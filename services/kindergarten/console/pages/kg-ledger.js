@@ -1,9 +1,9 @@
 /* global document, window, Blob */
 // 台账 (青政办发〔2019〕31号 四(一)): 教育局 uploads the survey ledger as xlsx or csv and sees every
 // row's fate; 教育局, 督查室 and the leadership download the whole ledger with each case's progress.
-import { download, query, upload } from '../api.js';
+import { download, query, upload } from '/api.js';
 import { campaignSelect, caseLink, DEFAULT_CAMPAIGN, loadCampaigns, ROW_STATUSES } from '../kg.js';
-import { errorBox, fill, h, toast, todayShanghai } from '../ui.js';
+import { errorBox, fill, h, toast, todayShanghai } from '/ui.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const COLUMNS = [

@@ -2,7 +2,7 @@
 // 耕地保护 (青政办发〔2019〕28号): each town's rectification, assessment and whether its land
 // business is suspended; the city's occupation-compensation ledger (占补平衡); occupation
 // requests with the rule that decided them; open illegal-occupation cases; yearly assessments.
-import { get, unitName } from '../api.js';
+import { get, unitName } from '/api.js';
 import { overviewActions } from '../land-overview-actions.js';
 import { landDetailPage } from './land-detail.js';
 import {
@@ -19,7 +19,7 @@ import {
   RECTIFICATION_PHASES,
   RULES,
 } from '../land-labels.js';
-import { colourChip, errorBox, fill, h, timeText } from '../ui.js';
+import { colourChip, errorBox, fill, h, timeText } from '/ui.js';
 
 function table(id, head, rows, empty) {
   return h(

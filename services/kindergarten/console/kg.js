@@ -1,8 +1,8 @@
 /* global window */
 // 城镇小区配套幼儿园治理 (青政办发〔2019〕31号): the names the console shows for the kindergarten
 // API's codes, and the small pieces every kindergarten page shares.
-import { get } from './api.js';
-import { h } from './ui.js';
+import { get } from '/api.js';
+import { h } from '/ui.js';
 
 export const KG_DOC_NO = '青政办发〔2019〕31号';
 export const DEFAULT_CAMPAIGN = 'kg-2019';

@@ -1,5 +1,5 @@
 // 耕地保护 (青政办发〔2019〕28号): the names the console shows for the land APIs' codes.
-import { h } from './ui.js';
+import { h } from '/ui.js';
 
 export const RECTIFICATION_PHASES = {
   verify: '核实划定成果',

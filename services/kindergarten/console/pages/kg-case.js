@@ -1,7 +1,7 @@
 /* global document, window */
 // 一园一案: one kindergarten case — its facts, steps by bureau, holds on the residential project,
 // the permits 住建局 and 自然资源局 answer for, its timeline, and what the signed-in user may do.
-import { get, post, query, unitName } from '../api.js';
+import { get, post, query, unitName } from '/api.js';
 import {
   CONDITIONS,
   caseLink,
@@ -17,7 +17,7 @@ import {
   TENURES,
 } from '../kg.js';
 import { caseActions, stepActions } from '../kg-actions.js';
-import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '../ui.js';
+import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '/ui.js';
 
 const facts = (pairs) =>
   h(
