@@ -26,6 +26,8 @@ export interface RebuildableReadModel<Db> {
   /** Dropped before the replay; never a collection an API writes (campaigns, users …). */
   collections: readonly string[];
   inbox?: InboxProcess;
+  /** Which inbox entries are its own when not just `{ process: inbox }` (a store filter). */
+  inboxEntries?: Record<string, unknown>;
   /** Starts exactly the consumers named by `durables`, from wherever their durables stand. */
   start(deps: ReadModelDeps<Db>): Promise<RunningConsumer[]>;
 }

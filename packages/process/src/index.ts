@@ -8,3 +8,5 @@ export type {
   ProcessWorker,
   ProcessWorkerDeps,
 } from './define';
+export { rebuildReadModels, waitUntilCaughtUp } from './rebuild';
+export type { ReadModelRebuilt, RebuildReadModelsOptions, StoreReadModel } from './rebuild';

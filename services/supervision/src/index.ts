@@ -1,2 +1,4 @@
 export { supervisionProcess } from './process';
 export { pendingItemExtensions } from './reviews';
+export * from './projector/index';
+export * from './alerts/index';

@@ -1,7 +1,7 @@
 import { SupervisionEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
-import { startAlertsService } from '@duban/service-alerts';
-import { startProjectorService, supervisionReadModel } from '@duban/service-projector';
+import { startAlertsService } from './alerts/index';
+import { startProjectorService, supervisionReadModel } from './projector/index';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
 import { pendingItemExtensions } from './reviews';
 

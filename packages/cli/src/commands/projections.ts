@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { connectBus, ensureStreams } from '@duban/bus';
 import { loadConfig } from '@duban/config';
-import { rebuildReadModels, type ReadModelRebuilt, type StoreReadModel } from '@duban/service-projector';
+import { rebuildReadModels, type ReadModelRebuilt, type StoreReadModel } from '@duban/process';
 import { connectStore } from '@duban/store';
 import { PROCESSES } from '@duban/system';
 

@@ -51,9 +51,9 @@ import {
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
 import type { Db } from 'mongodb';
-import { supervisionReadModel } from './read-model';
-import { rebuildReadModels, waitUntilCaughtUp, type StoreReadModel } from './rebuild';
-import { itemSnapshot, publish } from './testing';
+import { rebuildReadModels, waitUntilCaughtUp, type StoreReadModel } from '@duban/process';
+import { supervisionReadModel } from '@duban/service-supervision';
+import { itemSnapshot, publish } from '@duban/service-supervision/testing';
 
 // Real workflows on the test stack's Temporal (its clock is today's, so the 2019 campaign's
 // deadlines are long past: cases and towns turn red and their alert consumers announce it) feed

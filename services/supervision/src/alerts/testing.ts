@@ -72,4 +72,4 @@ export function publish<T extends EventType>(
   return publishEvent(bus.js, newSupervisionEvent(...args));
 }
 
-export { eventually } from '../../../test/support/eventually';
+export { eventually } from '../../../../test/support/eventually';

@@ -1,6 +1,6 @@
 import type { EventHandler } from '@duban/bus';
 import { escalationMessage } from '../messages';
-import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '../raise';
+import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
 
 /** An item red for longer than its escalation threshold goes to the leadership group. */
 export function onOverdueEscalated(

@@ -1,10 +1,10 @@
 import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
-import { alertsCollection, ensureAlertIndexes } from './collections';
+import { alertsCollection, ensureAlertIndexes } from '@duban/service-alerts';
 import { onColourChanged } from './handlers/colour-changed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
-import type { AlertStats, RaiseDeps } from './raise';
+import type { AlertStats, RaiseDeps } from '@duban/service-alerts';
 
 export const ALERTS_CONSUMER = 'alerts';
 

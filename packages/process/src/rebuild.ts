@@ -1,10 +1,7 @@
 import { EVENTS_STREAM, type Bus, type RebuildableReadModel, type RunningConsumer } from '@duban/bus';
-import { ReadModels, type InboxDoc, type InboxProcess } from '@duban/contracts';
+import { ReadModels, type InboxDoc } from '@duban/contracts';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db, Filter } from 'mongodb';
-import { SUPERVISION_ENTRIES } from './inbox';
-import { supervisionReadModel } from './read-model';
-import { PROJECTOR_CONSUMER, type ProjectorDeps } from './service';
 
 /** A rebuildable read model kept in the store (MongoDB / FerretDB). */
 export type StoreReadModel = RebuildableReadModel<Db>;
@@ -72,7 +69,10 @@ async function rebuildReadModel(
   const durables = model.durables(durablePrefix);
   for (const durable of durables) await deleteConsumer(bus, durable);
   for (const name of model.collections) await dropCollection(db, name);
-  if (model.inbox) await db.collection<InboxDoc>(ReadModels.inbox).deleteMany(entriesOf(model.inbox));
+  if (model.inbox) {
+    const entries = (model.inboxEntries ?? { process: model.inbox }) as Filter<InboxDoc>;
+    await db.collection<InboxDoc>(ReadModels.inbox).deleteMany(entries);
+  }
   const ledger = new MongoHandledEventLedger(db);
   for (const durable of durables) await ledger.forgetConsumer(durable);
   const consumers = await model.start({ bus, db, durablePrefix });
@@ -94,36 +94,6 @@ async function rebuildReadModel(
     duplicates: sum('duplicates'),
     durationMs: Date.now() - started,
   };
-}
-
-/** A process's entries of the shared inbox; supervision also owns those written before entries
- * named their process. */
-function entriesOf(process: InboxProcess): Filter<InboxDoc> {
-  return process === 'supervision' ? SUPERVISION_ENTRIES : { process };
-}
-
-export interface RebuildOptions extends ProjectorDeps {
-  /** Give up waiting for the replay after this long (default 10 minutes). */
-  timeoutMs?: number;
-}
-
-export interface RebuildResult {
-  /** The projector, caught up and still consuming; the caller keeps it or stops it. */
-  consumer: RunningConsumer;
-  /** Events handled during the replay. */
-  handled: number;
-  durationMs: number;
-}
-
-/** Rebuilds supervision's read models alone (the projector's `items`, `timeline`, inbox entries). */
-export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
-  const model = supervisionReadModel(options.durable ?? PROJECTOR_CONSUMER, {
-    maxDeliver: options.maxDeliver,
-    onError: options.onError,
-  });
-  const [rebuilt] = await rebuildReadModels([model], options);
-  const consumer = rebuilt!.consumers[0]!;
-  return { consumer, handled: rebuilt!.handled, durationMs: rebuilt!.durationMs };
 }
 
 /** Resolves when a durable consumer has delivered every message and every delivery was acked. */

@@ -1,4 +1,4 @@
-// Runs the projector alone: `tsx services/projector/src/main.ts [--rebuild] [--durable=<name>]`.
+// Runs the projector alone: `tsx services/supervision/src/projector/main.ts [--rebuild] [--durable=<name>]`.
 import { runStandalone } from '@duban/runner';
 import { rebuildProjections } from './rebuild';
 import { startProjectorService } from './service';

@@ -1,7 +1,7 @@
 import type { EventHandler } from '@duban/bus';
 import type { AlertAudience } from '@duban/contracts';
 import { colourChangeMessage, overdueMessage } from '../messages';
-import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '../raise';
+import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
 
 /**
  * Every change of colour reaches the inspectors, drops back included; a change to red also

@@ -1,6 +1,7 @@
 import type { RebuildableReadModel } from '@duban/bus';
 import { ReadModels } from '@duban/contracts';
 import type { Db } from 'mongodb';
+import { SUPERVISION_ENTRIES } from './inbox';
 import { PROJECTOR_CONSUMER, startProjectorService, type ProjectorDeps } from './service';
 
 /**
@@ -18,6 +19,8 @@ export function supervisionReadModel(
     durables: (prefix = '') => [`${prefix}${durable}`],
     collections: [ReadModels.items, ReadModels.timeline],
     inbox: 'supervision',
+    // Entries written before entries named their process are supervision's too.
+    inboxEntries: SUPERVISION_ENTRIES,
     start: async ({ bus, db, durablePrefix = '' }) => [
       await startProjectorService({ ...options, bus, db, durable: `${durablePrefix}${durable}` }),
     ],

@@ -11,7 +11,8 @@ import {
 } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
-import { rebuildProjections, waitUntilCaughtUp } from './rebuild';
+import { waitUntilCaughtUp } from '@duban/process';
+import { rebuildProjections } from './rebuild';
 import { projectorHandlers, startProjectorService } from './service';
 import { eventually, itemSnapshot, publish, supervisionEvent, type Actor } from './testing';
 
@@ -529,12 +530,12 @@ describe('projector over the real engines', () => {
 
   it('runs alone from main.ts and stops cleanly on SIGTERM', async () => {
     const stack = inject('stack');
-    const root = path.resolve(import.meta.dirname, '../../..');
+    const root = path.resolve(import.meta.dirname, '../../../..');
     const durable = 'projector-main-test';
     const dbName = `${stack.mongoDb}_projector_main`;
     const child = spawn(
       path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'services/projector/src/main.ts'), `--durable=${durable}`],
+      [path.join(root, 'services/supervision/src/projector/main.ts'), `--durable=${durable}`],
       {
         cwd: root,
         env: { ...process.env, NATS_URL: stack.natsUrl, MONGODB_URI: stack.mongoUri, MONGODB_DB: dbName },

@@ -93,4 +93,4 @@ export function publish<T extends SupervisionEventType>(
   return publishEvent(bus.js, newSupervisionEvent(...args));
 }
 
-export { eventually } from '../../../test/support/eventually';
+export { eventually } from '../../../../test/support/eventually';

@@ -1,4 +1,4 @@
-// Runs the alerts service alone: `tsx services/alerts/src/main.ts [--durable=<name>]`.
+// Runs the alerts service alone: `tsx services/supervision/src/alerts/main.ts [--durable=<name>]`.
 import { runStandalone } from '@duban/runner';
 import { startAlertsService } from './service';
 
