@@ -69,7 +69,11 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   const maxDeliver = options.maxDeliver ?? defaults.maxDeliver;
   const types = Object.keys(options.handlers) as EventType[];
   if (types.length === 0) throw new Error(`consumer ${options.durable} has no handlers`);
-  const filterSubjects = types.map((t) => eventDefinition(t).subject);
+  // A fact is also read under the names it was published with before a rename.
+  const filterSubjects = types.flatMap((t) => {
+    const def = eventDefinition(t);
+    return [def.subject, ...def.formerly.map((f) => f.subject)];
+  });
   const config: Partial<ConsumerConfig> = {
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
@@ -126,7 +130,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
       return;
     }
     const def = eventDefinition(event.type);
-    if (def.subject !== msg.subject) {
+    if (def.subject !== msg.subject && !def.formerly.some((f) => f.subject === msg.subject)) {
       await deadLetter(
         msg,
         `event type ${event.type} arrived on subject ${msg.subject}, expected ${def.subject}`,

@@ -60,11 +60,12 @@ export function parseEvent(raw: unknown): AnyDubanEvent {
     const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : '(no type)';
     throw new EventSchemaError(type, envelope.error.issues);
   }
-  const { type } = envelope.data;
-  if (!isEventType(type)) throw new UnknownEventTypeError(type);
-  const data = eventDefinition(type).schema.safeParse(envelope.data.data);
-  if (!data.success) throw new EventSchemaError(type, data.error.issues);
-  return { ...envelope.data, type, data: data.data } as AnyDubanEvent;
+  if (!isEventType(envelope.data.type)) throw new UnknownEventTypeError(envelope.data.type);
+  // A fact published under a former name is read as the type it is now.
+  const def = eventDefinition(envelope.data.type);
+  const data = def.schema.safeParse(envelope.data.data);
+  if (!data.success) throw new EventSchemaError(def.type, data.error.issues);
+  return { ...envelope.data, type: def.type, data: data.data } as AnyDubanEvent;
 }
 
 /**

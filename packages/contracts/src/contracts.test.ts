@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   buildEvent,
+  defineEvent,
   DiagnosticsEvents,
+  eventTokenOf,
+  registerEvents,
   eventDefinition,
   EventSchemaError,
   eventId,
@@ -62,5 +66,43 @@ describe('event contracts', () => {
     const { specversion: _omit, ...noVersion } = buildEvent(valid);
     expect(() => parseEvent(noVersion)).toThrow(/specversion/);
     expect(() => parseEvent({ ...buildEvent(valid), time: 'now' })).toThrow(/time/);
+  });
+
+  it('names a version in the type and, from v2 on, in the subject', () => {
+    const v2 = defineEvent('diagnostics', 'probe_recorded', 2, z.object({}));
+    expect(v2.type).toBe('cn.gov.qtx.duban.diagnostics.probe_recorded.v2');
+    expect(v2.subject).toBe('duban.diagnostics.probe_recorded.v2');
+    expect(() => defineEvent('diagnostics', 'probe_recorded', 0, z.object({}))).toThrow(/version/);
+  });
+
+  it('reads a fact published under a former process token as the type it is now', () => {
+    expect(eventTokenOf('cultivated-land')).toBe('cultivated_land');
+    const Renamed = registerEvents({
+      Checked: defineEvent('test_renamed', 'checked', 1, z.object({ n: z.number() }), {
+        formerlyOf: ['testold'],
+      }),
+    });
+    expect(Renamed.Checked.formerly).toEqual([
+      { type: 'cn.gov.qtx.duban.testold.checked.v1', subject: 'duban.testold.checked' },
+    ]);
+    expect(eventDefinition('cn.gov.qtx.duban.testold.checked.v1')).toBe(Renamed.Checked);
+    const stored = {
+      specversion: '1.0',
+      id: 'old-1',
+      source: 'test',
+      type: 'cn.gov.qtx.duban.testold.checked.v1',
+      subject: 's',
+      time: '2019-04-21T01:00:00.000Z',
+      datacontenttype: 'application/json',
+      data: { n: 1 },
+    };
+    expect(parseEvent(stored).type).toBe('cn.gov.qtx.duban.test_renamed.checked.v1');
+    expect(() => parseEvent({ ...stored, data: { n: 'one' } })).toThrow(EventSchemaError);
+  });
+
+  it('refuses another definition under a type already registered', () => {
+    expect(() =>
+      registerEvents({ Again: defineEvent('diagnostics', 'probe_recorded', 1, z.object({})) }),
+    ).toThrow(/registered twice/);
   });
 });

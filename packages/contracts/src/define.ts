@@ -11,6 +11,16 @@ export interface EventDefinition<Type extends string = string, Schema extends z.
   /** Schema version, the `.vN` of the type: a changed schema is a new version, never an edit. */
   version: number;
   schema: Schema;
+  /**
+   * The same fact under the names it was published with before (a renamed process token):
+   * events already on the stream under them are read as this type, so nothing stored is lost.
+   */
+  formerly: readonly { type: string; subject: string }[];
+}
+
+export interface EventOptions {
+  /** Process tokens this fact was published under before, e.g. `cultivated` for `cultivated_land`. */
+  formerlyOf?: readonly string[];
 }
 
 const token = /^[a-z][a-z0-9_]*$/;
@@ -29,6 +39,7 @@ export function defineEvent<
   fact: Fact,
   version: Version,
   schema: Schema,
+  options: EventOptions = {},
 ): EventDefinition<`cn.gov.qtx.duban.${Process}.${Fact}.v${Version}`, Schema> {
   if (!token.test(process) || !token.test(fact)) {
     throw new Error(`event process and fact must be lower-case tokens: ${process}.${fact}`);
@@ -36,12 +47,23 @@ export function defineEvent<
   if (!Number.isInteger(version) || version < 1) {
     throw new Error(`event version must be a whole number from 1: ${process}.${fact} v${version}`);
   }
+  const names = (token: string) => ({
+    type: `cn.gov.qtx.duban.${token}.${fact}.v${version}`,
+    subject: version === 1 ? `duban.${token}.${fact}` : `duban.${token}.${fact}.v${version}`,
+  });
+  const current = names(process);
   return {
-    type: `cn.gov.qtx.duban.${process}.${fact}.v${version}`,
-    subject: version === 1 ? `duban.${process}.${fact}` : `duban.${process}.${fact}.v${version}`,
+    type: current.type as `cn.gov.qtx.duban.${Process}.${Fact}.v${Version}`,
+    subject: current.subject,
     process,
     fact,
     version,
     schema,
+    formerly: (options.formerlyOf ?? []).map(names),
   };
+}
+
+/** The event token of a process name: `cultivated-land` → `cultivated_land`. */
+export function eventTokenOf(processName: string): string {
+  return processName.replace(/-/g, '_');
 }

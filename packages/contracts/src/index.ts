@@ -1,7 +1,7 @@
 export { CloudEventEnvelopeSchema, eventId } from './cloudevent';
 export type { Attribution, CloudEvent, CloudEventEnvelope } from './cloudevent';
-export { defineEvent } from './define';
-export type { EventDefinition } from './define';
+export { defineEvent, eventTokenOf } from './define';
+export type { EventDefinition, EventOptions } from './define';
 export {
   allEventDefinitions,
   eventDefinition,

@@ -36,9 +36,11 @@ const byType = new Map<string, EventDefinition>();
  */
 export function registerEvents<const D extends EventDomain>(domain: D): D {
   for (const def of Object.values(domain)) {
-    const known = byType.get(def.type);
-    if (known && known !== def) throw new Error(`event type registered twice: ${def.type}`);
-    byType.set(def.type, def);
+    for (const type of [def.type, ...def.formerly.map((f) => f.type)]) {
+      const known = byType.get(type);
+      if (known && known !== def) throw new Error(`event type registered twice: ${type}`);
+      byType.set(type, def);
+    }
   }
   return domain;
 }
@@ -63,5 +65,5 @@ export function eventDefinition(type: string): EventDefinition {
 }
 
 export function allEventDefinitions(): EventDefinition[] {
-  return [...byType.values()];
+  return [...new Set(byType.values())];
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
-import { ReadModels, type Actor, type AssessmentCommand, type InboxDoc } from '@duban/contracts';
+import {
+  CultivatedEvents,
+  ReadModels,
+  type Actor,
+  type AssessmentCommand,
+  type InboxDoc,
+} from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { applyAssessmentAction, newAssessmentState } from '@duban/workflow-cultivated-land';
 import { startNatresLandModule } from './bureaus/natres/index';
@@ -91,7 +97,10 @@ describe('自然资源局 suspension module over the real engines', () => {
     id: string,
   ) =>
     publishEvent(bus.js, {
-      type: `cn.gov.qtx.duban.cultivated.${fact}.v1`,
+      type: (fact === 'land_business_suspended'
+        ? CultivatedEvents.LandBusinessSuspended
+        : CultivatedEvents.SuspensionLifted
+      ).type,
       id: `${id}-${run}`,
       source: 'duban/tests/cultivated-land',
       subject: a.assessmentId,

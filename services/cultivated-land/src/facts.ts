@@ -1,27 +1,15 @@
-/** Every fact of the cultivated-land process (青政办发〔2019〕28号); each carries its snapshot. */
-export const LAND_FACTS = [
-  'rectification_opened',
-  'rectification_step_completed',
-  'problems_listed',
-  'plan_submitted',
-  'plan_approved',
-  'plan_returned',
-  'extension_requested',
-  'deadline_extended',
-  'extension_refused',
-  'rectification_colour_changed',
-  'rectification_closed',
-  'targets_set',
-  'report_submitted',
-  'town_commended',
-  'town_criticised',
-  'land_business_suspended',
-  'rectification_reported',
-  'rectification_failed',
-  'suspension_lifted',
-  'accountability_escalated',
-  'assessment_colour_changed',
-  'assessment_closed',
-] as const;
+import { CultivatedEvents } from '@duban/contracts';
 
-export const landEventType = (fact: string) => `cn.gov.qtx.duban.cultivated.${fact}.v1`;
+/** Every fact of the cultivated-land process (青政办发〔2019〕28号); each carries its snapshot. */
+const LAND_FACT_DEFINITIONS = Object.values(CultivatedEvents);
+
+export const LAND_FACTS = LAND_FACT_DEFINITIONS.map((d) => d.fact);
+
+const typeOfFact = new Map<string, string>(LAND_FACT_DEFINITIONS.map((d) => [d.fact, d.type]));
+
+/** The registered event type of a cultivated-land fact. */
+export function landEventType(fact: string): string {
+  const type = typeOfFact.get(fact);
+  if (!type) throw new Error(`not a cultivated-land fact: ${fact}`);
+  return type;
+}

@@ -16,72 +16,53 @@ const ledger = { ledger: LedgerSnapshotSchema };
 const occupation = { ...ledger, occupation: OccupationSchema };
 const landCase = { case: LandCaseSnapshotSchema };
 
+/**
+ * A fact of this process, version 1. Its token is the process name; these facts were published
+ * as `landuse` before, and events stored under that name are read as these types.
+ */
+const fact = <const Fact extends string, Schema extends z.ZodType>(name: Fact, schema: Schema) =>
+  defineEvent('land_use', name, 1, schema, { formerlyOf: ['landuse'] });
+
 /** Facts of the compensation ledger and the illegal-occupation cases (青政办发〔2019〕28号). */
 export const LandUseEvents = registerEvents({
-  CompensationAccepted: defineEvent(
-    'landuse',
+  CompensationAccepted: fact(
     'compensation_accepted',
-    1,
     z.object({ ...ledger, parcel: CompensationParcelSchema }),
   ),
-  OccupationApproved: defineEvent('landuse', 'occupation_approved', 1, z.object(occupation)),
-  OccupationRefused: defineEvent(
-    'landuse',
-    'occupation_refused',
-    1,
-    z.object({ ...occupation, refusal: RefusalSchema }),
-  ),
-  OccupationQueued: defineEvent(
-    'landuse',
+  OccupationApproved: fact('occupation_approved', z.object(occupation)),
+  OccupationRefused: fact('occupation_refused', z.object({ ...occupation, refusal: RefusalSchema })),
+  OccupationQueued: fact(
     'occupation_queued',
-    1,
     z.object({ ...occupation, refusal: RefusalSchema, position: z.number().int() }),
   ),
-  TemporaryOccupationApproved: defineEvent(
-    'landuse',
-    'temporary_occupation_approved',
-    1,
-    z.object(occupation),
-  ),
-  ReclamationColourChanged: defineEvent(
-    'landuse',
+  TemporaryOccupationApproved: fact('temporary_occupation_approved', z.object(occupation)),
+  ReclamationColourChanged: fact(
     'reclamation_colour_changed',
-    1,
     z.object({ ...occupation, from: ColourSchema, to: ColourSchema, reason: z.string() }),
   ),
-  ReclamationConfirmed: defineEvent('landuse', 'reclamation_confirmed', 1, z.object(occupation)),
-  CaseRegistered: defineEvent('landuse', 'case_registered', 1, z.object(landCase)),
-  CaseStepCompleted: defineEvent(
-    'landuse',
+  ReclamationConfirmed: fact('reclamation_confirmed', z.object(occupation)),
+  CaseRegistered: fact('case_registered', z.object(landCase)),
+  CaseStepCompleted: fact(
     'case_step_completed',
-    1,
     z.object({ ...landCase, step: z.string(), note: z.string().nullable() }),
   ),
-  CaseListedForSupervision: defineEvent(
-    'landuse',
+  CaseListedForSupervision: fact(
     'case_listed_for_supervision',
-    1,
     z.object({ ...landCase, reason: z.string() }),
   ),
-  CaseTransferred: defineEvent(
-    'landuse',
+  CaseTransferred: fact(
     'case_transferred',
-    1,
     z.object({ ...landCase, to: TransferBodySchema, bodyName: z.string(), reason: z.string() }),
   ),
-  CaseDeadlineExtended: defineEvent(
-    'landuse',
+  CaseDeadlineExtended: fact(
     'case_deadline_extended',
-    1,
     z.object({ ...landCase, newDeadline: z.string(), previous: z.string(), reason: z.string() }),
   ),
-  CaseColourChanged: defineEvent(
-    'landuse',
+  CaseColourChanged: fact(
     'case_colour_changed',
-    1,
     z.object({ ...landCase, from: ColourSchema, to: ColourSchema, reason: z.string() }),
   ),
-  CaseClosed: defineEvent('landuse', 'case_closed', 1, z.object(landCase)),
+  CaseClosed: fact('case_closed', z.object(landCase)),
 });
 
 declare module '../registry' {

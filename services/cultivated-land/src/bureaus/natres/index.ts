@@ -2,7 +2,8 @@ import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { inboxHandler } from '../../inbox';
-import { LAND_FACTS } from '../../facts';
+import { CultivatedEvents } from '@duban/contracts';
+import { LAND_FACTS, landEventType } from '../../facts';
 import { onSuspensionChanged } from './handlers/suspension';
 
 /**
@@ -17,9 +18,9 @@ export async function startNatresLandModule(deps: {
   const inbox = inboxHandler(deps.db, 'natres', (u) => u === 'natres');
   const suspension = onSuspensionChanged(deps.db);
   const handlers: Record<string, (event: never) => Promise<void>> = {};
-  for (const fact of LAND_FACTS) handlers[`cn.gov.qtx.duban.cultivated.${fact}.v1`] = inbox;
-  for (const fact of ['land_business_suspended', 'suspension_lifted'])
-    handlers[`cn.gov.qtx.duban.cultivated.${fact}.v1`] = async (event: never) => {
+  for (const fact of LAND_FACTS) handlers[landEventType(fact)] = inbox;
+  for (const def of [CultivatedEvents.LandBusinessSuspended, CultivatedEvents.SuspensionLifted])
+    handlers[def.type] = async (event: never) => {
       await suspension(event);
       await inbox(event);
     };

@@ -1,10 +1,9 @@
-import type { CloudEvent, EventData } from '@duban/contracts';
+import { CultivatedEvents, type CloudEvent, type EventData } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { isDuplicateKeyError, suspensions, type LandSuspensionDoc } from '../../../collections';
 
-type Data =
-  | EventData<'cn.gov.qtx.duban.cultivated.land_business_suspended.v1'>
-  | EventData<'cn.gov.qtx.duban.cultivated.suspension_lifted.v1'>;
+export const handles = [CultivatedEvents.LandBusinessSuspended, CultivatedEvents.SuspensionLifted] as const;
+type Data = EventData<(typeof handles)[number]['type']>;
 
 /**
  * 自然资源局: a town that failed its assessment has its land-management business suspended
