@@ -1,19 +1,15 @@
 import type { EventType, StepEvent } from '@duban/contracts';
-import { publishStepEvent } from '@duban/bus';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { stepEventPublisher } from '@duban/workflow-core/worker';
 
 export const CULTIVATED_LAND_SOURCE = 'duban/workflows/cultivated-land';
 
 export function createCultivatedLandActivities({ js }: { js: JetStreamClient }) {
+  const publish = stepEventPublisher(js, CULTIVATED_LAND_SOURCE);
   return {
-    /** Publishes one fact; the id is fixed by the workflow, so a retry is dropped as a duplicate. */
-    async publishLandEvent(
-      workflowId: string,
-      subject: string,
-      event: StepEvent<EventType>,
-    ): Promise<{ sequence: number; duplicate: boolean }> {
-      return publishStepEvent(js, { source: CULTIVATED_LAND_SOURCE, workflowId, subject, event });
-    },
+    /** Publishes one fact of a town's rectification or assessment; a retry is dropped as a duplicate. */
+    publishLandEvent: (workflowId: string, subject: string, event: StepEvent<EventType>) =>
+      publish.one(workflowId, subject, event),
   };
 }
 

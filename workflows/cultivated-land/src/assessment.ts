@@ -4,6 +4,7 @@ import { colourFor, endOfCivilDay, nextColourChangeAt } from '@duban/calendar';
 import {
   AssessmentActionBodies,
   CL_DOC_NO,
+  CultivatedEvents,
   StartAssessmentSchema,
   type AssessmentCommand,
   type AssessmentSnapshot,
@@ -26,7 +27,6 @@ export interface AssessmentState {
   a: AssessmentSnapshot;
 }
 
-const T = (fact: string) => `cn.gov.qtx.duban.cultivated.${fact}.v1`;
 /** Units that take part in the assessment (三(九)). */
 export const DEFAULT_ASSESSORS = ['natres', 'agri', 'stats'];
 
@@ -161,7 +161,7 @@ export function checkAccountability(state: AssessmentState, now: number): Fact[]
   a.escalatedAt = new Date(now).toISOString();
   return [
     {
-      type: T('accountability_escalated'),
+      type: CultivatedEvents.AccountabilityEscalated.type,
       step: 'accountability',
       extra: { reason: accountabilityReason(a.townName, a.year, a.rectificationDeadline) },
     },
@@ -244,7 +244,11 @@ export function applyAssessmentAction(
       a.actuals = body.actuals as Targets;
       a.reportedAt = at;
       a.phase = 'assessing';
-      facts.push({ type: T('report_submitted'), step: 'report', extra: { actuals: a.actuals } });
+      facts.push({
+        type: CultivatedEvents.ReportSubmitted.type,
+        step: 'report',
+        extra: { actuals: a.actuals },
+      });
       break;
     }
     case 'assess': {
@@ -257,8 +261,8 @@ export function applyAssessmentAction(
       if (verdict.outcome === 'commended') {
         a.phase = 'closed';
         a.closedAt = at;
-        facts.push({ type: T('town_commended'), step: 'commended', extra: {} });
-        facts.push({ type: T('assessment_closed'), step: 'closed', extra: {} });
+        facts.push({ type: CultivatedEvents.TownCommended.type, step: 'commended', extra: {} });
+        facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
         break;
       }
       const deadline = body.rectificationDeadline as string;
@@ -274,12 +278,12 @@ export function applyAssessmentAction(
         liftedAt: null,
       };
       facts.push({
-        type: T('town_criticised'),
+        type: CultivatedEvents.TownCriticised.type,
         step: 'criticised',
         extra: { shortfalls: verdict.shortfalls, rectificationDeadline: deadline },
       });
       facts.push({
-        type: T('land_business_suspended'),
+        type: CultivatedEvents.LandBusinessSuspended.type,
         step: 'suspended',
         extra: { suspension: { ...a.suspension } },
       });
@@ -296,7 +300,7 @@ export function applyAssessmentAction(
       });
       a.phase = 'verifying';
       facts.push({
-        type: T('rectification_reported'),
+        type: CultivatedEvents.RectificationReported.type,
         step: `rectification-report-${a.rectificationReports.length}`,
         extra: { actuals: body.actuals },
       });
@@ -310,7 +314,7 @@ export function applyAssessmentAction(
         report.verdict = 'failed';
         a.phase = 'rectifying';
         facts.push({
-          type: T('rectification_failed'),
+          type: CultivatedEvents.RectificationFailed.type,
           step: `rectification-verdict-${round}`,
           extra: { reason: body.note },
         });
@@ -322,11 +326,11 @@ export function applyAssessmentAction(
       a.phase = 'closed';
       a.closedAt = at;
       facts.push({
-        type: T('suspension_lifted'),
+        type: CultivatedEvents.SuspensionLifted.type,
         step: 'lifted',
         extra: { suspension: { ...a.suspension } },
       });
-      facts.push({ type: T('assessment_closed'), step: 'closed', extra: {} });
+      facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
       break;
     }
   }

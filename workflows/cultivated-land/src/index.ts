@@ -21,7 +21,6 @@ export {
   suspensionReason,
   unitName,
 } from './rules';
-export { LandActionRefusedError } from './refusal';
 // Pure state, for services' and tests' fixtures.
 export { applyAssessmentAction, newAssessmentState } from './assessment';
 export { applyRectificationAction, newRectificationState } from './rectification';

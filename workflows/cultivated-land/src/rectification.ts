@@ -3,6 +3,7 @@
 import { colourFor, endOfCivilDay, nextColourChangeAt } from '@duban/calendar';
 import {
   CL_DOC_NO,
+  CultivatedEvents,
   RectificationActionBodies,
   StartRectificationSchema,
   type Colour,
@@ -19,8 +20,6 @@ export interface RectificationState {
   settings: RectificationSettings;
   r: RectificationSnapshot;
 }
-
-const T = (fact: string) => `cn.gov.qtx.duban.cultivated.${fact}.v1`;
 
 export function newRectificationState(input: StartRectification, now: number): RectificationState {
   const settings = StartRectificationSchema.parse(input);
@@ -205,7 +204,7 @@ export function applyRectificationAction(
     const unitCode = r.steps.find((s) => s.key === key)!.unitCode;
     finishStep(state, key, at, by, n);
     facts.push({
-      type: T('rectification_step_completed'),
+      type: CultivatedEvents.RectificationStepCompleted.type,
       step: `step-${key}`,
       extra: { step: key, unitCode, note: n },
     });
@@ -224,7 +223,7 @@ export function applyRectificationAction(
       r.problems = problems;
       r.problemAreaMu = round2(problems.reduce((sum, p) => sum + p.areaMu, 0));
       facts.push({
-        type: T('problems_listed'),
+        type: CultivatedEvents.ProblemsListed.type,
         step: 'problems',
         extra: { problems: problems.map(({ areaMu: _a, ...p }) => p), areaMu: r.problemAreaMu },
       });
@@ -240,7 +239,7 @@ export function applyRectificationAction(
         submittedAt: at,
         submittedBy: by,
       };
-      facts.push({ type: T('plan_submitted'), step: `plan-${round}`, extra: { round } });
+      facts.push({ type: CultivatedEvents.PlanSubmitted.type, step: `plan-${round}`, extra: { round } });
       done('plan', note);
       break;
     }
@@ -255,7 +254,11 @@ export function applyRectificationAction(
         by,
       });
       if (body.decision === 'approve') {
-        facts.push({ type: T('plan_approved'), step: `review-${round}`, extra: { round, reason } });
+        facts.push({
+          type: CultivatedEvents.PlanApproved.type,
+          step: `review-${round}`,
+          extra: { round, reason },
+        });
         done('review', reason);
       } else {
         // 退回: the plan step opens again for the town, with its own deadline.
@@ -266,7 +269,11 @@ export function applyRectificationAction(
         plan.doneBy = null;
         review.state = 'waiting';
         r.phase = 'plan';
-        facts.push({ type: T('plan_returned'), step: `review-${round}`, extra: { round, reason } });
+        facts.push({
+          type: CultivatedEvents.PlanReturned.type,
+          step: `review-${round}`,
+          extra: { round, reason },
+        });
       }
       break;
     }
@@ -279,7 +286,7 @@ export function applyRectificationAction(
         requestedBy: by,
       };
       facts.push({
-        type: T('extension_requested'),
+        type: CultivatedEvents.ExtensionRequested.type,
         step: `extension-request-${step.key}`,
         extra: { step: step.key, newDeadline: body.newDeadline, reason: body.reason },
       });
@@ -291,7 +298,7 @@ export function applyRectificationAction(
       step.extensionRequest = null;
       if (!body.approve) {
         facts.push({
-          type: T('extension_refused'),
+          type: CultivatedEvents.ExtensionRefused.type,
           step: `extension-${step.key}`,
           extra: { step: step.key, reason: body.reason },
         });
@@ -314,14 +321,15 @@ export function applyRectificationAction(
         moved.push(s.key);
       }
       facts.push({
-        type: T('deadline_extended'),
+        type: CultivatedEvents.DeadlineExtended.type,
         step: `extension-${step.key}`,
         extra: { steps: moved, newDeadline: request.newDeadline, reason: body.reason },
       });
       break;
     }
   }
-  if (r.phase === 'closed') facts.push({ type: T('rectification_closed'), step: 'closed', extra: {} });
+  if (r.phase === 'closed')
+    facts.push({ type: CultivatedEvents.RectificationClosed.type, step: 'closed', extra: {} });
   return facts;
 }
 

@@ -1,15 +1,10 @@
-/** A refusal the caller sees as the reason (HTTP 409 at the API); the Update changes nothing. */
-export class LandActionRefusedError extends Error {
-  override readonly name = 'LandActionRefusedError';
-}
+import type { EventType } from '@duban/contracts';
 
-export const refuse = (reason: string): never => {
-  throw new LandActionRefusedError(reason);
-};
+export { refuse } from '@duban/workflow-core/refusal';
 
 /** A fact the workflow is about to publish, before the snapshot is attached. */
 export interface Fact {
-  type: string;
+  type: EventType;
   /** Part of the deterministic event id. */
   step: string;
   extra: object;

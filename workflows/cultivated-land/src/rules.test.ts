@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentCommand, RectificationCommand } from '@duban/contracts';
+import { CultivatedEvents, type AssessmentCommand, type RectificationCommand } from '@duban/contracts';
 import {
   applyAssessmentAction,
   checkAccountability,
@@ -208,7 +208,7 @@ describe('a yearly assessment as pure state (三(十))', () => {
       at('2020-03-02T09:00:00'),
     );
     expect(checkAccountability(s, at('2020-04-01T00:00:01')).map((f) => f.type)).toEqual([
-      'cn.gov.qtx.duban.cultivated.accountability_escalated.v1',
+      CultivatedEvents.AccountabilityEscalated.type,
     ]);
     run(
       cmd('report-rectification', actor('bureau', 'town-daba'), { actuals: targets, note: '已完成' }),

@@ -1,20 +1,6 @@
 // Test helpers for the cultivated-land workflows on the time-skipping server (not part of the runtime).
-import type { Actor } from '@duban/contracts';
+import { testActors } from '@duban/workflow-core/testing/actors';
 
-let request = 0;
+export { msUntil } from '@duban/workflow-core/testing/actors';
 
-export function actor(role: Actor['role'], unitCode?: string): Actor {
-  request += 1;
-  return {
-    userId: unitCode ? `bureau-${unitCode}` : role,
-    name: unitCode ?? role,
-    role,
-    ...(unitCode ? { unitCode } : {}),
-    requestId: `cl-test-req-${request}`,
-  };
-}
-
-/** Milliseconds from the server's `now` until a Shanghai wall-clock instant. */
-export function msUntil(now: number, shanghaiIso: string): number {
-  return Date.parse(`${shanghaiIso}+08:00`) - now;
-}
+export const actor = testActors('cl-test-req');

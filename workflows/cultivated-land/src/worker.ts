@@ -1,26 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { Worker, type NativeConnection } from '@temporalio/worker';
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Worker } from '@temporalio/worker';
+import { createProcessWorker, type ProcessWorkerDeps } from '@duban/workflow-core/worker';
 import { createCultivatedLandActivities } from './activities';
 import { CULTIVATED_LAND_TASK_QUEUE } from './definitions';
 
-export interface CultivatedLandWorkerDeps {
-  connection: NativeConnection;
-  namespace: string;
-  js: JetStreamClient;
-  taskQueue?: string;
-}
+export type CultivatedLandWorkerDeps = ProcessWorkerDeps;
 
 export const cultivatedLandWorkflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 
-export async function createCultivatedLandWorker(deps: CultivatedLandWorkerDeps): Promise<Worker> {
-  return Worker.create({
-    connection: deps.connection,
-    namespace: deps.namespace,
+export function createCultivatedLandWorker(deps: CultivatedLandWorkerDeps): Promise<Worker> {
+  return createProcessWorker({
+    ...deps,
     taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
     workflowsPath: cultivatedLandWorkflowsPath,
-    activities: createCultivatedLandActivities({ js: deps.js }),
-    // Let an in-flight publish finish on shutdown rather than wait out its timeout on retry.
-    shutdownGraceTime: '10 seconds',
+    activities: createCultivatedLandActivities(deps),
   });
 }

@@ -1,11 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   assessmentIdOf,
   rectificationIdOf,
@@ -17,6 +11,7 @@ import {
   type RectificationSnapshot,
   type Targets,
 } from '@duban/contracts';
+import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createCultivatedLandActivities } from './activities';
 import {
   assessmentActionUpdate,
@@ -24,64 +19,28 @@ import {
   rectificationActionUpdate,
   rectificationSnapshotQuery,
 } from './definitions';
-import { actor, msUntil } from './testing';
+import { actor } from './testing';
 import { cultivatedLandWorkflowsPath } from './worker';
 import type { townAssessmentWorkflow, townRectificationWorkflow } from './workflows';
 
 // The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, three weeks after
 // 青政办发〔2019〕28号 (2019-04-09), so these tests walk real 2019–2020 dates.
 const SERVER_START_UTC = '2019-04-30 08:00:00';
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
-const historiesDir = path.resolve(import.meta.dirname, '../histories');
 const TASK_QUEUE = 'cultivated-land-test';
 const run = Date.now().toString(36);
 
 const TARGETS: Targets = { cultivatedLandMu: 120_000, basicFarmlandMu: 95_000, highStandardMu: 8_000 };
 
 describe('cultivated-land workflows on the time-skipping server (青政办发〔2019〕28号)', () => {
-  let env: TestWorkflowEnvironment;
-  let bus: Bus;
-  let bundle: WorkflowBundleWithSourceMap;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
-    bus = await connectBus(inject('stack').natsUrl);
-    await ensureStreams(bus.jsm);
-    bundle = await bundleWorkflowCode({ workflowsPath: cultivatedLandWorkflowsPath, logger: quietLogger });
-    // One worker for the file: workflows of earlier tests keep running while later tests move the clock.
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: createCultivatedLandActivities({ js: bus.js }),
-    });
-    running = worker.run();
+  const suite = timeSkippingSuite({
+    workflowsPath: cultivatedLandWorkflowsPath,
+    taskQueue: TASK_QUEUE,
+    startAt: SERVER_START_UTC,
+    activities: (js) => createCultivatedLandActivities({ js }),
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await bus?.close();
-    await env?.teardown();
-  });
-
-  const now = async () => Number(await env.currentTimeMs());
-  const skipTo = async (shanghai: string) => {
-    const ms = msUntil(await now(), shanghai);
-    expect(ms).toBeGreaterThan(0);
-    await env.sleep(ms);
-  };
-  const refused = async (p: Promise<unknown>, reason: RegExp) => {
-    const error = await p.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
-  };
+  const now = () => suite.now();
+  const skipTo = (shanghai: string) => suite.skipTo(shanghai);
   async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
     for (let i = 0; i < 200; i += 1) {
       const v = await read();
@@ -97,14 +56,7 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
       (s) => s === 'COMPLETED',
     );
   }
-  async function record(h: WorkflowHandle, file: string) {
-    const history = await h.fetchHistory();
-    if (process.env.RECORD_HISTORIES === '1') {
-      fs.mkdirSync(historiesDir, { recursive: true });
-      fs.writeFileSync(path.join(historiesDir, file), historyToJSON(history));
-    }
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
-  }
+  const record = (h: WorkflowHandle, file: string) => suite.recordAndReplay(h, file);
 
   // Rectification helpers.
   const startRectification = (
@@ -114,7 +66,7 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     deadlines: Record<string, string>,
   ) => {
     const rectificationId = rectificationIdOf(campaignId, townCode);
-    return env.client.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
+    return suite.env.client.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: townRectificationWorkflowId(rectificationId),
       args: [{ rectificationId, campaignId, townCode, townName, deadlines: deadlines as never }],
@@ -130,7 +82,7 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
   // Assessment helpers.
   const startAssessment = (year: number, townCode: string, townName: string, reportDeadline: string) => {
     const assessmentId = `${assessmentIdOf(year, townCode)}-${run}`;
-    return env.client.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
+    return suite.env.client.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: townAssessmentWorkflowId(assessmentId),
       args: [
@@ -332,14 +284,7 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     await record(h, 'assessment-escalated.json');
   });
 
-  it('replays the recorded histories without non-determinism', async () => {
-    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
-      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
-    }
-  });
+  it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });
 
 // Keep the snapshot types in use for readers of the helpers above.

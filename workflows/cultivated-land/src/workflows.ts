@@ -1,21 +1,14 @@
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type {
-  Actor,
-  AssessmentCommand,
-  EventType,
-  RectificationCommand,
-  StartAssessment,
-  StartRectification,
-  StepEvent,
+  CultivatedEvents,
+  type Actor,
+  type AssessmentCommand,
+  type RectificationCommand,
+  type StartAssessment,
+  type StartRectification,
+  type StepEvent,
 } from '@duban/contracts';
+import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { CultivatedLandActivities } from './activities';
 import {
   applyAssessmentAction,
@@ -40,27 +33,18 @@ import {
   refreshRectificationColours,
   type RectificationState,
 } from './rectification';
-import { LandActionRefusedError, type Fact } from './refusal';
+import type { Fact } from './refusal';
 
-const { publishLandEvent } = proxyActivities<CultivatedLandActivities>({
-  startToCloseTimeout: '10 seconds',
-  allowEagerDispatch: false,
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-const asFailure = (error: unknown) =>
-  error instanceof LandActionRefusedError
-    ? ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true })
-    : error;
+const { publishLandEvent } = publishActivities<CultivatedLandActivities>();
 
 const COLOUR_FACT = {
-  rectification: 'cn.gov.qtx.duban.cultivated.rectification_colour_changed.v1',
-  assessment: 'cn.gov.qtx.duban.cultivated.assessment_colour_changed.v1',
+  rectification: CultivatedEvents.RectificationColourChanged.type,
+  assessment: CultivatedEvents.AssessmentColourChanged.type,
 } as const;
 
 /**
- * The loop both workflows share: an outbox of facts published in order by an activity, Updates
- * that change the state, and a timer to the next instant at which time alone changes something.
+ * What both workflows share beyond the process loop: facts carry the snapshot under `kind`, and
+ * every change (an Update, the opening, the timer) ends with the colour as it then stands.
  */
 async function runTracked(opts: {
   kind: 'rectification' | 'assessment';
@@ -74,19 +58,18 @@ async function runTracked(opts: {
   register: (apply: (facts: Fact[], actor: Actor | null) => void) => void;
   continueAsNew: () => Promise<never>;
 }): Promise<void> {
-  const outbox: StepEvent[] = [];
-  let woken = false;
+  const loop = new ProcessLoop<StepEvent>(([event]) =>
+    publishLandEvent(workflowInfo().workflowId, opts.subject, event!),
+  );
   const emit = (fact: Fact, actor: Actor | null) => {
     const snap = opts.snapshot();
     snap.version += 1;
-    outbox.push({
-      type: fact.type as EventType,
-      step: fact.step,
-      version: snap.version,
-      time: new Date(Date.now()).toISOString(),
-      actor,
-      data: { ...fact.extra, [opts.kind]: clone(snap) } as never,
-    });
+    loop.push(
+      stepEvent(fact.type, fact.step, snap.version, actor, {
+        ...fact.extra,
+        [opts.kind]: plainClone(snap),
+      }),
+    );
   };
   const apply = (facts: Fact[], actor: Actor | null) => {
     for (const f of opts.onTime(Date.now())) facts.push(f);
@@ -94,37 +77,19 @@ async function runTracked(opts: {
     const change = opts.colour(Date.now());
     for (const f of facts) emit(f, actor);
     if (change) emit({ type: COLOUR_FACT[opts.kind], step: 'colour', extra: change }, actor);
-    woken = true;
+    loop.wake();
   };
   opts.register(apply);
   if (!opts.resume) {
     for (const f of opts.opening) emit(f, null);
     apply([], null);
   }
-  const flush = async () => {
-    while (outbox.length > 0) {
-      await publishLandEvent(workflowInfo().workflowId, opts.subject, outbox[0]!);
-      outbox.shift();
-    }
-  };
-  for (;;) {
-    await flush();
-    if (opts.snapshot().phase === 'closed') break;
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      if (outbox.length === 0) await opts.continueAsNew();
-      continue;
-    }
-    const wakeAt = opts.wakeAt(Date.now());
-    woken = false;
-    const ready = () => woken || outbox.length > 0;
-    const timedOut = !(await (wakeAt === null
-      ? condition(ready)
-      : condition(ready, Math.max(1, wakeAt - Date.now()))));
-    if (timedOut) apply([], null);
-  }
-  await condition(allHandlersFinished);
-  await flush();
+  await loop.run({
+    finished: () => opts.snapshot().phase === 'closed',
+    wakeAt: opts.wakeAt,
+    onTimer: () => apply([], null),
+    continueAsNew: opts.continueAsNew,
+  });
 }
 
 /**
@@ -147,23 +112,15 @@ export async function townRectificationWorkflow(
     onTime: () => [],
     wakeAt: (now) => rectificationWakeAt(state, now),
     resume,
-    opening: [{ type: 'cn.gov.qtx.duban.cultivated.rectification_opened.v1', step: 'opened', extra: {} }],
+    opening: [{ type: CultivatedEvents.RectificationOpened.type, step: 'opened', extra: {} }],
     register: (apply) =>
       setHandler(
         rectificationActionUpdate,
         (command: RectificationCommand) => {
           apply(applyRectificationAction(state, command, Date.now()), command.actor);
-          return clone(state.r);
+          return plainClone(state.r);
         },
-        {
-          validator: (command: RectificationCommand) => {
-            try {
-              checkRectificationAction(state, command);
-            } catch (error) {
-              throw asFailure(error);
-            }
-          },
-        },
+        { validator: refusing((command: RectificationCommand) => checkRectificationAction(state, command)) },
       ),
     continueAsNew: () => continueAsNew<typeof townRectificationWorkflow>({ resume: state }),
   });
@@ -191,7 +148,7 @@ export async function townAssessmentWorkflow(
     resume,
     opening: [
       {
-        type: 'cn.gov.qtx.duban.cultivated.targets_set.v1',
+        type: CultivatedEvents.TargetsSet.type,
         step: 'targets',
         extra: { targets: state.a.targets },
       },
@@ -201,23 +158,10 @@ export async function townAssessmentWorkflow(
         assessmentActionUpdate,
         (command: AssessmentCommand) => {
           apply(applyAssessmentAction(state, command, Date.now()), command.actor);
-          return clone(state.a);
+          return plainClone(state.a);
         },
-        {
-          validator: (command: AssessmentCommand) => {
-            try {
-              checkAssessmentAction(state, command);
-            } catch (error) {
-              throw asFailure(error);
-            }
-          },
-        },
+        { validator: refusing((command: AssessmentCommand) => checkAssessmentAction(state, command)) },
       ),
     continueAsNew: () => continueAsNew<typeof townAssessmentWorkflow>({ resume: state }),
   });
-}
-
-// structuredClone is not available in every workflow sandbox; the snapshot is plain JSON anyway.
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

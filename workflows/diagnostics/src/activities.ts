@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { eventId } from '@duban/contracts';
+import { DiagnosticsEvents, eventId } from '@duban/contracts';
 import { publishEvent } from '@duban/bus';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { ProbeInput } from './definitions';
@@ -17,7 +17,7 @@ export function createDiagnosticsActivities({ js, source }: DiagnosticsActivityD
       const { workflowExecution } = Context.current().info;
       if (!workflowExecution) throw new Error('recordProbe runs only as a workflow activity');
       const result = await publishEvent(js, {
-        type: 'cn.gov.qtx.duban.diagnostics.probe_recorded.v1',
+        type: DiagnosticsEvents.ProbeRecorded.type,
         // Same id on every attempt of this step: a retry is a duplicate, never a second fact.
         id: eventId(workflowExecution.workflowId, 'probe-recorded', 1),
         source,

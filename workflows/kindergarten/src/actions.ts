@@ -1,17 +1,9 @@
 // Who may do what on a case, in which phase (DESIGN §7.2). The check functions are the Update
 // validators: they refuse with a reason and change nothing.
 import { CaseActionBodies, type CaseCommand, type StepSnapshot } from '@duban/contracts';
+import { refuse } from '@duban/workflow-core/refusal';
 import { reportingSteps, type CaseState } from './case';
 import { categoryRefusal, operationRefusal, unitName } from './rules';
-
-/** A refusal the caller sees as the reason (HTTP 409 at the API). */
-export class CaseActionRefusedError extends Error {
-  override readonly name = 'CaseActionRefusedError';
-}
-
-const refuse = (reason: string): never => {
-  throw new CaseActionRefusedError(reason);
-};
 
 function parseBody(command: CaseCommand): Record<string, unknown> {
   const schema = CaseActionBodies[command.action];

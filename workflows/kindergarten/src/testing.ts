@@ -1,18 +1,10 @@
 // Test helpers for the kindergarten workflows on the time-skipping server (not part of the runtime).
 import type { Actor, CaseActionBody, CaseActionName, CaseCommand } from '@duban/contracts';
+import { testActors } from '@duban/workflow-core/testing/actors';
 
-let request = 0;
+export { msUntil } from '@duban/workflow-core/testing/actors';
 
-export function actor(role: Actor['role'], unitCode?: string): Actor {
-  request += 1;
-  return {
-    userId: unitCode ? `bureau-${unitCode}` : role,
-    name: unitCode ?? role,
-    role,
-    ...(unitCode ? { unitCode } : {}),
-    requestId: `kg-test-req-${request}`,
-  };
-}
+export const actor = testActors('kg-test-req');
 
 export function command<A extends CaseActionName>(
   action: A,
@@ -20,9 +12,4 @@ export function command<A extends CaseActionName>(
   body: CaseActionBody<A>,
 ): CaseCommand {
   return { action, actor: who, body } as CaseCommand;
-}
-
-/** Milliseconds from the server's `now` until a Shanghai wall-clock instant. */
-export function msUntil(now: number, shanghaiIso: string): number {
-  return Date.parse(`${shanghaiIso}+08:00`) - now;
 }

@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
+import { EVENTS_STREAM } from '@duban/bus';
 import {
   KindergartenEvents,
   caseIdOf,
@@ -15,20 +10,17 @@ import {
   type CaseSnapshot,
   type KindergartenFacts,
 } from '@duban/contracts';
+import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createKindergartenActivities } from './activities';
 import { CAMPAIGN_2019 } from './campaign';
 import { caseActionUpdate, caseSnapshotQuery, rectificationActionUpdate } from './definitions';
-import { actor, command, msUntil } from './testing';
+import { actor, command } from './testing';
 import { kindergartenWorkflowsPath } from './worker';
 import type { kindergartenCaseWorkflow } from './workflows';
 
 // The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, nine days after
 // 青政办发〔2019〕31号 was issued, so these tests walk the campaign's real 2019–2020 calendar.
 const SERVER_START_UTC = '2019-04-30 08:00:00';
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
-const workflowTaskEventTypes = new Set([5, 6, 7, 8, 9]);
-const TIMER_STARTED = 17;
-const historiesDir = path.resolve(import.meta.dirname, '../histories');
 const TASK_QUEUE = 'kindergarten-test';
 
 const facts = (overrides: Partial<KindergartenFacts> = {}): KindergartenFacts => ({
@@ -45,45 +37,19 @@ const facts = (overrides: Partial<KindergartenFacts> = {}): KindergartenFacts =>
 });
 
 describe('kindergarten case workflow on the time-skipping server (青政办发〔2019〕31号)', () => {
-  let env: TestWorkflowEnvironment;
-  let bus: Bus;
-  let bundle: WorkflowBundleWithSourceMap;
-  let worker: Worker;
-  let running: Promise<void>;
+  const suite = timeSkippingSuite({
+    workflowsPath: kindergartenWorkflowsPath,
+    taskQueue: TASK_QUEUE,
+    startAt: SERVER_START_UTC,
+    activities: (js) => createKindergartenActivities({ js }),
+  });
   let n = 0;
-
-  beforeAll(async () => {
-    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
-    bus = await connectBus(inject('stack').natsUrl);
-    await ensureStreams(bus.jsm);
-    bundle = await bundleWorkflowCode({ workflowsPath: kindergartenWorkflowsPath, logger: quietLogger });
-    // One worker for the whole file: cases of earlier tests keep running while later tests move
-    // the clock, and must always find a worker.
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: createKindergartenActivities({ js: bus.js }),
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await bus?.close();
-    await env?.teardown();
-  });
 
   async function startCase(f: KindergartenFacts) {
     n += 1;
     const projectId = projectIdOf(f.town, `${f.projectName}-${n}-${Date.now()}`);
     const caseId = caseIdOf(CAMPAIGN_2019.campaignId, projectId);
-    return env.client.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
+    return suite.env.client.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: kindergartenCaseWorkflowId(caseId),
       args: [
@@ -98,12 +64,8 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     });
   }
 
-  const now = async () => Number(await env.currentTimeMs());
-  const skipTo = async (shanghai: string) => {
-    const ms = msUntil(await now(), shanghai);
-    expect(ms).toBeGreaterThan(0);
-    await env.sleep(ms);
-  };
+  const now = () => suite.now();
+  const skipTo = (shanghai: string) => suite.skipTo(shanghai);
   const snapshot = (h: WorkflowHandle) => h.query(caseSnapshotQuery);
   /** Until the case reflects what its child did (the child tells it by signal). */
   async function until(h: WorkflowHandle, ok: (c: CaseSnapshot) => boolean): Promise<CaseSnapshot> {
@@ -118,17 +80,12 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
   /** A rectification step goes to the child workflow named in the case. */
   async function rectify(h: WorkflowHandle, unit: string, step: string, note?: string) {
     const c = await until(h, (s) => s.phase === 'rectifying' && s.rectificationWorkflowId !== null);
-    const child = env.client.workflow.getHandle(c.rectificationWorkflowId!);
+    const child = suite.env.client.workflow.getHandle(c.rectificationWorkflowId!);
     await child.executeUpdate(rectificationActionUpdate, {
       args: [command('complete-step', actor('bureau', unit), { step, ...(note ? { note } : {}) })],
     });
     return until(h, (s) => s.steps.some((x) => x.key === step && x.state === 'done'));
   }
-  const refused = async (p: Promise<unknown>, reason: RegExp) => {
-    const error = await p.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
-  };
   /** Not `result()`: waiting on it lets the test server skip time, and later tests need the clock. */
   async function completed(h: WorkflowHandle) {
     for (let i = 0; i < 200; i += 1) {
@@ -201,7 +158,7 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
 
     // histories/handover-to-closed.json was recorded before progress reports existed and stays
     // as it is, so that replaying it proves the patch keeps such cases running.
-    await Worker.runReplayHistory({ workflowBundle: bundle }, await h.fetchHistory());
+    await suite.replay(h);
   });
 
   it('a post-2010 kindergarten rented out as high-fee private can only be recovered; late turns red (三(三))', async () => {
@@ -216,15 +173,7 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     const edu = actor('bureau', 'edu');
     await act(h, command('complete-step', edu, { step: 'survey' }));
     // Refusals leave nothing in the history but workflow tasks.
-    const facts0 = async () =>
-      ((await h.fetchHistory()).events ?? [])
-        .map((e) => Number(e.eventType))
-        .filter((t) => !workflowTaskEventTypes.has(t));
-    let before = await facts0();
-    for (let i = 0; i < 200 && !before.includes(TIMER_STARTED); i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      before = await facts0();
-    }
+    const before = await factsOnceAsleep(h);
     for (const category of ['handover', 'inclusive', 'build'] as const) {
       await refused(act(h, command('plan', edu, { category, note: '拟移交' })), /只能限期回收（三\(三\)）/);
     }
@@ -236,14 +185,14 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
       act(h, command('plan', edu, { category: 'nonsense', note: 'x' } as never)),
       /body\.category/,
     );
-    expect(await facts0()).toEqual(before);
+    expect(await factsOf(h)).toEqual(before);
     expect((await snapshot(h)).phase).toBe('plan');
 
     await act(h, command('plan', edu, { category: 'recover', note: '责成开发企业限期收回' }));
     let c = await until(h, (s) => s.rectificationWorkflowId !== null);
     expect(step(c, 'assets_registered')).toMatchObject({ state: 'waiting', deadline: '2019-09-30' });
     // 自然资源局 cannot register before 住建局 has ordered the recovery.
-    const child = env.client.workflow.getHandle(c.rectificationWorkflowId!);
+    const child = suite.env.client.workflow.getHandle(c.rectificationWorkflowId!);
     await refused(
       child.executeUpdate(rectificationActionUpdate, {
         args: [command('complete-step', actor('bureau', 'natres'), { step: 'assets_registered' })],
@@ -452,7 +401,7 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     await skipTo('2019-12-31T00:01:00');
     a = await snapshot(notStarted);
     expect(Date.parse(a.escalatedAt!)).toBeGreaterThanOrEqual(Date.parse('2019-12-30T16:00:00Z'));
-    const escalated = await bus.jsm.streams.getMessage(EVENTS_STREAM, {
+    const escalated = await suite.bus.jsm.streams.getMessage(EVENTS_STREAM, {
       last_by_subj: KindergartenEvents.CaseEscalated.subject,
     });
     expect(escalated?.json<{ data: { case: CaseSnapshot; redDays: number } }>().data).toMatchObject({
@@ -464,13 +413,7 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     b = await rectify(underway, 'hous', 'accepted', '幼儿园竣工验收合格');
     expect(b.holds[0]!.liftedAt).toBe(step(b, 'accepted').doneAt);
 
-    if (process.env.RECORD_HISTORIES === '1') {
-      fs.writeFileSync(
-        path.join(historiesDir, 'build-report-extension-request.json'),
-        historyToJSON(await underway.fetchHistory()),
-      );
-    }
-    await Worker.runReplayHistory({ workflowBundle: bundle }, await underway.fetchHistory());
+    await suite.recordAndReplay(underway, 'build-report-extension-request.json');
   });
 
   it('a pre-2010 kindergarten not recovered runs as inclusive private at lowered cost by 2020 (三(三))', async () => {
@@ -508,12 +451,5 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     await completed(h);
   });
 
-  it('replays the recorded histories without non-determinism', async () => {
-    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
-      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
-    }
-  });
+  it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

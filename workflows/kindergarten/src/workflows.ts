@@ -1,19 +1,18 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
   patched,
-  proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Actor, CaseCommand, EventData, EventType, StartCase, StepSnapshot } from '@duban/contracts';
-import { rectificationWorkflowId } from '@duban/contracts';
+import type { Actor, CaseCommand, EventType, StartCase, StepSnapshot } from '@duban/contracts';
+import { KindergartenEvents, rectificationWorkflowId } from '@duban/contracts';
+import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { KindergartenActivities, PendingCaseEvent } from './activities';
-import { CaseActionRefusedError, checkCaseAction, checkRectificationAction } from './actions';
+import { checkCaseAction, checkRectificationAction } from './actions';
 import {
   dueForEscalation,
   markStepDone,
@@ -35,27 +34,13 @@ import {
 } from './definitions';
 import { handoverStep, operationDecisionStep, operationSteps, planStep, rectificationSteps } from './rules';
 
-const { publishCaseEvent } = proxyActivities<KindergartenActivities>({
-  // A publish takes milliseconds: if the worker holding it dies, retry after 10 s, not 30 s.
-  // No eager dispatch: an activity handed straight back to a worker that is shutting down
-  // would wait for that timeout instead of going to the next worker.
-  startToCloseTimeout: '10 seconds',
-  allowEagerDispatch: false,
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { publishCaseEvent } = publishActivities<KindergartenActivities>();
 
 /**
  * Progress reports, slipped milestones, red escalation and extension requests came after the first
  * cases ran: a case switches them on once it runs on this code (not while replaying older history).
  */
 export const REPORTS_ESCALATION_PATCH = 'kg-reports-escalation';
-
-const refusal = (error: unknown) => {
-  if (error instanceof CaseActionRefusedError) {
-    return ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true });
-  }
-  return error;
-};
 
 /**
  * One kindergarten (一园一案, 青政办发〔2019〕31号): survey → plan → rectification by category (a
@@ -74,37 +59,31 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
     }
   };
   upgrade();
-  const outbox: PendingCaseEvent[] = [];
-  let woken = false;
+  const loop = new ProcessLoop<PendingCaseEvent>(([event]) =>
+    publishCaseEvent(workflowInfo().workflowId, event!),
+  );
   let child: { result(): Promise<StepSnapshot[]> } | null = null;
   let childResult: StepSnapshot[] | null = null;
 
-  const emit = <T extends EventType>(type: T, step: string, actor: Actor | null, extra: object) => {
+  const emit = (type: EventType, step: string, actor: Actor | null, extra: object) => {
     refreshStepColours(state, Date.now());
     c.version += 1;
-    outbox.push({
-      type,
-      step,
-      version: c.version,
-      time: new Date(Date.now()).toISOString(),
-      actor,
-      data: { ...extra, case: clone(c) } as unknown as EventData<T>,
-    });
+    loop.push(stepEvent(type, step, c.version, actor, { ...extra, case: plainClone(c) }));
   };
   const emitColour = (actor: Actor | null) => {
     const change = refreshColours(state, Date.now());
-    if (change) emit('cn.gov.qtx.duban.kindergarten.colour_changed.v1', 'colour', actor, change);
+    if (change) emit(KindergartenEvents.ColourChanged.type, 'colour', actor, change);
     const redDays = dueForEscalation(state, Date.now());
     if (redDays !== null) {
       state.escalatedRedSince = c.redSince;
       c.escalatedAt = new Date(Date.now()).toISOString();
-      emit('cn.gov.qtx.duban.kindergarten.case_escalated.v1', 'escalated', null, { redDays });
+      emit(KindergartenEvents.CaseEscalated.type, 'escalated', null, { redDays });
     }
   };
   const stepDone = (key: string, unitCode: string, actor: Actor | null, note: string | null) => {
     const at = new Date(Date.now()).toISOString();
     markStepDone(c.steps, key, at, actor?.userId ?? 'system', note);
-    emit('cn.gov.qtx.duban.kindergarten.step_completed.v1', `step-${key}`, actor, {
+    emit(KindergartenEvents.StepCompleted.type, `step-${key}`, actor, {
       step: key,
       unitCode,
       note,
@@ -112,8 +91,8 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
     for (const hold of c.holds) {
       if (hold.liftsAtStep === key && hold.liftedAt === null) {
         hold.liftedAt = at;
-        emit('cn.gov.qtx.duban.kindergarten.hold_lifted.v1', `hold-lifted-${hold.kind}`, actor, {
-          hold: clone(hold),
+        emit(KindergartenEvents.HoldLifted.type, `hold-lifted-${hold.kind}`, actor, {
+          hold: plainClone(hold),
         });
       }
     }
@@ -127,25 +106,25 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
     if (c.phase === 'handover' && phaseDone(c.steps, 'handover')) {
       c.phase = 'operation';
       c.steps.push(operationDecisionStep(c.deadlines));
-      emit('cn.gov.qtx.duban.kindergarten.handover_completed.v1', 'handover-completed', actor, {});
+      emit(KindergartenEvents.HandoverCompleted.type, 'handover-completed', actor, {});
     }
     if (c.phase === 'operation' && c.operationMode !== null && phaseDone(c.steps, 'operation')) {
       c.phase = 'closed';
       c.closedAt = new Date(Date.now()).toISOString();
-      emit('cn.gov.qtx.duban.kindergarten.case_closed.v1', 'closed', actor, {});
+      emit(KindergartenEvents.CaseClosed.type, 'closed', actor, {});
     }
   };
 
   if (!('resume' in input)) {
-    emit('cn.gov.qtx.duban.kindergarten.case_opened.v1', 'opened', null, {});
+    emit(KindergartenEvents.CaseOpened.type, 'opened', null, {});
     for (const hold of c.holds) {
-      emit('cn.gov.qtx.duban.kindergarten.hold_placed.v1', `hold-placed-${hold.kind}`, null, {
-        hold: clone(hold),
+      emit(KindergartenEvents.HoldPlaced.type, `hold-placed-${hold.kind}`, null, {
+        hold: plainClone(hold),
       });
     }
     // A case opened after its deadline is red at once (DESIGN §5): say so as a fact.
     if (c.colour !== 'green') {
-      emit('cn.gov.qtx.duban.kindergarten.colour_changed.v1', 'colour', null, {
+      emit(KindergartenEvents.ColourChanged.type, 'colour', null, {
         scope: 'case',
         from: 'green',
         to: c.colour,
@@ -169,7 +148,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
     };
     stepDone(done.step, done.unitCode, actor, done.note);
     emitColour(actor);
-    woken = true;
+    loop.wake();
   });
   setHandler(
     caseActionUpdate,
@@ -192,7 +171,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
           markStepDone(c.steps, 'plan', now, actor.userId, body.note);
           c.phase = 'rectifying';
           c.steps.push(...rectificationSteps(body.category, c.deadlines));
-          emit('cn.gov.qtx.duban.kindergarten.case_planned.v1', 'planned', actor, { note: body.note });
+          emit(KindergartenEvents.CasePlanned.type, 'planned', actor, { note: body.note });
           break;
         }
         case 'operate': {
@@ -200,7 +179,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
           c.operationMode = body.mode;
           markStepDone(c.steps, 'operation_decided', now, actor.userId, body.note ?? null);
           c.steps.push(...operationSteps(body.mode, c.deadlines));
-          emit('cn.gov.qtx.duban.kindergarten.operation_decided.v1', 'operation', actor, { mode: body.mode });
+          emit(KindergartenEvents.OperationDecided.type, 'operation', actor, { mode: body.mode });
           break;
         }
         case 'extend': {
@@ -220,7 +199,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
             s.deadline = body.newDeadline;
             moved.push(s.key);
           }
-          emit('cn.gov.qtx.duban.kindergarten.deadline_extended.v1', 'extended', actor, {
+          emit(KindergartenEvents.DeadlineExtended.type, 'extended', actor, {
             steps: moved,
             newDeadline: body.newDeadline,
             reason: body.reason,
@@ -231,7 +210,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
           const body = command.body as { text: string; steps?: string[] };
           const steps = reportingSteps(c.steps, actor.unitCode, body.steps);
           for (const s of steps) s.lastReportAt = now;
-          emit('cn.gov.qtx.duban.kindergarten.progress_reported.v1', 'progress-reported', actor, {
+          emit(KindergartenEvents.ProgressReported.type, 'progress-reported', actor, {
             unitCode: actor.unitCode!,
             steps: steps.map((s) => s.key),
             text: body.text,
@@ -248,7 +227,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
             requestedBy: actor.userId,
             requestedAt: now,
           };
-          emit('cn.gov.qtx.duban.kindergarten.extension_requested.v1', 'extension-requested', actor, {
+          emit(KindergartenEvents.ExtensionRequested.type, 'extension-requested', actor, {
             unitCode: actor.unitCode!,
             steps: body.steps,
             requestedDeadline: body.newDeadline,
@@ -279,7 +258,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
             moved.push(s.key);
           }
           c.pendingExtension = null;
-          emit('cn.gov.qtx.duban.kindergarten.extension_decided.v1', 'extension-decided', actor, {
+          emit(KindergartenEvents.ExtensionDecided.type, 'extension-decided', actor, {
             approved: body.approve,
             note: body.note,
             steps: body.approve ? moved : pending.steps,
@@ -291,95 +270,79 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
       }
       advance(actor);
       emitColour(actor);
-      woken = true;
-      return clone(c);
+      loop.wake();
+      return plainClone(c);
     },
-    {
-      validator: (command: CaseCommand) => {
-        try {
-          checkCaseAction(state, command);
-        } catch (error) {
-          throw refusal(error);
-        }
-      },
-    },
+    { validator: refusing((command: CaseCommand) => checkCaseAction(state, command)) },
   );
 
-  const flush = async () => {
-    while (outbox.length > 0) {
-      await publishCaseEvent(workflowInfo().workflowId, outbox[0]!);
-      outbox.shift();
+  /** Starts the rectification child once, and takes its result in; true when it did either. */
+  const rectificationTurn = (): boolean | Promise<void> => {
+    if (c.phase === 'rectifying' && child === null) return startRectification();
+    if (c.phase === 'rectifying' && childResult !== null) {
+      finishRectification(childResult);
+      return true;
     }
+    return false;
+  };
+  const startRectification = async () => {
+    // Started once; on a resume after continue-as-new the child is already running.
+    const handle = await startChild(kindergartenRectificationWorkflow, {
+      workflowId: rectificationWorkflowId(c.caseId),
+      args: [
+        {
+          caseId: c.caseId,
+          parentWorkflowId: workflowInfo().workflowId,
+          steps: plainClone(c.steps.filter((s) => s.phase === 'rectifying')),
+        },
+      ],
+    });
+    child = handle;
+    c.rectificationWorkflowId = handle.workflowId;
+    emit(KindergartenEvents.RectificationStarted.type, 'rectification-started', null, {
+      workflowId: handle.workflowId,
+    });
+    void handle.result().then(
+      (steps) => {
+        childResult = steps;
+        loop.wake();
+      },
+      () => {
+        // The child was terminated or failed: start it again from the steps this case knows.
+        child = null;
+        c.rectificationWorkflowId = null;
+        loop.wake();
+      },
+    );
+  };
+  const finishRectification = (finished: StepSnapshot[]) => {
+    // Every step the child finished is done here too, even if its signal was lost.
+    for (const s of finished) {
+      const mine = c.steps.find((m) => m.key === s.key && m.phase === 'rectifying');
+      if (mine && mine.state !== 'done') stepDone(s.key, s.unitCode, null, s.note);
+    }
+    emit(KindergartenEvents.RectificationCompleted.type, 'rectification-completed', null, {});
+    if (c.category === 'inclusive') {
+      // 三(三): not recovered, so nothing is handed over; it goes straight to operation.
+      c.phase = 'operation';
+      c.steps.push(operationDecisionStep(c.deadlines));
+    } else {
+      c.phase = 'handover';
+      c.steps.push(handoverStep(c.category!, c.deadlines));
+    }
+    emitColour(null);
   };
 
-  for (;;) {
-    upgrade();
-    await flush();
-    if (c.phase === 'closed') break;
-    if (c.phase === 'rectifying' && child === null) {
-      // Started once; on a resume after continue-as-new the child is already running.
-      const handle = await startChild(kindergartenRectificationWorkflow, {
-        workflowId: rectificationWorkflowId(c.caseId),
-        args: [
-          {
-            caseId: c.caseId,
-            parentWorkflowId: workflowInfo().workflowId,
-            steps: clone(c.steps.filter((s) => s.phase === 'rectifying')),
-          },
-        ],
-      });
-      child = handle;
-      c.rectificationWorkflowId = handle.workflowId;
-      emit('cn.gov.qtx.duban.kindergarten.rectification_started.v1', 'rectification-started', null, {
-        workflowId: handle.workflowId,
-      });
-      void handle.result().then(
-        (steps) => {
-          childResult = steps;
-          woken = true;
-        },
-        () => {
-          // The child was terminated or failed: start it again from the steps this case knows.
-          child = null;
-          c.rectificationWorkflowId = null;
-          woken = true;
-        },
-      );
-      continue;
-    }
-    if (c.phase === 'rectifying' && childResult !== null) {
-      const finished: StepSnapshot[] = childResult;
-      // Every step the child finished is done here too, even if its signal was lost.
-      for (const s of finished) {
-        const mine = c.steps.find((m) => m.key === s.key && m.phase === 'rectifying');
-        if (mine && mine.state !== 'done') stepDone(s.key, s.unitCode, null, s.note);
-      }
-      emit('cn.gov.qtx.duban.kindergarten.rectification_completed.v1', 'rectification-completed', null, {});
-      if (c.category === 'inclusive') {
-        // 三(三): not recovered, so nothing is handed over; it goes straight to operation.
-        c.phase = 'operation';
-        c.steps.push(operationDecisionStep(c.deadlines));
-      } else {
-        c.phase = 'handover';
-        c.steps.push(handoverStep(c.category!, c.deadlines));
-      }
-      emitColour(null);
-      continue;
-    }
-    if (c.phase !== 'rectifying' && workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      if (outbox.length === 0) await continueAsNew<typeof kindergartenCaseWorkflow>({ resume: state });
-      continue;
-    }
-    const wakeAt = nextWakeAt(state, Date.now());
-    woken = false;
-    const timedOut = !(await (wakeAt === null
-      ? condition(() => woken || outbox.length > 0)
-      : condition(() => woken || outbox.length > 0, Math.max(1, wakeAt - Date.now()))));
-    if (timedOut) emitColour(null);
-  }
-  await condition(allHandlersFinished);
-  await flush();
+  await loop.run({
+    beforeTurn: upgrade,
+    finished: () => c.phase === 'closed',
+    turn: rectificationTurn,
+    // While the child rectifies, this run waits for its result: no new run until it is done.
+    continueAsNewDue: (suggested) => c.phase !== 'rectifying' && suggested,
+    wakeAt: (now) => nextWakeAt(state, now),
+    onTimer: () => emitColour(null),
+    continueAsNew: () => continueAsNew<typeof kindergartenCaseWorkflow>({ resume: state }),
+  });
 }
 
 export interface RectificationInput {
@@ -411,17 +374,9 @@ export async function kindergartenRectificationWorkflow(input: RectificationInpu
         requestId: command.actor.requestId,
         note: body.note ?? null,
       });
-      return clone(steps);
+      return plainClone(steps);
     },
-    {
-      validator: (command: CaseCommand) => {
-        try {
-          checkRectificationAction(steps, command);
-        } catch (error) {
-          throw refusal(error);
-        }
-      },
-    },
+    { validator: refusing((command: CaseCommand) => checkRectificationAction(steps, command)) },
   );
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   for (;;) {
@@ -438,9 +393,4 @@ export async function kindergartenRectificationWorkflow(input: RectificationInpu
     pending.shift();
   }
   return steps;
-}
-
-// structuredClone is not available in every workflow sandbox; the snapshot is plain JSON anyway.
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -13,6 +13,7 @@ import {
   type LandCaseSnapshot,
   type StartLandCase,
 } from '@duban/contracts';
+import { refuse } from '@duban/workflow-core/refusal';
 import { caseDeadline, majorCase } from './rules';
 
 export interface LandCaseState {
@@ -27,13 +28,6 @@ const stepOfAction: Partial<Record<LandCaseCommand['action'], CaseStep>> = {
   decide: 'decided',
   rectify: 'rectified',
   close: 'closed',
-};
-
-export class CaseActionRefusedError extends Error {
-  override readonly name = 'CaseActionRefusedError';
-}
-const refuse = (reason: string): never => {
-  throw new CaseActionRefusedError(reason);
 };
 
 export function newLandCaseState(input: StartLandCase, now: number): LandCaseState {

@@ -1,6 +1,6 @@
 // The ledger's state transitions without a server: the balance after every fact.
 import { describe, expect, it } from 'vitest';
-import type { Actor, LedgerSnapshot } from '@duban/contracts';
+import { LandUseEvents, type Actor, type LedgerSnapshot } from '@duban/contracts';
 import {
   acceptCompensation,
   checkAcceptCompensation,
@@ -95,7 +95,7 @@ describe('compensation ledger (二(三))', () => {
     expect(general.refusal).toMatchObject({ rule: 'priority' });
 
     accept('BC-3', 'town-qujing', 1, 5, '2019-06-01T09:00:00');
-    expect(facts.at(-1)).toMatchObject({ type: 'cn.gov.qtx.duban.landuse.occupation_approved.v1' });
+    expect(facts.at(-1)).toMatchObject({ type: LandUseEvents.OccupationApproved.type });
     expect(state.ledger.queue.map((q) => q.project)).toEqual(['商业综合体']);
     accept('BC-4', 'town-daba', 3, 9, '2019-06-02T09:00:00');
     expect(state.ledger.queue).toEqual([]);

@@ -6,6 +6,7 @@ import { civilDateOf, colourFor, nextColourChangeAt } from '@duban/calendar';
 import {
   AcceptCompensationSchema,
   LU_DOC_NO,
+  LandUseEvents,
   RequestOccupationSchema,
   type AcceptCompensation,
   type Actor,
@@ -16,6 +17,7 @@ import {
   type Occupation,
   type RequestOccupationBody,
 } from '@duban/contracts';
+import { refuse } from '@duban/workflow-core/refusal';
 import {
   allocate,
   compareText,
@@ -45,14 +47,6 @@ export interface LedgerState {
 }
 
 export type Emit = (type: EventType, step: string, actor: Actor | null, extra: object) => void;
-
-/** A refusal the caller sees as the reason (HTTP 409 at the API); history is untouched. */
-export class LedgerCommandRefusedError extends Error {
-  override readonly name = 'LedgerCommandRefusedError';
-}
-const refuse = (reason: string): never => {
-  throw new LedgerCommandRefusedError(reason);
-};
 
 export function newLedgerState(input: StartLedger): LedgerState {
   const state: LedgerState = {
@@ -194,7 +188,7 @@ export function acceptCompensation(
     acceptedBy: actor.userId,
   };
   state.ledger.parcels.push(parcel);
-  emit('cn.gov.qtx.duban.landuse.compensation_accepted.v1', `accepted-${parcel.parcelNo}`, actor, {
+  emit(LandUseEvents.CompensationAccepted.type, `accepted-${parcel.parcelNo}`, actor, {
     parcel: { ...parcel },
   });
   serveQueue(state, actor, now, emit, suspendedTowns);
@@ -280,7 +274,7 @@ export function requestOccupation(
       note: null,
     };
     state.ledger.temporary.push(occupation);
-    emit('cn.gov.qtx.duban.landuse.temporary_occupation_approved.v1', step, actor, { occupation });
+    emit(LandUseEvents.TemporaryOccupationApproved.type, step, actor, { occupation });
     return occupation;
   }
   const ahead = state.ledger.queue.filter((q) => servingOrder(q, occupation) < 0);
@@ -289,7 +283,7 @@ export function requestOccupation(
   if (outcome.ok) {
     occupation.decidedAt = at;
     consume(state, occupation, outcome.consumed);
-    emit('cn.gov.qtx.duban.landuse.occupation_approved.v1', step, actor, { occupation });
+    emit(LandUseEvents.OccupationApproved.type, step, actor, { occupation });
     return occupation;
   }
   occupation.refusal = outcome.refusal;
@@ -297,7 +291,7 @@ export function requestOccupation(
     state.ledger.queue.push(occupation);
     state.ledger.queue.sort(servingOrder);
     const position = state.ledger.queue.indexOf(occupation) + 1;
-    emit('cn.gov.qtx.duban.landuse.occupation_queued.v1', step, actor, {
+    emit(LandUseEvents.OccupationQueued.type, step, actor, {
       occupation,
       refusal: outcome.refusal,
       position,
@@ -306,7 +300,7 @@ export function requestOccupation(
   }
   occupation.state = 'refused';
   occupation.decidedAt = at;
-  emit('cn.gov.qtx.duban.landuse.occupation_refused.v1', step, actor, {
+  emit(LandUseEvents.OccupationRefused.type, step, actor, {
     occupation,
     refusal: outcome.refusal,
   });
@@ -341,7 +335,7 @@ export function serveQueue(
     state.ledger.queue.splice(state.ledger.queue.indexOf(waiting), 1);
     waiting.decidedAt = new Date(now).toISOString();
     consume(state, waiting, outcome.consumed);
-    emit('cn.gov.qtx.duban.landuse.occupation_approved.v1', `occupation-${waiting.occupationId}`, actor, {
+    emit(LandUseEvents.OccupationApproved.type, `occupation-${waiting.occupationId}`, actor, {
       occupation: waiting,
     });
   }
@@ -378,7 +372,7 @@ export function confirmReclamation(
     reclaimedBy: actor.userId,
     note,
   };
-  emit('cn.gov.qtx.duban.landuse.reclamation_confirmed.v1', `reclaimed-${occupationId}`, actor, {
+  emit(LandUseEvents.ReclamationConfirmed.type, `reclaimed-${occupationId}`, actor, {
     occupation,
   });
   return occupation;
@@ -398,17 +392,12 @@ export function refreshReclamationColours(state: LedgerState, now: number, emit:
         : colour === 'blue'
           ? `临时用地 ${o.occupationId}（${o.project}）临近复垦期限 ${r.deadline}`
           : `临时用地 ${o.occupationId}（${o.project}）复垦按期推进`;
-    emit(
-      'cn.gov.qtx.duban.landuse.reclamation_colour_changed.v1',
-      `reclamation-${o.occupationId}-${colour}`,
-      null,
-      {
-        occupation: o,
-        from,
-        to: colour,
-        reason,
-      },
-    );
+    emit(LandUseEvents.ReclamationColourChanged.type, `reclamation-${o.occupationId}-${colour}`, null, {
+      occupation: o,
+      from,
+      to: colour,
+      reason,
+    });
   }
 }
 

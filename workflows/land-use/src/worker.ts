@@ -1,26 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { Worker, type NativeConnection } from '@temporalio/worker';
-import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Worker } from '@temporalio/worker';
+import { createProcessWorker, type ProcessWorkerDeps } from '@duban/workflow-core/worker';
 import { createLandUseActivities } from './activities';
 import { LAND_USE_TASK_QUEUE } from './definitions';
 
-export interface LandUseWorkerDeps {
-  connection: NativeConnection;
-  namespace: string;
-  js: JetStreamClient;
-  taskQueue?: string;
-}
+export type LandUseWorkerDeps = ProcessWorkerDeps;
 
 export const landUseWorkflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 
-export async function createLandUseWorker(deps: LandUseWorkerDeps): Promise<Worker> {
-  return Worker.create({
-    connection: deps.connection,
-    namespace: deps.namespace,
+export function createLandUseWorker(deps: LandUseWorkerDeps): Promise<Worker> {
+  return createProcessWorker({
+    ...deps,
     taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
     workflowsPath: landUseWorkflowsPath,
-    activities: createLandUseActivities({ js: deps.js }),
-    // Let an in-flight publish finish on shutdown rather than wait out its timeout on restart.
-    shutdownGraceTime: '10 seconds',
+    activities: createLandUseActivities(deps),
   });
 }

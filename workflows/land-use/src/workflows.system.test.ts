@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowHandle } from '@temporalio/client';
+import { EVENTS_STREAM } from '@duban/bus';
 import {
   landCaseWorkflowId,
   type LandCaseCommand,
   type LedgerSnapshot,
   type StartLandCase,
 } from '@duban/contracts';
+import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createLandUseActivities } from './activities';
 import {
   acceptCompensationUpdate,
@@ -22,61 +18,25 @@ import {
   requestOccupationUpdate,
 } from './definitions';
 import { toCenti } from './rules';
-import { actor, msUntil } from './testing';
+import { actor } from './testing';
 import { landUseWorkflowsPath } from './worker';
 import type { landCaseWorkflow, landLedgerWorkflow } from './workflows';
 
 // The server's clock starts on 2019-04-30 08:00 (UTC), three weeks after 青政办发〔2019〕28号
 // (2019-04-09): these tests walk real 2019–2021 dates.
 const SERVER_START_UTC = '2019-04-30 08:00:00';
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
-const historiesDir = path.resolve(import.meta.dirname, '../histories');
 const TASK_QUEUE = 'land-use-test';
 const run = Date.now().toString(36);
 
 describe('land-use workflows on the time-skipping server (青政办发〔2019〕28号)', () => {
-  let env: TestWorkflowEnvironment;
-  let bus: Bus;
-  let bundle: WorkflowBundleWithSourceMap;
-  let worker: Worker;
-  let running: Promise<void>;
-
-  beforeAll(async () => {
-    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
-    bus = await connectBus(inject('stack').natsUrl);
-    await ensureStreams(bus.jsm);
-    bundle = await bundleWorkflowCode({ workflowsPath: landUseWorkflowsPath, logger: quietLogger });
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle: bundle,
-      activities: createLandUseActivities({ js: bus.js }),
-    });
-    running = worker.run();
+  const suite = timeSkippingSuite({
+    workflowsPath: landUseWorkflowsPath,
+    taskQueue: TASK_QUEUE,
+    startAt: SERVER_START_UTC,
+    activities: (js) => createLandUseActivities({ js }),
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await bus?.close();
-    await env?.teardown();
-  });
-
-  const now = async () => Number(await env.currentTimeMs());
-  const skipTo = async (shanghai: string) => {
-    const ms = msUntil(await now(), shanghai);
-    expect(ms).toBeGreaterThan(0);
-    await env.sleep(ms);
-  };
-  const refused = async (p: Promise<unknown>, reason: RegExp) => {
-    const error = await p.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
-  };
+  const skipTo = (shanghai: string) => suite.skipTo(shanghai);
   const natres = () => actor('bureau', 'natres');
   /** Σ remaining = accepted − consumed, and consumed = occupied (占一补一). */
   const expectBalanced = (l: LedgerSnapshot) => {
@@ -90,9 +50,9 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     since: number,
   ): Promise<{ type: string; ledger: LedgerSnapshot }[]> {
     const out: { type: string; ledger: LedgerSnapshot }[] = [];
-    const info = await bus.jsm.streams.info(EVENTS_STREAM);
+    const info = await suite.bus.jsm.streams.info(EVENTS_STREAM);
     for (let seq = since; seq <= info.state.last_seq; seq += 1) {
-      const msg = await bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
+      const msg = await suite.bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
       if (!msg || !msg.subject.startsWith('duban.landuse.')) continue;
       const event = msg.json<{ type: string; subject: string; data: { ledger: LedgerSnapshot } }>();
       if (event.subject === subject) out.push({ type: event.type, ledger: event.data.ledger });
@@ -105,14 +65,14 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
 
   it('approves from accepted compensation, refuses with rule and shortfall, queues key projects first; balances after every fact (二(三))', async () => {
     const ledgerId = `test-${run}`;
-    const since = (await bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq + 1;
-    const started = await env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+    const since = (await suite.bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq + 1;
+    const started = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: `land-use-ledger-${ledgerId}`,
       args: [{ ledgerId, continueAsNewAfter: 12 }],
     });
     firstRun = started.firstExecutionRunId;
-    ledgerHandle = env.client.workflow.getHandle(started.workflowId);
+    ledgerHandle = suite.env.client.workflow.getHandle(started.workflowId);
     const h = ledgerHandle;
     const accept = (parcelNo: string, townCode: string, areaMu: number, grade: number, acceptedOn: string) =>
       h.executeUpdate(acceptCompensationUpdate, {
@@ -277,16 +237,11 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     expect(done).toMatchObject({ state: 'reclaimed', reclamation: { colour: 'none', note: '已复垦并验收' } });
     expect((await h.query(ledgerQuery)).balance.temporaryMu).toBe(0);
 
-    const history = await h.fetchHistory();
-    if (process.env.RECORD_HISTORIES === '1') {
-      fs.mkdirSync(historiesDir, { recursive: true });
-      fs.writeFileSync(path.join(historiesDir, 'ledger-temporary-reclamation.json'), historyToJSON(history));
-    }
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+    await suite.recordAndReplay(h, 'ledger-temporary-reclamation.json');
   });
 
   const startCase = (caseId: string, input: Omit<StartLandCase, 'caseId'>) =>
-    env.client.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
+    suite.env.client.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: landCaseWorkflowId(caseId),
       args: [{ caseId, ...input }],
@@ -345,10 +300,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
       'closed',
     ]);
 
-    const history = await h.fetchHistory();
-    if (process.env.RECORD_HISTORIES === '1')
-      fs.writeFileSync(path.join(historiesDir, 'case-major-transfer-late.json'), historyToJSON(history));
-    await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+    await suite.recordAndReplay(h, 'case-major-transfer-late.json');
   });
 
   it('a small case on other land is not listed; the deadline comes from the case (二(七))', async () => {
@@ -382,7 +334,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
   /** The last event of `subject` for this case, once published. */
   async function eventuallyLast(subject: string, caseId: string) {
     for (let i = 0; i < 100; i += 1) {
-      const msg = await bus.jsm.streams
+      const msg = await suite.bus.jsm.streams
         .getMessage(EVENTS_STREAM, { last_by_subj: subject })
         .catch(() => null);
       const event = msg?.json<{ subject: string; data: Record<string, unknown> & { reason?: string } }>();
@@ -392,12 +344,5 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     throw new Error(`no ${subject} for ${caseId}`);
   }
 
-  it('replays the recorded histories without non-determinism', async () => {
-    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
-      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
-    }
-  });
+  it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

@@ -1,17 +1,9 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { Actor, EventData, EventType, LandCaseCommand, StartLandCase } from '@duban/contracts';
-import { TransferBodies } from '@duban/contracts';
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Actor, EventType, LandCaseCommand, StartLandCase } from '@duban/contracts';
+import { LandUseEvents, TransferBodies } from '@duban/contracts';
+import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { LandUseActivities, PendingLandEvent } from './activities';
 import {
-  CaseActionRefusedError,
   checkCaseAction,
   nextCaseWakeAt,
   newLandCaseState,
@@ -30,7 +22,6 @@ import {
   type RequestOccupationCommand,
 } from './definitions';
 import {
-  LedgerCommandRefusedError,
   acceptCompensation,
   checkAcceptCompensation,
   checkConfirmReclamation,
@@ -46,40 +37,18 @@ import {
   type StartLedger,
 } from './ledger';
 
-const { publishLandEvents } = proxyActivities<LandUseActivities>({
-  startToCloseTimeout: '10 seconds',
-  allowEagerDispatch: false,
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { publishLandEvents } = publishActivities<LandUseActivities>();
 
-const refusal = (error: unknown) =>
-  error instanceof LedgerCommandRefusedError || error instanceof CaseActionRefusedError
-    ? ApplicationFailure.create({ type: 'ActionRefused', message: error.message, nonRetryable: true })
-    : error;
-const validated =
-  <A extends unknown[]>(check: (...args: A) => unknown) =>
-  (...args: A) => {
-    try {
-      check(...args);
-    } catch (error) {
-      throw refusal(error);
-    }
-  };
-
-/** The publishing loop shared by both workflows: the outbox drains in order. */
-function outboxOf(subject: () => string) {
-  const outbox: PendingLandEvent[] = [];
-  return {
-    outbox,
-    async flush() {
-      while (outbox.length > 0) {
-        const batch = outbox.slice(0, 50);
-        await publishLandEvents(workflowInfo().workflowId, subject(), batch);
-        outbox.splice(0, batch.length);
-      }
-    },
-  };
-}
+/**
+ * The outbox loop of both workflows. Events go out 50 to an activity call: under load every
+ * activity round trip costs a workflow task, and a burst (an acceptance serving a queue) is
+ * several facts.
+ */
+const landLoop = (subject: () => string) =>
+  new ProcessLoop<PendingLandEvent>(
+    (events) => publishLandEvents(workflowInfo().workflowId, subject(), events),
+    50,
+  );
 
 /**
  * The city's one compensation ledger (二(三) 统筹协调解决全市的耕地占补平衡问题): every debit
@@ -88,22 +57,16 @@ function outboxOf(subject: () => string) {
  */
 export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerState }): Promise<void> {
   const state = 'resume' in input ? input.resume : newLedgerState(input);
-  const { outbox, flush } = outboxOf(() => state.settings.ledgerId);
+  const loop = landLoop(() => state.settings.ledgerId);
   let changes = 0;
-  let woken = false;
 
   const emit: Emit = (type, step, actor, extra) => {
     refreshBalance(state);
     state.ledger.version += 1;
     changes += 1;
-    outbox.push({
-      type,
-      step,
-      version: state.ledger.version,
-      time: new Date(Date.now()).toISOString(),
-      actor,
-      data: clone({ ...extra, ledger: state.ledger }) as unknown as EventData<EventType>,
-    });
+    loop.push(
+      stepEvent(type, step, state.ledger.version, actor, plainClone({ ...extra, ledger: state.ledger })),
+    );
   };
 
   setHandler(ledgerQuery, () => state.ledger);
@@ -112,11 +75,11 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
     (command) => {
       const body = checkAcceptCompensation(state, command.actor, command.body, Date.now());
       acceptCompensation(state, command.actor, body, Date.now(), emit, command.suspendedTowns ?? []);
-      woken = true;
-      return clone(state.ledger);
+      loop.wake();
+      return plainClone(state.ledger);
     },
     {
-      validator: validated((command: AcceptCompensationCommand) =>
+      validator: refusing((command: AcceptCompensationCommand) =>
         checkAcceptCompensation(state, command.actor, command.body, Date.now()),
       ),
     },
@@ -126,11 +89,11 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
     (command) => {
       const body = checkRequestOccupation(state, command.actor, command.body);
       const occupation = requestOccupation(state, command.actor, body, Date.now(), emit);
-      woken = true;
-      return clone({ occupation, ledger: state.ledger });
+      loop.wake();
+      return plainClone({ occupation, ledger: state.ledger });
     },
     {
-      validator: validated((command: RequestOccupationCommand) =>
+      validator: refusing((command: RequestOccupationCommand) =>
         checkRequestOccupation(state, command.actor, command.body),
       ),
     },
@@ -147,31 +110,25 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
         Date.now(),
         emit,
       );
-      woken = true;
-      return clone(occupation);
+      loop.wake();
+      return plainClone(occupation);
     },
     {
-      validator: validated((command: ConfirmReclamationCommand) =>
+      validator: refusing((command: ConfirmReclamationCommand) =>
         checkConfirmReclamation(state, command.actor, String(command.body?.occupationId ?? '')),
       ),
     },
   );
 
   if (!('resume' in input)) refreshBalance(state);
-  for (;;) {
-    await flush();
-    if (changes >= state.settings.continueAsNewAfter || workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      if (outbox.length === 0) await continueAsNew<typeof landLedgerWorkflow>({ resume: state });
-      continue;
-    }
-    const wakeAt = nextLedgerWakeAt(state, Date.now());
-    woken = false;
-    const timedOut = !(await (wakeAt === null
-      ? condition(() => woken || outbox.length > 0)
-      : condition(() => woken || outbox.length > 0, Math.max(1, wakeAt - Date.now()))));
-    if (timedOut) refreshReclamationColours(state, Date.now(), emit);
-  }
+  // The ledger never closes: it runs on, a new run after every `continueAsNewAfter` changes.
+  await loop.run({
+    finished: () => false,
+    continueAsNewDue: (suggested) => changes >= state.settings.continueAsNewAfter || suggested,
+    wakeAt: (now) => nextLedgerWakeAt(state, now),
+    onTimer: () => refreshReclamationColours(state, Date.now(), emit),
+    continueAsNew: () => continueAsNew<typeof landLedgerWorkflow>({ resume: state }),
+  });
 }
 
 /**
@@ -182,34 +139,26 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
 export async function landCaseWorkflow(input: StartLandCase | { resume: LandCaseState }): Promise<void> {
   const state = 'resume' in input ? input.resume : newLandCaseState(input, Date.now());
   const c = state.case;
-  const { outbox, flush } = outboxOf(() => c.caseId);
-  let woken = false;
+  const loop = landLoop(() => c.caseId);
 
-  const emit = <T extends EventType>(type: T, step: string, actor: Actor | null, extra: object) => {
+  const emit = (type: EventType, step: string, actor: Actor | null, extra: object) => {
     c.version += 1;
-    outbox.push({
-      type,
-      step,
-      version: c.version,
-      time: new Date(Date.now()).toISOString(),
-      actor,
-      data: clone({ ...extra, case: c }) as unknown as EventData<T>,
-    });
+    loop.push(stepEvent(type, step, c.version, actor, plainClone({ ...extra, case: c })));
   };
   const emitColour = (actor: Actor | null) => {
     const change = refreshCaseColour(state, Date.now());
-    if (change) emit('cn.gov.qtx.duban.landuse.case_colour_changed.v1', 'colour', actor, change);
+    if (change) emit(LandUseEvents.CaseColourChanged.type, 'colour', actor, change);
   };
 
   if (!('resume' in input)) {
-    emit('cn.gov.qtx.duban.landuse.case_registered.v1', 'registered', null, {});
+    emit(LandUseEvents.CaseRegistered.type, 'registered', null, {});
     if (c.major)
-      emit('cn.gov.qtx.duban.landuse.case_listed_for_supervision.v1', 'listed', null, {
+      emit(LandUseEvents.CaseListedForSupervision.type, 'listed', null, {
         reason: `重大典型违法占地案件挂牌督办：${c.majorReason}（青政办发〔2019〕28号 二(七)）`,
       });
     // A case found long ago is late at once (DESIGN §5): say so as a fact.
     if (c.colour !== 'green')
-      emit('cn.gov.qtx.duban.landuse.case_colour_changed.v1', 'colour', null, {
+      emit(LandUseEvents.CaseColourChanged.type, 'colour', null, {
         from: 'green',
         to: c.colour,
         reason:
@@ -237,7 +186,7 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
         };
         c.deadlineHistory.push(change);
         c.deadline = change.deadline;
-        later('cn.gov.qtx.duban.landuse.case_deadline_extended.v1', 'extended', {
+        later(LandUseEvents.CaseDeadlineExtended.type, 'extended', {
           newDeadline: change.deadline,
           previous: change.previous,
           reason: change.reason,
@@ -252,7 +201,7 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
           by: actor.userId,
         };
         c.transfers.push(transfer);
-        later('cn.gov.qtx.duban.landuse.case_transferred.v1', `transfer-${to}`, {
+        later(LandUseEvents.CaseTransferred.type, `transfer-${to}`, {
           to,
           bodyName: transfer.bodyName,
           reason: transfer.reason,
@@ -266,38 +215,22 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
         c.history.push({ step, at, by: actor.userId, note });
         if (command.action === 'decide') c.decision = String(body.decision);
         if (step === 'closed') c.closedAt = at;
-        later('cn.gov.qtx.duban.landuse.case_step_completed.v1', `step-${step}`, { step, note });
-        if (step === 'closed') later('cn.gov.qtx.duban.landuse.case_closed.v1', 'closed', {});
+        later(LandUseEvents.CaseStepCompleted.type, `step-${step}`, { step, note });
+        if (step === 'closed') later(LandUseEvents.CaseClosed.type, 'closed', {});
       }
       const change = refreshCaseColour(state, Date.now());
       for (const [type, step, extra] of facts) emit(type, step, actor, extra);
-      if (change) emit('cn.gov.qtx.duban.landuse.case_colour_changed.v1', 'colour', actor, change);
-      woken = true;
-      return clone(c);
+      if (change) emit(LandUseEvents.CaseColourChanged.type, 'colour', actor, change);
+      loop.wake();
+      return plainClone(c);
     },
-    { validator: validated((command: LandCaseCommand) => checkCaseAction(state, command)) },
+    { validator: refusing((command: LandCaseCommand) => checkCaseAction(state, command)) },
   );
 
-  for (;;) {
-    await flush();
-    if (c.step === 'closed') break;
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      if (outbox.length === 0) await continueAsNew<typeof landCaseWorkflow>({ resume: state });
-      continue;
-    }
-    const wakeAt = nextCaseWakeAt(state, Date.now());
-    woken = false;
-    const timedOut = !(await (wakeAt === null
-      ? condition(() => woken || outbox.length > 0)
-      : condition(() => woken || outbox.length > 0, Math.max(1, wakeAt - Date.now()))));
-    if (timedOut) emitColour(null);
-  }
-  await condition(allHandlersFinished);
-  await flush();
-}
-
-// structuredClone is not available in every workflow sandbox; the state is plain JSON anyway.
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  await loop.run({
+    finished: () => c.step === 'closed',
+    wakeAt: (now) => nextCaseWakeAt(state, now),
+    onTimer: () => emitColour(null),
+    continueAsNew: () => continueAsNew<typeof landCaseWorkflow>({ resume: state }),
+  });
 }

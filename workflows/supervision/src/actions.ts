@@ -3,22 +3,15 @@
 import {
   ActionBodies,
   ActionRoles,
+  SupervisionEvents,
   type ActionCommand,
   type ActionName,
   type EventType,
   type ItemSnapshot,
   type SubTaskSnapshot,
 } from '@duban/contracts';
+import { refuse } from '@duban/workflow-core/refusal';
 import type { ItemState } from './item';
-
-/** A refusal the caller sees as the reason (HTTP 409 at the gateway). */
-export class ActionRefusedError extends Error {
-  override readonly name = 'ActionRefusedError';
-}
-
-const refuse = (reason: string): never => {
-  throw new ActionRefusedError(reason);
-};
 
 const roleOf = ActionRoles;
 
@@ -145,7 +138,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       if (part?.kind === 'sub') part.sub.state = 'signed';
       else item.state = 'signed';
       return {
-        type: 'cn.gov.qtx.duban.supervision.item_signed.v1',
+        type: SupervisionEvents.ItemSigned.type,
         step: 'signed',
         extra: { unitCode: unit, note: body.note },
       };
@@ -158,7 +151,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         item.lastProgressAt = at;
       }
       return {
-        type: 'cn.gov.qtx.duban.supervision.progress_reported.v1',
+        type: SupervisionEvents.ProgressReported.type,
         step: 'progress',
         extra: { unitCode: unit, text: body.text, attachments: body.attachments ?? [] },
       };
@@ -167,7 +160,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         part.sub.state = 'done';
         part.sub.lastProgressAt = at;
         return {
-          type: 'cn.gov.qtx.duban.supervision.progress_reported.v1',
+          type: SupervisionEvents.ProgressReported.type,
           step: 'subtask-done',
           extra: {
             unitCode: unit,
@@ -180,14 +173,14 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       item.lastProgressAt = at;
       state.clockStoppedAt = at;
       return {
-        type: 'cn.gov.qtx.duban.supervision.close_requested.v1',
+        type: SupervisionEvents.CloseRequested.type,
         step: 'close-requested',
         extra: { summary: body.summary, attachments: body.attachments ?? [] },
       };
     case 'review':
       item.state = 'under_review';
       return {
-        type: 'cn.gov.qtx.duban.supervision.review_started.v1',
+        type: SupervisionEvents.ReviewStarted.type,
         step: 'review',
         extra: { note: body.note },
       };
@@ -196,7 +189,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       item.closedAt = at;
       item.pendingExtension = null;
       return {
-        type: 'cn.gov.qtx.duban.supervision.item_closed.v1',
+        type: SupervisionEvents.ItemClosed.type,
         step: 'closed',
         extra: { opinion: body.opinion },
       };
@@ -204,7 +197,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       item.state = 'in_progress';
       state.clockStoppedAt = null;
       return {
-        type: 'cn.gov.qtx.duban.supervision.item_returned.v1',
+        type: SupervisionEvents.ItemReturned.type,
         step: 'returned',
         extra: { reason: body.reason },
       };
@@ -216,7 +209,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         requestedAt: at,
       };
       return {
-        type: 'cn.gov.qtx.duban.supervision.extension_requested.v1',
+        type: SupervisionEvents.ExtensionRequested.type,
         step: 'extension-requested',
         extra: { unitCode: unit, requestedDeadline: body.newDeadline, reason: body.reason },
       };
@@ -238,7 +231,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         for (const sub of item.subTasks) if (sub.deadline === previous) sub.deadline = target;
       }
       return {
-        type: 'cn.gov.qtx.duban.supervision.extension_decided.v1',
+        type: SupervisionEvents.ExtensionDecided.type,
         step: 'extension-decided',
         extra: {
           approved: body.approve,
@@ -250,7 +243,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
     }
     case 'instruct':
       return {
-        type: 'cn.gov.qtx.duban.supervision.instruction_written.v1',
+        type: SupervisionEvents.InstructionWritten.type,
         step: 'instruction',
         extra: { text: body.text },
       };

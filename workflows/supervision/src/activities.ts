@@ -1,27 +1,15 @@
-import { publishStepEvent } from '@duban/bus';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { stepEventPublisher } from '@duban/workflow-core/worker';
 import type { PendingEvent } from './item';
-
-export interface SupervisionActivityDeps {
-  js: JetStreamClient;
-}
 
 export const SUPERVISION_SOURCE = 'duban/workflows/supervision';
 
-export function createSupervisionActivities({ js }: SupervisionActivityDeps) {
+export function createSupervisionActivities({ js }: { js: JetStreamClient }) {
+  const publish = stepEventPublisher(js, SUPERVISION_SOURCE);
   return {
-    /** Publishes one fact; the id is fixed by the workflow, so a retry is dropped as a duplicate. */
-    async publishItemEvent(
-      workflowId: string,
-      event: PendingEvent,
-    ): Promise<{ sequence: number; duplicate: boolean }> {
-      return publishStepEvent(js, {
-        source: SUPERVISION_SOURCE,
-        workflowId,
-        subject: (event.data as { item: { itemId: string } }).item.itemId,
-        event,
-      });
-    },
+    /** Publishes one fact of the item; a retry is dropped as a duplicate. */
+    publishItemEvent: (workflowId: string, event: PendingEvent) =>
+      publish.one(workflowId, (event.data as { item: { itemId: string } }).item.itemId, event),
   };
 }
 

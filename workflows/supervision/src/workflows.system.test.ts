@@ -1,70 +1,31 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { supervisionWorkflowId, type StartItem } from '@duban/contracts';
+import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createSupervisionActivities } from './activities';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';
-import { actor, command, msUntil } from './testing';
+import { actor, command } from './testing';
 import { supervisionWorkflowsPath } from './worker';
 import type { supervisionItemWorkflow } from './workflows';
 
 // The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, so these tests
 // walk the real 2019–2020 calendar: holidays, make-up working days and month ends.
 const SERVER_START_UTC = '2019-04-30 08:00:00';
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
-// EVENT_TYPE_WORKFLOW_TASK_SCHEDULED … _FAILED
-const workflowTaskEventTypes = new Set([5, 6, 7, 8, 9]);
-const TIMER_STARTED = 17;
-const historiesDir = path.resolve(import.meta.dirname, '../histories');
 
 describe('supervision item workflow on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
-  let bus: Bus;
-  let bundle: WorkflowBundleWithSourceMap;
-  let n = 0;
-
-  beforeAll(async () => {
-    process.env.TEMPORAL_TEST_SERVER_START_AT = SERVER_START_UTC;
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
-    bus = await connectBus(inject('stack').natsUrl);
-    await ensureStreams(bus.jsm);
-    bundle = await bundleWorkflowCode({ workflowsPath: supervisionWorkflowsPath, logger: quietLogger });
-  });
-
-  // One worker for the whole file: items of earlier tests keep running (their timers fire as
-  // later tests move the clock) and must always find a worker.
-  let worker: Worker;
-  let running: Promise<void>;
-  beforeAll(async () => {
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'supervision-test',
-      workflowBundle: bundle,
-      activities: createSupervisionActivities({ js: bus.js }),
-    });
-    running = worker.run();
+  const suite = timeSkippingSuite({
+    workflowsPath: supervisionWorkflowsPath,
+    taskQueue: 'supervision-test',
+    startAt: SERVER_START_UTC,
+    activities: (js) => createSupervisionActivities({ js }),
   });
   const withWorker = <T>(body: () => Promise<T>): Promise<T> => body();
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await bus?.close();
-    await env?.teardown();
-  });
+  let n = 0;
 
   async function startItem(overrides: Partial<StartItem> & { deadline: string | null }) {
     n += 1;
     const itemId = `test-${n}-${Date.now()}`;
-    const handle = await env.client.workflow.start<typeof supervisionItemWorkflow>(
+    const handle = await suite.env.client.workflow.start<typeof supervisionItemWorkflow>(
       'supervisionItemWorkflow',
       {
         taskQueue: 'supervision-test',
@@ -85,12 +46,8 @@ describe('supervision item workflow on the time-skipping server', () => {
     return handle;
   }
 
-  const now = async () => Number(await env.currentTimeMs());
-  const skipTo = async (shanghai: string) => {
-    const ms = msUntil(await now(), shanghai);
-    expect(ms).toBeGreaterThan(0);
-    await env.sleep(ms);
-  };
+  const now = () => suite.now();
+  const skipTo = (shanghai: string) => suite.skipTo(shanghai);
 
   it('starts on the faked 2019 date', async () => {
     const t = await now();
@@ -236,16 +193,8 @@ describe('supervision item workflow on the time-skipping server', () => {
       await handle.query(itemSnapshotQuery);
       // The test server books a workflow task even for a refused update; what matters is that no
       // update, activity or timer enters the history.
-      const facts = async () =>
-        ((await handle.fetchHistory()).events ?? [])
-          .map((e) => Number(e.eventType))
-          .filter((t) => !workflowTaskEventTypes.has(t));
       // Wait until the item has published its assignment and sleeps on its deadline timer.
-      let before = await facts();
-      while (!before.includes(TIMER_STARTED)) {
-        await new Promise((r) => setTimeout(r, 50));
-        before = await facts();
-      }
+      const before = await factsOnceAsleep(handle);
       const refusals: [ReturnType<typeof command>, RegExp][] = [
         [command('sign', actor('bureau', 'fin'), {}), /不是本事项的牵头或配合单位/],
         [command('close', actor('bureau', 'edu'), { opinion: '自己销号' }), /角色 bureau 不能执行 close/],
@@ -256,11 +205,9 @@ describe('supervision item workflow on the time-skipping server', () => {
         ],
       ];
       for (const [cmd, reason] of refusals) {
-        const error = await handle.executeUpdate(itemActionUpdate, { args: [cmd] }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-        expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+        await refused(handle.executeUpdate(itemActionUpdate, { args: [cmd] }), reason);
       }
-      expect(await facts()).toEqual(before);
+      expect(await factsOf(handle)).toEqual(before);
       expect((await handle.query(itemSnapshotQuery)).state).toBe('assigned');
     }));
 
@@ -299,20 +246,8 @@ describe('supervision item workflow on the time-skipping server', () => {
       expect(closed).toMatchObject({ state: 'closed', colour: 'none', overallColour: 'none' });
       await handle.result();
 
-      const history = await handle.fetchHistory();
-      if (process.env.RECORD_HISTORIES === '1') {
-        fs.mkdirSync(historiesDir, { recursive: true });
-        fs.writeFileSync(path.join(historiesDir, 'walk-to-closed.json'), historyToJSON(history));
-      }
-      await Worker.runReplayHistory({ workflowBundle: bundle }, history);
+      await suite.recordAndReplay(handle, 'walk-to-closed.json');
     }));
 
-  it('replays the recorded histories without non-determinism', async () => {
-    const files = fs.readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
-      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
-    }
-  });
+  it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

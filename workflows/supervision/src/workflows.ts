@@ -1,15 +1,8 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { ActionCommand, EventData, EventType, StartItem } from '@duban/contracts';
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { SupervisionEvents, type ActionCommand, type StartItem } from '@duban/contracts';
+import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { SupervisionActivities } from './activities';
-import { ActionRefusedError, applyAction, checkAction } from './actions';
+import { applyAction, checkAction } from './actions';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';
 import {
   dueForEscalation,
@@ -20,14 +13,7 @@ import {
   type PendingEvent,
 } from './item';
 
-const { publishItemEvent } = proxyActivities<SupervisionActivities>({
-  // A publish takes milliseconds: if the worker holding it dies, retry after 10 s, not 30 s.
-  // No eager dispatch: an activity handed straight back to a worker that is shutting down
-  // would wait for that timeout instead of going to the next worker.
-  startToCloseTimeout: '10 seconds',
-  allowEagerDispatch: false,
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { publishItemEvent } = publishActivities<SupervisionActivities>();
 
 /**
  * One supervision item (督办事项) from assignment to 销号. Deadlines and report days are timers;
@@ -35,39 +21,33 @@ const { publishItemEvent } = proxyActivities<SupervisionActivities>({
  */
 export async function supervisionItemWorkflow(input: StartItem | { resume: ItemState }): Promise<void> {
   const state: ItemState = 'resume' in input ? input.resume : newItemState(input, Date.now());
-  const outbox: PendingEvent[] = [];
-  let woken = false;
+  const loop = new ProcessLoop<PendingEvent>(([event]) =>
+    publishItemEvent(workflowInfo().workflowId, event!),
+  );
 
-  const emit = <T extends EventType>(
-    type: T,
+  const emit = (
+    type: PendingEvent['type'],
     step: string,
     actor: ActionCommand['actor'] | null,
     extra: object,
   ) => {
     state.item.version += 1;
-    outbox.push({
-      type,
-      step,
-      version: state.item.version,
-      time: new Date(Date.now()).toISOString(),
-      actor,
-      data: { ...extra, item: cloneItem(state.item) } as unknown as EventData<T>,
-    });
+    loop.push(stepEvent(type, step, state.item.version, actor, { ...extra, item: plainClone(state.item) }));
   };
 
   const emitColourChanges = (actor: ActionCommand['actor'] | null) => {
     for (const change of refreshColours(state, Date.now())) {
-      emit('cn.gov.qtx.duban.supervision.colour_changed.v1', `colour-${change.scope}`, actor, change);
+      emit(SupervisionEvents.ColourChanged.type, `colour-${change.scope}`, actor, change);
     }
     const redDays = dueForEscalation(state, Date.now());
     if (redDays !== null) {
       state.escalatedRedSince = state.item.redSince;
-      emit('cn.gov.qtx.duban.supervision.overdue_escalated.v1', 'escalated', null, { redDays });
+      emit(SupervisionEvents.OverdueEscalated.type, 'escalated', null, { redDays });
     }
   };
 
   if (!('resume' in input)) {
-    emit('cn.gov.qtx.duban.supervision.item_assigned.v1', 'assigned', null, {});
+    emit(SupervisionEvents.ItemAssigned.type, 'assigned', null, {});
     // An item whose deadline already passed is red at once (DESIGN §5): say so as a fact.
     if (state.item.overallColour !== 'green') {
       for (const [scope, colour] of [
@@ -75,7 +55,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
         ...state.item.subTasks.map((s) => [s.unitCode, s.colour] as const),
       ]) {
         if (colour !== 'green') {
-          emit('cn.gov.qtx.duban.supervision.colour_changed.v1', `colour-${scope}`, null, {
+          emit(SupervisionEvents.ColourChanged.type, `colour-${scope}`, null, {
             scope,
             from: 'green',
             to: colour,
@@ -94,53 +74,16 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
       const applied = applyAction(state, command, Date.now());
       emit(applied.type, applied.step, command.actor, applied.extra);
       emitColourChanges(command.actor);
-      woken = true;
-      return cloneItem(state.item);
+      loop.wake();
+      return plainClone(state.item);
     },
-    {
-      validator: (command) => {
-        try {
-          checkAction(state, command);
-        } catch (error) {
-          if (error instanceof ActionRefusedError) {
-            throw ApplicationFailure.create({
-              type: 'ActionRefused',
-              message: error.message,
-              nonRetryable: true,
-            });
-          }
-          throw error;
-        }
-      },
-    },
+    { validator: refusing((command: ActionCommand) => checkAction(state, command)) },
   );
 
-  for (;;) {
-    while (outbox.length > 0) {
-      await publishItemEvent(workflowInfo().workflowId, outbox[0]!);
-      outbox.shift();
-    }
-    if (state.item.state === 'closed') break;
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      if (outbox.length === 0) await continueAsNew<typeof supervisionItemWorkflow>({ resume: state });
-      continue;
-    }
-    const wakeAt = nextWakeAt(state, Date.now());
-    woken = false;
-    const timedOut = !(await (wakeAt === null
-      ? condition(() => woken || outbox.length > 0)
-      : condition(() => woken || outbox.length > 0, Math.max(1, wakeAt - Date.now()))));
-    if (timedOut) emitColourChanges(null);
-  }
-  await condition(allHandlersFinished);
-  while (outbox.length > 0) {
-    await publishItemEvent(workflowInfo().workflowId, outbox[0]!);
-    outbox.shift();
-  }
-}
-
-// structuredClone is not available in every workflow sandbox; the snapshot is plain JSON anyway.
-function cloneItem<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  await loop.run({
+    finished: () => state.item.state === 'closed',
+    wakeAt: (now) => nextWakeAt(state, now),
+    onTimer: () => emitColourChanges(null),
+    continueAsNew: () => continueAsNew<typeof supervisionItemWorkflow>({ resume: state }),
+  });
 }

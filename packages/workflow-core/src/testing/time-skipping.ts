@@ -1,0 +1,110 @@
+// One worker on Temporal's time-skipping test server per test file, with the real bus.
+import path from 'node:path';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { msUntil } from './actors';
+import { recordAndReplay, replayRecorded } from './histories';
+
+export interface TimeSkippingOptions {
+  /** The process's workflows file (its histories are in `../histories`). */
+  workflowsPath: string;
+  taskQueue: string;
+  /** The server clock's start, UTC, e.g. '2019-04-30 08:00:00'. */
+  startAt: string;
+  activities: (js: JetStreamClient) => object;
+}
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+
+/**
+ * Starts the test server at `startAt`, connects the bus, bundles the workflows and runs one worker
+ * for the whole file: workflows of earlier tests keep running (their timers fire as later tests
+ * move the clock) and must always find a worker. Stops all of it after the file. Call inside
+ * `describe`; the fields are there once `beforeAll` ran.
+ */
+export function timeSkippingSuite(options: TimeSkippingOptions): TimeSkippingSuite {
+  const suite = new TimeSkippingSuite(options);
+  beforeAll(() => suite.start());
+  afterAll(() => suite.stop());
+  return suite;
+}
+
+export class TimeSkippingSuite {
+  env!: TestWorkflowEnvironment;
+  bus!: Bus;
+  bundle!: WorkflowBundleWithSourceMap;
+  private worker: Worker | undefined;
+  private running: Promise<void> | undefined;
+  readonly historiesDir: string;
+
+  constructor(private readonly options: TimeSkippingOptions) {
+    this.historiesDir = path.resolve(path.dirname(options.workflowsPath), '../histories');
+  }
+
+  async start(): Promise<void> {
+    const stack = inject('stack');
+    process.env.TEMPORAL_TEST_SERVER_START_AT = this.options.startAt;
+    this.env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: stack.testServerPath } },
+    });
+    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    this.bus = await connectBus(stack.natsUrl);
+    await ensureStreams(this.bus.jsm);
+    this.bundle = await bundleWorkflowCode({
+      workflowsPath: this.options.workflowsPath,
+      logger: quietLogger,
+    });
+    this.worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue: this.options.taskQueue,
+      workflowBundle: this.bundle,
+      activities: this.options.activities(this.bus.js),
+    });
+    this.running = this.worker.run();
+  }
+
+  async stop(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    await this.bus?.close();
+    await this.env?.teardown();
+  }
+
+  /** The server's clock. */
+  async now(): Promise<number> {
+    return Number(await this.env.currentTimeMs());
+  }
+
+  /** Moves the server's clock on to a Shanghai wall-clock instant (never back). */
+  async skipTo(shanghaiIso: string): Promise<void> {
+    const ms = msUntil(await this.now(), shanghaiIso);
+    expect(ms).toBeGreaterThan(0);
+    await this.env.sleep(ms);
+  }
+
+  /** Replays the workflow's history as it stands: the code in hand must have written it. */
+  async replay(handle: WorkflowHandle): Promise<void> {
+    await Worker.runReplayHistory({ workflowBundle: this.bundle }, await handle.fetchHistory());
+  }
+
+  /** Replays the workflow's history now; with RECORD_HISTORIES=1 keeps it as `file`. */
+  async recordAndReplay(handle: WorkflowHandle, file: string): Promise<void> {
+    await recordAndReplay(this.bundle, this.historiesDir, file, await handle.fetchHistory());
+  }
+
+  /** Replays the process's recorded histories. */
+  replayRecorded(): Promise<void> {
+    return replayRecorded(this.bundle, this.historiesDir);
+  }
+}
+
+/** The action was refused by the validator, with a reason matching `reason`. */
+export async function refused(p: Promise<unknown>, reason: RegExp): Promise<void> {
+  const error = await p.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  expect(String((error as WorkflowUpdateFailedError).cause?.message)).toMatch(reason);
+}

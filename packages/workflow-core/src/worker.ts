@@ -1,0 +1,59 @@
+// Worker side (Node): the one worker every process runs, and its publish activity.
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { publishStepEvent } from '@duban/bus';
+import type { StepEvent } from '@duban/contracts';
+
+/** What a process's worker factory takes; `taskQueue` defaults to the process's own. */
+export interface ProcessWorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  js: JetStreamClient;
+  taskQueue?: string;
+}
+
+export interface ProcessWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  workflowsPath: string;
+  activities: object;
+}
+
+export async function createProcessWorker(options: ProcessWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath: options.workflowsPath,
+    activities: options.activities,
+    // On shutdown (a deployment, a restart) let an in-flight publish finish rather than cancel it:
+    // a cancelled one would be retried only after its start-to-close timeout.
+    shutdownGraceTime: '10 seconds',
+  });
+}
+
+/**
+ * The publish activity of a process, over its source. Each event id is fixed by the workflow
+ * (workflow id, step, version), so after an activity retry the events already stored are dropped
+ * as duplicates.
+ */
+export function stepEventPublisher(js: JetStreamClient, source: string) {
+  const one = (workflowId: string, subject: string, event: StepEvent) =>
+    publishStepEvent(js, { source, workflowId, subject, event });
+  return {
+    one,
+    /** In order, one call for several events: under load each activity costs a workflow task. */
+    async many(
+      workflowId: string,
+      subject: string,
+      events: StepEvent[],
+    ): Promise<{ published: number; duplicates: number }> {
+      let duplicates = 0;
+      for (const event of events) {
+        if ((await one(workflowId, subject, event)).duplicate) duplicates += 1;
+      }
+      return { published: events.length - duplicates, duplicates };
+    },
+  };
+}
