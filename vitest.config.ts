@@ -2,10 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects: `unit` runs pure code with no engine; `system` runs against real engines that
 // test/setup/engines.ts starts on their own ports and data folder (never a developer's stack);
-// `whole` runs the end-to-end and browser files, each on a whole stack of its own.
-// Every file under test/e2e and test/browser starts a stack of its own; these ones run in the
-// `whole` project, beside `system`, and the rest after the shared-stack files, so that the two
-// vitest processes of infra/test.sh take about as long as each other.
+// `whole` runs end-to-end and browser files that need no shared engine stack of the `system` kind.
+// Every file under test/e2e and test/browser starts the whole system: on the bundled gazette on a
+// stack of its own (test/support/own-stack.ts), or without it, on the `whole` project's shared
+// stack (test/setup/whole-stack.ts) or a stack of its own when its engine state must be its own.
+// These ones run in the `whole` project, beside `system`, and the rest after the shared-stack
+// files, so that the two vitest processes of infra/test.sh take about as long as each other.
 const WHOLE_SYSTEM_FILES = [
   'test/browser/**/*.test.ts',
   'test/e2e/supervision.test.ts',
@@ -34,12 +36,13 @@ export default defineConfig({
         },
       },
       {
-        // Files that start the whole system on a stack of their own (test/support/own-stack.ts):
-        // they need no shared stack, so infra/test.sh runs them beside the `system` project.
+        // Files that start the whole system on a stack of their own or on this project's shared
+        // one: infra/test.sh runs them beside the `system` project.
         test: {
           name: 'whole',
           include: WHOLE_SYSTEM_FILES,
           exclude: ['**/node_modules/**'],
+          globalSetup: ['test/setup/whole-stack.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

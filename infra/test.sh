@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # README test command: installs what is missing, checks lint and types, then runs every test.
 # The system tests start their own engines (test/setup/engines.ts) on ports of their own; the
-# whole-system files (test/e2e, test/browser) each start a stack of their own, so they run in a
-# second vitest process beside the others. With arguments, one vitest run gets them as they are.
+# whole-system files of the `whole` project start stacks of their own (one per gazette file, one
+# shared by the others: test/setup/whole-stack.ts), so they run in a second vitest process beside. With arguments, one vitest run gets them as they are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/infra/bootstrap.sh"

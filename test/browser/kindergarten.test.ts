@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectIdOf } from '@duban/contracts';
-import { startSystem, type RunningSystem } from '@duban/system';
-import { startOwnStack, type OwnStack } from '../support/own-stack';
+import type { RunningSystem } from '@duban/system';
+import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 import { launchChromium, readWorkbook, shot, signIn as signInAs, submitDialog } from './harness';
 
 // Issue 6 point 6: the kindergarten campaign (青政办发〔2019〕31号) in the console, in Debian's
@@ -14,7 +14,6 @@ const CAMPAIGN = 'kg-2019';
 const HEADER = '小区项目,所在镇,开发企业,土地性质,规划时间,建成时间,现状,拟定类别,项目状态';
 
 describe('the kindergarten campaign pages in a real browser', () => {
-  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let browser: Browser;
   let base: string;
@@ -33,9 +32,8 @@ describe('the kindergarten campaign pages in a real browser', () => {
   ].join('\r\n');
 
   beforeAll(async () => {
-    // Offset 20: at 10 our Temporal would take the shared test stack's HTTP port (its gRPC + 10).
-    ownStack = await startOwnStack('browser-kg', 20);
-    system = await startSystem(ownStack.config, { port: 0 });
+    // Its projects and cases are named after its run: it shares the `whole` stack.
+    system = await startWithoutGazette(sharedWholeStack(), ['edu', 'hous', 'natres']);
     base = system.gateway.url;
     browser = await launchChromium();
   });
@@ -44,7 +42,6 @@ describe('the kindergarten campaign pages in a real browser', () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await system?.close();
-    await ownStack?.stop();
   });
 
   const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, contexts);

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type RunningSystem } from '@duban/system';
+import type { RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
-import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 import { launchChromium, passwordOf, shot, signIn as signInAs, submitDialog } from './harness';
 
 // 耕地保护 (青政办发〔2019〕28号) in the console: the towns, the 占补平衡 ledger, occupation
@@ -12,7 +12,6 @@ import { launchChromium, passwordOf, shot, signIn as signInAs, submitDialog } fr
 // then read and worked in Debian's Chromium.
 
 describe('the cultivated-land pages in a real browser', () => {
-  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let browser: Browser;
   let base: string;
@@ -32,9 +31,9 @@ describe('the cultivated-land pages in a real browser', () => {
   };
 
   beforeAll(async () => {
-    // Offset 80: clear of the shared stack (0), the other browser files (20, 40) and the e2e (60).
-    ownStack = await startOwnStack('browser-land', 80);
-    system = await startSystem(ownStack.config, { port: 0 });
+    // Its ledger, assessments and cases are the only land data on the `whole` shared stack (the
+    // land e2e files, whose ledger and assessments would meet these, run on stacks of their own).
+    system = await startWithoutGazette(sharedWholeStack(), ['natres', 'town-daba', 'town-xiaoba']);
     base = system.gateway.url;
     for (const user of ['bureau-natres', 'bureau-town-daba', 'inspector'])
       tokens[user] = await login(http(), user, passwordOf(user));
@@ -119,7 +118,6 @@ describe('the cultivated-land pages in a real browser', () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await system?.close();
-    await ownStack?.stop();
   });
 
   const signIn = (user: string): Promise<Page> => signInAs(browser, base, user, contexts);

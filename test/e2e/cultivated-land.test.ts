@@ -8,10 +8,11 @@ import {
   type RectificationSnapshot,
 } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
-import { startSystem, type RunningSystem } from '@duban/system';
+import type { RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { startWithoutGazette } from '../support/whole-system';
 
 // Issue 7, part A, end to end (青政办发〔2019〕28号): the whole system over the real engines and
 // the HTTP API, with the bureaus' and towns' own logins, on today's clock.
@@ -49,12 +50,14 @@ describe('cultivated-land protection over the running system', () => {
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);
     await bus.jsm.streams.purge(EVENTS_STREAM);
-    system = await startSystem(config, { port: 0 });
+    // The towns and 农林场 have logins too (the gazette assigns them tasks, and its import seeds
+    // one per unit); the supervision items themselves play no part here.
+    const bureaus = ['natres', 'agri', 'stats', 'town-xiaoba', 'town-daba', 'farms'];
+    system = await startWithoutGazette(config, bureaus);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     tokens.inspector = await login(http(), 'inspector', 'duban-inspector-2019');
     tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
-    // The towns and 农林场 have logins too: the system seeds one per unit the gazette assigns.
-    for (const unit of ['natres', 'agri', 'stats', 'town-xiaoba', 'town-daba', 'farms']) {
+    for (const unit of bureaus) {
       tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
     }
   });

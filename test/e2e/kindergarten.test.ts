@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { ReadModels, projectIdOf, type AlertDoc, type CaseSnapshot } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
-import { startSystem, type RunningSystem } from '@duban/system';
+import type { RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
-import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 
 // Issue 5 end to end (青政办发〔2019〕31号): the whole system over the real engines and the HTTP
 // API. The clock is today's, so every 2019/2020 deadline has passed: the truth, not an error.
@@ -15,7 +15,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const HEADER = '小区项目,所在镇,开发企业,土地性质,规划时间,建成时间,现状,拟定类别,项目状态';
 
 describe('kindergarten rectification over the running system', () => {
-  let ownStack: OwnStack | undefined;
   let system: RunningSystem;
   let store: Store;
   let bus: Bus;
@@ -24,16 +23,17 @@ describe('kindergarten rectification over the running system', () => {
   const run = Date.now().toString(36);
 
   beforeAll(async () => {
-    ownStack = await startOwnStack('kindergarten', 60);
-    const config = ownStack.config;
+    // The kindergarten files name their projects after their run: they share the `whole` stack.
+    const config = sharedWholeStack();
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);
     await bus.jsm.streams.purge(EVENTS_STREAM);
-    system = await startSystem(config, { port: 0 });
+    const bureaus = ['edu', 'hous', 'natres', 'fin', 'ndrc', 'staffing', 'civil'];
+    system = await startWithoutGazette(config, bureaus);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     tokens.inspector = await login(http(), 'inspector', 'duban-inspector-2019');
     tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
-    for (const unit of ['edu', 'hous', 'natres', 'fin', 'ndrc', 'staffing', 'civil']) {
+    for (const unit of bureaus) {
       tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
     }
   });
@@ -42,7 +42,6 @@ describe('kindergarten rectification over the running system', () => {
     await bus?.close();
     await store?.close();
     await system?.close();
-    await ownStack?.stop();
   });
 
   const upload = async (token: string, body: Buffer | string, type: string) => {

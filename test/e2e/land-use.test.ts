@@ -3,10 +3,11 @@ import { Client, Connection } from '@temporalio/client';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { LAND_LEDGER_WORKFLOW_ID, ReadModels, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
-import { startSystem, type RunningSystem } from '@duban/system';
+import type { RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
+import { startWithoutGazette } from '../support/whole-system';
 
 // Issue 7 part B end to end (青政办发〔2019〕28号 二(三)、二(七)、二(十)): the whole system over
 // the real engines and the HTTP API, with 自然资源局's own login.
@@ -24,7 +25,8 @@ type Problem = {
   assessmentId?: string;
 };
 
-// The whole system runs in this process beside 70 supervision items: give the projections time.
+// The whole system runs in this process while the other tests load the machine: give the
+// projections time.
 const SLOW = { timeoutMs: 90_000 };
 
 describe('compensation ledger and illegal-occupation cases over the running system', () => {
@@ -41,7 +43,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm);
     await bus.jsm.streams.purge(EVENTS_STREAM);
-    system = await startSystem(config, { port: 0 });
+    system = await startWithoutGazette(config, ['natres', 'edu']);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     tokens.natres = await login(http(), 'bureau-natres', 'duban-bureau-2019');
     tokens.edu = await login(http(), 'bureau-edu', 'duban-bureau-2019');

@@ -11,17 +11,15 @@ export interface OwnStack {
 }
 
 /**
- * A whole stack for one test file that runs the whole system on the bundled gazette. Such files
- * start the same 70 items (ids come from 文号 + 条款) and publish the same event ids, so on a
- * shared Temporal and NATS one file's items and events would shadow another's. `offset` keeps each
- * file's ports clear of the shared test stack's and of each other's: a stack takes the ports
- * base+offset, +10 and +11, so offsets in use are 5 and 25 (in the `system` project) and 20, 40, 60,
- * 80 (in `whole`, which runs at the same time); files of one project run one after another.
+ * The settings of a whole stack of its own: ports and data folder apart from the shared test
+ * stack's and from each other's. `offset` moves the ports: a stack takes base+offset, +10 and +11,
+ * so offsets in use are 5 and 25 (in the `system` project) and 20, 40, 60 (in `whole`, which runs
+ * at the same time); files of one project run one after another.
  */
-export async function startOwnStack(name: string, offset: number): Promise<OwnStack> {
+export function ownStackEnv(name: string, offset: number): Record<string, string> {
   const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
   const port = (base: number) => String(base + slot * 100 + offset);
-  const config = loadConfig({
+  return {
     DUBAN_DATA_DIR: path.join(root, '.data', `test-${slot}-${name}`),
     DUBAN_ENGINES_DIR: path.join(root, '.engines'),
     TEMPORAL_ADDRESS: `127.0.0.1:${port(17233)}`,
@@ -33,10 +31,26 @@ export async function startOwnStack(name: string, offset: number): Promise<OwnSt
     ...(process.env.MONGODB_URI
       ? { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: `duban_${name}_${process.pid}` }
       : {}),
-  });
+  };
+}
+
+/** Starts a stack from `ownStackEnv` on empty data (a stack left behind by a killed run is stopped first). */
+export async function startStackOf(env: Record<string, string>): Promise<OwnStack> {
+  const config = loadConfig(env);
   const plan: StackPlan = planFromConfig(config, { headless: true });
   await stackDown(plan);
   fs.rmSync(plan.dataDir, { recursive: true, force: true });
   await stackUp(plan);
   return { config, stop: () => stackDown(plan) };
+}
+
+/**
+ * A whole stack for one test file that runs the whole system on the bundled gazette. Such files
+ * start the same 70 items (ids come from 文号 + 条款) and publish the same event ids, so on a
+ * shared Temporal and NATS one file's items and events would shadow another's; and one file's
+ * closed item would change another's colour count. Files without the gazette share a stack
+ * (test/support/whole-system.ts) unless they need an engine state of their own.
+ */
+export async function startOwnStack(name: string, offset: number): Promise<OwnStack> {
+  return startStackOf(ownStackEnv(name, offset));
 }
