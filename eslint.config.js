@@ -31,6 +31,8 @@ export default tseslint.config(
     files: [
       'workflows/*/src/workflows.ts',
       'workflows/*/src/workflows/**/*.ts',
+      // The workflow core's sandbox entries run inside every workflow.
+      'packages/workflow-core/src/{index,loop,events,refusal}.ts',
       'test/fixtures/**/workflows.ts',
     ],
     rules: {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import { LAND_LEDGER_WORKFLOW_ID, ReadModels, type InboxDoc } from '@duban/contracts';
+import { LAND_LEDGER_WORKFLOW_ID, LandUseEvents, ReadModels, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
@@ -276,7 +276,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
     const event = await eventually(
       async () => {
         const msg = await bus.jsm.streams
-          .getMessage(EVENTS_STREAM, { last_by_subj: 'duban.landuse.case_transferred' })
+          .getMessage(EVENTS_STREAM, { last_by_subj: LandUseEvents.CaseTransferred.subject })
           .catch(() => null);
         return (
           msg?.json<{ subject: string; actorid: string; data: { to: string; bodyName: string } }>() ?? null
