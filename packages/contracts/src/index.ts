@@ -1,3 +1,4 @@
+export * from './common';
 export { CloudEventEnvelopeSchema, eventId } from './cloudevent';
 export type { Attribution, CloudEvent, CloudEventEnvelope } from './cloudevent';
 export { defineEvent, eventTokenOf } from './define';

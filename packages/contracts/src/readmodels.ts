@@ -1,4 +1,5 @@
-import type { Colour, ItemSnapshot, ItemState, Role } from './supervision/model';
+import type { Colour, Role } from './common';
+import type { ItemSnapshot, ItemState } from './supervision/model';
 
 /**
  * Read models in MongoDB (DESIGN §2): written only by the projector and the alerts service from

@@ -1,5 +1,5 @@
 import type { InboxProcess } from './readmodels';
-import type { Colour } from './supervision/model';
+import type { Colour } from './common';
 
 /**
  * A deadline extension (延期) a bureau asked for and 督查室 has not yet decided, in any process.

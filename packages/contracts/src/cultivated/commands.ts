@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActorSchema } from '../supervision/model';
-import { CivilDateSchema, UnitCodeSchema } from '../supervision/model';
+import type { ActorSchema } from '../common';
+import { CivilDateSchema, UnitCodeSchema } from '../common';
 import {
   ProblemSchema,
   RectificationDeadlinesSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 import { registerEvents } from '../registry';
-import { ColourSchema } from '../supervision/model';
+import { ColourSchema } from '../common';
 import {
   AssessmentSnapshotSchema,
   ProblemSchema,

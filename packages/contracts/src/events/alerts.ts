@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../define';
 import { registerEvents } from '../registry';
 import { ALERT_KINDS, INBOX_PROCESSES } from '../readmodels';
-import { ColourSchema } from '../supervision/model';
+import { ColourSchema } from '../common';
 
 /** Raised by the alerts service after storing an alert; the gateway pushes it to live streams. */
 export const AlertEvents = registerEvents({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 import { registerEvents } from '../registry';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../supervision/model';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
 import { CaseSnapshotSchema, HoldSchema, OperationModeSchema } from './model';
 
 const base = { case: CaseSnapshotSchema };

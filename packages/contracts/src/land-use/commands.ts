@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Actor } from '../supervision/model';
-import { CivilDateSchema } from '../supervision/model';
+import type { Actor } from '../common';
+import { CivilDateSchema } from '../common';
 import {
   AreaMuSchema,
   KeyLevelSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ActorSchema } from './model';
-import { CivilDateSchema, ReportingScheduleSchema, UnitCodeSchema } from './model';
+import type { ActorSchema } from '../common';
+import { CivilDateSchema, UnitCodeSchema } from '../common';
+import { ReportingScheduleSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 

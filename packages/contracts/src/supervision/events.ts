@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineEvent } from '../define';
 import { registerEvents } from '../registry';
 import { AttachmentSchema } from './commands';
-import { CivilDateSchema, ColourSchema, ItemSnapshotSchema, UnitCodeSchema } from './model';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
+import { ItemSnapshotSchema } from './model';
 
 const base = { item: ItemSnapshotSchema };
 

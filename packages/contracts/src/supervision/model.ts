@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-/** 'YYYY-MM-DD', a civil date in Asia/Shanghai; a deadline means the end of that day. */
-export const CivilDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-
-export const UnitCodeSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a unit code such as edu');
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
 
 /** DESIGN §6 lifecycle: 已交办 → 已签收 → 办理中 → 申请办结 → 复核 → 已办结/销号. */
 export const ItemStates = {
@@ -16,11 +12,6 @@ export const ItemStates = {
 } as const;
 export const ItemStateSchema = z.enum(Object.keys(ItemStates) as [keyof typeof ItemStates]);
 export type ItemState = z.infer<typeof ItemStateSchema>;
-
-/** DESIGN §5 warning ladder. `none`: closed items carry no warning. */
-export const Colours = { green: '正常', blue: '临期', yellow: '滞后', red: '逾期', none: '—' } as const;
-export const ColourSchema = z.enum(['green', 'blue', 'yellow', 'red', 'none']);
-export type Colour = z.infer<typeof ColourSchema>;
 
 export const SubTaskStates = {
   assigned: '已交办',
@@ -56,18 +47,6 @@ export const ReportingScheduleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type ReportingScheduleInput = z.infer<typeof ReportingScheduleSchema>;
-
-/** Who did something: every action is attributable to a user, a unit and a request (DESIGN §8). */
-export const RoleSchema = z.enum(['bureau', 'inspector', 'leader', 'admin']);
-export type Role = z.infer<typeof RoleSchema>;
-export const ActorSchema = z.object({
-  userId: z.string().min(1),
-  name: z.string().min(1),
-  role: RoleSchema,
-  unitCode: UnitCodeSchema.optional(),
-  requestId: z.string().min(1),
-});
-export type Actor = z.infer<typeof ActorSchema>;
 
 export const DeadlineChangeSchema = z.object({
   deadline: CivilDateSchema,

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// The shared vocabulary of every process: dates, units, the warning colours and who acted.
+
+/** 'YYYY-MM-DD', a civil date in Asia/Shanghai; a deadline means the end of that day. */
+export const CivilDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const UnitCodeSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a unit code such as edu');
+
+/** DESIGN §5 warning ladder. `none`: closed items carry no warning. */
+export const Colours = { green: '正常', blue: '临期', yellow: '滞后', red: '逾期', none: '—' } as const;
+export const ColourSchema = z.enum(['green', 'blue', 'yellow', 'red', 'none']);
+export type Colour = z.infer<typeof ColourSchema>;
+
+/** Who did something: every action is attributable to a user, a unit and a request (DESIGN §8). */
+export const RoleSchema = z.enum(['bureau', 'inspector', 'leader', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+export const ActorSchema = z.object({
+  userId: z.string().min(1),
+  name: z.string().min(1),
+  role: RoleSchema,
+  unitCode: UnitCodeSchema.optional(),
+  requestId: z.string().min(1),
+});
+export type Actor = z.infer<typeof ActorSchema>;
