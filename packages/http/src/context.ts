@@ -31,8 +31,3 @@ export function actorOf(user: Principal, requestId: string): Actor {
     requestId,
   };
 }
-
-/** A bureau of this unit, or an administrator (who may act for any unit). */
-export function isUnitOrAdmin(user: Principal | undefined, unitCode: string): boolean {
-  return user?.role === 'admin' || (user?.role === 'bureau' && user.unitCode === unitCode);
-}

@@ -28,5 +28,5 @@ export { errorHandler, notFound } from './errors';
 export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
 export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
-export { actorOf, isUnitOrAdmin } from './context';
+export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
