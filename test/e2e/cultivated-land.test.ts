@@ -9,7 +9,7 @@ import {
 } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
-import { api, login } from '../../services/gateway/src/testing/harness';
+import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 import { startWithoutGazette } from '../support/whole-system';
@@ -364,6 +364,41 @@ describe('cultivated-land protection over the running system', () => {
     });
     const bad = await get('leader', '/api/land/assessments?year=19');
     expect(bad.status).toBe(400);
+  });
+
+  it('a retried action (same x-request-id) acts once and answers the same; a refusal is one problem shape', async () => {
+    const daba = `${campaignId}.town-daba`;
+    const verify = () =>
+      api<RectificationSnapshot & { version: number }>(
+        http(),
+        `/api/land/rectifications/${daba}/actions/complete-step`,
+        {
+          token: tokens.natres,
+          body: { step: 'verify' },
+          headers: { 'x-request-id': `retry-verify-${daba}` },
+        },
+      );
+    const before = await get<{ rectification: { version: number } }>(
+      'natres',
+      `/api/land/rectifications/${daba}`,
+    );
+    const first = await sentTwice(verify, 200);
+    const after = await get<{ rectification: { version: number } }>(
+      'natres',
+      `/api/land/rectifications/${daba}`,
+    );
+    expect(after.body.rectification.version).toBe(first.body.version);
+    expect(first.body.version).toBeGreaterThan(before.body.rectification.version);
+
+    const refused = await api(http(), `/api/land/rectifications/${daba}/actions/complete-step`, {
+      token: tokens.agri,
+      body: { step: 'verify' },
+      headers: { 'x-request-id': 'refused-verify' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(
+      conflictProblem(`/api/land/rectifications/${daba}/actions/complete-step`, 'refused-verify'),
+    );
   });
 
   it('documents the land routes in /api/openapi.json', async () => {

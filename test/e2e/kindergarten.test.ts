@@ -4,7 +4,7 @@ import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { ReadModels, projectIdOf, type AlertDoc, type CaseSnapshot } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
-import { api, login } from '../../services/gateway/src/testing/harness';
+import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 
@@ -465,6 +465,29 @@ describe('kindergarten rectification over the running system', () => {
     await workbook.xlsx.load(await res.arrayBuffer());
     const names = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
     expect(names).toEqual(expect.arrayContaining([building, handover]));
+  });
+
+  it('a retried case action (same x-request-id) acts once and answers the same; a refusal is one problem shape', async () => {
+    const caseId = `${CAMPAIGN}.${projectIdOf('大坝镇', handover)}`;
+    const survey = () =>
+      api<CaseSnapshot>(http(), `/api/cases/${caseId}/actions/complete-step`, {
+        token: tokens.edu,
+        body: { step: 'survey' },
+        headers: { 'x-request-id': `retry-survey-${caseId}` },
+      });
+    // Done twice, the step would be refused (409): the same answer means it was done once.
+    const first = await sentTwice(survey, 200);
+    expect(first.body.steps.find((s) => s.key === 'survey')?.state).toBe('done');
+
+    const refused = await api(http(), `/api/cases/${caseId}/actions/complete-step`, {
+      token: tokens.edu,
+      body: { step: 'survey' },
+      headers: { 'x-request-id': 'refused-survey' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(
+      conflictProblem(`/api/cases/${caseId}/actions/complete-step`, 'refused-survey'),
+    );
   });
 
   it('serves every kindergarten route in /api/openapi.json with bearer security and problem responses', async () => {

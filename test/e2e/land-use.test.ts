@@ -4,7 +4,7 @@ import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { LAND_LEDGER_WORKFLOW_ID, LandUseEvents, ReadModels, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
-import { api, login } from '../../services/gateway/src/testing/harness';
+import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 import { startWithoutGazette } from '../support/whole-system';
@@ -313,6 +313,43 @@ describe('compensation ledger and illegal-occupation cases over the running syst
       .find({ process: 'land-use', itemId: caseId })
       .toArray();
     expect(inbox.map((d) => d.step)).toEqual(['decided']);
+  });
+
+  it('a retried occupation or case action (same x-request-id) acts once and answers the same; a refusal is one problem shape', async () => {
+    const occupy = () =>
+      api<{ occupation: { occupationId: string } }>(http(), '/api/land/occupations', {
+        token: tokens.natres,
+        body: { project: '峡口镇临时便道', townCode: 'town-xiakou', areaMu: 1, grade: 9, kind: 'temporary' },
+        headers: { 'x-request-id': 'retry-occupation-1' },
+      });
+    // Filed twice, the second would be another occupation with a number of its own.
+    await sentTwice(occupy, 201);
+
+    const opened = await api<{ caseId: string }>(http(), '/api/land/cases', {
+      token: tokens.natres,
+      body: {
+        source: 'report',
+        parcelNo: 'QTX-2019-077',
+        townCode: 'town-xiaoba',
+        areaMu: 1.5,
+        landKind: 'cultivated',
+        party: '某养殖户',
+        description: '在耕地上建设养殖棚',
+        foundOn: '2019-08-01',
+      },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const path = `/api/land/cases/${opened.body.caseId}/actions/investigate`;
+    const investigate = (requestId: string) =>
+      api<{ step: string }>(http(), path, {
+        token: tokens.natres,
+        body: { note: '现场勘测' },
+        headers: { 'x-request-id': requestId },
+      });
+    await sentTwice(() => investigate('retry-investigate-1'), 200);
+    const refused = await investigate('refused-investigate');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(conflictProblem(path, 'refused-investigate'));
   });
 
   it('lists the land-use routes in the OpenAPI document', async () => {

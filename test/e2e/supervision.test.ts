@@ -3,7 +3,13 @@ import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
 import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { startSystem, type RunningSystem } from '@duban/system';
-import { api, EventStreamReader, login } from '../../services/gateway/src/testing/harness';
+import {
+  api,
+  conflictProblem,
+  EventStreamReader,
+  login,
+  sentTwice,
+} from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 
@@ -235,6 +241,32 @@ describe('supervision items over the running system', () => {
     }
     return facts;
   }
+
+  it('a retried action (same x-request-id) acts once and answers the same; a refusal is one problem shape', async () => {
+    const item = await items().findOne(gazette({ leadUnits: ['edu'], state: 'assigned' }));
+    const id = item!.itemId;
+    const sign = () =>
+      api<{ item: { version: number; state: string } }>(http(), `/api/items/${id}/actions/sign`, {
+        token: tokens['bureau-edu'],
+        body: {},
+        headers: { 'x-request-id': `retry-sign-${id}` },
+      });
+    await sentTwice(sign, 200);
+    await eventually(
+      () => timeline().countDocuments({ itemId: id, fact: 'item_signed' }),
+      (n) => n >= 1,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await timeline().countDocuments({ itemId: id, fact: 'item_signed' })).toBe(1);
+
+    const refused = await api(http(), `/api/items/${id}/actions/review`, {
+      token: tokens.inspector,
+      body: {},
+      headers: { 'x-request-id': 'refused-review' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual(conflictProblem(`/api/items/${id}/actions/review`, 'refused-review'));
+  });
 
   async function snapshot(itemId: string) {
     return {

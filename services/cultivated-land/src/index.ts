@@ -1,9 +1,8 @@
-export { createCultivatedLandRouter, suspensionView } from './router';
-export type { CultivatedLandRouterDeps, LandPrincipal } from './router';
+export { cultivatedLandRoutes } from './routes/index';
+export { suspensionView } from './routes/views';
 export { startCultivatedLandServices } from './service';
 export type { CultivatedLandServiceDeps } from './service';
 export { activeSuspension } from './suspension';
-export { registerCultivatedLandOpenApi } from './openapi';
 export { startNatresLandModule } from './bureaus/natres/index';
 export { startAgriLandModule } from './bureaus/agri/index';
 export { startStatsLandModule } from './bureaus/stats/index';

@@ -1,17 +1,11 @@
 // Starting the towns' workflows and sending actions to them through Temporal.
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
 import {
   townAssessmentWorkflowId,
   townRectificationWorkflowId,
   type AssessmentCommand,
-  type AssessmentSnapshot,
   type RectificationCommand,
-  type RectificationSnapshot,
   type StartAssessment,
   type StartRectification,
 } from '@duban/contracts';
@@ -61,51 +55,40 @@ export const startAssessment = (deps: LandTemporalDeps, input: StartAssessment) 
     }),
   );
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; reason: string };
-
-async function update<T>(run: () => Promise<T>, missing: string): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError)
-      return { ok: false, status: 409, reason: error.cause?.message ?? error.message };
-    if (error instanceof WorkflowNotFoundError) return { ok: false, status: 404, reason: missing };
-    throw error;
-  }
-}
-
-export const sendRectificationAction = (deps: LandTemporalDeps, id: string, command: RectificationCommand) =>
-  update<RectificationSnapshot>(
-    () =>
-      deps.temporal.workflow
-        .getHandle(townRectificationWorkflowId(id))
-        .executeUpdate(rectificationActionUpdate, { args: [command] }),
-    `整改 ${id} 不存在`,
+/** One action on a town's rectification, as an Update; a retried request acts once. */
+export const sendRectificationAction = (
+  ctx: ProcessRouteContext,
+  id: string,
+  command: RectificationCommand,
+) =>
+  sendUpdate(
+    ctx,
+    ctx.temporal.workflow.getHandle(townRectificationWorkflowId(id)),
+    rectificationActionUpdate,
+    {
+      args: [command],
+      action: command.action,
+      requestId: command.actor.requestId,
+      missing: `整改 ${id} 不存在`,
+    },
   );
 
-export const sendAssessmentAction = (deps: LandTemporalDeps, id: string, command: AssessmentCommand) =>
-  update<AssessmentSnapshot>(
-    () =>
-      deps.temporal.workflow
-        .getHandle(townAssessmentWorkflowId(id))
-        .executeUpdate(assessmentActionUpdate, { args: [command] }),
-    `考核 ${id} 不存在`,
-  );
+/** One action on a town's yearly assessment, as an Update; a retried request acts once. */
+export const sendAssessmentAction = (ctx: ProcessRouteContext, id: string, command: AssessmentCommand) =>
+  sendUpdate(ctx, ctx.temporal.workflow.getHandle(townAssessmentWorkflowId(id)), assessmentActionUpdate, {
+    args: [command],
+    action: command.action,
+    requestId: command.actor.requestId,
+    missing: `考核 ${id} 不存在`,
+  });
 
 /** The live snapshot, or null when the workflow is unknown (the read model then answers). */
-async function live<T>(run: () => Promise<T>): Promise<T | null> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
-}
-
-export const rectificationSnapshot = (deps: LandTemporalDeps, id: string) =>
-  live(() =>
-    deps.temporal.workflow.getHandle(townRectificationWorkflowId(id)).query(rectificationSnapshotQuery),
+export const rectificationSnapshot = (ctx: ProcessRouteContext, id: string) =>
+  queryOrNull(ctx, () =>
+    ctx.temporal.workflow.getHandle(townRectificationWorkflowId(id)).query(rectificationSnapshotQuery),
   );
 
-export const assessmentSnapshot = (deps: LandTemporalDeps, id: string) =>
-  live(() => deps.temporal.workflow.getHandle(townAssessmentWorkflowId(id)).query(assessmentSnapshotQuery));
+export const assessmentSnapshot = (ctx: ProcessRouteContext, id: string) =>
+  queryOrNull(ctx, () =>
+    ctx.temporal.workflow.getHandle(townAssessmentWorkflowId(id)).query(assessmentSnapshotQuery),
+  );

@@ -4,13 +4,12 @@ import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
 import { createCatalogRouter } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
-import { createKindergartenRouter } from '@duban/service-kindergarten';
-import { createLandUseRouter } from '@duban/service-land-use';
-import { createCultivatedLandRouter } from '@duban/service-cultivated-land';
+import { kindergartenRoutes } from '@duban/service-kindergarten';
+import { landUseRoutes } from '@duban/service-land-use';
+import { cultivatedLandRoutes } from '@duban/service-cultivated-land';
 import { allUnits } from '@duban/units';
-import { principalOf } from './auth/principal';
-import { authenticate } from './middleware/authenticate';
-import { errorHandler, notFound } from './middleware/errors';
+import { errorHandler, mountRoutes, notFound, type ProcessRouteContext, type Route } from '@duban/http';
+import { authenticate, routeAuth } from './middleware/authenticate';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
@@ -19,7 +18,6 @@ import { API_PREFIX, openApiDocument } from './openapi/document';
 import { actionRoutes } from './routes/actions';
 import { alertRoutes } from './routes/alerts';
 import { exportRoutes } from './routes/exports';
-import { mountRoute, type Route } from './routes/define';
 import { inboxRoutes } from './routes/inbox';
 import { itemRoutes } from './routes/items';
 import { overviewRoutes } from './routes/overview';
@@ -46,6 +44,15 @@ export function createGateway(deps: GatewayDeps): Express {
     credentialLimit: credentialRateLimit(deps.rateLimit),
   };
 
+  const processCtx: ProcessRouteContext = {
+    db: ctx.db,
+    temporal: ctx.temporal,
+    logger: ctx.logger,
+    now: ctx.now,
+    actionTimeoutMs: ctx.actionTimeoutMs,
+    ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
+  };
+
   let document: unknown;
   const routes: Route[] = [
     ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION }))),
@@ -58,6 +65,12 @@ export function createGateway(deps: GatewayDeps): Express {
     ...alertRoutes(ctx),
     ...reviewRoutes(ctx),
     ...exportRoutes(ctx),
+    // The kindergarten rectification (issue 5): campaigns, ledger, cases, permits.
+    ...kindergartenRoutes(processCtx),
+    // 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)).
+    ...landUseRoutes(processCtx),
+    // 耕地保护 (青政办发〔2019〕28号): town rectifications, yearly assessment, suspensions.
+    ...cultivatedLandRoutes(processCtx),
   ];
 
   const app = express();
@@ -70,37 +83,9 @@ export function createGateway(deps: GatewayDeps): Express {
   const api = express.Router();
   api.use(apiRateLimit(deps.rateLimit));
   api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
-  for (const route of routes) mountRoute(api, route, ctx.auth);
+  mountRoutes(api, routes, routeAuth(ctx.auth));
   // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
   api.use('/catalog', authenticate(ctx.auth), createCatalogRouter({ db: deps.db }));
-  // The kindergarten rectification (issue 5): campaigns, ledger, cases, permits.
-  api.use(
-    createKindergartenRouter({
-      db: deps.db,
-      temporal: deps.temporal,
-      principalOf,
-      authenticate: authenticate(ctx.auth),
-      ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
-    }),
-  );
-  // 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)).
-  api.use(
-    createLandUseRouter({
-      db: deps.db,
-      temporal: deps.temporal,
-      principalOf,
-      authenticate: authenticate(ctx.auth),
-    }),
-  );
-  // 耕地保护 (青政办发〔2019〕28号): town rectifications, yearly assessment, suspensions.
-  api.use(
-    createCultivatedLandRouter({
-      db: deps.db,
-      temporal: deps.temporal,
-      principalOf,
-      authenticate: authenticate(ctx.auth),
-    }),
-  );
   api.use(notFound());
   app.use(API_PREFIX, api);
   // The web console (issue 6): static files at /, no build step.

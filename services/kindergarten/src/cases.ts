@@ -1,10 +1,6 @@
 // Starting cases and sending actions to them through Temporal.
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { problems, queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
 import {
   caseIdOf,
   kindergartenCaseWorkflowId,
@@ -13,6 +9,7 @@ import {
   type CaseCommand,
   type CaseSnapshot,
   type KindergartenFacts,
+  type StepSnapshot,
 } from '@duban/contracts';
 import {
   KINDERGARTEN_TASK_QUEUE,
@@ -63,57 +60,56 @@ export async function startCase(
   }
 }
 
-export type ActionOutcome =
-  { ok: true; case: CaseSnapshot } | { ok: false; status: 404 | 409; reason: string };
-
-/** Sends an action to the workflow that owns the step: the rectification child while it runs. */
+/**
+ * Sends an action to the workflow that owns the step (the rectification child while it runs) and
+ * answers with what the workflow answered. A retried request (same request id) acts once.
+ */
 export async function sendCaseAction(
-  deps: CasesDeps,
+  ctx: ProcessRouteContext,
   caseId: string,
   command: CaseCommand,
-): Promise<ActionOutcome> {
-  const handle = deps.temporal.workflow.getHandle(kindergartenCaseWorkflowId(caseId));
-  try {
-    const step = command.action === 'complete-step' ? (command.body as { step: string }).step : null;
-    const childStep = (c: CaseSnapshot) =>
-      c.phase === 'rectifying' && c.steps.some((s) => s.phase === 'rectifying' && s.key === step);
-    let current = await handle.query(caseSnapshotQuery);
-    // Just after the plan, the case is still starting its rectification child.
-    for (let i = 0; i < 100 && childStep(current) && current.rectificationWorkflowId === null; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      current = await handle.query(caseSnapshotQuery);
-    }
-    const inChild = childStep(current) && current.rectificationWorkflowId !== null;
-    if (inChild) {
-      await deps.temporal.workflow
-        .getHandle(current.rectificationWorkflowId!)
-        .executeUpdate(rectificationActionUpdate, { args: [command] });
-      // The child tells the case by signal; answer with the case once it shows the step done.
-      for (let i = 0; i < 100; i += 1) {
-        const after = await handle.query(caseSnapshotQuery);
-        if (after.steps.some((s) => s.key === step && s.state === 'done')) return { ok: true, case: after };
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      return { ok: true, case: await handle.query(caseSnapshotQuery) };
-    }
-    return { ok: true, case: await handle.executeUpdate(caseActionUpdate, { args: [command] }) };
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      return { ok: false, status: 409, reason: error.cause?.message ?? error.message };
-    }
-    if (error instanceof WorkflowNotFoundError)
-      return { ok: false, status: 404, reason: `个案 ${caseId} 不存在` };
-    throw error;
+): Promise<CaseSnapshot> {
+  const handle = ctx.temporal.workflow.getHandle(kindergartenCaseWorkflowId(caseId));
+  const missing = `个案 ${caseId} 不存在`;
+  const send = { action: command.action, requestId: command.actor.requestId, missing };
+  const step = command.action === 'complete-step' ? (command.body as { step: string }).step : null;
+  const childStep = (c: CaseSnapshot) =>
+    c.phase === 'rectifying' && c.steps.some((s) => s.phase === 'rectifying' && s.key === step);
+  const snapshot = async () => {
+    const found = await queryOrNull(ctx, () => handle.query(caseSnapshotQuery));
+    if (!found) throw problems.notFound(missing);
+    return found;
+  };
+  let current = await snapshot();
+  // Just after the plan, the case is still starting its rectification child.
+  for (let i = 0; i < 100 && childStep(current) && current.rectificationWorkflowId === null; i += 1) {
+    await new Promise((r) => setTimeout(r, 50));
+    current = await snapshot();
   }
+  if (!childStep(current) || current.rectificationWorkflowId === null) {
+    return sendUpdate(ctx, handle, caseActionUpdate, { args: [command], ...send });
+  }
+  const child = ctx.temporal.workflow.getHandle(current.rectificationWorkflowId);
+  const steps = await sendUpdate(ctx, child, rectificationActionUpdate, { args: [command], ...send });
+  // The child answers with its steps and tells the case by signal, which may not have arrived
+  // yet: the answer is the case as it is now, with the steps as the child has them.
+  return withChildSteps(await snapshot(), steps);
 }
 
-export async function caseSnapshot(deps: CasesDeps, caseId: string): Promise<CaseSnapshot | null> {
-  try {
-    return await deps.temporal.workflow
-      .getHandle(kindergartenCaseWorkflowId(caseId))
-      .query(caseSnapshotQuery);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return null;
-    throw error;
-  }
+/** The case's rectification steps as the child workflow answered them (done, or newly open). */
+export function withChildSteps(c: CaseSnapshot, childSteps: StepSnapshot[]): CaseSnapshot {
+  const byKey = new Map(childSteps.map((s) => [s.key, s]));
+  const steps = c.steps.map((s) => {
+    const answered = s.phase === 'rectifying' ? byKey.get(s.key) : undefined;
+    if (!answered || s.state === 'done' || answered.state === s.state) return s;
+    const { state, doneAt, doneBy, note } = answered;
+    return { ...s, state, doneAt, doneBy, note, ...(state === 'done' ? { colour: 'none' as const } : {}) };
+  });
+  return { ...c, steps };
+}
+
+export async function caseSnapshot(ctx: ProcessRouteContext, caseId: string): Promise<CaseSnapshot | null> {
+  return queryOrNull(ctx, () =>
+    ctx.temporal.workflow.getHandle(kindergartenCaseWorkflowId(caseId)).query(caseSnapshotQuery),
+  );
 }

@@ -1,5 +1,5 @@
-export { createKindergartenRouter } from './router';
-export type { KgPrincipal, KindergartenRouterDeps } from './router';
+export { kindergartenRoutes } from './routes/index';
+export { withChildSteps } from './cases';
 export { startKindergartenServices, ensureGazetteCampaign } from './service';
 export type { KindergartenServiceDeps } from './service';
 export { startHousModule } from './bureaus/hous/index';
@@ -10,7 +10,5 @@ export { LEDGER_COLUMNS, parseCsv, parseLedgerDate, validateRow, rowsOf } from '
 export { campaignOverview } from './overview';
 export { KgCollections } from './collections';
 export { kindergartenReadModel, kindergartenReadModelDurables } from './rebuild';
-export { registerKindergartenOpenApi } from './openapi';
-export type { KindergartenOpenApiOptions } from './openapi';
 export { pendingCaseExtensions } from './reviews';
 export { kindergartenProcess } from './process';

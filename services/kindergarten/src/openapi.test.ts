@@ -1,11 +1,12 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { describe, expect, it } from 'vitest';
 import { CaseActionBodies } from '@duban/contracts';
-import { registerKindergartenOpenApi } from './openapi';
+import { registerRoutes, type ProcessRouteContext } from '@duban/http';
+import { kindergartenRoutes } from './routes/index';
 
 describe('kindergarten OpenAPI paths', () => {
   const registry = new OpenAPIRegistry();
-  registerKindergartenOpenApi(registry);
+  registerRoutes(registry, kindergartenRoutes({} as ProcessRouteContext));
   const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'kindergarten', version: '0' },

@@ -1,9 +1,7 @@
-export { createLandUseRouter } from './router';
-export type { LandPrincipal, LandUseRouterDeps } from './router';
+export { landUseRoutes } from './routes/index';
 export { startLandUseServices } from './service';
 export type { LandUseServiceDeps } from './service';
 export { natresLandDurables, startNatresLandModule } from './bureaus/natres/index';
-export { registerLandUseOpenApi } from './openapi';
 export { ensureLandLedger, landCaseIdOf } from './temporal';
 export { LAND_SUSPENSIONS, activeSuspension } from './suspensions';
 export type { LandSuspensionDoc } from './suspensions';

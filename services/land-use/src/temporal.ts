@@ -1,10 +1,6 @@
 // The land-use workflows as the service calls them: the one ledger and the cases.
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { sendUpdate, type ProcessRouteContext } from '@duban/http';
 import {
   LAND_LEDGER_ID,
   LAND_LEDGER_WORKFLOW_ID,
@@ -44,20 +40,6 @@ export async function ensureLandLedger(
   }
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 404 | 409; reason: string };
-
-/** Runs an Update; a validator's refusal becomes 409 with its Chinese reason. */
-export async function refusable<T>(call: () => Promise<T>, notFound: string): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError)
-      return { ok: false, status: 409, reason: error.cause?.message ?? error.message };
-    if (error instanceof WorkflowNotFoundError) return { ok: false, status: 404, reason: notFound };
-    throw error;
-  }
-}
-
 /** A case is known by the parcel and the day it was found: reporting it twice opens nothing new. */
 export function landCaseIdOf(facts: Pick<LandCaseFacts, 'parcelNo' | 'foundOn'>): string {
   return `WF-${facts.foundOn.replace(/-/g, '')}-${facts.parcelNo.replace(/[^A-Za-z0-9-]/g, '')}`;
@@ -83,14 +65,14 @@ export async function startLandCase(
   }
 }
 
-export function sendCaseAction(deps: LandTemporal, caseId: string, command: LandCaseCommand) {
-  return refusable(
-    () =>
-      deps.temporal.workflow
-        .getHandle(landCaseWorkflowId(caseId))
-        .executeUpdate(landCaseActionUpdate, { args: [command] }),
-    `违法占地案件 ${caseId} 不存在`,
-  );
+/** One action on a case, as an Update; a retried request (same request id) acts once. */
+export function sendCaseAction(ctx: ProcessRouteContext, caseId: string, command: LandCaseCommand) {
+  return sendUpdate(ctx, ctx.temporal.workflow.getHandle(landCaseWorkflowId(caseId)), landCaseActionUpdate, {
+    args: [command],
+    action: command.action,
+    requestId: command.actor.requestId,
+    missing: `违法占地案件 ${caseId} 不存在`,
+  });
 }
 
 export async function liveCase(deps: LandTemporal, caseId: string): Promise<LandCaseSnapshot | null> {

@@ -1,13 +1,7 @@
-import type { Role } from '@duban/contracts';
+import type { Principal } from '@duban/http';
 
-/** The authenticated caller, as loaded from the users collection for this request. */
-export interface Principal {
-  username: string;
-  name: string;
-  role: Role;
-  /** Set for bureau users only. */
-  unitCode: string | null;
-}
+export type { Principal } from '@duban/http';
+export { ROLE_NAMES } from '@duban/http';
 
 const key = Symbol('duban.principal');
 
@@ -22,10 +16,3 @@ export function setPrincipal(res: object, principal: Principal): void {
 export function principalOf(res: object): Principal | undefined {
   return (res as WithPrincipal)[key];
 }
-
-export const ROLE_NAMES: Record<Role, string> = {
-  bureau: '责任单位',
-  inspector: '督查室',
-  leader: '领导',
-  admin: '管理员',
-};

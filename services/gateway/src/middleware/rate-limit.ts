@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import { principalOf } from '../auth/principal';
-import { HttpProblem, sendProblem } from '../problem';
+import { HttpProblem, sendProblem } from '@duban/http';
 
 export interface RateLimitOptions {
   /** Every /api request, per client address. Default 1200 a minute: one county office may share an address. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActionBodies } from '@duban/contracts';
-import { HttpProblem } from '../problem';
-import { parsePart } from './validate';
+import { HttpProblem, parsePart } from '@duban/http';
 import { redactUrl } from './logging';
 
 describe('parsePart', () => {

@@ -7,19 +7,16 @@ import {
   supervisionWorkflowId,
   type ActionCommand,
   type ActionName,
-  type Actor,
   type ItemDoc,
   type Role,
 } from '@duban/contracts';
 import { itemActionUpdate, itemSnapshotQuery } from '@duban/workflow-supervision';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../auth/principal';
+import { actorOf, defineRoute, HttpProblem, problems, sendUpdate, type Route } from '@duban/http';
 import type { RouteContext } from '../deps';
-import { problems } from '../problem';
 import { mayRead } from '../queries/items';
 import { ItemIdParams, ItemSnapshotView } from '../schemas/items';
-import { updateProblem } from '../temporal/errors';
-import { defineRoute, type Route } from './define';
 
 /** Who may ask for each action (DESIGN §1); the workflow still checks state and unit. */
 export const ACTION_ROLES: Record<ActionName, Role> = ActionRoles;
@@ -37,16 +34,6 @@ const ACTION_SUMMARIES: Record<ActionName, string> = {
 };
 
 const ActionResult = z.object({ item: ItemSnapshotView });
-
-function actorOf(user: Principal, requestId: string): Actor {
-  return {
-    userId: user.username,
-    name: user.name,
-    role: user.role,
-    ...(user.role === 'bureau' && user.unitCode ? { unitCode: user.unitCode } : {}),
-    requestId,
-  };
-}
 
 export function actionRoutes(ctx: RouteContext): Route[] {
   const items = ctx.db.collection<ItemDoc>(ReadModels.items);
@@ -76,19 +63,18 @@ export function actionRoutes(ctx: RouteContext): Route[] {
     if (user.role === 'bureau') await checkUnit(itemId, user);
     const command = { action, actor: actorOf(user, requestId), body } as ActionCommand;
     try {
-      return await ctx.temporal.withDeadline(Date.now() + ctx.actionTimeoutMs, () =>
-        handleOf(itemId).executeUpdate(itemActionUpdate, {
-          args: [command],
-          // The request id makes a retried request (same x-request-id) land once.
-          updateId: `${action}:${requestId}`,
-        }),
-      );
+      return await sendUpdate(ctx, handleOf(itemId), itemActionUpdate, {
+        args: [command],
+        action,
+        requestId,
+        missing: `事项 ${itemId} 没有运行中的工作流`,
+      });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
+      if (error instanceof HttpProblem && error.status === 404) {
         const doc = await items.findOne({ _id: itemId }, { projection: { state: 1 } });
         if (doc?.state === 'closed') throw problems.conflict('事项已销号，不能再操作');
       }
-      throw updateProblem(error, itemId) ?? error;
+      throw error;
     }
   }
 

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { alertScope, scopeFilter } from '../alerts/scope';
 import { streamAlerts } from '../alerts/stream';
 import type { RouteContext } from '../deps';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { toAlertView } from '../queries/views';
 import { skipOf } from '../schemas/common';
 import { AlertsPage, AlertsQuery, AlertStreamQuery } from '../schemas/alerts';
-import { defineRoute, type Route } from './define';
 
 export function alertRoutes(ctx: RouteContext): Route[] {
   const alerts = ctx.db.collection<AlertDoc>(ReadModels.alerts);

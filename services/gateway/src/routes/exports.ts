@@ -15,10 +15,9 @@ import { unitByCode } from '@duban/units';
 import type { Response } from 'express';
 import type { Filter } from 'mongodb';
 import type { RouteContext } from '../deps';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { itemsFilter } from '../queries/items';
 import { ItemsQuery } from '../schemas/items';
-import { defineRoute, type Route } from './define';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

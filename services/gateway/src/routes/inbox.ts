@@ -2,12 +2,11 @@ import { civilDateOf, daysBetween } from '@duban/calendar';
 import { ReadModels, type InboxDoc } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { colourRank, compareDeadlines } from '../queries/colours';
 import { toInboxView } from '../queries/views';
 import { skipOf } from '../schemas/common';
 import { InboxPage, InboxQuery } from '../schemas/inbox';
-import { defineRoute, type Route } from './define';
 
 export function inboxRoutes(ctx: RouteContext): Route[] {
   const inbox = ctx.db.collection<InboxDoc>(ReadModels.inbox);

@@ -1,11 +1,10 @@
 import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
 import type { RouteContext } from '../deps';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { findByUrgency, itemsFilter, mayRead } from '../queries/items';
 import { toItemView, toTimelineView } from '../queries/views';
 import { skipOf } from '../schemas/common';
 import { ItemDetail, ItemIdParams, ItemsPage, ItemsQuery } from '../schemas/items';
-import { defineRoute, type Route } from './define';
 
 export function itemRoutes(ctx: RouteContext): Route[] {
   const items = ctx.db.collection<ItemDoc>(ReadModels.items);

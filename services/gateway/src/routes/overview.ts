@@ -4,7 +4,7 @@ import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
 import { emptyColourCounts, type ColourCounts } from '../queries/colours';
 import { OverviewView } from '../schemas/overview';
-import { defineRoute, type Route } from './define';
+import { defineRoute, type Route } from '@duban/http';
 
 interface GroupRow<K> {
   _id: K;

@@ -5,7 +5,7 @@ import { unitByCode } from '@duban/units';
 import type { Db } from 'mongodb';
 import type { RouteContext } from '../deps';
 import { PendingExtensionsPage } from '../schemas/reviews';
-import { defineRoute, type Route } from './define';
+import { defineRoute, type Route } from '@duban/http';
 
 async function pendingItemExtensions(db: Db): Promise<PendingExtensionRequest[]> {
   const waiting = await db

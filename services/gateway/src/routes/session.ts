@@ -1,8 +1,7 @@
 import type { RouteContext } from '../deps';
 import { toUserView } from '../auth/users';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { CurrentUserView, LoginBody, SessionView } from '../schemas/users';
-import { defineRoute, type Route } from './define';
 
 export function sessionRoutes(ctx: RouteContext): Route[] {
   return [

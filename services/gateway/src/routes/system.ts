@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteContext } from '../deps';
-import { defineRoute, type Route } from './define';
+import { defineRoute, type Route } from '@duban/http';
 
 const CHECK_TIMEOUT_MS = 3_000;
 

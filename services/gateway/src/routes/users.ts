@@ -1,7 +1,7 @@
 import type { RouteContext } from '../deps';
 import { verifyPassword } from '../auth/passwords';
 import { DuplicateUserError, toUserView } from '../auth/users';
-import { problems } from '../problem';
+import { problems, defineRoute, type Route } from '@duban/http';
 import { skipOf } from '../schemas/common';
 import {
   ChangeOwnPasswordBody,
@@ -13,7 +13,6 @@ import {
   UsersQuery,
   UserView,
 } from '../schemas/users';
-import { defineRoute, type Route } from './define';
 
 export function userRoutes(ctx: RouteContext): Route[] {
   const users = ctx.auth.users;

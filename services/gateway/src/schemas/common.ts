@@ -1,25 +1,6 @@
 import { z } from 'zod';
 import { isCivilDate } from '@duban/calendar';
 
-export const FieldErrorSchema = z.object({
-  field: z
-    .string()
-    .meta({ description: '出错的字段，从请求的根部命名，如 body.newDeadline、query.pageSize' }),
-  message: z.string(),
-});
-
-export const ProblemSchema = z
-  .object({
-    type: z.string().meta({ description: 'urn:duban:problem:… 问题类型' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().meta({ description: '请求路径' }),
-    requestId: z.string().meta({ description: '请求编号（x-request-id），日志与事件中可据此追溯' }),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 application/problem+json' });
-
 export const MAX_PAGE_SIZE = 200;
 
 // Query strings are text: digits only, then a number in range.

@@ -2,7 +2,7 @@
 // engines, with a Temporal client that records every call it sends to the workflows.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
@@ -106,6 +106,34 @@ export async function api<T = Record<string, unknown>>(
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/**
+ * Sends one request twice (the caller sets the same `x-request-id` each time): both answers must
+ * be `status` and the same, as a retried request acts once. Returns the first.
+ */
+export async function sentTwice<T>(
+  send: () => Promise<ApiResponse<T>>,
+  status: number,
+): Promise<ApiResponse<T>> {
+  const first = await send();
+  expect(first.status, JSON.stringify(first.body)).toBe(status);
+  const again = await send();
+  expect(again.status).toBe(status);
+  expect(again.body).toEqual(first.body);
+  return first;
+}
+
+/** The one problem+json body every route answers a refusal with (no errors, no extra fields). */
+export function conflictProblem(instance: string, requestId: string) {
+  return {
+    type: 'urn:duban:problem:conflict',
+    title: expect.any(String),
+    status: 409,
+    detail: expect.any(String),
+    instance,
+    requestId,
+  };
 }
 
 export async function login(harness: { url: string }, username: string, password: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpProblem, problems, sendProblem } from '../problem';
+import { HttpProblem, problems, sendProblem } from './problem';
 
 /** Any route nobody answered: a 404 problem, under /api and elsewhere. */
 export function notFound(): RequestHandler {
@@ -30,6 +30,9 @@ export function errorHandler(): ErrorRequestHandler {
       return;
     }
     if (error instanceof HttpProblem) {
+      // pino-http logs a failed request with `res.err` and its stack; a problem's cause is the
+      // failure behind a 5xx, which the answer itself does not describe.
+      if (error.status >= 500 && error.options.cause !== undefined) logAsError(res, error.options.cause);
       sendProblem(req, res, error);
       return;
     }
@@ -44,11 +47,15 @@ export function errorHandler(): ErrorRequestHandler {
       return;
     }
     // pino-http logs the request at error level with this error and its stack.
-    res.err = error instanceof Error ? error : new Error(String(error));
+    logAsError(res, error);
     sendProblem(
       req,
       res,
       new HttpProblem(500, `服务器处理请求时出错，请稍后重试（请求编号 ${String(req.id)}）`),
     );
   };
+}
+
+function logAsError(res: object, error: unknown): void {
+  (res as { err?: Error }).err = error instanceof Error ? error : new Error(String(error));
 }

@@ -1,13 +1,16 @@
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
-import { problems, type FieldError } from '../problem';
+import { problems, type FieldError } from './problem';
 
 export type Location = 'body' | 'query' | 'params';
 
 export interface Schemas {
-  body?: z.ZodType;
+  /** A schema, or one chosen by the validated params (an action's body by its `:action`). */
+  body?: z.ZodType | ((params: unknown) => z.ZodType);
   query?: z.ZodType;
   params?: z.ZodType;
+  /** Validate a request without a body as if it had sent this one (e.g. `{}`). */
+  absentBody?: unknown;
 }
 
 /** The validated (and defaulted, coerced) parts of a request, as the schemas output them. */
@@ -57,9 +60,13 @@ export function validate(schemas: Schemas): RequestHandler {
     const errors: FieldError[] = [];
     const out: Validated = {};
     for (const location of ['params', 'query', 'body'] as const) {
-      const schema = schemas[location];
+      const given = schemas[location];
+      // A body chosen by the params waits for valid params (their own errors are reported).
+      if (typeof given === 'function' && errors.length > 0) continue;
+      const schema = typeof given === 'function' ? given(out.params) : given;
       if (!schema) continue;
-      const result = schema.safeParse(req[location], { error: zhCN });
+      const value = location === 'body' ? (req.body ?? schemas.absentBody) : req[location];
+      const result = schema.safeParse(value, { error: zhCN });
       if (result.success) out[location] = result.data;
       else errors.push(...fieldErrors(location, result.error));
     }

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 
 /** One refused field of a request: `body.newDeadline`, `query.pageSize`, `params.action`. */
 export interface FieldError {
@@ -36,6 +37,16 @@ const types: Record<number, string> = {
   504: 'urn:duban:problem:timeout',
 };
 
+export interface ProblemOptions {
+  errors?: FieldError[];
+  title?: string;
+  headers?: Record<string, string>;
+  /** Fields a client can act on beyond RFC 9457's, e.g. the `caseId` holding a permit. */
+  extra?: Record<string, unknown>;
+  /** What went wrong inside (logged with its stack for a 5xx, never sent). */
+  cause?: unknown;
+}
+
 /** An error that becomes an RFC 9457 `application/problem+json` answer. */
 export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
@@ -45,9 +56,9 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly options: { errors?: FieldError[]; title?: string; headers?: Record<string, string> } = {},
+    readonly options: ProblemOptions = {},
   ) {
-    super(detail);
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
     this.title = options.title ?? titles[status] ?? '请求失败';
     this.type = types[status] ?? 'about:blank';
   }
@@ -60,7 +71,8 @@ export const problems = {
     new HttpProblem(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="duban"' } }),
   forbidden: (detail: string) => new HttpProblem(403, detail),
   notFound: (detail: string) => new HttpProblem(404, detail),
-  conflict: (detail: string) => new HttpProblem(409, detail),
+  conflict: (detail: string, extra?: Record<string, unknown>) =>
+    new HttpProblem(409, detail, extra ? { extra } : {}),
 };
 
 export interface ProblemBody {
@@ -71,16 +83,18 @@ export interface ProblemBody {
   instance: string;
   requestId: string;
   errors?: FieldError[];
+  [extra: string]: unknown;
 }
 
 export function problemBody(req: Request, problem: HttpProblem): ProblemBody {
   return {
+    ...problem.options.extra,
     type: problem.type,
     title: problem.title,
     status: problem.status,
     detail: problem.detail,
     instance: req.originalUrl.split('?')[0] ?? req.originalUrl,
-    requestId: String(req.id),
+    requestId: requestIdOf(req),
     ...(problem.options.errors ? { errors: problem.options.errors } : {}),
   };
 }
@@ -89,3 +103,28 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
   for (const [name, value] of Object.entries(problem.options.headers ?? {})) res.setHeader(name, value);
   res.status(problem.status).type('application/problem+json').json(problemBody(req, problem));
 }
+
+/** The request id the gateway's request-id middleware set (`x-request-id` or a new UUID). */
+export function requestIdOf(req: Request): string {
+  const id = (req as { id?: unknown }).id;
+  return id === undefined || id === null ? (req.get('x-request-id') ?? '') : String(id);
+}
+
+export const FieldErrorSchema = z.object({
+  field: z
+    .string()
+    .meta({ description: '出错的字段，从请求的根部命名，如 body.newDeadline、query.pageSize' }),
+  message: z.string(),
+});
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ description: 'urn:duban:problem:… 问题类型' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().meta({ description: '请求路径' }),
+    requestId: z.string().meta({ description: '请求编号（x-request-id），日志与事件中可据此追溯' }),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 application/problem+json' });

@@ -1,0 +1,33 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { Actor } from '@duban/contracts';
+import type { Principal } from './principal';
+
+/** What a process's routes get from the host (the gateway): engines, clock and limits. */
+export interface ProcessRouteContext {
+  /** The Duban database: the read models. */
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+  /** The clock for "today" (Asia/Shanghai); tests pin it. */
+  now: () => Date;
+  /** How long an action waits for its workflow's answer before a 504. */
+  actionTimeoutMs: number;
+  /** The task queue workflows are started on, when not the process's own (tests). */
+  taskQueue?: string;
+  /** Days a case may stay red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */
+  escalateAfterRedDays?: number;
+}
+
+/** Who acted, as the workflow records it: the principal and the request that carried the action. */
+export function actorOf(user: Principal, requestId: string): Actor {
+  return {
+    userId: user.username,
+    name: user.name,
+    role: user.role,
+    // Only bureau users belong to a unit (the user store refuses any other combination).
+    ...(user.role === 'bureau' && user.unitCode ? { unitCode: user.unitCode } : {}),
+    requestId,
+  };
+}

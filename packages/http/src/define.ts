@@ -1,0 +1,164 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import type { Role } from '@duban/contracts';
+import type { Principal, RouteAuth } from './principal';
+import { problems, requestIdOf } from './problem';
+import { validate, validatedOf } from './validate';
+
+/** `public`: no token; `user`: any signed-in user; a list: only those roles (403 otherwise). */
+export type Access = 'public' | 'user' | readonly Role[];
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerInput<P, Q, B, U> {
+  req: Request;
+  res: Response;
+  params: P;
+  query: Q;
+  body: B;
+  user: U;
+  requestId: string;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Default `application/json`. */
+  contentType?: string;
+}
+
+/** A body read as bytes (a spreadsheet upload) rather than JSON; the handler parses it. */
+export interface RawBodySpec {
+  /** Content types accepted; the documented schema of each. */
+  types: Record<string, z.ZodType>;
+  /** Largest body, in the `bytes` package's syntax (`5mb`). */
+  limit: string;
+}
+
+/** A JSON body whose schema depends on a path parameter: an action's body by its `:action`. */
+export interface BodyByParam {
+  param: string;
+  schemas: Record<string, z.ZodType>;
+}
+
+export interface RouteSpec<
+  P extends z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined,
+  B extends z.ZodType | undefined,
+  A extends Access,
+> {
+  method: 'get' | 'post';
+  /** Under /api, in Express syntax: `/items/:id`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: A;
+  /** Bureau users of these units only (the other roles as `access` says): a unit's own duty. */
+  units?: readonly string[];
+  /** The 403 detail when the role or the unit may not use the route (default: names the roles). */
+  refusal?: string;
+  /** Left out of the OpenAPI document (a fallback that only answers errors). */
+  hidden?: boolean;
+  /** Also accept the token as `?access_token=` (the SSE stream). */
+  queryToken?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Instead of `body`: the schema picked by a path parameter; an unknown value is a 404. */
+  bodyByParam?: BodyByParam;
+  /** Instead of `body`: raw bytes of these content types. */
+  rawBody?: RawBodySpec;
+  /** A request without a body is validated as `{}` (process routes always accepted that). */
+  emptyBodyIsObject?: boolean;
+  /** Runs after authentication and before validation, e.g. a stricter rate limit. */
+  before?: RequestHandler[];
+  /** The successful answers. */
+  responses: Record<number, ResponseSpec>;
+  /** Problem answers beyond the ones every route can give (400, 401, 403, 429, 500). */
+  problems?: Record<number, string>;
+  handler: (
+    input: HandlerInput<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? undefined : Principal>,
+  ) => Promise<void> | void;
+}
+
+/** A route with its types erased, ready to mount and to document. */
+export type Route = RouteSpec<
+  z.ZodObject | undefined,
+  z.ZodObject | undefined,
+  z.ZodType | undefined,
+  Access
+>;
+
+/**
+ * One declaration per route gives both the Express handler chain and the OpenAPI operation, so
+ * the document cannot drift from what the server validates.
+ */
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  const A extends Access = Access,
+>(spec: RouteSpec<P, Q, B, A>): Route {
+  return spec as unknown as Route;
+}
+
+function bodySchema(route: Route) {
+  const by = route.bodyByParam;
+  if (!by) return route.body;
+  return (params: unknown) => {
+    const value = String((params as Record<string, unknown> | undefined)?.[by.param]);
+    const schema = Object.hasOwn(by.schemas, value) ? by.schemas[value] : undefined;
+    if (!schema) throw problems.notFound(`没有操作 ${value}`);
+    return schema;
+  };
+}
+
+function requireUnit(auth: RouteAuth, units: readonly string[], refusal?: string): RequestHandler {
+  return (_req, res, next) => {
+    const user = auth.principalOf(res);
+    if (user?.role === 'bureau' && !units.includes(user.unitCode ?? '')) {
+      throw problems.forbidden(refusal ?? `此操作仅限${units.join('、')}办理`);
+    }
+    next();
+  };
+}
+
+export function mountRoute(router: Router, route: Route, auth: RouteAuth): void {
+  const chain: RequestHandler[] = [];
+  if (route.access !== 'public') {
+    chain.push(auth.authenticate({ allowQueryToken: route.queryToken === true }));
+  }
+  if (typeof route.access !== 'string') chain.push(auth.requireRole(route.access, route.refusal));
+  if (route.units) chain.push(requireUnit(auth, route.units, route.refusal));
+  chain.push(...(route.before ?? []));
+  if (route.rawBody) {
+    chain.push(express.raw({ type: Object.keys(route.rawBody.types), limit: route.rawBody.limit }));
+  }
+  chain.push(
+    validate({
+      params: route.params,
+      query: route.query,
+      body: bodySchema(route),
+      ...(route.emptyBodyIsObject ? { absentBody: {} } : {}),
+    }),
+  );
+  chain.push(async (req, res) => {
+    const valid = validatedOf(req);
+    await route.handler({
+      req,
+      res,
+      params: valid.params as never,
+      query: valid.query as never,
+      body: (route.rawBody ? req.body : valid.body) as never,
+      user: auth.principalOf(res) as never,
+      requestId: requestIdOf(req),
+    });
+  });
+  router[route.method](route.path, ...chain);
+}
+
+export function mountRoutes(router: Router, routes: readonly Route[], auth: RouteAuth): void {
+  for (const route of routes) mountRoute(router, route, auth);
+}

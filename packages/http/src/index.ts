@@ -1,0 +1,32 @@
+// One HTTP kit for the gateway and every process: routes declared once (validation, access,
+// OpenAPI), problem+json answers, and actions sent to workflows as idempotent Updates.
+export {
+  FieldErrorSchema,
+  HttpProblem,
+  ProblemSchema,
+  problemBody,
+  problems,
+  requestIdOf,
+  sendProblem,
+} from './problem';
+export type { FieldError, ProblemBody, ProblemOptions } from './problem';
+export { fieldErrors, parsePart, validate, validatedOf } from './validate';
+export type { Location, Schemas, Validated } from './validate';
+export { defineRoute, mountRoute, mountRoutes } from './define';
+export type {
+  Access,
+  BodyByParam,
+  HandlerInput,
+  RawBodySpec,
+  ResponseSpec,
+  Route,
+  RouteSpec,
+} from './define';
+export { ROLE_NAMES } from './principal';
+export type { Principal, RouteAuth } from './principal';
+export { errorHandler, notFound } from './errors';
+export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
+export type { SendUpdateOptions, UpdateSender } from './temporal';
+export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
+export { actorOf } from './context';
+export type { ProcessRouteContext } from './context';

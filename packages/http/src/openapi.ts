@@ -1,0 +1,98 @@
+// Any Route[] list as OpenAPI operations, generated from the schemas the routes validate with.
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import type { Route } from './define';
+import { ROLE_NAMES } from './principal';
+import { ProblemSchema } from './problem';
+
+export const API_PREFIX = '/api';
+
+const standardProblems: Record<number, string> = {
+  400: '请求参数不合法（errors 列出每个字段）',
+  401: '未登录或登录已失效',
+  403: '角色或单位无权执行',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+};
+
+function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+}
+
+function requestBody(route: Route): NonNullable<RouteConfig['request']>['body'] | undefined {
+  if (route.rawBody) {
+    const content = Object.fromEntries(
+      Object.entries(route.rawBody.types).map(([type, schema]) => [type, { schema }]),
+    );
+    return { required: true, content };
+  }
+  const schema = route.bodyByParam
+    ? z.union(Object.values(route.bodyByParam.schemas) as [z.ZodType, z.ZodType, ...z.ZodType[]])
+    : route.body;
+  return schema ? { required: true, content: { 'application/json': { schema } } } : undefined;
+}
+
+function requestParams(route: Route): z.ZodObject | undefined {
+  const by = route.bodyByParam;
+  if (!by || !route.params) return route.params;
+  // The parameter that picks the body is documented with the values it accepts.
+  const names = Object.keys(by.schemas) as [string, ...string[]];
+  return route.params.extend({ [by.param]: z.enum(names) });
+}
+
+/** The OpenAPI operation of one route: its schemas, its roles and every problem it can answer. */
+export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
+  const validates = Boolean(route.params || route.query || route.body || route.bodyByParam);
+  const problems: Record<number, string> = {};
+  const statuses = [...(validates ? [400] : []), ...(route.access === 'public' ? [] : [401, 403]), 429, 500];
+  for (const status of statuses) problems[status] = standardProblems[status]!;
+  Object.assign(problems, route.problems);
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, spec] of Object.entries(route.responses)) {
+    responses[status] = spec.schema
+      ? {
+          description: spec.description,
+          content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } },
+        }
+      : { description: spec.description };
+  }
+  for (const [status, description] of Object.entries(problems))
+    responses[status] = problemResponse(description);
+
+  const roles = typeof route.access === 'string' ? null : route.access;
+  const security: Record<string, string[]>[] =
+    route.access === 'public'
+      ? []
+      : route.queryToken
+        ? [{ bearerAuth: [] }, { accessTokenQuery: [] }]
+        : [{ bearerAuth: [] }];
+  const params = requestParams(route);
+  const body = requestBody(route);
+  return {
+    method: route.method,
+    path: prefix + route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
+    operationId: route.operationId,
+    summary: route.summary,
+    description: [route.description, roles ? `角色：${roles.map((r) => ROLE_NAMES[r]).join('、')}` : null]
+      .filter(Boolean)
+      .join('\n\n'),
+    tags: route.tags,
+    security,
+    ...(roles ? { 'x-duban-roles': [...roles] } : {}),
+    request: {
+      ...(params ? { params } : {}),
+      ...(route.query ? { query: route.query } : {}),
+      ...(body ? { body } : {}),
+    },
+    responses,
+  };
+}
+
+/** Registers every route that is not hidden. */
+export function registerRoutes(
+  registry: OpenAPIRegistry,
+  routes: readonly Route[],
+  prefix = API_PREFIX,
+): void {
+  for (const route of routes) if (!route.hidden) registry.registerPath(routeOperation(route, prefix));
+}

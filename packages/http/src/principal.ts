@@ -1,0 +1,30 @@
+import type { RequestHandler, Response } from 'express';
+import type { Role } from '@duban/contracts';
+
+/** The authenticated caller, as loaded from the users collection for this request. */
+export interface Principal {
+  username: string;
+  name: string;
+  role: Role;
+  /** Set for bureau users only. */
+  unitCode: string | null;
+}
+
+export const ROLE_NAMES: Record<Role, string> = {
+  bureau: '责任单位',
+  inspector: '督查室',
+  leader: '领导',
+  admin: '管理员',
+};
+
+/**
+ * What routes need of the host's sign-in, so that the kit never knows how tokens or users are
+ * kept: the gateway implements it over its AuthService.
+ */
+export interface RouteAuth {
+  /** Answers 401 unless the request carries a valid token; then the principal is known. */
+  authenticate(options: { allowQueryToken: boolean }): RequestHandler;
+  /** Answers 403 (with `refusal` when given) unless the principal has one of these roles. */
+  requireRole(roles: readonly Role[], refusal?: string): RequestHandler;
+  principalOf(res: Response): Principal | undefined;
+}

@@ -1,0 +1,105 @@
+import {
+  ApplicationFailure,
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type UpdateDefinition,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { HttpProblem, problems } from './problem';
+
+// gRPC status codes the client can surface (not exported as names by the client package).
+const UNAVAILABLE = 14;
+
+/** The failure type every workflow's validator refuses an action with (its reason is for people). */
+export const ACTION_REFUSED = 'ActionRefused';
+
+/**
+ * The answer an action's Temporal Update gets, as a problem: a refusal by the workflow's
+ * validator (an `ActionRefused` failure) is a 409 with the workflow's own reason; any other
+ * failure of the Update is a programming error, a 500 that logs it and does not repeat its
+ * message; a missing workflow is a 404 (`missing` says what is missing); an engine that does not
+ * answer in time a 504 or 503. Anything else is not ours to explain and stays with the 500 handler.
+ */
+export function updateProblem(error: unknown, missing: string): HttpProblem | null {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
+      return problems.conflict(cause.message || '工作流拒绝了此操作');
+    }
+    return new HttpProblem(500, '工作流处理此操作时出错，操作未生效；请稍后重试或联系管理员', {
+      cause: error,
+    });
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return problems.notFound(missing);
+  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
+    return new HttpProblem(504, '工作流未在规定时间内答复；操作可能稍后生效，请刷新事项后再决定是否重试');
+  }
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const grpc = isGrpcServiceError(error) ? error : isGrpcServiceError(cause) ? cause : null;
+  if (grpc?.code === UNAVAILABLE) {
+    return new HttpProblem(503, '工作流引擎暂不可用，请稍后重试');
+  }
+  return null;
+}
+
+/** What sending an action needs: the client and how long to wait for the workflow's answer. */
+export interface UpdateSender {
+  temporal: Client;
+  actionTimeoutMs: number;
+}
+
+export interface SendUpdateOptions<Args extends [unknown, ...unknown[]]> {
+  args: Args;
+  /** The action's name: with the request id it makes the Update id. */
+  action: string;
+  requestId: string;
+  /** The 404 detail when the workflow does not exist. */
+  missing: string;
+}
+
+/**
+ * Sends one action to a workflow as an Update and returns what the workflow answered. The Update
+ * id is `${action}:${requestId}`, so a retried request (same `x-request-id`) acts once and gets
+ * the first answer again; the engine gets `actionTimeoutMs` to answer. Failures become problems
+ * (see updateProblem).
+ */
+export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name extends string = string>(
+  sender: UpdateSender,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, Args, Name>,
+  options: SendUpdateOptions<Args>,
+): Promise<Ret> {
+  try {
+    return await sender.temporal.withDeadline(Date.now() + sender.actionTimeoutMs, () =>
+      handle.executeUpdate(update, {
+        args: options.args,
+        updateId: updateIdOf(options.action, options.requestId),
+      }),
+    );
+  } catch (error) {
+    throw updateProblem(error, options.missing) ?? error;
+  }
+}
+
+export function updateIdOf(action: string, requestId: string): string {
+  return `${action}:${requestId}`;
+}
+
+/**
+ * A query for a read route: null when the workflow does not exist (the read model answers
+ * instead); 503/504 when the engine is down or slow.
+ */
+export async function queryOrNull<T>(sender: UpdateSender, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await sender.temporal.withDeadline(Date.now() + sender.actionTimeoutMs, run);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw updateProblem(error, '') ?? error;
+  }
+}

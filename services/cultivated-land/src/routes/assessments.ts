@@ -1,0 +1,153 @@
+// The yearly assessment of each town (三(十)) and what each town's land business looks like.
+import { z } from 'zod';
+import {
+  AssessmentActionBodies,
+  AssessmentActionNameSchema,
+  AssessmentSnapshotSchema,
+  SetAssessmentTargetsSchema,
+  assessmentIdOf,
+  type AssessmentCommand,
+} from '@duban/contracts';
+import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { assessments, timeline } from '../collections';
+import {
+  AssessmentDetail,
+  AssessmentListQuery,
+  AssessmentListResponse,
+  IdParams,
+  SetTargetsResponse,
+} from '../schemas';
+import { assessmentSnapshot, sendAssessmentAction, startAssessment } from '../temporal';
+import { landTown, landTowns } from '../towns';
+import { CL_TAGS, engineProblems, natresOrOffice, strip, timelineView } from './views';
+
+const ACTIONS = [
+  'report（镇(场)：报告完成情况）',
+  'assess（自然资源局会同农业农村局、统计局：未完成目标须给 rectificationDeadline，随即通报批评并暂停该镇土地管理业务）',
+  'report-rectification（镇(场)：报告整改情况）',
+  'verify-rectification（自然资源局：pass 通过则恢复业务，fail 退回整改）',
+].join('；');
+
+export function assessmentRoutes(ctx: ProcessRouteContext): Route[] {
+  const tags = CL_TAGS;
+  return [
+    // The city sets each town's targets for the year (三(十)); 自然资源局 细化分解 (三(九)).
+    defineRoute({
+      ...natresOrOffice('考核目标由自然资源局、督查室或管理员下达'),
+      method: 'post',
+      path: '/land/assessments',
+      operationId: 'setLandAssessmentTargets',
+      summary: '下达年度耕地保护责任目标（各镇(场)或指定镇(场)）',
+      description:
+        '目标：耕地保有量、永久基本农田保护面积、高标准农田建设面积（亩），不低于即达标（三(十)）。',
+      tags,
+      body: SetAssessmentTargetsSchema,
+      emptyBodyIsObject: true,
+      responses: {
+        201: { description: '已下达（每镇(场)一项考核）', schema: SetTargetsResponse },
+        200: { description: '均已下达过，未重复创建', schema: SetTargetsResponse },
+      },
+      handler: async ({ body, user, res }) => {
+        const { year, reportDeadline, targets } = body;
+        const towns = body.towns ?? landTowns().map((t) => ({ townCode: t.code, targets: undefined }));
+        const unknown = towns.map((t) => t.townCode).filter((c) => !landTown(c));
+        if (unknown.length) {
+          throw problems.invalid([{ field: 'body.towns', message: `不是镇(场)：${unknown.join('、')}` }]);
+        }
+        const missing = towns.findIndex((t) => !t.targets && !targets);
+        if (missing >= 0) {
+          const problem = problems.invalid([
+            { field: `body.towns.${missing}.targets`, message: '须给出目标（或在 body.targets 中统一给出）' },
+          ]);
+          throw Object.assign(problem, { detail: `body.targets: ${towns[missing]!.townCode} 没有目标` });
+        }
+        const started = [];
+        for (const town of towns) {
+          const assessmentId = assessmentIdOf(year, town.townCode);
+          const created = await startAssessment(ctx, {
+            assessmentId,
+            year,
+            townCode: town.townCode,
+            townName: landTown(town.townCode)!.shortName,
+            targets: (town.targets ?? targets)!,
+            reportDeadline,
+            setBy: user.username,
+          });
+          started.push({ assessmentId, townCode: town.townCode, created });
+        }
+        res.status(started.some((s) => s.created) ? 201 : 200).json({ year, assessments: started });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/land/assessments',
+      operationId: 'listLandAssessments',
+      summary: '年度考核结果（表彰、批评、暂停、问责）',
+      tags,
+      access: 'user',
+      query: AssessmentListQuery,
+      responses: { 200: { description: '考核列表与统计', schema: AssessmentListResponse } },
+      handler: async ({ query, res }) => {
+        const filter: Record<string, unknown> = {};
+        if (query.year !== undefined) filter.year = query.year;
+        if (query.townCode) filter.townCode = query.townCode;
+        const all = await assessments(ctx.db).find(filter).sort({ year: 1, townCode: 1 }).toArray();
+        const count = (f: (a: (typeof all)[number]) => boolean) => all.filter(f).length;
+        res.json({
+          year: query.year ?? null,
+          counts: {
+            total: all.length,
+            reporting: count((a) => a.phase === 'reporting'),
+            assessing: count((a) => a.phase === 'assessing'),
+            commended: count((a) => a.result?.outcome === 'commended'),
+            criticised: count((a) => a.result?.outcome === 'criticised'),
+            suspended: count((a) => a.suspension !== null && a.suspension.liftedAt === null),
+            escalated: count((a) => a.escalatedAt !== null),
+          },
+          assessments: all.map(strip),
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/land/assessments/:id',
+      operationId: 'getLandAssessment',
+      summary: '一个镇(场)的年度考核及其时间线',
+      tags,
+      access: 'user',
+      params: IdParams,
+      responses: { 200: { description: '考核', schema: AssessmentDetail } },
+      problems: { 404: '不存在' },
+      handler: async ({ params, res }) => {
+        const id = params.id;
+        const a = (await assessmentSnapshot(ctx, id)) ?? (await assessments(ctx.db).findOne({ _id: id }));
+        if (!a) throw problems.notFound(`考核 ${id} 不存在`);
+        const events = await timeline(ctx.db).find({ itemId: id }).sort({ version: 1 }).toArray();
+        res.json({ assessment: strip(a), timeline: events.map(timelineView) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/land/assessments/:id/actions/:action',
+      operationId: 'actOnLandAssessment',
+      summary: '年度考核的办理',
+      description: `${ACTIONS}。以 Temporal Update 发给考核的工作流；同一请求编号（x-request-id）重发只办理一次。`,
+      tags,
+      access: 'user',
+      params: z.object({ id: z.string(), action: z.string() }),
+      bodyByParam: { param: 'action', schemas: AssessmentActionBodies },
+      emptyBodyIsObject: true,
+      responses: { 200: { description: '办理后的考核', schema: AssessmentSnapshotSchema } },
+      problems: { 404: '考核或操作不存在', 409: '操作被拒绝，detail 说明理由', ...engineProblems },
+      handler: async ({ params, body, user, requestId, res }) => {
+        const action = AssessmentActionNameSchema.parse(params.action);
+        const command = {
+          action,
+          actor: actorOf(user, requestId),
+          body: body as unknown,
+        } as AssessmentCommand;
+        res.json(await sendAssessmentAction(ctx, params.id, command));
+      },
+    }),
+  ];
+}
