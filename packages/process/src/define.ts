@@ -1,6 +1,7 @@
 import type { Bus, RebuildableReadModel, RunningConsumer } from '@duban/bus';
 import type { DubanConfig } from '@duban/config';
 import type { EventDomain, PendingExtensionRequest } from '@duban/contracts';
+import type { ProcessRouteContext, Route } from '@duban/http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
@@ -61,9 +62,9 @@ export interface ProcessConsole {
  * One process of the gazette (督办事项, 幼儿园治理, 耕地保护 …) as the rest of Duban sees it.
  * The composition root keeps one list of these; gateway, system start, the CLI, the shared
  * inbox, the review queue and the OpenAPI document loop over that list and know no process by
- * name. `Routes` is the HTTP kit's route type, left open so this package needs no web framework.
+ * name.
  */
-export interface ProcessModule<Routes = unknown, RouteContext = never> {
+export interface ProcessModule {
   /** Machine name: the `process` of its inbox entries and alerts, e.g. `kindergarten`. */
   name: string;
   /** Chinese name, as the console and the CLI show it, e.g. `城镇小区配套幼儿园治理`. */
@@ -82,8 +83,8 @@ export interface ProcessModule<Routes = unknown, RouteContext = never> {
   readModels?: readonly RebuildableReadModel<Db>[];
   /** Its extension requests waiting for 督查室, for the one review queue. */
   pendingExtensions?: (db: Db) => Promise<PendingExtensionRequest[]>;
-  /** Its HTTP routes under /api. */
-  routes?: (ctx: RouteContext) => Routes;
+  /** Its HTTP routes under /api, declared with the HTTP kit (validation, roles, OpenAPI). */
+  routes?: (ctx: ProcessRouteContext) => Route[];
   /** Its pages in the web console. */
   console?: ProcessConsole;
   /** OpenAPI tags its routes use, with their Chinese descriptions. */
@@ -91,9 +92,7 @@ export interface ProcessModule<Routes = unknown, RouteContext = never> {
 }
 
 /** Declares a process; checks what can be checked before anything starts. */
-export function defineProcess<Routes = unknown, RouteContext = never>(
-  process: ProcessModule<Routes, RouteContext>,
-): ProcessModule<Routes, RouteContext> {
+export function defineProcess(process: ProcessModule): ProcessModule {
   if (!/^[a-z][a-z0-9-]*$/.test(process.name)) {
     throw new Error(`process name must be a lower-case token: ${process.name}`);
   }
@@ -101,7 +100,7 @@ export function defineProcess<Routes = unknown, RouteContext = never>(
 }
 
 /** Refuses two processes under one name or two read models under one name. */
-export function checkProcessList(processes: readonly ProcessModule<unknown, never>[]): void {
+export function checkProcessList(processes: readonly ProcessModule[]): void {
   const names = new Set<string>();
   const models = new Set<string>();
   for (const p of processes) {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CultivatedEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
+import { cultivatedLandRoutes } from './routes/index';
 import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
 import { cultivatedLandReadModel } from './rebuild';
 import { pendingRectificationExtensions } from './reviews';
@@ -19,6 +20,7 @@ export const cultivatedLandProcess = defineProcess({
       db: deps.db,
       ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
     }),
+  routes: cultivatedLandRoutes,
   readModels: [cultivatedLandReadModel],
   pendingExtensions: pendingRectificationExtensions,
   // The console's 耕地保护 page: towns, 占补平衡 ledger, occupations, illegal-occupation cases.

@@ -4,9 +4,6 @@ import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
 import { createCatalogRouter } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
-import { kindergartenRoutes } from '@duban/service-kindergarten';
-import { landUseRoutes } from '@duban/service-land-use';
-import { cultivatedLandRoutes } from '@duban/service-cultivated-land';
 import { allUnits } from '@duban/units';
 import { errorHandler, mountRoutes, notFound, type ProcessRouteContext, type Route } from '@duban/http';
 import { authenticate, routeAuth } from './middleware/authenticate';
@@ -53,9 +50,10 @@ export function createGateway(deps: GatewayDeps): Express {
     ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
   };
 
+  const processes = deps.processes ?? [];
   let document: unknown;
   const routes: Route[] = [
-    ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION }))),
+    ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION, processes }))),
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
     ...itemRoutes(ctx),
@@ -63,14 +61,10 @@ export function createGateway(deps: GatewayDeps): Express {
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx),
     ...alertRoutes(ctx),
-    ...reviewRoutes(ctx),
+    ...reviewRoutes(ctx, processes),
     ...exportRoutes(ctx),
-    // The kindergarten rectification (issue 5): campaigns, ledger, cases, permits.
-    ...kindergartenRoutes(processCtx),
-    // 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)).
-    ...landUseRoutes(processCtx),
-    // 耕地保护 (青政办发〔2019〕28号): town rectifications, yearly assessment, suspensions.
-    ...cultivatedLandRoutes(processCtx),
+    // Every process's own routes (幼儿园治理, 耕地保护 …), in the order of the process list.
+    ...processes.flatMap((p) => p.routes?.(processCtx) ?? []),
   ];
 
   const app = express();
@@ -89,7 +83,7 @@ export function createGateway(deps: GatewayDeps): Express {
   api.use(notFound());
   app.use(API_PREFIX, api);
   // The web console (issue 6): static files at /, no build step.
-  app.use(createConsoleRouter({ units: allUnits(), processes: deps.processes ?? [] }));
+  app.use(createConsoleRouter({ units: allUnits(), processes }));
 
   app.use(notFound());
   app.use(errorHandler());

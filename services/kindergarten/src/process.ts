@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { KindergartenEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
+import { kindergartenRoutes } from './routes/index';
 import { createKindergartenWorker } from '@duban/workflow-kindergarten';
 import { kindergartenReadModel } from './rebuild';
 import { pendingCaseExtensions } from './reviews';
@@ -19,6 +20,7 @@ export const kindergartenProcess = defineProcess({
       db: deps.db,
       ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
     }),
+  routes: kindergartenRoutes,
   readModels: [kindergartenReadModel],
   pendingExtensions: pendingCaseExtensions,
   // The console's 幼儿园治理 page: board, ledger (#/kindergarten/ledger), cases.

@@ -1,5 +1,6 @@
 import { LandUseEvents } from '@duban/contracts';
 import { defineProcess } from '@duban/process';
+import { landUseRoutes } from './routes/index';
 import { createLandUseWorker } from '@duban/workflow-land-use';
 import { landUseReadModel } from './rebuild';
 import { startLandUseServices } from './service';
@@ -22,5 +23,9 @@ export const landUseProcess = defineProcess({
   onStart: async ({ temporal }) => {
     await ensureLandLedger({ temporal });
   },
+  routes: landUseRoutes,
   readModels: [landUseReadModel],
+  openApiTags: [
+    { name: 'land', description: '耕地保护：占补平衡台账、建设占用、违法占地案件（青政办发〔2019〕28号）' },
+  ],
 });

@@ -1,11 +1,18 @@
 import { registerCatalogOpenApi } from '@duban/service-catalog';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { API_PREFIX, ProblemSchema, registerRoutes, type Route } from '@duban/http';
+import type { ProcessModule } from '@duban/process';
 
 export { API_PREFIX } from '@duban/http';
 
 /** The OpenAPI 3.1 document of the given routes, generated from their zod schemas. */
-export function openApiDocument(routes: readonly Route[], info: { version: string }) {
+export function openApiDocument(
+  routes: readonly Route[],
+  info: { version: string; processes?: readonly ProcessModule[] },
+) {
+  const processTags = new Map<string, string>();
+  for (const p of info.processes ?? [])
+    for (const t of p.openApiTags ?? []) processTags.set(t.name, t.description);
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -39,11 +46,7 @@ export function openApiDocument(routes: readonly Route[], info: { version: strin
       { name: 'alerts', description: '预警' },
       { name: 'system', description: '运行状态与接口文档' },
       { name: 'catalog', description: '政策文件目录（公报导入的文件、任务与条款）' },
-      {
-        name: 'land',
-        description: '耕地保护：永久基本农田整改、年度责任目标考核、土地业务暂停（青政办发〔2019〕28号）',
-      },
-      { name: 'kindergarten', description: '城镇小区配套幼儿园治理（青政办发〔2019〕31号）' },
+      ...[...processTags].map(([name, description]) => ({ name, description })),
     ],
   });
 }
