@@ -30,3 +30,5 @@ export type {
   TimelineDoc,
 } from './readmodels';
 export type { PendingExtensionRequest } from './reviews';
+export { COLOUR_ORDER, colourRank, compareDeadlines, emptyColourCounts } from './urgency';
+export type { ColourCounts } from './urgency';

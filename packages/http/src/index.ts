@@ -30,3 +30,4 @@ export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
 export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
+export { CivilDateQuery, MAX_PAGE_SIZE, PageMeta, PagingQuery, skipOf } from './paging';

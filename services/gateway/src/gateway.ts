@@ -12,11 +12,9 @@ import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { securityHeaders } from './middleware/security';
 import { API_PREFIX, openApiDocument } from './openapi/document';
-import { actionRoutes } from './routes/actions';
 import { alertRoutes } from './routes/alerts';
 import { exportRoutes } from './routes/exports';
 import { inboxRoutes } from './routes/inbox';
-import { itemRoutes } from './routes/items';
 import { overviewRoutes } from './routes/overview';
 import { reviewRoutes } from './routes/reviews';
 import { sessionRoutes } from './routes/session';
@@ -56,8 +54,6 @@ export function createGateway(deps: GatewayDeps): Express {
     ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION, processes }))),
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
-    ...itemRoutes(ctx),
-    ...actionRoutes(ctx),
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx),
     ...alertRoutes(ctx),

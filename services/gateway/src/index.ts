@@ -9,4 +9,3 @@ export { UserStore, USERS } from './auth/users';
 export type { UserDoc, UserView, NewUser } from './auth/users';
 export { hashPassword, verifyPassword } from './auth/passwords';
 export type { Principal } from './auth/principal';
-export { ACTION_ROLES } from './routes/actions';

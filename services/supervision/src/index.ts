@@ -2,3 +2,4 @@ export { supervisionProcess } from './process';
 export { pendingItemExtensions } from './reviews';
 export * from './projector/index';
 export * from './alerts/index';
+export { itemsFilter, ItemsQuery, mayRead, supervisionRoutes } from './routes/index';

@@ -4,6 +4,7 @@ import { startAlertsService } from './alerts/index';
 import { startProjectorService, supervisionReadModel } from './projector/index';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
 import { pendingItemExtensions } from './reviews';
+import { supervisionRoutes } from './routes/index';
 
 /** 督办事项: one item per task of the gazette, from 交办 to 销号 (DESIGN §6). */
 export const supervisionProcess = defineProcess({
@@ -24,6 +25,11 @@ export const supervisionProcess = defineProcess({
       ...(deps.durablePrefix ? { durable: `${deps.durablePrefix}alerts` } : {}),
     }),
   ],
+  routes: supervisionRoutes,
   readModels: [supervisionReadModel()],
   pendingExtensions: pendingItemExtensions,
+  openApiTags: [
+    { name: 'items', description: '督办事项' },
+    { name: 'actions', description: '办理、复核、延期、批示' },
+  ],
 });

@@ -39,8 +39,6 @@ export function openApiDocument(
     tags: [
       { name: 'session', description: '登录与当前用户' },
       { name: 'users', description: '用户管理' },
-      { name: 'items', description: '督办事项' },
-      { name: 'actions', description: '办理、复核、延期、批示' },
       { name: 'inbox', description: '责任单位待办' },
       { name: 'overview', description: '总览' },
       { name: 'alerts', description: '预警' },

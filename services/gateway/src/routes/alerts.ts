@@ -6,7 +6,7 @@ import { streamAlerts } from '../alerts/stream';
 import type { RouteContext } from '../deps';
 import { problems, defineRoute, type Route } from '@duban/http';
 import { toAlertView } from '../queries/views';
-import { skipOf } from '../schemas/common';
+import { skipOf } from '@duban/http';
 import { AlertsPage, AlertsQuery, AlertStreamQuery } from '../schemas/alerts';
 
 export function alertRoutes(ctx: RouteContext): Route[] {

@@ -16,8 +16,7 @@ import type { Response } from 'express';
 import type { Filter } from 'mongodb';
 import type { RouteContext } from '../deps';
 import { problems, defineRoute, type Route } from '@duban/http';
-import { itemsFilter } from '../queries/items';
-import { ItemsQuery } from '../schemas/items';
+import { itemsFilter, ItemsQuery } from '@duban/service-supervision';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

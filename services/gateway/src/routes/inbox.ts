@@ -3,9 +3,9 @@ import { ReadModels, type InboxDoc } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
 import { problems, defineRoute, type Route } from '@duban/http';
-import { colourRank, compareDeadlines } from '../queries/colours';
+import { colourRank, compareDeadlines } from '@duban/contracts';
 import { toInboxView } from '../queries/views';
-import { skipOf } from '../schemas/common';
+import { skipOf } from '@duban/http';
 import { InboxPage, InboxQuery } from '../schemas/inbox';
 
 export function inboxRoutes(ctx: RouteContext): Route[] {

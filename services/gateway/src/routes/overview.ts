@@ -2,7 +2,7 @@ import { civilDateOf, daysBetween } from '@duban/calendar';
 import { ReadModels, type Colour, type ItemDoc } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
-import { emptyColourCounts, type ColourCounts } from '../queries/colours';
+import { emptyColourCounts, type ColourCounts } from '@duban/contracts';
 import { OverviewView } from '../schemas/overview';
 import { defineRoute, type Route } from '@duban/http';
 

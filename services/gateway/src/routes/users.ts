@@ -2,7 +2,7 @@ import type { RouteContext } from '../deps';
 import { verifyPassword } from '../auth/passwords';
 import { DuplicateUserError, toUserView } from '../auth/users';
 import { problems, defineRoute, type Route } from '@duban/http';
-import { skipOf } from '../schemas/common';
+import { skipOf } from '@duban/http';
 import {
   ChangeOwnPasswordBody,
   CreateUserBody,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_KINDS, ColourSchema, INBOX_PROCESSES } from '@duban/contracts';
-import { PageMeta, PagingQuery } from './common';
+import { PageMeta, PagingQuery } from '@duban/http';
 
 export const AlertView = z
   .object({

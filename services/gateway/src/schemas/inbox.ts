@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColourSchema, INBOX_PROCESSES, UnitCodeSchema } from '@duban/contracts';
-import { PageMeta, PagingQuery } from './common';
+import { PageMeta, PagingQuery } from '@duban/http';
 
 export const InboxEntryView = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema, UnitCodeSchema } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
-import { PageMeta, PagingQuery } from './common';
+import { PageMeta, PagingQuery } from '@duban/http';
 
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -8,6 +8,7 @@ import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { ReadModels, type ItemDoc } from '@duban/contracts';
 import { connectEngines, type Engines } from '../../../../test/support/engines';
+import { supervisionProcess } from '@duban/service-supervision';
 import { createGateway, type GatewayDeps } from '../index';
 
 export const TEST_JWT_SECRET = 'gateway-system-tests-secret-0123456789abcdef';
@@ -72,6 +73,8 @@ export async function startHarness(dbSuffix: string, overrides: Partial<GatewayD
     natsConnection: engines.bus.nc,
     jwtSecret: TEST_JWT_SECRET,
     logger: pino({ level: process.env.GATEWAY_TEST_LOG ?? 'silent' }),
+    // The gateway's own tests drive supervision items, the process every deployment runs.
+    processes: [supervisionProcess],
     ...overrides,
   });
   const server = await new Promise<Server>((resolve) => {

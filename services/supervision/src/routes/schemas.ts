@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ColourSchema, ItemSnapshotSchema, ItemStateSchema, UnitCodeSchema } from '@duban/contracts';
-import { CivilDateQuery, PageMeta, PagingQuery } from './common';
+import { CivilDateQuery, PageMeta, PagingQuery } from '@duban/http';
 
 const isoTime = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,4 @@
-import type { Colour } from '@duban/contracts';
+import type { Colour } from './common';
 
 /** Most urgent first: red (逾期), yellow (滞后), blue (临期), green, none (closed). */
 export const COLOUR_ORDER: readonly Colour[] = ['red', 'yellow', 'blue', 'green', 'none'];

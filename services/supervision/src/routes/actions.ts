@@ -12,11 +12,18 @@ import {
 } from '@duban/contracts';
 import { itemActionUpdate, itemSnapshotQuery } from '@duban/workflow-supervision';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Principal } from '../auth/principal';
-import { actorOf, defineRoute, HttpProblem, problems, sendUpdate, type Route } from '@duban/http';
-import type { RouteContext } from '../deps';
-import { mayRead } from '../queries/items';
-import { ItemIdParams, ItemSnapshotView } from '../schemas/items';
+import {
+  actorOf,
+  defineRoute,
+  HttpProblem,
+  problems,
+  sendUpdate,
+  type Principal,
+  type ProcessRouteContext,
+  type Route,
+} from '@duban/http';
+import { mayRead } from './queries';
+import { ItemIdParams, ItemSnapshotView } from './schemas';
 
 /** Who may ask for each action (DESIGN §1); the workflow still checks state and unit. */
 export const ACTION_ROLES: Record<ActionName, Role> = ActionRoles;
@@ -35,7 +42,7 @@ const ACTION_SUMMARIES: Record<ActionName, string> = {
 
 const ActionResult = z.object({ item: ItemSnapshotView });
 
-export function actionRoutes(ctx: RouteContext): Route[] {
+export function actionRoutes(ctx: ProcessRouteContext): Route[] {
   const items = ctx.db.collection<ItemDoc>(ReadModels.items);
   const handleOf = (itemId: string) => ctx.temporal.workflow.getHandle(supervisionWorkflowId(itemId));
 

@@ -1,7 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import type { ItemDoc } from '@duban/contracts';
-import type { Principal } from '../auth/principal';
-import { COLOUR_ORDER } from './colours';
+import type { Principal } from '@duban/http';
+import { COLOUR_ORDER } from '@duban/contracts';
 
 export interface ItemsFilterInput {
   docNo?: string;

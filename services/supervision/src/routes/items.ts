@@ -1,12 +1,10 @@
 import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
-import type { RouteContext } from '../deps';
-import { problems, defineRoute, type Route } from '@duban/http';
-import { findByUrgency, itemsFilter, mayRead } from '../queries/items';
-import { toItemView, toTimelineView } from '../queries/views';
-import { skipOf } from '../schemas/common';
-import { ItemDetail, ItemIdParams, ItemsPage, ItemsQuery } from '../schemas/items';
+import { defineRoute, problems, skipOf, type ProcessRouteContext, type Route } from '@duban/http';
+import { findByUrgency, itemsFilter, mayRead } from './queries';
+import { toItemView, toTimelineView } from './views';
+import { ItemDetail, ItemIdParams, ItemsPage, ItemsQuery } from './schemas';
 
-export function itemRoutes(ctx: RouteContext): Route[] {
+export function itemRoutes(ctx: ProcessRouteContext): Route[] {
   const items = ctx.db.collection<ItemDoc>(ReadModels.items);
   const timeline = ctx.db.collection<TimelineDoc>(ReadModels.timeline);
   return [
