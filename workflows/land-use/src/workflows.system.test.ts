@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { EVENTS_STREAM } from '@duban/bus';
 import {
   landCaseWorkflowId,
+  LandUseEvents,
   type LandCaseCommand,
   type LedgerSnapshot,
   type StartLandCase,
@@ -53,7 +54,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     const info = await suite.bus.jsm.streams.info(EVENTS_STREAM);
     for (let seq = since; seq <= info.state.last_seq; seq += 1) {
       const msg = await suite.bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
-      if (!msg || !msg.subject.startsWith('duban.landuse.')) continue;
+      if (!msg || !msg.subject.startsWith(`duban.${LandUseEvents.CaseClosed.process}.`)) continue;
       const event = msg.json<{ type: string; subject: string; data: { ledger: LedgerSnapshot } }>();
       if (event.subject === subject) out.push({ type: event.type, ledger: event.data.ledger });
     }
@@ -270,7 +271,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     });
     let c = await h.query(landCaseQuery);
     expect(c).toMatchObject({ step: 'registered', deadline: '2021-07-31', major: true, colour: 'green' });
-    const listed = await eventuallyLast(`duban.landuse.case_listed_for_supervision`, caseId);
+    const listed = await eventuallyLast(LandUseEvents.CaseListedForSupervision.subject, caseId);
     expect(listed.data.reason).toMatch(/挂牌督办/);
 
     await refused(act(h, 'decide', { decision: '罚款' }), /当前应办理“调查取证”/);
@@ -279,7 +280,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     await act(h, 'investigate', { note: '现场勘测，占用永久基本农田 2.5 亩' });
     c = await act(h, 'transfer', { to: 'judiciary', reason: '涉嫌非法占用农用地罪' });
     expect(c.transfers).toEqual([expect.objectContaining({ body: 'judiciary', bodyName: '司法机关' })]);
-    const transferred = await eventuallyLast('duban.landuse.case_transferred', caseId);
+    const transferred = await eventuallyLast(LandUseEvents.CaseTransferred.subject, caseId);
     expect(transferred.data).toMatchObject({ to: 'judiciary', bodyName: '司法机关' });
     await refused(act(h, 'transfer', { to: 'judiciary', reason: '再次' }), /已移交司法机关/);
 
