@@ -7,12 +7,12 @@ import { Client, Connection } from '@temporalio/client';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { itemIdOf } from '@duban/contracts';
 import { parseGazette, type ParsedGazette } from '@duban/gazette';
+import { errorHandler, mountRoutes, registerRoutes, type Principal, type RouteAuth } from '@duban/http';
 import { connectStore, type Store } from '@duban/store';
 import {
   CatalogCollections,
-  createCatalogRouter,
+  catalogRoutes,
   importCatalog,
-  registerCatalogOpenApi,
   startSupervisionItems,
   supervisionCandidates,
   type CatalogTaskDoc,
@@ -27,6 +27,14 @@ const parsed = parseGazette(text);
 const allTasks = parsed.documents.flatMap((d) => d.tasks.map((t) => ({ d, t })));
 
 const KINDERGARTEN = itemIdOf('青政办发〔2019〕31号', '三.(三)');
+
+// The gateway signs users in (its own tests cover 401s); here every request reads as signed in.
+const reader: Principal = { username: 'reader', name: '读者', role: 'leader', unitCode: null };
+const signedIn: RouteAuth = {
+  authenticate: () => (_req, _res, next) => next(),
+  requireRole: () => (_req, _res, next) => next(),
+  principalOf: () => reader,
+};
 
 describe('catalog over the real engines', () => {
   let store: Store;
@@ -195,7 +203,10 @@ describe('catalog over the real engines', () => {
 
     beforeAll(async () => {
       const app = express();
-      app.use('/api/catalog', createCatalogRouter({ db: store.db }));
+      const api = express.Router();
+      mountRoutes(api, catalogRoutes({ db: store.db }), signedIn);
+      app.use('/api', api);
+      app.use(errorHandler());
       const server = app.listen(0);
       await new Promise<void>((resolve) => server.once('listening', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalog`;
@@ -333,7 +344,7 @@ describe('catalog over the real engines', () => {
 
     it('describes its paths in an OpenAPI 3.1 document', () => {
       const registry = new OpenAPIRegistry();
-      registerCatalogOpenApi(registry);
+      registerRoutes(registry, catalogRoutes({ db: store.db }));
       const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
         openapi: '3.1.0',
         info: { title: 'catalog', version: '0' },

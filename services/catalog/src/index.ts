@@ -38,14 +38,11 @@ export type {
   StartSupervisionResult,
   SupervisionCandidate,
 } from './start';
-export { createCatalogRouter, tasksFilter } from './router';
-export type { CatalogRouterDeps } from './router';
-export { registerCatalogOpenApi } from './openapi';
-export type { CatalogOpenApiOptions } from './openapi';
+export { catalogRoutes } from './routes';
+export { tasksFilter } from './views';
 export {
   CatalogDocumentSummaryView,
   CatalogDocumentView,
-  CatalogProblemSchema,
   CatalogTaskDetail,
   CatalogTaskView,
   CatalogTasksPage,

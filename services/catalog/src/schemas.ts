@@ -115,23 +115,6 @@ export const DocumentIdParams = z.object({
 const isoTime = z.iso.datetime({ offset: true });
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const CatalogFieldErrorSchema = z.object({
-  field: z.string().meta({ description: '出错的字段，从请求的根部命名，如 query.pageSize' }),
-  message: z.string(),
-});
-
-export const CatalogProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    errors: z.array(CatalogFieldErrorSchema).optional(),
-  })
-  .meta({ id: 'CatalogProblem', description: 'RFC 9457 application/problem+json' });
-
 const CountsView = z.object({
   tasks: z.number().int(),
   tasksWithDeadline: z.number().int(),

@@ -2,11 +2,11 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
-import { createCatalogRouter } from '@duban/service-catalog';
+import { catalogRoutes } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
 import { allUnits } from '@duban/units';
 import { errorHandler, mountRoutes, notFound, type ProcessRouteContext, type Route } from '@duban/http';
-import { authenticate, routeAuth } from './middleware/authenticate';
+import { routeAuth } from './middleware/authenticate';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
@@ -59,6 +59,8 @@ export function createGateway(deps: GatewayDeps): Express {
     ...alertRoutes(ctx),
     ...reviewRoutes(ctx, processes),
     ...exportRoutes(ctx),
+    // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
+    ...catalogRoutes(processCtx),
     // Every process's own routes (幼儿园治理, 耕地保护 …), in the order of the process list.
     ...processes.flatMap((p) => p.routes?.(processCtx) ?? []),
   ];
@@ -74,8 +76,6 @@ export function createGateway(deps: GatewayDeps): Express {
   api.use(apiRateLimit(deps.rateLimit));
   api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
   mountRoutes(api, routes, routeAuth(ctx.auth));
-  // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
-  api.use('/catalog', authenticate(ctx.auth), createCatalogRouter({ db: deps.db }));
   api.use(notFound());
   app.use(API_PREFIX, api);
   // The web console (issue 6): static files at /, no build step.

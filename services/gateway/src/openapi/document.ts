@@ -1,6 +1,5 @@
-import { registerCatalogOpenApi } from '@duban/service-catalog';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { API_PREFIX, ProblemSchema, registerRoutes, type Route } from '@duban/http';
+import { registerRoutes, type Route } from '@duban/http';
 import type { ProcessModule } from '@duban/process';
 
 export { API_PREFIX } from '@duban/http';
@@ -27,7 +26,6 @@ export function openApiDocument(
     description: 'EventSource 无法设置请求头时，以查询参数传递同一令牌',
   });
   registerRoutes(registry, routes);
-  registerCatalogOpenApi(registry, { basePath: `${API_PREFIX}/catalog`, problemSchema: ProblemSchema });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
