@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { EVENTS_STREAM } from '@duban/bus';
 import {
+  LandUseEvents,
   landCaseWorkflowId,
   type LandCaseCommand,
   type LedgerSnapshot,
@@ -16,8 +17,11 @@ import {
   landCaseQuery,
   ledgerQuery,
   requestOccupationUpdate,
+  suspendedTownsQuery,
+  townSuspensionUpdate,
 } from './definitions';
 import { toCenti } from './rules';
+import { suspensionRefusal, type TownSuspension } from './suspension';
 import { actor } from './testing';
 import { landUseWorkflowsPath } from './worker';
 import type { landCaseWorkflow, landLedgerWorkflow } from './workflows';
@@ -53,7 +57,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     const info = await suite.bus.jsm.streams.info(EVENTS_STREAM);
     for (let seq = since; seq <= info.state.last_seq; seq += 1) {
       const msg = await suite.bus.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
-      if (!msg || !msg.subject.startsWith('duban.landuse.')) continue;
+      if (!msg || !msg.subject.startsWith(`duban.${LandUseEvents.CompensationAccepted.process}.`)) continue;
       const event = msg.json<{ type: string; subject: string; data: { ledger: LedgerSnapshot } }>();
       if (event.subject === subject) out.push({ type: event.type, ledger: event.data.ledger });
     }
@@ -270,7 +274,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     });
     let c = await h.query(landCaseQuery);
     expect(c).toMatchObject({ step: 'registered', deadline: '2021-07-31', major: true, colour: 'green' });
-    const listed = await eventuallyLast(`duban.landuse.case_listed_for_supervision`, caseId);
+    const listed = await eventuallyLast(LandUseEvents.CaseListedForSupervision.subject, caseId);
     expect(listed.data.reason).toMatch(/挂牌督办/);
 
     await refused(act(h, 'decide', { decision: '罚款' }), /当前应办理“调查取证”/);
@@ -279,7 +283,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     await act(h, 'investigate', { note: '现场勘测，占用永久基本农田 2.5 亩' });
     c = await act(h, 'transfer', { to: 'judiciary', reason: '涉嫌非法占用农用地罪' });
     expect(c.transfers).toEqual([expect.objectContaining({ body: 'judiciary', bodyName: '司法机关' })]);
-    const transferred = await eventuallyLast('duban.landuse.case_transferred', caseId);
+    const transferred = await eventuallyLast(LandUseEvents.CaseTransferred.subject, caseId);
     expect(transferred.data).toMatchObject({ to: 'judiciary', bodyName: '司法机关' });
     await refused(act(h, 'transfer', { to: 'judiciary', reason: '再次' }), /已移交司法机关/);
 
@@ -343,6 +347,96 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     }
     throw new Error(`no ${subject} for ${caseId}`);
   }
+
+  it('the ledger itself refuses occupations in a suspended town until the lift, and keeps the towns across continue-as-new (二(十))', async () => {
+    const ledgerId = `suspended-${run}`;
+    const h = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId, continueAsNewAfter: 3 }],
+    });
+    const accept = (parcelNo: string, areaMu: number) =>
+      h.executeUpdate(acceptCompensationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              parcelNo,
+              townCode: 'town-daba',
+              areaMu,
+              grade: 5,
+              sourceProject: '大坝镇土地整治',
+              acceptedOn: '2019-04-30',
+            },
+          },
+        ],
+      });
+    const request = (kind: 'permanent' | 'temporary', waitIfShort = false) =>
+      h.executeUpdate(requestOccupationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              project: '瞿靖镇农产品加工园',
+              townCode: 'town-qujing',
+              areaMu: 3,
+              grade: 9,
+              kind,
+              keyLevel: 'none',
+              waitIfShort,
+            },
+          },
+        ],
+      });
+    const placed: TownSuspension = {
+      townCode: 'town-qujing',
+      townName: '瞿靖镇',
+      assessmentId: 'cl-assess-2019-town-qujing',
+      year: 2019,
+      reason: '2019年度耕地保护责任目标考核未通过（cl-assess-2019-town-qujing）',
+      since: '2020-03-01T00:00:00.000Z',
+      rectificationDeadline: '2020-06-30',
+      liftedAt: null,
+      at: '2020-03-01T00:00:00.000Z',
+    };
+    const lifted = { ...placed, liftedAt: '2020-06-20T00:00:00.000Z', at: '2020-06-20T00:00:00.000Z' };
+    const tell = (eventId: string, suspension: TownSuspension) =>
+      h.executeUpdate(townSuspensionUpdate, { updateId: `suspension:${eventId}`, args: [{ suspension }] });
+
+    // A request filed before the suspension waits; the ledger's own knowledge keeps it waiting.
+    expect((await request('permanent', true)).occupation.state).toBe('queued');
+    expect(await tell('placed', placed)).toMatchObject({ assessmentId: placed.assessmentId, liftedAt: null });
+    expect((await accept('BC-S-1', 10)).queue).toHaveLength(1);
+    await accept('BC-S-2', 1); // the third change: the ledger goes on in a new run
+    let current = (await h.describe()).runId;
+    for (let i = 0; i < 100 && current === h.firstExecutionRunId; i += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      current = (await h.describe()).runId;
+    }
+    expect(current).not.toBe(h.firstExecutionRunId);
+    expect(await h.query(suspendedTownsQuery)).toEqual(['town-qujing']);
+
+    const before = (await h.query(ledgerQuery)).version;
+    for (const kind of ['permanent', 'temporary'] as const) {
+      const error = await request(kind).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string };
+      expect(cause).toMatchObject({ type: 'ActionRefused', message: suspensionRefusal(placed, kind) });
+    }
+    expect(suspensionRefusal(placed, 'permanent')).toMatch(/^瞿靖镇建设占用耕地审批暂停办理：2019年度/);
+    expect((await h.query(ledgerQuery)).version).toBe(before);
+
+    // The lift names the suspension: the town is free; the old fact told again changes nothing.
+    expect(await tell('lifted', lifted)).toMatchObject({ liftedAt: lifted.liftedAt });
+    expect(await tell('placed-again', placed)).toMatchObject({ liftedAt: lifted.liftedAt });
+    expect(await h.query(suspendedTownsQuery)).toEqual([]);
+    expect((await request('temporary')).occupation.state).toBe('approved');
+    const after = await accept('BC-S-3', 1);
+    expect(after.queue).toEqual([]);
+    expect(after.balance.occupiedMu).toBe(3);
+
+    await suite.recordAndReplay(h, 'ledger-suspension.json');
+  });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });
