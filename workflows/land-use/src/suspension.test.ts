@@ -1,6 +1,5 @@
 // 二(十) without a server: which assessment fact about a town wins, and what the ledger refuses.
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@duban/contracts';
 import { ActionRefusedError } from '@duban/workflow-core/refusal';
 import {
   applySuspensionFact,
@@ -10,14 +9,9 @@ import {
   suspendedTownsOf,
 } from './ledger';
 import { afterSuspensionFact, suspensionRefusal, type TownSuspension } from './suspension';
+import { actor } from './testing';
 
-const natres: Actor = {
-  userId: 'bureau-natres',
-  name: '自然资源局',
-  role: 'bureau',
-  unitCode: 'natres',
-  requestId: 'r',
-};
+const natres = actor('bureau', 'natres');
 
 const fact = (year: number, at: string, lifted = false): TownSuspension => ({
   townCode: 'town-qujing',

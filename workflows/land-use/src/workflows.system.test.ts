@@ -377,8 +377,8 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
           {
             actor: natres(),
             body: {
-              project: '瞿靖镇农产品加工园',
-              townCode: 'town-qujing',
+              project: '叶盛镇农产品加工园',
+              townCode: 'town-yesheng',
               areaMu: 3,
               grade: 9,
               kind,
@@ -388,18 +388,19 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
           },
         ],
       });
+    // 叶盛镇 failed its 2020 assessment: suspended from the day it was criticised.
     const placed: TownSuspension = {
-      townCode: 'town-qujing',
-      townName: '瞿靖镇',
-      assessmentId: 'cl-assess-2019-town-qujing',
-      year: 2019,
-      reason: '2019年度耕地保护责任目标考核未通过（cl-assess-2019-town-qujing）',
-      since: '2020-03-01T00:00:00.000Z',
-      rectificationDeadline: '2020-06-30',
+      townCode: 'town-yesheng',
+      townName: '叶盛镇',
+      assessmentId: 'cl-assess-2020-town-yesheng',
+      year: 2020,
+      reason: '叶盛镇2020年度耕地保护责任目标考核未通过',
+      since: '2021-01-20T01:00:00.000Z',
+      rectificationDeadline: '2021-06-30',
       liftedAt: null,
-      at: '2020-03-01T00:00:00.000Z',
+      at: '2021-01-20T01:00:00.000Z',
     };
-    const lifted = { ...placed, liftedAt: '2020-06-20T00:00:00.000Z', at: '2020-06-20T00:00:00.000Z' };
+    const lifted = { ...placed, liftedAt: '2021-05-20T01:00:00.000Z', at: '2021-05-20T01:00:00.000Z' };
     const tell = (eventId: string, suspension: TownSuspension) =>
       h.executeUpdate(townSuspensionUpdate, { updateId: `suspension:${eventId}`, args: [{ suspension }] });
 
@@ -414,7 +415,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
       current = (await h.describe()).runId;
     }
     expect(current).not.toBe(h.firstExecutionRunId);
-    expect(await h.query(suspendedTownsQuery)).toEqual(['town-qujing']);
+    expect(await h.query(suspendedTownsQuery)).toEqual(['town-yesheng']);
 
     const before = (await h.query(ledgerQuery)).version;
     for (const kind of ['permanent', 'temporary'] as const) {
@@ -423,7 +424,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
       const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string };
       expect(cause).toMatchObject({ type: 'ActionRefused', message: suspensionRefusal(placed, kind) });
     }
-    expect(suspensionRefusal(placed, 'permanent')).toMatch(/^瞿靖镇建设占用耕地审批暂停办理：2019年度/);
+    expect(suspensionRefusal(placed, 'permanent')).toMatch(/^叶盛镇建设占用耕地审批暂停办理：叶盛镇2020年度/);
     expect((await h.query(ledgerQuery)).version).toBe(before);
 
     // The lift names the suspension: the town is free; the old fact told again changes nothing.
