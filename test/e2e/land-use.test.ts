@@ -5,6 +5,7 @@ import { LAND_LEDGER_WORKFLOW_ID, LandUseEvents, ReadModels, type InboxDoc } fro
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
 import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';
+import { publishSuspensionFact } from '../../services/land-use/src/testing';
 import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 import { startWithoutGazette } from '../support/whole-system';
@@ -181,18 +182,26 @@ describe('compensation ledger and illegal-occupation cases over the running syst
   });
 
   it('a town suspended by its failed assessment is refused with 409 naming the assessment (二(十))', async () => {
-    await store.db.collection('land_suspensions').insertOne({
-      _id: 'town-qujing',
-      townCode: 'town-qujing',
-      suspended: true,
-      assessmentId: 'cl-assess-2019-town-qujing',
-      year: 2019,
-      reason: '2019年度耕地保护责任目标考核未通过（cl-assess-2019-town-qujing）',
-      since: '2020-03-01T00:00:00.000Z',
-      rectificationDeadline: '2020-06-30',
-      liftedAt: null,
-      updatedAt: new Date().toISOString(),
-    } as never);
+    // The assessment's fact, as the cultivated-land workflow publishes it; land-use learns of it.
+    await publishSuspensionFact(bus, {
+      id: `e2e-suspended-town-qujing-${Date.now()}`,
+      time: new Date().toISOString(),
+      townName: '瞿靖镇',
+      suspension: {
+        townCode: 'town-qujing',
+        assessmentId: 'cl-assess-2019-town-qujing',
+        year: 2019,
+        reason: '2019年度耕地保护责任目标考核未通过（cl-assess-2019-town-qujing）',
+        since: '2020-03-01T00:00:00.000Z',
+        rectificationDeadline: '2020-06-30',
+        liftedAt: null,
+      },
+    });
+    await eventually(
+      () => api<{ suspendedTowns: string[] }>(http(), '/api/land/ledger', { token: tokens.natres }),
+      (r) => r.body.suspendedTowns?.includes('town-qujing'),
+      SLOW,
+    );
     const before = (await ledger()).body;
     for (const kind of ['permanent', 'temporary']) {
       const res = await api<Problem>(http(), '/api/land/occupations', {

@@ -44,7 +44,7 @@ export interface ClTimelineDoc {
   data: Record<string, unknown>;
 }
 
-/** The contract the land-use service reads (one document per town). */
+/** The cultivated-land service's own record of suspended towns; land-use keeps its own from the events. */
 export interface LandSuspensionDoc {
   _id: string; // townCode
   townCode: string;

@@ -1,4 +1,5 @@
 import type { LandCaseSnapshot, LedgerSnapshot, Occupation } from '@duban/contracts';
+import type { TownSuspension } from '@duban/workflow-land-use';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 
@@ -9,6 +10,8 @@ export const LuCollections = {
   occupations: 'lu_occupations',
   cases: 'lu_cases',
   timeline: 'lu_timeline',
+  /** Towns whose land business the yearly assessment suspended (二(十)), from its facts. */
+  townSuspensions: 'lu_town_suspensions',
 } as const;
 
 export interface LedgerDoc extends LedgerSnapshot {
@@ -39,12 +42,23 @@ export interface LuTimelineDoc {
   actor: { userId: string | null; unitCode: string | null; requestId: string | null };
 }
 
+/** One document per town: the last assessment fact about its land business. */
+export interface TownSuspensionDoc extends TownSuspension {
+  _id: string; // townCode
+  /** In force: not lifted. */
+  suspended: boolean;
+  updatedAt: Date;
+}
+
 export const ledgers = (db: Db): Collection<LedgerDoc> => db.collection<LedgerDoc>(LuCollections.ledger);
 export const occupations = (db: Db): Collection<OccupationDoc> =>
   db.collection<OccupationDoc>(LuCollections.occupations);
 export const cases = (db: Db): Collection<CaseDoc> => db.collection<CaseDoc>(LuCollections.cases);
 export const timeline = (db: Db): Collection<LuTimelineDoc> =>
   db.collection<LuTimelineDoc>(LuCollections.timeline);
+
+export const townSuspensions = (db: Db): Collection<TownSuspensionDoc> =>
+  db.collection<TownSuspensionDoc>(LuCollections.townSuspensions);
 
 export async function ensureLandUseIndexes(db: Db): Promise<void> {
   await ensureIndexes(occupations(db), [{ key: { state: 1, filedAt: 1 }, name: 'state_filedAt' }]);

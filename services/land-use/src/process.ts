@@ -3,7 +3,7 @@ import { defineProcess } from '@duban/process';
 import { landUseRoutes } from './routes/index';
 import { createLandUseWorker } from '@duban/workflow-land-use';
 import { landUseReadModel } from './rebuild';
-import { startLandUseServices } from './service';
+import { connectLandUseLedgerHold, startLandUseServices } from './service';
 import { ensureLandLedger } from './temporal';
 
 /** 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)). */
@@ -13,12 +13,18 @@ export const landUseProcess = defineProcess({
   source: '青政办发〔2019〕28号 二(三)、二(七)',
   events: [LandUseEvents],
   workers: async (deps) => [await createLandUseWorker(deps)],
-  services: (deps) =>
-    startLandUseServices({
+  services: async (deps) => {
+    const common = {
       bus: deps.bus,
       db: deps.db,
       ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
-    }),
+    };
+    // The ledger workflow is told of suspended towns (二(十)) so that it refuses there itself.
+    return [
+      ...(await startLandUseServices(common)),
+      await connectLandUseLedgerHold({ ...common, temporal: deps.config.temporal }),
+    ];
+  },
   // The one ledger of the city runs from the first start on (fixed id; later starts find it).
   onStart: async ({ temporal }) => {
     await ensureLandLedger({ temporal });

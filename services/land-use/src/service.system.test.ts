@@ -3,12 +3,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
 import {
+  LAND_LEDGER_WORKFLOW_ID,
   LandUseEvents,
   ReadModels,
   landCaseWorkflowId,
   type AlertDoc,
   type InboxDoc,
   type LedgerSnapshot,
+  type Suspension,
 } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import {
@@ -18,11 +20,15 @@ import {
   landCaseActionUpdate,
   landUseWorkflowsPath,
   requestOccupationUpdate,
+  suspendedTownsQuery,
+  suspensionRefusal,
   type landCaseWorkflow,
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
-import { cases, ledgers, occupations } from './collections';
-import { startLandUseServices } from './service';
+import { cases, ledgers, occupations, townSuspensions } from './collections';
+import { startLandUseLedgerHold, startLandUseServices } from './service';
+import { activeSuspension, suspendedTownCodes } from './suspensions';
+import { publishSuspensionFact } from './testing';
 
 // The 自然资源局 module over the real engines: the workflows on the time-skipping server publish
 // to NATS, the module keeps lu_* read models, the shared inbox and the alerts (DESIGN §5).
@@ -55,7 +61,9 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
     await ensureStreams(bus.jsm);
     store = await connectStore(inject('stack').mongoUri, `${inject('stack').mongoDb}_land_use_${run}`);
     // Only this file's events: other files' ledgers number their occupations the same way.
-    consumers = await startLandUseServices({ bus, db: store.db, durablePrefix: `t-${run}-`, startAt: 'new' });
+    const own = { bus, db: store.db, durablePrefix: `t-${run}-`, startAt: 'new' as const };
+    consumers = await startLandUseServices(own);
+    consumers.push(await startLandUseLedgerHold({ ...own, temporal: env.client, taskQueue: TASK_QUEUE }));
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
@@ -208,6 +216,89 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
     const ledger = await ledgers(store.db).findOne({ _id: ledgerId });
     expect(ledger!.version).toBeGreaterThanOrEqual(6);
     expect(ledger!.balance.temporaryMu).toBe(0);
+  });
+
+  it('keeps its own read model of suspended towns from the cultivated-land facts and tells the ledger, which refuses there itself (二(十))', async () => {
+    const town = 'town-chenyuantan';
+    const townName = '陈袁滩镇';
+    const suspension = (year: number): Suspension => ({
+      townCode: town,
+      assessmentId: `cl-assess-${year}-${town}-${run}`,
+      year,
+      reason: `${townName}${year}年度耕地保护责任目标考核未通过（cl-assess-${year}-${town}-${run}）`,
+      since: `${year + 1}-01-20T01:00:00.000Z`,
+      rectificationDeadline: `${year + 1}-06-30`,
+      liftedAt: null,
+    });
+    const fact = (id: string, time: string, s: Suspension, name = townName) =>
+      publishSuspensionFact(bus, { id: `${id}-${run}`, time, suspension: s, townName: name });
+    const stored = () => townSuspensions(store.db).findOne({ _id: town });
+    const ledger = env.client.workflow.getHandle(LAND_LEDGER_WORKFLOW_ID);
+    const ledgerTowns = () => ledger.query(suspendedTownsQuery).catch(() => [] as string[]);
+
+    const y2019 = suspension(2019);
+    await fact('placed-2019', '2020-01-20T01:00:00.000Z', y2019);
+    let doc = await until(stored, (d) => d?.assessmentId === y2019.assessmentId);
+    expect(doc).toMatchObject({
+      townCode: town,
+      townName,
+      suspended: true,
+      year: 2019,
+      reason: y2019.reason,
+      rectificationDeadline: '2020-06-30',
+      liftedAt: null,
+    });
+    expect((await activeSuspension(store.db, town))?.assessmentId).toBe(y2019.assessmentId);
+    expect(await suspendedTownCodes(store.db)).toContain(town);
+
+    // The ledger workflow was told (and started, being the first to hear): it refuses itself.
+    await until(ledgerTowns, (towns) => towns.includes(town));
+    const error = await ledger
+      .executeUpdate(requestOccupationUpdate, {
+        args: [
+          {
+            actor: natres,
+            body: {
+              project: '陈袁滩镇光缆施工',
+              townCode: town,
+              areaMu: 1,
+              grade: 9,
+              keyLevel: 'none',
+              kind: 'temporary',
+              waitIfShort: false,
+            },
+          },
+        ],
+      })
+      .catch((e: unknown) => e as { cause?: { type?: string; message?: string } });
+    expect((error as { cause?: unknown }).cause).toMatchObject({
+      type: 'ActionRefused',
+      message: suspensionRefusal({ ...y2019, townName }, 'temporary'),
+    });
+
+    // Last year's lift and an older suspension change nothing; a marker for another town, once
+    // applied, shows that they were handled (the consumer takes the facts in order).
+    const y2018 = suspension(2018);
+    await fact('lifted-2018', '2020-02-01T01:00:00.000Z', { ...y2018, liftedAt: '2020-02-01T01:00:00.000Z' });
+    await fact('placed-2018', '2019-01-20T01:00:00.000Z', y2018);
+    const markerTown = `town-marker-${run}`;
+    await fact('marker', '2020-02-02T01:00:00.000Z', { ...y2018, townCode: markerTown }, markerTown);
+    await until(
+      () => townSuspensions(store.db).findOne({ _id: markerTown }),
+      (d) => d !== null,
+    );
+    doc = await stored();
+    expect(doc).toMatchObject({ assessmentId: y2019.assessmentId, suspended: true });
+    expect(await ledgerTowns()).toContain(town);
+
+    // The lift that names this year's suspension frees the town, in the read model and the ledger.
+    const liftedAt = '2020-03-02T01:00:00.000Z';
+    await fact('lifted-2019', liftedAt, { ...y2019, liftedAt });
+    doc = await until(stored, (d) => d?.suspended === false);
+    expect(doc).toMatchObject({ assessmentId: y2019.assessmentId, liftedAt });
+    expect(await activeSuspension(store.db, town)).toBeNull();
+    expect(await suspendedTownCodes(store.db)).not.toContain(town);
+    await until(ledgerTowns, (towns) => !towns.includes(town));
   });
 
   it('keeps the open step of a case in the inbox; a late case alerts the leaders; closing clears it (二(七))', async () => {

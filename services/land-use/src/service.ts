@@ -1,7 +1,9 @@
 import type { Bus, RunningConsumer } from '@duban/bus';
+import { Client, Connection } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { startNatresLandModule } from './bureaus/natres/index';
+import { natresLandDurables, startLedgerSuspensions, startNatresLandModule } from './bureaus/natres/index';
 import { ensureLandUseIndexes } from './collections';
+import type { LandTemporal } from './temporal';
 
 export interface LandUseServiceDeps {
   bus: Bus;
@@ -12,8 +14,40 @@ export interface LandUseServiceDeps {
   startAt?: 'first' | 'new';
 }
 
-/** The land-use process's services in one process (embedded default). */
+/** The land-use process's read models and alerts in one process (embedded default). */
 export async function startLandUseServices(deps: LandUseServiceDeps): Promise<RunningConsumer[]> {
   await ensureLandUseIndexes(deps.db);
   return startNatresLandModule(deps);
+}
+
+/**
+ * What tells the city's ledger workflow of each town's suspension (二(十)), so that the ledger
+ * itself refuses occupations there. Apart from the read models: it acts on a workflow.
+ */
+export function startLandUseLedgerHold(deps: LandUseServiceDeps & LandTemporal): Promise<RunningConsumer> {
+  return startLedgerSuspensions({
+    ...deps,
+    durable: natresLandDurables(deps.durablePrefix).ledgerSuspensions,
+  });
+}
+
+/** The same, with its own connection to Temporal (closed when the consumer stops). */
+export async function connectLandUseLedgerHold(
+  deps: LandUseServiceDeps & { temporal: { address: string; namespace: string } },
+): Promise<RunningConsumer> {
+  const connection = await Connection.connect({ address: deps.temporal.address });
+  try {
+    const temporal = new Client({ connection, namespace: deps.temporal.namespace });
+    const consumer = await startLandUseLedgerHold({ ...deps, temporal });
+    return {
+      stats: consumer.stats,
+      stop: async () => {
+        await consumer.stop();
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }

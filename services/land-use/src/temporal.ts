@@ -1,5 +1,5 @@
 // The land-use workflows as the service calls them: the one ledger and the cases.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { sendUpdate, type ProcessRouteContext } from '@duban/http';
 import {
   LAND_LEDGER_ID,
@@ -13,6 +13,8 @@ import {
   LAND_USE_TASK_QUEUE,
   landCaseActionUpdate,
   landCaseQuery,
+  townSuspensionUpdate,
+  type TownSuspension,
   type landCaseWorkflow,
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
@@ -37,6 +39,29 @@ export async function ensureLandLedger(
     if (error instanceof WorkflowExecutionAlreadyStartedError)
       return { workflowId: LAND_LEDGER_WORKFLOW_ID, created: false };
     throw error;
+  }
+}
+
+/**
+ * Tells the city's ledger an assessment fact about a town (二(十)). The Update id comes from the
+ * event id, so a redelivered event acts once; a ledger not started yet is started first.
+ */
+export async function tellLedgerSuspension(
+  deps: LandTemporal,
+  eventId: string,
+  suspension: TownSuspension,
+): Promise<void> {
+  const tell = () =>
+    deps.temporal.workflow.getHandle(LAND_LEDGER_WORKFLOW_ID).executeUpdate(townSuspensionUpdate, {
+      updateId: `suspension:${eventId}`,
+      args: [{ suspension }],
+    });
+  try {
+    await tell();
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    await ensureLandLedger(deps);
+    await tell();
   }
 }
 

@@ -6,12 +6,17 @@ export {
   landCaseQuery,
   ledgerQuery,
   requestOccupationUpdate,
+  suspendedTownsQuery,
+  townSuspensionUpdate,
 } from './definitions';
 export type {
   AcceptCompensationCommand,
   ConfirmReclamationCommand,
   RequestOccupationCommand,
+  TownSuspensionCommand,
 } from './definitions';
+export { afterSuspensionFact, isSuspended, suspensionRefusal } from './suspension';
+export type { TownSuspension } from './suspension';
 export { createLandUseWorker, landUseWorkflowsPath } from './worker';
 export type { LandUseWorkerDeps } from './worker';
 export { createLandUseActivities } from './activities';

@@ -29,6 +29,7 @@ import {
   toMu,
   type ParcelStock,
 } from './rules';
+import { afterSuspensionFact, isSuspended, suspensionRefusal, type TownSuspension } from './suspension';
 
 export interface StartLedger {
   ledgerId: string;
@@ -44,6 +45,15 @@ export interface LedgerState {
   occupiedByTown: Record<string, number>;
   /** Sequence of occupation numbers per year (ZY-2019-0001 …). */
   sequence: Record<string, number>;
+  /** Each town's land-business suspension (二(十)) as the assessment facts left it, by town code. */
+  suspensions: Record<string, TownSuspension>;
+}
+
+/** A ledger's state carried into a new run; runs from before suspensions were kept had none. */
+export type ResumedLedgerState = Omit<LedgerState, 'suspensions'> & Partial<Pick<LedgerState, 'suspensions'>>;
+
+export function resumeLedgerState(resumed: ResumedLedgerState): LedgerState {
+  return { ...resumed, suspensions: resumed.suspensions ?? {} };
 }
 
 export type Emit = (type: EventType, step: string, actor: Actor | null, extra: object) => void;
@@ -66,6 +76,7 @@ export function newLedgerState(input: StartLedger): LedgerState {
     },
     occupiedByTown: {},
     sequence: {},
+    suspensions: {},
   };
   return state;
 }
@@ -205,6 +216,8 @@ export function checkRequestOccupation(
   const request = parse(RequestOccupationSchema, body);
   if (request.kind === 'temporary' && request.waitIfShort)
     refuse('临时用地不占用补充耕地指标，不需要排队（body.waitIfShort）');
+  const hold = state.suspensions[request.townCode];
+  if (hold && isSuspended(hold)) refuse(suspensionRefusal(hold, request.kind));
   return request;
 }
 
@@ -339,6 +352,28 @@ export function serveQueue(
       occupation: waiting,
     });
   }
+}
+
+// ——— 暂停办理 (二(十)) ———
+
+export function checkSuspensionFact(fact: TownSuspension | undefined): TownSuspension {
+  if (!fact || typeof fact.townCode !== 'string' || typeof fact.assessmentId !== 'string' || !fact.at)
+    return refuse('暂停办理的事实须指明镇、考核和时间');
+  return fact;
+}
+
+/** The assessment's fact about a town, as the land-use service tells it; an older fact changes nothing. */
+export function applySuspensionFact(state: LedgerState, fact: TownSuspension): void {
+  const next = afterSuspensionFact(state.suspensions[fact.townCode], fact);
+  if (next) state.suspensions[fact.townCode] = { ...next };
+}
+
+/** Towns whose land business is suspended now. */
+export function suspendedTownsOf(state: LedgerState): string[] {
+  return Object.values(state.suspensions)
+    .filter(isSuspended)
+    .map((s) => s.townCode)
+    .sort(compareText);
 }
 
 // ——— 临时用地复垦 ———

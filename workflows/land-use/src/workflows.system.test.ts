@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { EVENTS_STREAM } from '@duban/bus';
 import {
-  landCaseWorkflowId,
   LandUseEvents,
+  landCaseWorkflowId,
   type LandCaseCommand,
   type LedgerSnapshot,
   type StartLandCase,
@@ -17,8 +17,11 @@ import {
   landCaseQuery,
   ledgerQuery,
   requestOccupationUpdate,
+  suspendedTownsQuery,
+  townSuspensionUpdate,
 } from './definitions';
 import { toCenti } from './rules';
+import { suspensionRefusal, type TownSuspension } from './suspension';
 import { actor } from './testing';
 import { landUseWorkflowsPath } from './worker';
 import type { landCaseWorkflow, landLedgerWorkflow } from './workflows';
@@ -344,6 +347,97 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     }
     throw new Error(`no ${subject} for ${caseId}`);
   }
+
+  it('the ledger itself refuses occupations in a suspended town until the lift, and keeps the towns across continue-as-new (二(十))', async () => {
+    const ledgerId = `suspended-${run}`;
+    const h = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId, continueAsNewAfter: 3 }],
+    });
+    const accept = (parcelNo: string, areaMu: number) =>
+      h.executeUpdate(acceptCompensationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              parcelNo,
+              townCode: 'town-daba',
+              areaMu,
+              grade: 5,
+              sourceProject: '大坝镇土地整治',
+              acceptedOn: '2019-04-30',
+            },
+          },
+        ],
+      });
+    const request = (kind: 'permanent' | 'temporary', waitIfShort = false) =>
+      h.executeUpdate(requestOccupationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              project: '叶盛镇农产品加工园',
+              townCode: 'town-yesheng',
+              areaMu: 3,
+              grade: 9,
+              kind,
+              keyLevel: 'none',
+              waitIfShort,
+            },
+          },
+        ],
+      });
+    // 叶盛镇 failed its 2020 assessment: suspended from the day it was criticised.
+    const placed: TownSuspension = {
+      townCode: 'town-yesheng',
+      townName: '叶盛镇',
+      assessmentId: 'cl-assess-2020-town-yesheng',
+      year: 2020,
+      reason: '叶盛镇2020年度耕地保护责任目标考核未通过',
+      since: '2021-01-20T01:00:00.000Z',
+      rectificationDeadline: '2021-06-30',
+      liftedAt: null,
+      at: '2021-01-20T01:00:00.000Z',
+    };
+    const lifted = { ...placed, liftedAt: '2021-05-20T01:00:00.000Z', at: '2021-05-20T01:00:00.000Z' };
+    const tell = (eventId: string, suspension: TownSuspension) =>
+      h.executeUpdate(townSuspensionUpdate, { updateId: `suspension:${eventId}`, args: [{ suspension }] });
+
+    // A request filed before the suspension waits; the ledger's own knowledge keeps it waiting.
+    expect((await request('permanent', true)).occupation.state).toBe('queued');
+    expect(await tell('placed', placed)).toMatchObject({ assessmentId: placed.assessmentId, liftedAt: null });
+    expect((await accept('BC-S-1', 10)).queue).toHaveLength(1);
+    await accept('BC-S-2', 1); // the third change: the ledger goes on in a new run
+    let current = (await h.describe()).runId;
+    for (let i = 0; i < 100 && current === h.firstExecutionRunId; i += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      current = (await h.describe()).runId;
+    }
+    expect(current).not.toBe(h.firstExecutionRunId);
+    expect(await h.query(suspendedTownsQuery)).toEqual(['town-yesheng']);
+
+    const before = (await h.query(ledgerQuery)).version;
+    for (const kind of ['permanent', 'temporary'] as const) {
+      const error = await request(kind).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string };
+      expect(cause).toMatchObject({ type: 'ActionRefused', message: suspensionRefusal(placed, kind) });
+    }
+    expect(suspensionRefusal(placed, 'permanent')).toMatch(/^叶盛镇建设占用耕地审批暂停办理：叶盛镇2020年度/);
+    expect((await h.query(ledgerQuery)).version).toBe(before);
+
+    // The lift names the suspension: the town is free; the old fact told again changes nothing.
+    expect(await tell('lifted', lifted)).toMatchObject({ liftedAt: lifted.liftedAt });
+    expect(await tell('placed-again', placed)).toMatchObject({ liftedAt: lifted.liftedAt });
+    expect(await h.query(suspendedTownsQuery)).toEqual([]);
+    expect((await request('temporary')).occupation.state).toBe('approved');
+    const after = await accept('BC-S-3', 1);
+    expect(after.queue).toEqual([]);
+    expect(after.balance.occupiedMu).toBe(3);
+
+    await suite.recordAndReplay(h, 'ledger-suspension.json');
+  });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

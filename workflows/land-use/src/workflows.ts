@@ -17,23 +17,30 @@ import {
   landCaseQuery,
   ledgerQuery,
   requestOccupationUpdate,
+  suspendedTownsQuery,
+  townSuspensionUpdate,
   type AcceptCompensationCommand,
   type ConfirmReclamationCommand,
   type RequestOccupationCommand,
+  type TownSuspensionCommand,
 } from './definitions';
 import {
   acceptCompensation,
+  applySuspensionFact,
   checkAcceptCompensation,
   checkConfirmReclamation,
   checkRequestOccupation,
+  checkSuspensionFact,
   confirmReclamation,
   newLedgerState,
   nextLedgerWakeAt,
   refreshBalance,
   refreshReclamationColours,
   requestOccupation,
+  resumeLedgerState,
+  suspendedTownsOf,
   type Emit,
-  type LedgerState,
+  type ResumedLedgerState,
   type StartLedger,
 } from './ledger';
 
@@ -55,8 +62,8 @@ const landLoop = (subject: () => string) =>
  * goes through this entity's Updates, so approvals are serialised without database
  * transactions. Reclamation deadlines of temporary use are its timers.
  */
-export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerState }): Promise<void> {
-  const state = 'resume' in input ? input.resume : newLedgerState(input);
+export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedLedgerState }): Promise<void> {
+  const state = 'resume' in input ? resumeLedgerState(input.resume) : newLedgerState(input);
   const loop = landLoop(() => state.settings.ledgerId);
   let changes = 0;
 
@@ -74,7 +81,10 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
     acceptCompensationUpdate,
     (command) => {
       const body = checkAcceptCompensation(state, command.actor, command.body, Date.now());
-      acceptCompensation(state, command.actor, body, Date.now(), emit, command.suspendedTowns ?? []);
+      // Waiting requests of a suspended town keep waiting: the towns the ledger knows of, and
+      // those the caller names.
+      const suspended = [...suspendedTownsOf(state), ...(command.suspendedTowns ?? [])];
+      acceptCompensation(state, command.actor, body, Date.now(), emit, suspended);
       loop.wake();
       return plainClone(state.ledger);
     },
@@ -97,6 +107,16 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: LedgerSt
         checkRequestOccupation(state, command.actor, command.body),
       ),
     },
+  );
+  // 二(十): the assessment's facts, told by the land-use service; no command, no fact of the ledger.
+  setHandler(suspendedTownsQuery, () => suspendedTownsOf(state));
+  setHandler(
+    townSuspensionUpdate,
+    ({ suspension }) => {
+      applySuspensionFact(state, suspension);
+      return state.suspensions[suspension.townCode] ?? null;
+    },
+    { validator: refusing((command: TownSuspensionCommand) => checkSuspensionFact(command?.suspension)) },
   );
   setHandler(
     confirmReclamationUpdate,

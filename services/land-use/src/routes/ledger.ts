@@ -7,11 +7,13 @@ import {
   LAND_LEDGER_ID,
   LAND_LEDGER_WORKFLOW_ID,
   RequestOccupationSchema,
+  type OccupationKind,
 } from '@duban/contracts';
 import {
   acceptCompensationUpdate,
   confirmReclamationUpdate,
   requestOccupationUpdate,
+  suspensionRefusal,
 } from '@duban/workflow-land-use';
 import {
   actorOf,
@@ -24,7 +26,6 @@ import {
 import { ledgers, occupations } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
 import { activeSuspension, suspendedTownCodes } from '../suspensions';
-import { townName } from '../towns';
 import { checkTown, LU_TAGS, named, natres, readers } from './common';
 
 const LEDGER_MISSING = '耕地占补平衡台账尚未启动';
@@ -32,14 +33,14 @@ const engineProblems = { 503: '工作流引擎暂不可用', 504: '工作流未�
 
 export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
   const ledger = () => ctx.temporal.workflow.getHandle(LAND_LEDGER_WORKFLOW_ID);
-  /** 二(十): 整改期间暂停办理涉及土地管理的有关业务 — refused with the assessment's reason. */
-  const refuseIfSuspended = async (townCode: string, what: string) => {
+  /**
+   * 二(十): 整改期间暂停办理涉及土地管理的有关业务 — refused with the assessment's reason. The ledger
+   * workflow refuses the same way (it is the authority); this first check also names the assessment.
+   */
+  const refuseIfSuspended = async (townCode: string, kind: OccupationKind) => {
     const hold = await activeSuspension(ctx.db, townCode);
     if (!hold) return;
-    throw problems.conflict(
-      `${townName(townCode) ?? townCode}${what}暂停办理：${hold.reason}（青政办发〔2019〕28号 二(十)，整改期限 ${hold.rectificationDeadline}）`,
-      { assessmentId: hold.assessmentId, townCode },
-    );
+    throw problems.conflict(suspensionRefusal(hold, kind), { assessmentId: hold.assessmentId, townCode });
   };
 
   return [
@@ -116,10 +117,7 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
       problems: { 409: '不予批准，或该镇土地管理业务暂停', ...engineProblems },
       handler: async ({ body, user, requestId, res }) => {
         checkTown(body.townCode);
-        await refuseIfSuspended(
-          body.townCode,
-          body.kind === 'temporary' ? '临时用地审批' : '建设占用耕地审批',
-        );
+        await refuseIfSuspended(body.townCode, body.kind);
         const { occupation, ledger: after } = await sendUpdate(ctx, ledger(), requestOccupationUpdate, {
           args: [{ actor: actorOf(user, requestId), body }],
           action: 'request-occupation',
