@@ -8,7 +8,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '@duban/config';
 import { seedUsers } from '@duban/service-gateway';
-import { supervisionWorkflowId, type StartItem } from '@duban/contracts';
+import { supervisionWorkflowId, type StartItem } from '@duban/workflow-supervision/client';
 import { planFromConfig, stackDown, stackUp } from '@duban/stack';
 import { startSystem } from '@duban/system';
 import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectIdOf } from '@duban/contracts';
+import { projectIdOf } from '@duban/workflow-kindergarten/client';
 import type { RunningSystem } from '@duban/system';
 import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 import { launchChromium, readWorkbook, shot, signIn as signInAs, submitDialog } from './harness';

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import {
-  ReadModels,
-  type AlertDoc,
-  type AssessmentSnapshot,
-  type InboxDoc,
-  type RectificationSnapshot,
-} from '@duban/contracts';
+import { ReadModels, type AlertDoc, type InboxDoc } from '@duban/contracts';
+import { type AssessmentSnapshot, type RectificationSnapshot } from '@duban/workflow-cultivated-land/client';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
 import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import { ReadModels, projectIdOf, type AlertDoc, type CaseSnapshot } from '@duban/contracts';
+import { ReadModels, type AlertDoc } from '@duban/contracts';
+import { projectIdOf, type CaseSnapshot } from '@duban/workflow-kindergarten/client';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
 import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';

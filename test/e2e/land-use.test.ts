@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
-import { LAND_LEDGER_WORKFLOW_ID, LandUseEvents, ReadModels, type InboxDoc } from '@duban/contracts';
+import { LAND_LEDGER_WORKFLOW_ID, LandUseEvents } from '@duban/workflow-land-use/client';
+import { ReadModels, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import type { RunningSystem } from '@duban/system';
 import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
-import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
+import { ReadModels, type TimelineDoc } from '@duban/contracts';
+import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { connectStore, type Store } from '@duban/store';
 import { startSystem, type RunningSystem } from '@duban/system';
 import {

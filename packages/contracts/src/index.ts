@@ -14,21 +14,9 @@ export type { EventData, EventDefinitionOf, EventDomain, EventDomains, EventType
 export { buildEvent, parseEvent, EventSchemaError } from './build';
 export type { AnyDubanEvent, NewEvent, StepEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
-export * from './supervision/index';
 export { AlertEvents } from './events/alerts';
-export * from './kindergarten/index';
-export * from './cultivated/index';
-export * from './land-use/index';
-export { ALERT_KINDS, INBOX_PROCESSES, ReadModels, inboxEntryId, supervisionStepLabel } from './readmodels';
-export type {
-  AlertAudience,
-  AlertDoc,
-  AlertKind,
-  InboxDoc,
-  InboxProcess,
-  ItemDoc,
-  TimelineDoc,
-} from './readmodels';
+export { ALERT_KINDS, ProcessNameSchema, ReadModels, inboxEntryId } from './readmodels';
+export type { AlertAudience, AlertDoc, AlertKind, InboxDoc, InboxProcess, TimelineDoc } from './readmodels';
 export type { PendingExtensionRequest } from './reviews';
 export { COLOUR_ORDER, colourRank, compareDeadlines, emptyColourCounts } from './urgency';
 export type { ColourCounts } from './urgency';

@@ -1,5 +1,5 @@
+import { z } from 'zod';
 import type { Colour, Role } from './common';
-import type { ItemSnapshot, ItemState } from './supervision/model';
 
 /**
  * Read models in MongoDB (DESIGN §2): written only by the projector and the alerts service from
@@ -12,16 +12,11 @@ export const ReadModels = {
   alerts: 'alerts',
 } as const;
 
-export interface ItemDoc extends ItemSnapshot {
-  _id: string;
-  /** Last time the item changed, from the event time. */
-  updatedAt: Date;
-  latestProgress: { text: string; at: Date; unitCode: string } | null;
-}
-
-/** The processes whose open steps share one inbox (我的待办). */
-export const INBOX_PROCESSES = ['supervision', 'kindergarten', 'cultivated-land', 'land-use'] as const;
-export type InboxProcess = (typeof INBOX_PROCESSES)[number];
+/** A process's name as inbox entries and alerts carry it (`kindergarten`, `cultivated-land` …). */
+export const ProcessNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'expected a process name such as kindergarten');
+export type InboxProcess = string;
 
 /**
  * One open step a unit must act on, from any process: a bureau sees everything it owes in one
@@ -38,7 +33,7 @@ export interface InboxDoc {
   unitCode: string;
   role: 'lead' | 'cooperating';
   /** Machine name of the step (a supervision item state, a case step key …). */
-  step: ItemState | 'subtask_assigned' | 'subtask_signed' | 'subtask_in_progress' | (string & {});
+  step: string;
   /** The step in Chinese, as the console shows it. */
   stepLabel: string;
   /** Console route of the thing, e.g. `#/items/<id>` or `#/kindergarten/cases/<id>`. */
@@ -51,27 +46,8 @@ export interface InboxDoc {
   updatedAt: Date;
 }
 
-const SUPERVISION_STEP_LABELS: Record<string, string> = {
-  assigned: '待签收',
-  signed: '已签收，待办理',
-  in_progress: '办理中',
-  subtask_assigned: '配合子任务待签收',
-  subtask_signed: '配合子任务已签收',
-  subtask_in_progress: '配合子任务办理中',
-};
-
-/** The Chinese label of a supervision inbox step (an item state or a sub-task state). */
-export function supervisionStepLabel(step: string): string {
-  return SUPERVISION_STEP_LABELS[step] ?? step;
-}
-
 /** Builds a non-supervision inbox id; one place so that writers and deleters agree. */
-export function inboxEntryId(
-  process: Exclude<InboxProcess, 'supervision'>,
-  itemId: string,
-  step: string,
-  unitCode: string,
-): string {
+export function inboxEntryId(process: InboxProcess, itemId: string, step: string, unitCode: string): string {
   return `${process}|${itemId}|${step}|${unitCode}`;
 }
 

@@ -1,4 +1,4 @@
-import { chineseNumeral } from '@duban/contracts';
+import { chineseNumeral } from '@duban/workflow-supervision/client';
 import { toHalfWidth } from '@duban/units';
 
 export { toHalfWidth };

@@ -5,7 +5,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { itemIdOf } from '@duban/contracts';
+import { itemIdOf } from '@duban/workflow-supervision/client';
 import { parseGazette, type ParsedGazette } from '@duban/gazette';
 import { errorHandler, mountRoutes, registerRoutes, type Principal, type RouteAuth } from '@duban/http';
 import { connectStore, type Store } from '@duban/store';

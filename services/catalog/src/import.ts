@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Collection, Db } from 'mongodb';
-import { docSlug, itemIdOf } from '@duban/contracts';
+import { docSlug, itemIdOf } from '@duban/workflow-supervision/client';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import {
   ParsedGazetteSchema,

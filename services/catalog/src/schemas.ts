@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { docSlug } from '@duban/contracts';
+import { docSlug } from '@duban/workflow-supervision/client';
 import {
   AnnualTableRowSchema,
   AttachmentSchema,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StartItemSchema, supervisionWorkflowId } from '@duban/contracts';
+import { StartItemSchema, supervisionWorkflowId } from '@duban/workflow-supervision/client';
 import { parseGazette, type GazetteDocument, type Task } from '@duban/gazette';
 import { taskContentHash } from './hash';
 import { taskContentOf } from './import';

@@ -1,4 +1,9 @@
-import { itemIdOf, StartItemSchema, type ReportingScheduleInput, type StartItem } from '@duban/contracts';
+import {
+  itemIdOf,
+  StartItemSchema,
+  type ReportingScheduleInput,
+  type StartItem,
+} from '@duban/workflow-supervision/client';
 import type { Frequency, RecurringDeadline } from '@duban/gazette';
 import { latestDeadline } from './import';
 

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { itemIdOf, supervisionWorkflowId } from '@duban/contracts';
+import { itemIdOf, supervisionWorkflowId } from '@duban/workflow-supervision/client';
 import type { supervisionItemWorkflow } from '@duban/workflow-supervision';
 import { startItemFor, type ItemSourceDocument, type ItemSourceTask } from './start-item';
 

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
-import {
-  CultivatedEvents,
-  ReadModels,
-  type Actor,
-  type AssessmentCommand,
-  type InboxDoc,
-} from '@duban/contracts';
+import { CultivatedEvents, type AssessmentCommand } from '@duban/workflow-cultivated-land/client';
+import { ReadModels, type Actor, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { applyAssessmentAction, newAssessmentState } from '@duban/workflow-cultivated-land';
 import { startNatresLandModule } from './bureaus/natres/index';

@@ -1,4 +1,8 @@
-import type { AssessmentSnapshot, RectificationCampaign, RectificationSnapshot } from '@duban/contracts';
+import type {
+  AssessmentSnapshot,
+  RectificationCampaign,
+  RectificationSnapshot,
+} from '@duban/workflow-cultivated-land/client';
 import { isDuplicateKeyError } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 

@@ -1,4 +1,4 @@
-import { CultivatedEvents } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
 
 /** Every fact of the cultivated-land process (青政办发〔2019〕28号); each carries its snapshot. */
 const LAND_FACT_DEFINITIONS = Object.values(CultivatedEvents);

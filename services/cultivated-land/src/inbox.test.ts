@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentCommand, RectificationCommand } from '@duban/contracts';
+import type { AssessmentCommand, RectificationCommand } from '@duban/workflow-cultivated-land/client';
 import {
   applyAssessmentAction,
   applyRectificationAction,

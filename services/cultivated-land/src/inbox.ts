@@ -1,14 +1,8 @@
 // 我的待办 for this process: each bureau module keeps its own units' entries in the shared inbox
 // (ReadModels.inbox, `process: 'cultivated-land'`), from its own consumer, and removes an entry
 // once its step is done.
-import {
-  ReadModels,
-  inboxEntryId,
-  type AssessmentSnapshot,
-  type CloudEvent,
-  type InboxDoc,
-  type RectificationSnapshot,
-} from '@duban/contracts';
+import { ReadModels, inboxEntryId, type CloudEvent, type InboxDoc } from '@duban/contracts';
+import { type AssessmentSnapshot, type RectificationSnapshot } from '@duban/workflow-cultivated-land/client';
 import type { Db } from 'mongodb';
 import { inboxVersions } from './collections';
 

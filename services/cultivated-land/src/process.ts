@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CultivatedEvents } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
 import { defineProcess } from '@duban/process';
 import { cultivatedLandRoutes } from './routes/index';
 import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';

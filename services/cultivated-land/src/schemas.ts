@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import {
   AssessmentSnapshotSchema,
-  ColourSchema,
   RectificationCampaignSchema,
   RectificationSnapshotSchema,
-} from '@duban/contracts';
+} from '@duban/workflow-cultivated-land/client';
+import { ColourSchema } from '@duban/contracts';
 
 export const RectificationListQuery = z
   .object({

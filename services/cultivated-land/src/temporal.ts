@@ -8,7 +8,7 @@ import {
   type RectificationCommand,
   type StartAssessment,
   type StartRectification,
-} from '@duban/contracts';
+} from '@duban/workflow-cultivated-land/client';
 import {
   CULTIVATED_LAND_TASK_QUEUE,
   assessmentActionUpdate,

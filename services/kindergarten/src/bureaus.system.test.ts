@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
 import {
   KindergartenEvents,
-  ReadModels,
   type CaseSnapshot,
   type Hold,
-  type InboxDoc,
   type StepSnapshot,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
+import { ReadModels, type InboxDoc } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { CAMPAIGN_2019, newCaseState } from '@duban/workflow-kindergarten';
 import { startHousModule } from './bureaus/hous/index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseSnapshot, StepSnapshot } from '@duban/contracts';
+import type { CaseSnapshot, StepSnapshot } from '@duban/workflow-kindergarten/client';
 import { withChildSteps } from './cases';
 
 const step = (key: string, phase: StepSnapshot['phase'], state: StepSnapshot['state']): StepSnapshot => ({

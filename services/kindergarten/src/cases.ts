@@ -10,7 +10,7 @@ import {
   type CaseSnapshot,
   type KindergartenFacts,
   type StepSnapshot,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
 import {
   KINDERGARTEN_TASK_QUEUE,
   caseActionUpdate,

@@ -1,4 +1,4 @@
-import type { Campaign, CaseSnapshot, Hold } from '@duban/contracts';
+import type { Campaign, CaseSnapshot, Hold } from '@duban/workflow-kindergarten/client';
 import type { Collection, Db } from 'mongodb';
 
 /** The kindergarten service's own read models (DESIGN §2: each service keeps its own). */

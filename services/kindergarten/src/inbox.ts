@@ -1,6 +1,7 @@
 // 我的待办 for the kindergarten process: each bureau module keeps its own entries in the shared
 // `inbox` read model, one per open step of its unit, from the case each fact carries.
-import { ReadModels, inboxEntryId, type CaseSnapshot, type InboxDoc } from '@duban/contracts';
+import { ReadModels, inboxEntryId, type InboxDoc } from '@duban/contracts';
+import { type CaseSnapshot } from '@duban/workflow-kindergarten/client';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey, upsertNewer } from './collections';
 

@@ -14,7 +14,7 @@ import {
   type KindergartenFacts,
   type LandTenure,
   type ProjectStatus,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
 import { categoryRefusal } from '@duban/workflow-kindergarten';
 
 /** The ledger's columns, in order, as the document's 台账 names them. */

@@ -1,6 +1,6 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { describe, expect, it } from 'vitest';
-import { CaseActionBodies } from '@duban/contracts';
+import { CaseActionBodies } from '@duban/workflow-kindergarten/client';
 import { registerRoutes, type ProcessRouteContext } from '@duban/http';
 import { kindergartenRoutes } from './routes/index';
 

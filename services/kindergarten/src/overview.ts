@@ -1,4 +1,4 @@
-import type { Campaign, CaseSnapshot } from '@duban/contracts';
+import type { Campaign, CaseSnapshot } from '@duban/workflow-kindergarten/client';
 
 /** Colours that put a case at risk, worst first. */
 const risk: Partial<Record<string, number>> = { red: 0, yellow: 1, blue: 2 };

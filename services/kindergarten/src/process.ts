@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { KindergartenEvents } from '@duban/contracts';
+import { KindergartenEvents } from '@duban/workflow-kindergarten/client';
 import { defineProcess } from '@duban/process';
 import { kindergartenRoutes } from './routes/index';
 import { createKindergartenWorker } from '@duban/workflow-kindergarten';

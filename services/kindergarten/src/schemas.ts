@@ -4,13 +4,11 @@ import { z } from 'zod';
 import {
   CampaignSchema,
   CaseSnapshotSchema,
-  CivilDateSchema,
   KindergartenFactsSchema,
-  ColourSchema,
   HoldKindSchema,
   PhaseSchema,
-  UnitCodeSchema,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 
 // Named once per process (zod's global registry refuses a second schema with the same id).
 export const Case = CaseSnapshotSchema.meta({ id: 'KgCase', description: '一所幼儿园的个案（一园一案）' });

@@ -1,4 +1,4 @@
-import type { LandCaseSnapshot, LedgerSnapshot, Occupation } from '@duban/contracts';
+import type { LandCaseSnapshot, LedgerSnapshot, Occupation } from '@duban/workflow-land-use/client';
 import type { TownSuspension } from '@duban/workflow-land-use';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import type { Collection, Db } from 'mongodb';

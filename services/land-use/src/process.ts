@@ -1,4 +1,4 @@
-import { LandUseEvents } from '@duban/contracts';
+import { LandUseEvents } from '@duban/workflow-land-use/client';
 import { defineProcess } from '@duban/process';
 import { landUseRoutes } from './routes/index';
 import { createLandUseWorker } from '@duban/workflow-land-use';

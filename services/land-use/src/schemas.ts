@@ -1,8 +1,8 @@
 // Query and response schemas of the land-use API: the router validates with them and the
 // OpenAPI document is generated from them.
 import { z } from 'zod';
+import { ColourSchema } from '@duban/contracts';
 import {
-  ColourSchema,
   CompensationParcelSchema,
   LandCaseSnapshotSchema,
   LedgerBalanceSchema,
@@ -10,7 +10,7 @@ import {
   OccupationSchema,
   OccupationStateSchema,
   TownCodeSchema,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
 
 export const LandQuerySchemas = {
   occupations: z.object({

@@ -5,13 +5,11 @@ import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer
 import {
   LAND_LEDGER_WORKFLOW_ID,
   LandUseEvents,
-  ReadModels,
   landCaseWorkflowId,
-  type AlertDoc,
-  type InboxDoc,
   type LedgerSnapshot,
-  type Suspension,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
+import { ReadModels, type AlertDoc, type InboxDoc } from '@duban/contracts';
+import { type Suspension } from '@duban/workflow-cultivated-land/client';
 import { connectStore, type Store } from '@duban/store';
 import {
   acceptCompensationUpdate,

@@ -1,4 +1,4 @@
-import type { CaseStep, LandCaseSnapshot } from '@duban/contracts';
+import type { CaseStep, LandCaseSnapshot } from '@duban/workflow-land-use/client';
 
 const FLOW: CaseStep[] = ['registered', 'investigated', 'decided', 'rectified', 'closed'];
 

@@ -2,7 +2,8 @@
 // 土地管理的有关业务. The yearly assessment (cultivated-land process) announces a suspension and its
 // lift as facts; this service keeps its own read model of them (`lu_town_suspensions`) so that
 // the two processes share events, never a collection.
-import type { CloudEvent, Suspension } from '@duban/contracts';
+import type { CloudEvent } from '@duban/contracts';
+import type { Suspension } from '@duban/workflow-cultivated-land/client';
 import { afterSuspensionFact, type TownSuspension } from '@duban/workflow-land-use';
 import { isDuplicateKeyError } from '@duban/store';
 import type { Db } from 'mongodb';

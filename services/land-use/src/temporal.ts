@@ -8,7 +8,7 @@ import {
   type LandCaseCommand,
   type LandCaseFacts,
   type LandCaseSnapshot,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
 import {
   LAND_USE_TASK_QUEUE,
   landCaseActionUpdate,

@@ -1,7 +1,12 @@
 // Test helper (not part of the runtime): the yearly assessment's facts about a town's land
 // business, published on the bus as the cultivated-land workflow would, for the land-use tests.
 import { publishEvent, type Bus, type PublishResult } from '@duban/bus';
-import { CL_DOC_NO, CultivatedEvents, type AssessmentSnapshot, type Suspension } from '@duban/contracts';
+import {
+  CL_DOC_NO,
+  CultivatedEvents,
+  type AssessmentSnapshot,
+  type Suspension,
+} from '@duban/workflow-cultivated-land/client';
 
 export interface SuspensionFact {
   /** Event id. */

@@ -1,4 +1,4 @@
-import { SupervisionEvents } from '@duban/contracts';
+import { SupervisionEvents } from '@duban/workflow-supervision/client';
 import { defineProcess } from '@duban/process';
 import { startAlertsService } from './alerts/index';
 import { startProjectorService, supervisionReadModel } from './projector/index';

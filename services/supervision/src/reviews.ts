@@ -1,4 +1,5 @@
-import { ReadModels, type ItemDoc, type PendingExtensionRequest } from '@duban/contracts';
+import { ReadModels, type PendingExtensionRequest } from '@duban/contracts';
+import { type ItemDoc } from '@duban/workflow-supervision/client';
 import type { Db } from 'mongodb';
 
 /** Supervision items whose lead unit asked for more time and 督查室 has not yet decided. */

@@ -2,22 +2,21 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus, type RunningConsumer } from '@duban/bus';
+import { AlertEvents, ReadModels, type Actor, type InboxDoc } from '@duban/contracts';
+import { SupervisionEvents } from '@duban/workflow-supervision/client';
 import {
-  AlertEvents,
-  ReadModels,
-  SupervisionEvents,
   assessmentIdOf,
-  caseIdOf,
-  kindergartenCaseWorkflowId,
-  landCaseWorkflowId,
-  projectIdOf,
   rectificationIdOf,
   townAssessmentWorkflowId,
   townRectificationWorkflowId,
-  type Actor,
+} from '@duban/workflow-cultivated-land/client';
+import {
+  caseIdOf,
+  kindergartenCaseWorkflowId,
+  projectIdOf,
   type CaseCommand,
-  type InboxDoc,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
+import { landCaseWorkflowId } from '@duban/workflow-land-use/client';
 import {
   cultivatedLandReadModel,
   cultivatedLandReadModelDurables,

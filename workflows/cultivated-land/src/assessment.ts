@@ -8,10 +8,10 @@ import {
   StartAssessmentSchema,
   type AssessmentCommand,
   type AssessmentSnapshot,
-  type Colour,
   type StartAssessment,
   type Targets,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type Colour } from '@duban/contracts';
 import { refuse, type Fact } from './refusal';
 import {
   accountabilityReason,

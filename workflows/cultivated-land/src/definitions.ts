@@ -4,7 +4,7 @@ import type {
   AssessmentSnapshot,
   RectificationCommand,
   RectificationSnapshot,
-} from '@duban/contracts';
+} from './contracts/index';
 
 // Imported by the worker and by every client (the cultivated-land service): one place for these names.
 export const CULTIVATED_LAND_TASK_QUEUE = 'duban-cultivated-land';

@@ -1,3 +1,4 @@
+export * from './contracts/index';
 export {
   CULTIVATED_LAND_TASK_QUEUE,
   assessmentActionUpdate,

@@ -6,12 +6,12 @@ import {
   CultivatedEvents,
   RectificationActionBodies,
   StartRectificationSchema,
-  type Colour,
   type RectificationCommand,
   type RectificationSnapshot,
   type RectificationStep,
   type StartRectification,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type Colour } from '@duban/contracts';
 import { refuse, severity, type Fact } from './refusal';
 import { rectificationSteps, unitName } from './rules';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CultivatedEvents, type AssessmentCommand, type RectificationCommand } from '@duban/contracts';
+import { CultivatedEvents, type AssessmentCommand, type RectificationCommand } from './contracts/index';
 import {
   applyAssessmentAction,
   checkAccountability,

@@ -9,7 +9,7 @@ import {
   type Shortfall,
   type TargetKey,
   type Targets,
-} from '@duban/contracts';
+} from './contracts/index';
 
 export const UNIT_NAMES: Record<string, string> = {
   natres: '自然资源局',

@@ -10,7 +10,7 @@ import {
   type RectificationCommand,
   type RectificationSnapshot,
   type Targets,
-} from '@duban/contracts';
+} from './contracts/index';
 import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createCultivatedLandActivities } from './activities';
 import {

@@ -1,13 +1,12 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   CultivatedEvents,
-  type Actor,
   type AssessmentCommand,
   type RectificationCommand,
   type StartAssessment,
   type StartRectification,
-  type StepEvent,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type Actor, type StepEvent } from '@duban/contracts';
 import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { CultivatedLandActivities } from './activities';
 import {

@@ -1,6 +1,6 @@
 // Who may do what on a case, in which phase (DESIGN §7.2). The check functions are the Update
 // validators: they refuse with a reason and change nothing.
-import { CaseActionBodies, type CaseCommand, type StepSnapshot } from '@duban/contracts';
+import { CaseActionBodies, type CaseCommand, type StepSnapshot } from './contracts/index';
 import { refuse } from '@duban/workflow-core/refusal';
 import { reportingSteps, type CaseState } from './case';
 import { categoryRefusal, operationRefusal, unitName } from './rules';

@@ -1,8 +1,8 @@
 // The campaign's deadlines (青政办发〔2019〕31号 四(二) 全面整改). The document counts in month ends
 // ("2019年6月底前"), so a new campaign keeps the same number of months from its start month.
 import { civilDateParts, lastDayOfMonth, type CivilDate } from '@duban/calendar';
-import type { Campaign, CampaignDeadlines } from '@duban/contracts';
-import { KG_DOC_NO } from '@duban/contracts';
+import type { Campaign, CampaignDeadlines } from './contracts/index';
+import { KG_DOC_NO } from './contracts/index';
 
 /** The document was issued on 2019-04-21; its deadlines are month ends counted from April 2019. */
 export const GAZETTE_CAMPAIGN_START = '2019-04-21';

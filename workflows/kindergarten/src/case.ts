@@ -10,8 +10,9 @@ import {
   reportDueDatesBetween,
   type ReportingSchedule,
 } from '@duban/calendar';
-import type { Colour, CaseSnapshot, StartCase, StepSnapshot } from '@duban/contracts';
-import { KG_DOC_NO, StartCaseSchema } from '@duban/contracts';
+import type { Colour } from '@duban/contracts';
+import type { CaseSnapshot, StartCase, StepSnapshot } from './contracts/index';
+import { KG_DOC_NO, StartCaseSchema } from './contracts/index';
 import { holdsFor, surveyStep, unitName } from './rules';
 
 export type CaseSettings = ReturnType<typeof StartCaseSchema.parse>;

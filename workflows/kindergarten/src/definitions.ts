@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseCommand, CaseSnapshot, StepSnapshot } from '@duban/contracts';
+import type { CaseCommand, CaseSnapshot, StepSnapshot } from './contracts/index';
 
 // Imported by the worker and by every client (the kindergarten service): one place for these names.
 export const KINDERGARTEN_TASK_QUEUE = 'duban-kindergarten';

@@ -1,3 +1,4 @@
+export * from './contracts/index';
 export {
   KINDERGARTEN_TASK_QUEUE,
   caseActionUpdate,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KindergartenFacts } from '@duban/contracts';
+import type { KindergartenFacts } from './contracts/index';
 import { CAMPAIGN_2019, campaignDeadlines, newCampaign } from './campaign';
 import { categoryRefusal, holdsFor, operationRefusal, rectificationSteps } from './rules';
 

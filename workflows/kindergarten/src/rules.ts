@@ -8,8 +8,8 @@ import type {
   KindergartenFacts,
   OperationMode,
   StepSnapshot,
-} from '@duban/contracts';
-import { GUOFA_2010_41_ISSUED } from '@duban/contracts';
+} from './contracts/index';
+import { GUOFA_2010_41_ISSUED } from './contracts/index';
 
 /** Names for refusals and titles; codes from @duban/units. */
 export const UNIT_NAMES: Record<string, string> = {

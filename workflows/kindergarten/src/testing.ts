@@ -1,5 +1,6 @@
 // Test helpers for the kindergarten workflows on the time-skipping server (not part of the runtime).
-import type { Actor, CaseActionBody, CaseActionName, CaseCommand } from '@duban/contracts';
+import type { Actor } from '@duban/contracts';
+import type { CaseActionBody, CaseActionName, CaseCommand } from './contracts/index';
 import { testActors } from '@duban/workflow-core/testing/actors';
 
 export { msUntil } from '@duban/workflow-core/testing/actors';

@@ -9,7 +9,7 @@ import {
   type CaseCommand,
   type CaseSnapshot,
   type KindergartenFacts,
-} from '@duban/contracts';
+} from './contracts/index';
 import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createKindergartenActivities } from './activities';
 import { CAMPAIGN_2019 } from './campaign';

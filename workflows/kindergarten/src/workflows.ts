@@ -8,8 +8,9 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Actor, CaseCommand, EventType, StartCase, StepSnapshot } from '@duban/contracts';
-import { KindergartenEvents, rectificationWorkflowId } from '@duban/contracts';
+import type { Actor, EventType } from '@duban/contracts';
+import type { CaseCommand, StartCase, StepSnapshot } from './contracts/index';
+import { KindergartenEvents, rectificationWorkflowId } from './contracts/index';
 import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { KindergartenActivities, PendingCaseEvent } from './activities';
 import { checkCaseAction, checkRectificationAction } from './actions';

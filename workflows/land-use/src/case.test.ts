@@ -1,6 +1,7 @@
 // 二(七) 违法占地案件 as pure state: step order, who acts, transfer, extension, colours.
 import { describe, expect, it } from 'vitest';
-import type { Actor, LandCaseCommand } from '@duban/contracts';
+import type { Actor } from '@duban/contracts';
+import type { LandCaseCommand } from './contracts/index';
 import { checkCaseAction, newLandCaseState, nextCaseWakeAt, openStep, refreshCaseColour } from './case';
 
 const who = (role: Actor['role'], unitCode?: string): Actor => ({

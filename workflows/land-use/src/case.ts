@@ -8,11 +8,11 @@ import {
   StartLandCaseSchema,
   TransferBodies,
   type CaseStep,
-  type Colour,
   type LandCaseCommand,
   type LandCaseSnapshot,
   type StartLandCase,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type Colour } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import { caseDeadline, majorCase } from './rules';
 

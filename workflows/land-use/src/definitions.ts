@@ -7,7 +7,7 @@ import type {
   LedgerSnapshot,
   Occupation,
   RequestOccupationBody,
-} from '@duban/contracts';
+} from './contracts/index';
 import type { TownSuspension } from './suspension';
 
 // Imported by the worker and by every client (the land-use service): one place for these names.

@@ -1,3 +1,4 @@
+export * from './contracts/index';
 export {
   LAND_USE_TASK_QUEUE,
   acceptCompensationUpdate,

@@ -1,6 +1,7 @@
 // The ledger's state transitions without a server: the balance after every fact.
 import { describe, expect, it } from 'vitest';
-import { LandUseEvents, type Actor, type LedgerSnapshot } from '@duban/contracts';
+import { LandUseEvents, type LedgerSnapshot } from './contracts/index';
+import { type Actor } from '@duban/contracts';
 import {
   acceptCompensation,
   checkAcceptCompensation,

@@ -9,14 +9,12 @@ import {
   LandUseEvents,
   RequestOccupationSchema,
   type AcceptCompensation,
-  type Actor,
-  type Colour,
-  type EventType,
   type LedgerBalance,
   type LedgerSnapshot,
   type Occupation,
   type RequestOccupationBody,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type Actor, type Colour, type EventType } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import {
   allocate,

@@ -10,7 +10,7 @@ import {
   type LandKind,
   type Occupation,
   type Refusal,
-} from '@duban/contracts';
+} from './contracts/index';
 
 /** Code-unit order: the same on every worker, unlike locale collation (replays must agree). */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

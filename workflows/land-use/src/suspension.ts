@@ -3,7 +3,8 @@
 // decides the suspension and its lift and announces both as facts; the land-use side learns of
 // them from those facts only. Pure and sandbox-safe: the ledger workflow and the land-use read
 // model apply the same rule and word the same refusal.
-import type { OccupationKind, Suspension } from '@duban/contracts';
+import type { OccupationKind } from './contracts/index';
+import type { Suspension } from '@duban/workflow-cultivated-land/client';
 
 /** A town's suspension as the last fact about it left it. */
 export interface TownSuspension extends Suspension {

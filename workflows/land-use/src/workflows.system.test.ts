@@ -7,7 +7,7 @@ import {
   type LandCaseCommand,
   type LedgerSnapshot,
   type StartLandCase,
-} from '@duban/contracts';
+} from './contracts/index';
 import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createLandUseActivities } from './activities';
 import {

@@ -1,6 +1,7 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Actor, EventType, LandCaseCommand, StartLandCase } from '@duban/contracts';
-import { LandUseEvents, TransferBodies } from '@duban/contracts';
+import type { Actor, EventType } from '@duban/contracts';
+import type { LandCaseCommand, StartLandCase } from './contracts/index';
+import { LandUseEvents, TransferBodies } from './contracts/index';
 import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { LandUseActivities, PendingLandEvent } from './activities';
 import {

@@ -6,10 +6,10 @@ import {
   SupervisionEvents,
   type ActionCommand,
   type ActionName,
-  type EventType,
   type ItemSnapshot,
   type SubTaskSnapshot,
-} from '@duban/contracts';
+} from './contracts/index';
+import { type EventType } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import type { ItemState } from './item';
 

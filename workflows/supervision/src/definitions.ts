@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ActionCommand, ItemSnapshot } from '@duban/contracts';
+import type { ActionCommand, ItemSnapshot } from './contracts/index';
 
 // Imported by the worker and by every client (gateway, importer): one place for these names.
 export const SUPERVISION_TASK_QUEUE = 'duban-supervision';

@@ -1,3 +1,4 @@
+export * from './contracts/index';
 export { SUPERVISION_TASK_QUEUE, itemActionUpdate, itemSnapshotQuery } from './definitions';
 export { createSupervisionWorker, supervisionWorkflowsPath } from './worker';
 export type { SupervisionWorkerDeps } from './worker';

@@ -10,15 +10,9 @@ import {
   reportDueDatesBetween,
   type ReportingSchedule,
 } from '@duban/calendar';
-import type {
-  Colour,
-  EventType,
-  StepEvent,
-  ItemSnapshot,
-  StartItem,
-  SubTaskSnapshot,
-} from '@duban/contracts';
-import { StartItemSchema } from '@duban/contracts';
+import type { Colour, EventType, StepEvent } from '@duban/contracts';
+import type { ItemSnapshot, StartItem, SubTaskSnapshot } from './contracts/index';
+import { StartItemSchema } from './contracts/index';
 
 export type ItemSettings = ReturnType<typeof StartItemSchema.parse>;
 

@@ -1,5 +1,6 @@
 // Test helpers for the supervision workflow on the time-skipping server (not part of the runtime).
-import type { Actor, ActionCommand, ActionName, ActionBody } from '@duban/contracts';
+import type { Actor } from '@duban/contracts';
+import type { ActionCommand, ActionName, ActionBody } from './contracts/index';
 import { testActors } from '@duban/workflow-core/testing/actors';
 
 export { msUntil } from '@duban/workflow-core/testing/actors';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { supervisionWorkflowId, type StartItem } from '@duban/contracts';
+import { supervisionWorkflowId, type StartItem } from './contracts/index';
 import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
 import { createSupervisionActivities } from './activities';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';

@@ -1,5 +1,5 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import { SupervisionEvents, type ActionCommand, type StartItem } from '@duban/contracts';
+import { SupervisionEvents, type ActionCommand, type StartItem } from './contracts/index';
 import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
 import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';

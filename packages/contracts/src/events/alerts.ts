@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 import { registerEvents } from '../registry';
-import { ALERT_KINDS, INBOX_PROCESSES } from '../readmodels';
+import { ALERT_KINDS, ProcessNameSchema } from '../readmodels';
 import { ColourSchema } from '../common';
 
 /** Raised by the alerts service after storing an alert; the gateway pushes it to live streams. */
@@ -14,7 +14,7 @@ export const AlertEvents = registerEvents({
       alertId: z.string(),
       audience: z.enum(['inspector', 'leader']),
       // Optional: AlertRaised events published before alerts named their process stay valid.
-      process: z.enum(INBOX_PROCESSES).optional(),
+      process: ProcessNameSchema.optional(),
       itemId: z.string(),
       href: z.string().optional(),
       docNo: z.string(),

@@ -2,13 +2,8 @@
 // Stored once in the shared `alerts` collection and announced once as AlertRaised, as the
 // supervision and kindergarten alerts are.
 import { raiseProcessAlert, type ProcessAlertDeps } from '@duban/service-alerts';
-import type {
-  AlertDoc,
-  AssessmentSnapshot,
-  CloudEvent,
-  Colour,
-  RectificationSnapshot,
-} from '@duban/contracts';
+import type { AlertDoc, CloudEvent, Colour } from '@duban/contracts';
+import type { AssessmentSnapshot, RectificationSnapshot } from '@duban/workflow-cultivated-land/client';
 
 export const CL_ALERTS_SOURCE = 'duban/services/cultivated-land';
 

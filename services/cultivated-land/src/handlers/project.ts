@@ -1,6 +1,7 @@
 // The projection of every cultivated-land fact into the read models: the town's rectification or
 // assessment (an upsert by version: each fact carries the snapshot after it) and its timeline.
-import type { AssessmentSnapshot, CloudEvent, RectificationSnapshot } from '@duban/contracts';
+import type { AssessmentSnapshot, RectificationSnapshot } from '@duban/workflow-cultivated-land/client';
+import type { CloudEvent } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { assessments, isDuplicateKeyError, rectifications, timeline, upsertNewer } from '../collections';
 

@@ -7,7 +7,7 @@ import {
   SetAssessmentTargetsSchema,
   assessmentIdOf,
   type AssessmentCommand,
-} from '@duban/contracts';
+} from '@duban/workflow-cultivated-land/client';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { assessments, timeline } from '../collections';
 import {

@@ -9,7 +9,7 @@ import {
   rectificationIdOf,
   type RectificationCampaign,
   type RectificationCommand,
-} from '@duban/contracts';
+} from '@duban/workflow-cultivated-land/client';
 import { deadlineRefusals } from '@duban/workflow-cultivated-land';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { campaigns, isDuplicateKeyError, rectifications, timeline } from '../collections';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionBodies } from '@duban/contracts';
+import { ActionBodies } from '@duban/workflow-supervision/client';
 import { HttpProblem, parsePart } from '@duban/http';
 import { redactUrl } from './logging';
 

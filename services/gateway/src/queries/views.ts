@@ -1,4 +1,5 @@
-import { supervisionStepLabel, type AlertDoc, type InboxDoc } from '@duban/contracts';
+import { supervisionStepLabel } from '@duban/workflow-supervision/client';
+import { type AlertDoc, type InboxDoc } from '@duban/contracts';
 
 // Read-model documents as the API shows them: no Mongo `_id` (each has its own id field), and
 // instants as ISO strings.

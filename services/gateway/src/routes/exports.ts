@@ -2,15 +2,8 @@ import ExcelJS from 'exceljs';
 import { createEvents, type EventAttributes } from 'ics';
 import { z } from 'zod';
 import { civilDateOf, daysBetween } from '@duban/calendar';
-import {
-  Colours,
-  ItemStates,
-  ReadModels,
-  UnitCodeSchema,
-  type Colour,
-  type ItemDoc,
-  type ItemState,
-} from '@duban/contracts';
+import { Colours, ReadModels, UnitCodeSchema, type Colour } from '@duban/contracts';
+import { ItemStates, type ItemDoc, type ItemState } from '@duban/workflow-supervision/client';
 import { unitByCode } from '@duban/units';
 import type { Response } from 'express';
 import type { Filter } from 'mongodb';

@@ -1,8 +1,8 @@
 import { civilDateOf, daysBetween } from '@duban/calendar';
-import { ReadModels, type Colour, type ItemDoc } from '@duban/contracts';
+import { ReadModels, type Colour, emptyColourCounts, type ColourCounts } from '@duban/contracts';
+import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
-import { emptyColourCounts, type ColourCounts } from '@duban/contracts';
 import { OverviewView } from '../schemas/overview';
 import { defineRoute, type Route } from '@duban/http';
 

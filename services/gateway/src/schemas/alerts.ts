@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ALERT_KINDS, ColourSchema, INBOX_PROCESSES } from '@duban/contracts';
+import { ALERT_KINDS, ColourSchema, ProcessNameSchema } from '@duban/contracts';
 import { PageMeta, PagingQuery } from '@duban/http';
 
 export const AlertView = z
   .object({
     id: z.string(),
     audience: z.enum(['inspector', 'leader']),
-    process: z.enum(INBOX_PROCESSES).meta({ description: '所属流程（同待办）' }),
+    process: ProcessNameSchema.meta({ description: '所属流程（同待办）' }),
     itemId: z.string(),
     href: z.string().meta({ description: '控制台中该对象的页面（#/…）' }),
     docNo: z.string(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ColourSchema, INBOX_PROCESSES, UnitCodeSchema } from '@duban/contracts';
+import { ColourSchema, ProcessNameSchema, UnitCodeSchema } from '@duban/contracts';
 import { PageMeta, PagingQuery } from '@duban/http';
 
 export const InboxEntryView = z
   .object({
-    process: z.enum(INBOX_PROCESSES).meta({
+    process: ProcessNameSchema.meta({
       description:
         '所属流程：supervision 督办事项、kindergarten 幼儿园治理、cultivated-land 耕地保护整改与考核、land-use 占补平衡与违法占地',
     }),

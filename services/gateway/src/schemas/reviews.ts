@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ColourSchema, INBOX_PROCESSES } from '@duban/contracts';
+import { ColourSchema, ProcessNameSchema } from '@duban/contracts';
 
 export const PendingExtensionView = z
   .object({
-    process: z.enum(INBOX_PROCESSES),
+    process: ProcessNameSchema,
     itemId: z.string(),
     href: z.string().meta({ description: '控制台中该对象的页面（#/…）' }),
     title: z.string(),

@@ -1,6 +1,7 @@
 // Shared by every bureau module: its inbox entries follow each kindergarten fact (each carries the case).
 import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
-import type { CaseSnapshot, CloudEvent } from '@duban/contracts';
+import type { CaseSnapshot } from '@duban/workflow-kindergarten/client';
+import type { CloudEvent } from '@duban/contracts';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { syncBureauInbox } from '../inbox';

@@ -1,5 +1,5 @@
 // Shared by the 住建局 and 自然资源局 modules: applying a hold event to the bureau's own read model.
-import type { CaseSnapshot, Hold, HoldKind } from '@duban/contracts';
+import type { CaseSnapshot, Hold, HoldKind } from '@duban/workflow-kindergarten/client';
 import type { Collection } from 'mongodb';
 import { upsertNewer, type PermitHoldDoc } from '../collections';
 

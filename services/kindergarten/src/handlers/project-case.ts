@@ -1,4 +1,5 @@
-import type { CaseSnapshot, CloudEvent } from '@duban/contracts';
+import type { CaseSnapshot } from '@duban/workflow-kindergarten/client';
+import type { CloudEvent } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { cases, isDuplicateKey, timeline, upsertNewer } from '../collections';
 

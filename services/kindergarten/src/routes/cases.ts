@@ -5,7 +5,7 @@ import {
   CaseActionNameSchema,
   type CaseActionName,
   type CaseCommand,
-} from '@duban/contracts';
+} from '@duban/workflow-kindergarten/client';
 import { z } from 'zod';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { caseSnapshot, sendCaseAction } from '../cases';

@@ -1,6 +1,6 @@
 // The ledger (台账) in bulk, in and out of spreadsheets: each row reported; only good rows start cases.
 import { z } from 'zod';
-import type { Campaign } from '@duban/contracts';
+import type { Campaign } from '@duban/workflow-kindergarten/client';
 import { defineRoute, HttpProblem, type ProcessRouteContext, type Route } from '@duban/http';
 import { startCase } from '../cases';
 import { cases } from '../collections';

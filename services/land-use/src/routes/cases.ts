@@ -6,7 +6,7 @@ import {
   LandCaseActionNameSchema,
   OpenLandCaseSchema,
   type LandCaseCommand,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
 import { civilDateOf } from '@duban/calendar';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases, timeline } from '../collections';

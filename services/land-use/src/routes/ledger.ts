@@ -8,7 +8,7 @@ import {
   LAND_LEDGER_WORKFLOW_ID,
   RequestOccupationSchema,
   type OccupationKind,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
 import {
   acceptCompensationUpdate,
   confirmReclamationUpdate,

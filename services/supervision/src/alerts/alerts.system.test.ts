@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  buildEvent,
-  AlertEvents,
-  ReadModels,
-  SupervisionEvents,
-  type AlertDoc,
-  type EventData,
-} from '@duban/contracts';
+import { buildEvent, AlertEvents, ReadModels, type AlertDoc, type EventData } from '@duban/contracts';
+import { SupervisionEvents } from '@duban/workflow-supervision/client';
 import { connectBus, ensureStreams, EVENTS_STREAM, publishEvent, type Bus } from '@duban/bus';
 import { connectStore, MongoHandledEventLedger, type Store } from '@duban/store';
 import type { Db } from 'mongodb';

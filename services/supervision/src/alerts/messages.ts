@@ -1,4 +1,5 @@
-import { Colours, type Colour, type ItemSnapshot } from '@duban/contracts';
+import { Colours, type Colour } from '@duban/contracts';
+import { type ItemSnapshot } from '@duban/workflow-supervision/client';
 import { civilDateOf } from '@duban/calendar';
 import { unitByCode } from '@duban/units';
 

@@ -1,13 +1,7 @@
 // Builders for the system tests: snapshots and events as the supervision workflow publishes them.
 import { publishEvent, type Bus, type PublishResult } from '@duban/bus';
-import {
-  eventId,
-  supervisionWorkflowId,
-  type EventData,
-  type EventType,
-  type ItemSnapshot,
-  type NewEvent,
-} from '@duban/contracts';
+import { eventId, type EventData, type EventType, type NewEvent } from '@duban/contracts';
+import { supervisionWorkflowId, type ItemSnapshot } from '@duban/workflow-supervision/client';
 
 /** 青政办发〔2019〕31号: the kindergarten recovery task, led by 住建局 and 教育局, with 财政局. */
 export function itemSnapshot(itemId: string, over: Partial<ItemSnapshot> = {}): ItemSnapshot {

@@ -1,4 +1,5 @@
-import { ReadModels, type InboxDoc, type ItemDoc, type TimelineDoc } from '@duban/contracts';
+import { ReadModels, type InboxDoc, type TimelineDoc } from '@duban/contracts';
+import { type ItemDoc } from '@duban/workflow-supervision/client';
 import type { Collection, Db } from 'mongodb';
 import { ensureIndexes } from '@duban/store';
 

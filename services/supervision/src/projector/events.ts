@@ -1,4 +1,5 @@
-import type { CloudEvent, EventData, SupervisionEvents } from '@duban/contracts';
+import type { CloudEvent, EventData } from '@duban/contracts';
+import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 
 type SupervisionDefinition = (typeof SupervisionEvents)[keyof typeof SupervisionEvents];
 

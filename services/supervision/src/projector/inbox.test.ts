@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemDoc } from '@duban/contracts';
+import type { ItemDoc } from '@duban/workflow-supervision/client';
 import { inboxEntriesOf } from './inbox';
 import { itemSnapshot } from './testing';
 

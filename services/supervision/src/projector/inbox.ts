@@ -1,4 +1,5 @@
-import { supervisionStepLabel, type InboxDoc, type ItemDoc, type ItemState } from '@duban/contracts';
+import { supervisionStepLabel, type ItemDoc, type ItemState } from '@duban/workflow-supervision/client';
+import { type InboxDoc } from '@duban/contracts';
 import type { Collection } from 'mongodb';
 import { isDuplicateKeyError, type ProjectorCollections } from './collections';
 

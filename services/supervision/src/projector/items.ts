@@ -1,4 +1,4 @@
-import type { ItemDoc, ItemSnapshot } from '@duban/contracts';
+import type { ItemDoc, ItemSnapshot } from '@duban/workflow-supervision/client';
 import type { Collection } from 'mongodb';
 import { isDuplicateKeyError } from './collections';
 

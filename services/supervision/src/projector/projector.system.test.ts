@@ -2,13 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectBus, ensureStreams, EVENTS_STREAM, type Bus, type RunningConsumer } from '@duban/bus';
-import {
-  ReadModels,
-  SupervisionEvents,
-  type InboxDoc,
-  type ItemDoc,
-  type TimelineDoc,
-} from '@duban/contracts';
+import { ReadModels, type InboxDoc, type TimelineDoc } from '@duban/contracts';
+import { SupervisionEvents, type ItemDoc } from '@duban/workflow-supervision/client';
 import { connectStore, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
 import { waitUntilCaughtUp } from '@duban/process';

@@ -1,15 +1,11 @@
 // Builders for the system tests: realistic snapshots of one item as its workflow would publish them.
 import { publishEvent, type Bus, type PublishResult } from '@duban/bus';
+import { buildEvent, eventId, type CloudEvent, type EventData, type NewEvent } from '@duban/contracts';
 import {
-  buildEvent,
-  eventId,
   supervisionWorkflowId,
-  type CloudEvent,
-  type EventData,
   type ItemSnapshot,
-  type NewEvent,
   type SubTaskSnapshot,
-} from '@duban/contracts';
+} from '@duban/workflow-supervision/client';
 import type { SupervisionEventType } from './events';
 
 /** 青政办发〔2019〕31号: the kindergarten handover task, led by 教育局 with 住建局 and 自然资源局. */

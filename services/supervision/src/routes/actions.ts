@@ -3,13 +3,12 @@ import {
   ActionBodies,
   ActionRoles,
   ActionNameSchema,
-  ReadModels,
   supervisionWorkflowId,
   type ActionCommand,
   type ActionName,
   type ItemDoc,
-  type Role,
-} from '@duban/contracts';
+} from '@duban/workflow-supervision/client';
+import { ReadModels, type Role } from '@duban/contracts';
 import { itemActionUpdate, itemSnapshotQuery } from '@duban/workflow-supervision';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {

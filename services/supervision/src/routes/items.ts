@@ -1,4 +1,5 @@
-import { ReadModels, type ItemDoc, type TimelineDoc } from '@duban/contracts';
+import { ReadModels, type TimelineDoc } from '@duban/contracts';
+import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { defineRoute, problems, skipOf, type ProcessRouteContext, type Route } from '@duban/http';
 import { findByUrgency, itemsFilter, mayRead } from './queries';
 import { toItemView, toTimelineView } from './views';

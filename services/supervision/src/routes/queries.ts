@@ -1,5 +1,5 @@
 import type { Collection, Filter } from 'mongodb';
-import type { ItemDoc } from '@duban/contracts';
+import type { ItemDoc } from '@duban/workflow-supervision/client';
 import type { Principal } from '@duban/http';
 import { COLOUR_ORDER } from '@duban/contracts';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ColourSchema, ItemSnapshotSchema, ItemStateSchema, UnitCodeSchema } from '@duban/contracts';
+import { ColourSchema, UnitCodeSchema } from '@duban/contracts';
+import { ItemSnapshotSchema, ItemStateSchema } from '@duban/workflow-supervision/client';
 import { CivilDateQuery, PageMeta, PagingQuery } from '@duban/http';
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -1,4 +1,5 @@
-import type { ItemDoc, TimelineDoc } from '@duban/contracts';
+import type { ItemDoc } from '@duban/workflow-supervision/client';
+import type { TimelineDoc } from '@duban/contracts';
 
 // Read-model documents as the API shows them: no Mongo `_id` (each has its own id field), and
 // instants as ISO strings.

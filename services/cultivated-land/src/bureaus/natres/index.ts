@@ -2,7 +2,7 @@ import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { inboxHandler } from '../../inbox';
-import { CultivatedEvents } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
 import { LAND_FACTS, landEventType } from '../../facts';
 import { onSuspensionChanged } from './handlers/suspension';
 

@@ -1,4 +1,4 @@
-import type { HoldKind } from '@duban/contracts';
+import type { HoldKind } from '@duban/workflow-kindergarten/client';
 import type { Collection, Db } from 'mongodb';
 import type { PermitHoldDoc } from '../../collections';
 

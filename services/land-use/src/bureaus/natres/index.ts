@@ -1,5 +1,5 @@
 import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
-import { LandUseEvents } from '@duban/contracts';
+import { LandUseEvents } from '@duban/workflow-land-use/client';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import type { LandTemporal } from '../../temporal';

@@ -1,4 +1,4 @@
-import { CultivatedEvents } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
 
 /** The facts the 自然资源局 module keeps the land-business hold from (三(十)). */
 export const suspensionEvents = [

@@ -1,4 +1,5 @@
-import { KindergartenEvents, type CloudEvent, type EventData } from '@duban/contracts';
+import { KindergartenEvents } from '@duban/workflow-kindergarten/client';
+import { type CloudEvent, type EventData } from '@duban/contracts';
 import { applyHold } from '../../permits';
 import type { PermitHolder } from '../holder';
 

@@ -1,4 +1,4 @@
-import { LandUseEvents } from '@duban/contracts';
+import { LandUseEvents } from '@duban/workflow-land-use/client';
 
 /** The ledger's facts: each carries the ledger after it. */
 export const ledgerEvents = [

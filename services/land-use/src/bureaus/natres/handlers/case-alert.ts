@@ -1,5 +1,6 @@
 import { raiseProcessAlert, type ProcessAlertDeps } from '@duban/service-alerts';
-import type { AlertDoc, CloudEvent, Colour, LandCaseSnapshot } from '@duban/contracts';
+import type { AlertDoc, CloudEvent, Colour } from '@duban/contracts';
+import type { LandCaseSnapshot } from '@duban/workflow-land-use/client';
 import { townName } from '../../../towns';
 
 export const LU_ALERTS_SOURCE = 'duban/services/land-use';

@@ -1,4 +1,5 @@
-import type { CloudEvent, LandCaseSnapshot } from '@duban/contracts';
+import type { CloudEvent } from '@duban/contracts';
+import type { LandCaseSnapshot } from '@duban/workflow-land-use/client';
 import type { Db } from 'mongodb';
 import { cases, upsertNewer } from '../../../collections';
 import { syncCaseInbox } from './inbox';

@@ -4,12 +4,10 @@ import {
   CaseSteps,
   LandKinds,
   LU_DOC_NO,
-  ReadModels,
-  inboxEntryId,
-  type InboxDoc,
   type LandCaseSnapshot,
   type Occupation,
-} from '@duban/contracts';
+} from '@duban/workflow-land-use/client';
+import { ReadModels, inboxEntryId, type InboxDoc } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { openStepOf } from '../../../steps';
 import { townName } from '../../../towns';

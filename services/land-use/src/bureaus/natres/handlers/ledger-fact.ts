@@ -1,4 +1,5 @@
-import type { CloudEvent, LedgerSnapshot, Occupation } from '@duban/contracts';
+import type { CloudEvent } from '@duban/contracts';
+import type { LedgerSnapshot, Occupation } from '@duban/workflow-land-use/client';
 import type { Db } from 'mongodb';
 import { ledgers, occupations, upsertNewer } from '../../../collections';
 import { syncReclamationInbox } from './inbox';

@@ -1,4 +1,5 @@
-import { CultivatedEvents, type CloudEvent, type EventData } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
+import { type CloudEvent, type EventData } from '@duban/contracts';
 import { townSuspensionOf } from '../../../suspensions';
 import { tellLedgerSuspension, type LandTemporal } from '../../../temporal';
 

@@ -1,5 +1,6 @@
 import { raiseProcessAlert, type ProcessAlertDeps } from '@duban/service-alerts';
-import { LU_DOC_NO, type AlertDoc, type CloudEvent, type Colour, type Occupation } from '@duban/contracts';
+import { LU_DOC_NO, type Occupation } from '@duban/workflow-land-use/client';
+import { type AlertDoc, type CloudEvent, type Colour } from '@duban/contracts';
 import { townName } from '../../../towns';
 import { LU_ALERTS_SOURCE } from './case-alert';
 

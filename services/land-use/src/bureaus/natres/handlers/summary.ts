@@ -1,5 +1,6 @@
 // One Chinese line per fact, for the timeline (台账 and console).
-import { BalanceRules, CaseSteps, KeyLevels, type CloudEvent } from '@duban/contracts';
+import { BalanceRules, CaseSteps, KeyLevels } from '@duban/workflow-land-use/client';
+import { type CloudEvent } from '@duban/contracts';
 import { townName } from '../../../towns';
 
 type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,5 @@
-import { CultivatedEvents, type CloudEvent, type EventData } from '@duban/contracts';
+import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
+import { type CloudEvent, type EventData } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { recordTownSuspension, townSuspensionOf } from '../../../suspensions';
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from '../define';
-import { registerEvents } from '../registry';
+import { defineEvent, registerEvents, CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 import { AttachmentSchema } from './commands';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
 import { ItemSnapshotSchema } from './model';
 
 const base = { item: ItemSnapshotSchema };
@@ -81,7 +79,7 @@ export const SupervisionEvents = registerEvents({
   ),
 });
 
-declare module '../registry' {
+declare module '@duban/contracts/registry' {
   interface EventDomains {
     supervision: typeof SupervisionEvents;
   }

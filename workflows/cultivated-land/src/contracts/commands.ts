@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActorSchema } from '../common';
-import { CivilDateSchema, UnitCodeSchema } from '../common';
+import type { ActorSchema } from '@duban/contracts';
+import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import {
   ProblemSchema,
   RectificationDeadlinesSchema,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define';
-import { registerEvents } from '../registry';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
+import { defineEvent, registerEvents, CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 import { CaseSnapshotSchema, HoldSchema, OperationModeSchema } from './model';
 
 const base = { case: CaseSnapshotSchema };
@@ -87,7 +85,7 @@ export const KindergartenEvents = registerEvents({
   CaseClosed: defineEvent('kindergarten', 'case_closed', 1, z.object(base)),
 });
 
-declare module '../registry' {
+declare module '@duban/contracts/registry' {
   interface EventDomains {
     kindergarten: typeof KindergartenEvents;
   }

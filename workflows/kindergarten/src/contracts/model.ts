@@ -1,6 +1,6 @@
 // 城镇小区配套幼儿园治理 (青政办发〔2019〕31号, DESIGN §7.2): one case per kindergarten (一园一案).
 import { z } from 'zod';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 
 export const KG_DOC_NO = '青政办发〔2019〕31号';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActorSchema } from '../common';
-import { CivilDateSchema, UnitCodeSchema } from '../common';
+import type { ActorSchema } from '@duban/contracts';
+import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import { ReportingScheduleSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

@@ -2,3 +2,5 @@ export * from './model';
 export * from './commands';
 export * from './ids';
 export { SupervisionEvents } from './events';
+export { supervisionStepLabel } from './readmodels';
+export type { ItemDoc } from './readmodels';

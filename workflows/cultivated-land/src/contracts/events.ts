@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define';
-import { registerEvents } from '../registry';
-import { ColourSchema } from '../common';
+import { defineEvent, registerEvents, ColourSchema } from '@duban/contracts';
 import {
   AssessmentSnapshotSchema,
   ProblemSchema,
@@ -69,7 +67,7 @@ export const CultivatedEvents = registerEvents({
   AssessmentClosed: fact('assessment_closed', z.object(a)),
 });
 
-declare module '../registry' {
+declare module '@duban/contracts/registry' {
   interface EventDomains {
     'cultivated-land': typeof CultivatedEvents;
   }

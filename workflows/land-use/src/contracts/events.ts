@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define';
-import { registerEvents } from '../registry';
-import { ColourSchema } from '../common';
+import { defineEvent, registerEvents, ColourSchema } from '@duban/contracts';
 import {
   CompensationParcelSchema,
   LandCaseSnapshotSchema,
@@ -65,7 +63,7 @@ export const LandUseEvents = registerEvents({
   CaseClosed: fact('case_closed', z.object(landCase)),
 });
 
-declare module '../registry' {
+declare module '@duban/contracts/registry' {
   interface EventDomains {
     'land-use': typeof LandUseEvents;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActorSchema } from '../common';
-import { CivilDateSchema } from '../common';
+import type { ActorSchema } from '@duban/contracts';
+import { CivilDateSchema } from '@duban/contracts';
 import { CategorySchema, KindergartenFactsSchema, OperationModeSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

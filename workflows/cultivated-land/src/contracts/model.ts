@@ -1,7 +1,7 @@
 // 耕地保护 (青政办发〔2019〕28号, DESIGN §7.3): a town's rectification of its permanent basic
 // farmland designation (二(二)) and the yearly responsibility assessment (三(八)–(十)).
 import { z } from 'zod';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 
 export const CL_DOC_NO = '青政办发〔2019〕28号';
 

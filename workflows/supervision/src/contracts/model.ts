@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '../common';
+import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 
 /** DESIGN §6 lifecycle: 已交办 → 已签收 → 办理中 → 申请办结 → 复核 → 已办结/销号. */
 export const ItemStates = {

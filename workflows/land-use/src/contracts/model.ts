@@ -1,7 +1,7 @@
 // 耕地占补平衡 and 违法占地 (青政办发〔2019〕28号 二(三)、二(七), DESIGN §7.3): the city's one
 // compensation ledger and the illegal-occupation cases of 自然资源局.
 import { z } from 'zod';
-import { CivilDateSchema, ColourSchema } from '../common';
+import { CivilDateSchema, ColourSchema } from '@duban/contracts';
 
 export const LU_DOC_NO = '青政办发〔2019〕28号';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Actor } from '../common';
-import { CivilDateSchema } from '../common';
+import type { Actor } from '@duban/contracts';
+import { CivilDateSchema } from '@duban/contracts';
 import {
   AreaMuSchema,
   KeyLevelSchema,
