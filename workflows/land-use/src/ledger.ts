@@ -45,13 +45,34 @@ export interface LedgerState {
   sequence: Record<string, number>;
   /** Each town's land-business suspension (二(十)) as the assessment facts left it, by town code. */
   suspensions: Record<string, TownSuspension>;
+  /**
+   * The latest answers, by request (`<update>:<requestId>`), oldest first. Temporal drops a
+   * repeated Update id only within one run; the ledger runs on across continue-as-new, so a
+   * request retried after a new run began must find its answer here rather than act again.
+   */
+  answered: { key: string; answer: unknown }[];
 }
 
-/** A ledger's state carried into a new run; runs from before suspensions were kept had none. */
-export type ResumedLedgerState = Omit<LedgerState, 'suspensions'> & Partial<Pick<LedgerState, 'suspensions'>>;
+/** How many answers the ledger keeps for retried requests. */
+export const ANSWERS_KEPT = 200;
+
+/** A ledger's state carried into a new run; older runs kept no suspensions and no answers. */
+export type ResumedLedgerState = Omit<LedgerState, 'suspensions' | 'answered'> &
+  Partial<Pick<LedgerState, 'suspensions' | 'answered'>>;
 
 export function resumeLedgerState(resumed: ResumedLedgerState): LedgerState {
-  return { ...resumed, suspensions: resumed.suspensions ?? {} };
+  return { ...resumed, suspensions: resumed.suspensions ?? {}, answered: resumed.answered ?? [] };
+}
+
+/** The answer already given to this request, if the ledger still has it. */
+export function answerFor(state: LedgerState, key: string): { answer: unknown } | null {
+  const found = state.answered.find((a) => a.key === key);
+  return found ? { answer: found.answer } : null;
+}
+
+export function rememberAnswer(state: LedgerState, key: string, answer: unknown): void {
+  state.answered.push({ key, answer });
+  if (state.answered.length > ANSWERS_KEPT) state.answered.splice(0, state.answered.length - ANSWERS_KEPT);
 }
 
 export type Emit = (type: EventType, step: string, actor: Actor | null, extra: object) => void;
@@ -75,6 +96,7 @@ export function newLedgerState(input: StartLedger): LedgerState {
     occupiedByTown: {},
     sequence: {},
     suspensions: {},
+    answered: [],
   };
   return state;
 }

@@ -439,5 +439,61 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     await suite.recordAndReplay(h, 'ledger-suspension.json');
   });
 
+  it('a request retried after the ledger went on in a new run gets its first answer and acts once', async () => {
+    const ledgerId = `retried-${run}`;
+    const h = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId, continueAsNewAfter: 2 }],
+    });
+    const accepting = natres();
+    const acceptBody = {
+      parcelNo: 'BC-R-1',
+      townCode: 'town-daba',
+      areaMu: 10,
+      grade: 5,
+      sourceProject: '大坝镇土地整治',
+      acceptedOn: '2019-04-30',
+    };
+    const requesting = natres();
+    const requestBody = {
+      project: '大坝镇物流园',
+      townCode: 'town-daba',
+      areaMu: 3,
+      grade: 9,
+      kind: 'permanent' as const,
+      keyLevel: 'none' as const,
+      waitIfShort: false,
+    };
+    const accept = () =>
+      h.executeUpdate(acceptCompensationUpdate, { args: [{ actor: accepting, body: acceptBody }] });
+    const request = () =>
+      h.executeUpdate(requestOccupationUpdate, { args: [{ actor: requesting, body: requestBody }] });
+
+    const accepted = await accept();
+    const first = await request(); // the second change: the ledger goes on in a new run
+    expect(first.occupation.state).toBe('approved');
+    let current = (await h.describe()).runId;
+    for (let i = 0; i < 100 && current === h.firstExecutionRunId; i += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      current = (await h.describe()).runId;
+    }
+    expect(current).not.toBe(h.firstExecutionRunId);
+    const version = (await h.query(ledgerQuery)).version;
+
+    // The same requests again (the same x-request-id, so the same actor): the first answers.
+    expect(await request()).toEqual(first);
+    expect(await accept()).toEqual(accepted);
+    const after = await h.query(ledgerQuery);
+    expect(after.version).toBe(version);
+    expect(after.balance.occupiedMu).toBe(3);
+    expect(after.parcels).toHaveLength(1);
+    // A new request (another id) still acts.
+    expect(
+      (await h.executeUpdate(requestOccupationUpdate, { args: [{ actor: natres(), body: requestBody }] }))
+        .occupation.occupationId,
+    ).not.toBe(first.occupation.occupationId);
+  });
+
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

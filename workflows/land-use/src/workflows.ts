@@ -38,6 +38,8 @@ import {
   refreshBalance,
   refreshReclamationColours,
   requestOccupation,
+  answerFor,
+  rememberAnswer,
   resumeLedgerState,
   suspendedTownsOf,
   type Emit,
@@ -77,10 +79,35 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
     );
   };
 
+  // A request acts once, even when retried after the ledger went on in a new run: its answer is
+  // kept by request id, and the retry gets that answer instead of a second debit (or a refusal
+  // from the state the first one left).
+  const keyOf = (update: string, command: { actor?: Actor } | undefined) =>
+    command?.actor?.requestId ? `${update}:${command.actor.requestId}` : null;
+  const answered = (update: string, command: { actor?: Actor } | undefined) => {
+    const key = keyOf(update, command);
+    return key ? answerFor(state, key) : null;
+  };
+  const once =
+    <C extends { actor: Actor }, R>(update: string, act: (command: C) => R) =>
+    (command: C): R => {
+      const before = answered(update, command);
+      if (before) return before.answer as R;
+      const answer = act(command);
+      const key = keyOf(update, command);
+      if (key) rememberAnswer(state, key, answer);
+      return answer;
+    };
+  const unlessAnswered =
+    <C extends { actor: Actor }>(update: string, check: (command: C) => unknown) =>
+    (command: C) => {
+      if (!answered(update, command)) check(command);
+    };
+
   setHandler(ledgerQuery, () => state.ledger);
   setHandler(
     acceptCompensationUpdate,
-    (command) => {
+    once('accept-compensation', (command: AcceptCompensationCommand) => {
       const body = checkAcceptCompensation(state, command.actor, command.body, Date.now());
       // Waiting requests of a suspended town keep waiting: the towns the ledger knows of, and
       // those the caller names.
@@ -88,24 +115,28 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       acceptCompensation(state, command.actor, body, Date.now(), emit, suspended);
       loop.wake();
       return plainClone(state.ledger);
-    },
+    }),
     {
-      validator: refusing((command: AcceptCompensationCommand) =>
-        checkAcceptCompensation(state, command.actor, command.body, Date.now()),
+      validator: refusing(
+        unlessAnswered('accept-compensation', (command: AcceptCompensationCommand) =>
+          checkAcceptCompensation(state, command.actor, command.body, Date.now()),
+        ),
       ),
     },
   );
   setHandler(
     requestOccupationUpdate,
-    (command) => {
+    once('request-occupation', (command: RequestOccupationCommand) => {
       const body = checkRequestOccupation(state, command.actor, command.body);
       const occupation = requestOccupation(state, command.actor, body, Date.now(), emit);
       loop.wake();
       return plainClone({ occupation, ledger: state.ledger });
-    },
+    }),
     {
-      validator: refusing((command: RequestOccupationCommand) =>
-        checkRequestOccupation(state, command.actor, command.body),
+      validator: refusing(
+        unlessAnswered('request-occupation', (command: RequestOccupationCommand) =>
+          checkRequestOccupation(state, command.actor, command.body),
+        ),
       ),
     },
   );
@@ -121,7 +152,7 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
   );
   setHandler(
     confirmReclamationUpdate,
-    (command) => {
+    once('confirm-reclamation', (command: ConfirmReclamationCommand) => {
       const { occupationId, note } = command.body;
       const occupation = confirmReclamation(
         state,
@@ -133,10 +164,12 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       );
       loop.wake();
       return plainClone(occupation);
-    },
+    }),
     {
-      validator: refusing((command: ConfirmReclamationCommand) =>
-        checkConfirmReclamation(state, command.actor, String(command.body?.occupationId ?? '')),
+      validator: refusing(
+        unlessAnswered('confirm-reclamation', (command: ConfirmReclamationCommand) =>
+          checkConfirmReclamation(state, command.actor, String(command.body?.occupationId ?? '')),
+        ),
       ),
     },
   );
