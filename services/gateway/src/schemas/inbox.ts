@@ -5,8 +5,7 @@ import { PageMeta, PagingQuery } from '@duban/http';
 export const InboxEntryView = z
   .object({
     process: ProcessNameSchema.meta({
-      description:
-        '所属流程：supervision 督办事项、kindergarten 幼儿园治理、cultivated-land 耕地保护整改与考核、land-use 占补平衡与违法占地',
+      description: '所属流程的名称（如 supervision 督办事项；全部流程见 /processes.json）',
     }),
     itemId: z.string().meta({ description: '所属对象：督办事项、幼儿园案件、镇整改 …' }),
     href: z.string().meta({ description: '控制台中该对象的页面（#/…）' }),
