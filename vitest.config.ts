@@ -1,4 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The rebuild test replays the shared test stack's whole event stream several times; run first,
+ * that stream holds only its own facts, not every earlier file's (two minutes saved a run).
+ */
+class ReplayingFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const first = (f: TestSpecification) => f.moduleId.endsWith('rebuild-all.system.test.ts');
+    return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
+  }
+}
 
 // Three projects: `unit` runs pure code with no engine; `system` runs against real engines that
 // test/setup/engines.ts starts on their own ports and data folder (never a developer's stack);
@@ -16,6 +29,7 @@ const WHOLE_SYSTEM_FILES = [
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: ReplayingFilesFirst },
     projects: [
       {
         test: {
