@@ -1,3 +1,4 @@
+import { DiagnosticsEvents } from '@duban/contracts';
 import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -15,6 +16,6 @@ export function startDiagnosticsService(deps: {
     durable: deps.durable ?? DIAGNOSTICS_CONSUMER,
     ledger: new MongoHandledEventLedger(deps.db),
     maxDeliver: deps.maxDeliver,
-    handlers: { 'cn.gov.qtx.duban.diagnostics.probe_recorded.v1': onProbeRecorded(deps.db) },
+    handlers: { [DiagnosticsEvents.ProbeRecorded.type]: onProbeRecorded(deps.db) },
   });
 }

@@ -1,3 +1,4 @@
+import { KindergartenEvents } from '@duban/workflow-kindergarten/client';
 import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -55,8 +56,8 @@ export async function startKindergartenServices(deps: KindergartenServiceDeps): 
     durable: `${prefix}kindergarten-alerts`,
     ledger,
     handlers: {
-      'cn.gov.qtx.duban.kindergarten.colour_changed.v1': onCaseColourChanged(raise),
-      'cn.gov.qtx.duban.kindergarten.case_escalated.v1': onCaseEscalated(raise),
+      [KindergartenEvents.ColourChanged.type]: onCaseColourChanged(raise),
+      [KindergartenEvents.CaseEscalated.type]: onCaseEscalated(raise),
     },
   });
   const hous = await startHousModule({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingServer } from '@duban/workflow-core/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
 import {
@@ -50,11 +51,7 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
   const run = Date.now().toString(36);
 
   beforeAll(async () => {
-    process.env.TEMPORAL_TEST_SERVER_START_AT = '2019-04-30 08:00:00';
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: inject('stack').testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    env = await startTimeSkippingServer(inject('stack').testServerPath, '2019-04-30 08:00:00');
     bus = await connectBus(inject('stack').natsUrl);
     await ensureStreams(bus.jsm);
     store = await connectStore(inject('stack').mongoUri, `${inject('stack').mongoDb}_land_use_${run}`);

@@ -46,7 +46,7 @@ export interface LedgerState {
   /** Each town's land-business suspension (二(十)) as the assessment facts left it, by town code. */
   suspensions: Record<string, TownSuspension>;
   /**
-   * The latest answers, by request (`<update>:<requestId>`), oldest first. Temporal drops a
+   * The latest answers, by request (`<update>:<requestId>:<body>`), oldest first. Temporal drops a
    * repeated Update id only within one run; the ledger runs on across continue-as-new, so a
    * request retried after a new run began must find its answer here rather than act again.
    */

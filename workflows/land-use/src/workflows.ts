@@ -82,9 +82,11 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
   // A request acts once, even when retried after the ledger went on in a new run: its answer is
   // kept by request id, and the retry gets that answer instead of a second debit (or a refusal
   // from the state the first one left).
-  const keyOf = (update: string, command: { actor?: Actor } | undefined) =>
-    command?.actor?.requestId ? `${update}:${command.actor.requestId}` : null;
-  const answered = (update: string, command: { actor?: Actor } | undefined) => {
+  // The same request is the same request id with the same body; another body under a reused id
+  // is another request.
+  const keyOf = (update: string, command: { actor?: Actor; body?: unknown } | undefined) =>
+    command?.actor?.requestId ? `${update}:${command.actor.requestId}:${JSON.stringify(command.body)}` : null;
+  const answered = (update: string, command: { actor?: Actor; body?: unknown } | undefined) => {
     const key = keyOf(update, command);
     return key ? answerFor(state, key) : null;
   };

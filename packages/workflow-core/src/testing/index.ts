@@ -3,3 +3,4 @@ export { msUntil, testActors } from './actors';
 export { TIMER_STARTED, factsOf, factsOnceAsleep, recordAndReplay, replayRecorded } from './histories';
 export { TimeSkippingSuite, refused, timeSkippingSuite } from './time-skipping';
 export type { TimeSkippingOptions } from './time-skipping';
+export { startTimeSkippingServer } from './server';

@@ -1,8 +1,9 @@
 // One worker on Temporal's time-skipping test server per test file, with the real bus.
+import { startTimeSkippingServer } from './server';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { connectBus, ensureStreams, type Bus } from '@duban/bus';
@@ -47,11 +48,7 @@ export class TimeSkippingSuite {
 
   async start(): Promise<void> {
     const stack = inject('stack');
-    process.env.TEMPORAL_TEST_SERVER_START_AT = this.options.startAt;
-    this.env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: stack.testServerPath } },
-    });
-    delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+    this.env = await startTimeSkippingServer(stack.testServerPath, this.options.startAt);
     this.bus = await connectBus(stack.natsUrl);
     await ensureStreams(this.bus.jsm);
     this.bundle = await bundleWorkflowCode({

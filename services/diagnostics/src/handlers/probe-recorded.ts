@@ -1,9 +1,10 @@
+import type { DiagnosticsEvents } from '@duban/contracts';
 import type { EventHandler } from '@duban/bus';
 import type { Db } from 'mongodb';
 
 export const PROBES = 'diagnostics_probes';
 
-export function onProbeRecorded(db: Db): EventHandler<'cn.gov.qtx.duban.diagnostics.probe_recorded.v1'> {
+export function onProbeRecorded(db: Db): EventHandler<typeof DiagnosticsEvents.ProbeRecorded.type> {
   return async (event, context) => {
     // insertOne, not upsert: if the ledger ever let a duplicate through, the test would see two.
     await db.collection(PROBES).insertOne({

@@ -1,10 +1,11 @@
+import type { KindergartenEvents } from '@duban/workflow-kindergarten/client';
 import { civilDateOf } from '@duban/calendar';
 import type { CloudEvent, EventData } from '@duban/contracts';
 import { unitName } from '@duban/workflow-kindergarten';
 import { caseTitle } from '../inbox';
 import { raiseCaseAlert, type RaiseAlertDeps } from './raise-alert';
 
-type Data = EventData<'cn.gov.qtx.duban.kindergarten.case_escalated.v1'>;
+type Data = EventData<typeof KindergartenEvents.CaseEscalated.type>;
 
 /** A case red for longer than its threshold goes to the leadership group (领导小组, DESIGN §7.2). */
 export function onCaseEscalated(deps: RaiseAlertDeps) {

@@ -1,9 +1,10 @@
+import type { KindergartenEvents } from '@duban/workflow-kindergarten/client';
 import type { AlertDoc, CloudEvent, EventData } from '@duban/contracts';
 import { unitName } from '@duban/workflow-kindergarten';
 import { caseTitle } from '../inbox';
 import { raiseCaseAlert, type RaiseAlertDeps } from './raise-alert';
 
-type Data = EventData<'cn.gov.qtx.duban.kindergarten.colour_changed.v1'>;
+type Data = EventData<typeof KindergartenEvents.ColourChanged.type>;
 
 /**
  * DESIGN §5 / §7.2: every colour change of a case reaches the inspectors; red reaches the

@@ -1,3 +1,4 @@
+import { SupervisionEvents } from '@duban/workflow-supervision/client';
 import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -40,8 +41,8 @@ export async function startAlertsService(deps: AlertsDeps): Promise<AlertsServic
     maxDeliver: deps.maxDeliver,
     onError: deps.onError,
     handlers: {
-      'cn.gov.qtx.duban.supervision.colour_changed.v1': onColourChanged(raise),
-      'cn.gov.qtx.duban.supervision.overdue_escalated.v1': onOverdueEscalated(raise),
+      [SupervisionEvents.ColourChanged.type]: onColourChanged(raise),
+      [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(raise),
     },
   });
   return Object.assign(consumer, { alertStats });

@@ -1,3 +1,4 @@
+import { SupervisionEvents } from '@duban/workflow-supervision/client';
 import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -29,18 +30,18 @@ export interface ProjectorDeps {
 /** Every supervision event type, each to its handler (a type left out would be dead-lettered). */
 export function projectorHandlers(db: Db): EventHandlers {
   return {
-    'cn.gov.qtx.duban.supervision.item_assigned.v1': onItemAssigned(db),
-    'cn.gov.qtx.duban.supervision.item_signed.v1': onItemSigned(db),
-    'cn.gov.qtx.duban.supervision.progress_reported.v1': onProgressReported(db),
-    'cn.gov.qtx.duban.supervision.close_requested.v1': onCloseRequested(db),
-    'cn.gov.qtx.duban.supervision.review_started.v1': onReviewStarted(db),
-    'cn.gov.qtx.duban.supervision.item_closed.v1': onItemClosed(db),
-    'cn.gov.qtx.duban.supervision.item_returned.v1': onItemReturned(db),
-    'cn.gov.qtx.duban.supervision.extension_requested.v1': onExtensionRequested(db),
-    'cn.gov.qtx.duban.supervision.extension_decided.v1': onExtensionDecided(db),
-    'cn.gov.qtx.duban.supervision.instruction_written.v1': onInstructionWritten(db),
-    'cn.gov.qtx.duban.supervision.colour_changed.v1': onColourChanged(db),
-    'cn.gov.qtx.duban.supervision.overdue_escalated.v1': onOverdueEscalated(db),
+    [SupervisionEvents.ItemAssigned.type]: onItemAssigned(db),
+    [SupervisionEvents.ItemSigned.type]: onItemSigned(db),
+    [SupervisionEvents.ProgressReported.type]: onProgressReported(db),
+    [SupervisionEvents.CloseRequested.type]: onCloseRequested(db),
+    [SupervisionEvents.ReviewStarted.type]: onReviewStarted(db),
+    [SupervisionEvents.ItemClosed.type]: onItemClosed(db),
+    [SupervisionEvents.ItemReturned.type]: onItemReturned(db),
+    [SupervisionEvents.ExtensionRequested.type]: onExtensionRequested(db),
+    [SupervisionEvents.ExtensionDecided.type]: onExtensionDecided(db),
+    [SupervisionEvents.InstructionWritten.type]: onInstructionWritten(db),
+    [SupervisionEvents.ColourChanged.type]: onColourChanged(db),
+    [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { EventHandler } from '@duban/bus';
 import type { AlertAudience } from '@duban/contracts';
 import { colourChangeMessage, overdueMessage } from '../messages';
@@ -8,9 +9,7 @@ import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/servi
  * reaches the leadership group (DESIGN §5). A change to `none` is the closing of the item or a
  * sub-task: it ends the warning rather than raising one, and the timeline records it.
  */
-export function onColourChanged(
-  deps: RaiseDeps,
-): EventHandler<'cn.gov.qtx.duban.supervision.colour_changed.v1'> {
+export function onColourChanged(deps: RaiseDeps): EventHandler<typeof SupervisionEvents.ColourChanged.type> {
   return async (event) => {
     const { item, ...change } = event.data;
     if (change.to === 'none') return;

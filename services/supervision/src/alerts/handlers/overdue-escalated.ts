@@ -1,3 +1,4 @@
+import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { EventHandler } from '@duban/bus';
 import { escalationMessage } from '../messages';
 import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
@@ -5,7 +6,7 @@ import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/servi
 /** An item red for longer than its escalation threshold goes to the leadership group. */
 export function onOverdueEscalated(
   deps: RaiseDeps,
-): EventHandler<'cn.gov.qtx.duban.supervision.overdue_escalated.v1'> {
+): EventHandler<typeof SupervisionEvents.OverdueEscalated.type> {
   return async (event) => {
     const { item, redDays } = event.data;
     await raiseAlert(

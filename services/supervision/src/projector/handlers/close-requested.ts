@@ -1,9 +1,10 @@
+import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { Db } from 'mongodb';
 import { projection } from '../project';
 import { oneLine, unitName } from '../units';
 
 export function onCloseRequested(db: Db) {
-  return projection<'cn.gov.qtx.duban.supervision.close_requested.v1'>(db, (event) => {
+  return projection<typeof SupervisionEvents.CloseRequested.type>(db, (event) => {
     // The lead asks; the envelope names which lead unit did.
     const unitCode = event.actorunit ?? event.data.item.leadUnits[0] ?? '';
     const who = event.actorunit ? unitName(event.actorunit) : '';
