@@ -438,6 +438,34 @@ describe('kindergarten rectification over the running system', () => {
     );
     expect(overview.body.total).toBeGreaterThanOrEqual(3);
     expect(overview.body.byCategory.build).toBeGreaterThanOrEqual(1);
+    // The city's cockpit counts the open cases with the other processes' things, by colour.
+    type Cockpit = {
+      byProcess: { process: string; counted: string; open: number; colours: Record<string, number> }[];
+    };
+    const kgCases = store.db.collection('kg_cases');
+    const cockpit = await eventually(
+      async () => ({
+        res: await api<Cockpit>(http(), '/api/overview', { token: tokens.leader }),
+        open: await kgCases.countDocuments({ phase: { $ne: 'closed' } }),
+        red: await kgCases.countDocuments({ phase: { $ne: 'closed' }, colour: 'red' }),
+      }),
+      ({ res, open, red }) => {
+        const kg = res.body.byProcess?.find((p) => p.process === 'kindergarten');
+        return kg?.open === open && kg.colours.red === red;
+      },
+    );
+    expect(cockpit.res.body.byProcess.map((p) => p.process)).toEqual([
+      'supervision',
+      'kindergarten',
+      'cultivated-land',
+      'land-use',
+    ]);
+    expect(cockpit.res.body.byProcess.find((p) => p.process === 'kindergarten')).toMatchObject({
+      counted: '个案（一园一案）',
+      open: cockpit.open,
+      colours: expect.objectContaining({ red: cockpit.red }),
+    });
+    expect(cockpit.red).toBeGreaterThanOrEqual(1);
     const red = await eventually(
       () =>
         store.db

@@ -6,6 +6,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import type { Db } from 'mongodb';
+import type { ProcessOverview } from './overview';
 
 /** What a process's Temporal workers need; each worker polls its own task queue. */
 export interface ProcessWorkerDeps {
@@ -81,6 +82,8 @@ export interface ProcessModule {
   onStart?: (deps: ProcessStartDeps) => Promise<void>;
   /** Its read models that `duban projections rebuild` can replay from the stream. */
   readModels?: readonly RebuildableReadModel<Db>[];
+  /** Its open things by colour, for the leadership cockpit (领导驾驶舱). */
+  overview?: (db: Db) => Promise<ProcessOverview>;
   /** Its extension requests waiting for 督查室, for the one review queue. */
   pendingExtensions?: (db: Db) => Promise<PendingExtensionRequest[]>;
   /** Its HTTP routes under /api, declared with the HTTP kit (validation, roles, OpenAPI). */

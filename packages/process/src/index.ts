@@ -10,3 +10,5 @@ export type {
 } from './define';
 export { rebuildReadModels, waitUntilCaughtUp } from './rebuild';
 export type { ReadModelRebuilt, RebuildReadModelsOptions, StoreReadModel } from './rebuild';
+export { addOverviews, countByColour } from './overview';
+export type { ProcessOverview } from './overview';

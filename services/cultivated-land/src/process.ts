@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
-import { defineProcess } from '@duban/process';
+import { addOverviews, countByColour, defineProcess } from '@duban/process';
+import { assessments, rectifications } from './collections';
 import { cultivatedLandRoutes } from './routes/index';
 import { createCultivatedLandWorker } from '@duban/workflow-cultivated-land';
 import { cultivatedLandReadModel } from './rebuild';
@@ -22,6 +23,13 @@ export const cultivatedLandProcess = defineProcess({
     }),
   routes: cultivatedLandRoutes,
   readModels: [cultivatedLandReadModel],
+  overview: async (db) => ({
+    counted: '镇(场)整改与年度考核',
+    ...addOverviews(
+      await countByColour(rectifications(db), { phase: { $ne: 'closed' } }),
+      await countByColour(assessments(db), { phase: { $ne: 'closed' } }),
+    ),
+  }),
   pendingExtensions: pendingRectificationExtensions,
   // The console's 耕地保护 page: towns, 占补平衡 ledger, occupations, illegal-occupation cases.
   console: {

@@ -600,6 +600,16 @@ describe('gateway', () => {
         ['qzbf-2019-31.p3', 81],
         ['qzbf-2019-31.p1', 51],
       ]);
+      // Each process of the list counts its own open things; supervision's are the items above.
+      expect(res.body.byProcess).toEqual([
+        {
+          process: 'supervision',
+          label: '督办事项',
+          counted: '事项',
+          open: 6,
+          colours: { red: 2, yellow: 1, blue: 1, green: 2, none: 0 },
+        },
+      ]);
     });
 
     it('is for inspectors, leaders and administrators', async () => {

@@ -55,7 +55,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
     ...inboxRoutes(ctx),
-    ...overviewRoutes(ctx),
+    ...overviewRoutes(ctx, processes),
     ...alertRoutes(ctx),
     ...reviewRoutes(ctx, processes),
     ...exportRoutes(ctx),

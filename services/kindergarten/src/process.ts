@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { KindergartenEvents } from '@duban/workflow-kindergarten/client';
-import { defineProcess } from '@duban/process';
+import { countByColour, defineProcess } from '@duban/process';
+import { cases } from './collections';
 import { kindergartenRoutes } from './routes/index';
 import { createKindergartenWorker } from '@duban/workflow-kindergarten';
 import { kindergartenReadModel } from './rebuild';
@@ -22,6 +23,10 @@ export const kindergartenProcess = defineProcess({
     }),
   routes: kindergartenRoutes,
   readModels: [kindergartenReadModel],
+  overview: async (db) => ({
+    counted: '个案（一园一案）',
+    ...(await countByColour(cases(db), { phase: { $ne: 'closed' } })),
+  }),
   pendingExtensions: pendingCaseExtensions,
   // The console's 幼儿园治理 page: board, ledger (#/kindergarten/ledger), cases.
   console: {

@@ -1,5 +1,6 @@
 import { LandUseEvents } from '@duban/workflow-land-use/client';
-import { defineProcess } from '@duban/process';
+import { countByColour, defineProcess } from '@duban/process';
+import { cases } from './collections';
 import { landUseRoutes } from './routes/index';
 import { createLandUseWorker } from '@duban/workflow-land-use';
 import { landUseReadModel } from './rebuild';
@@ -30,6 +31,10 @@ export const landUseProcess = defineProcess({
     await ensureLandLedger({ temporal });
   },
   routes: landUseRoutes,
+  overview: async (db) => ({
+    counted: '违法占地案件',
+    ...(await countByColour(cases(db), { step: { $ne: 'closed' } })),
+  }),
   readModels: [landUseReadModel],
   openApiTags: [
     { name: 'land', description: '耕地保护：占补平衡台账、建设占用、违法占地案件（青政办发〔2019〕28号）' },

@@ -1,5 +1,7 @@
 import { SupervisionEvents } from '@duban/workflow-supervision/client';
-import { defineProcess } from '@duban/process';
+import { ReadModels } from '@duban/contracts';
+import { countByColour, defineProcess } from '@duban/process';
+import type { ItemDoc } from '@duban/workflow-supervision/client';
 import { startAlertsService } from './alerts/index';
 import { startProjectorService, supervisionReadModel } from './projector/index';
 import { createSupervisionWorker } from '@duban/workflow-supervision';
@@ -27,6 +29,14 @@ export const supervisionProcess = defineProcess({
   ],
   routes: supervisionRoutes,
   readModels: [supervisionReadModel()],
+  overview: async (db) => ({
+    counted: '事项',
+    ...(await countByColour(
+      db.collection<ItemDoc>(ReadModels.items),
+      { state: { $ne: 'closed' } },
+      'overallColour',
+    )),
+  }),
   pendingExtensions: pendingItemExtensions,
   openApiTags: [
     { name: 'items', description: '督办事项' },

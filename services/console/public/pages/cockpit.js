@@ -118,6 +118,39 @@ export async function cockpitPage(container, { isCurrent }) {
       ...COLOUR_ORDER.map((c) => count(c, COLOURS[c], overview.byColour[c], `#/items?colour=${c}`)),
       count('closed', '已销号', overview.closed, '#/items?state=closed'),
     ),
+    // Every process the city runs, each counting its own open things by colour.
+    h(
+      'div',
+      { class: 'card' },
+      h('h2', {}, '各流程未办结情况'),
+      h(
+        'table',
+        { id: 'by-process' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['流程', '对象', '未办结', ...COLOUR_ORDER.map((c) => COLOURS[c])].map((t) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          (overview.byProcess || []).map((p) =>
+            h(
+              'tr',
+              { 'data-process': p.process },
+              h('td', {}, p.label),
+              h('td', {}, p.counted),
+              h('td', {}, String(p.open)),
+              ...COLOUR_ORDER.map((c) => h('td', {}, String(p.colours[c]))),
+            ),
+          ),
+        ),
+      ),
+    ),
     h(
       'div',
       { class: 'grid2' },

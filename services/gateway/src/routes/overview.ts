@@ -5,6 +5,7 @@ import { unitByCode } from '@duban/units';
 import type { RouteContext } from '../deps';
 import { OverviewView } from '../schemas/overview';
 import { defineRoute, type Route } from '@duban/http';
+import type { ProcessModule } from '@duban/process';
 
 interface GroupRow<K> {
   _id: K;
@@ -26,7 +27,7 @@ function byUrgency(a: { colours: ColourCounts; open: number }, b: { colours: Col
   return b.colours.red - a.colours.red || b.colours.yellow - a.colours.yellow || b.open - a.open;
 }
 
-export function overviewRoutes(ctx: RouteContext): Route[] {
+export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessModule[]): Route[] {
   const items = ctx.db.collection<ItemDoc>(ReadModels.items);
   return [
     defineRoute({
@@ -35,7 +36,8 @@ export function overviewRoutes(ctx: RouteContext): Route[] {
       operationId: 'overview',
       summary: '总览',
       description:
-        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项。一项有多个牵头单位时计入每个单位。',
+        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项。一项有多个牵头单位时计入每个单位。' +
+        'byProcess 给出每个流程（督办事项、幼儿园治理、耕地保护……）未办结对象的颜色计数。',
       tags: ['overview'],
       access: ['inspector', 'leader', 'admin'],
       responses: { 200: { description: '总览', schema: OverviewView } },
@@ -89,6 +91,13 @@ export function overviewRoutes(ctx: RouteContext): Route[] {
           documents.set(row._id.docNo, counts);
         }
 
+        // Every process's own open things (幼儿园个案, 整改与考核, 违法占地案件 …), in list order.
+        const byProcess = await Promise.all(
+          processes.flatMap((p) =>
+            p.overview ? [p.overview(ctx.db).then((o) => ({ process: p.name, label: p.label, ...o }))] : [],
+          ),
+        );
+
         res.json({
           today,
           total,
@@ -106,6 +115,7 @@ export function overviewRoutes(ctx: RouteContext): Route[] {
           byDocument: [...documents]
             .map(([docNo, colours]) => ({ docNo, open: sum(colours), colours }))
             .sort((a, b) => byUrgency(a, b) || a.docNo.localeCompare(b.docNo)),
+          byProcess,
           longestOverdue: overdue.map((item) => ({
             itemId: item.itemId ?? item._id,
             docNo: item.docNo,

@@ -20,6 +20,17 @@ export const OverviewView = z.object({
     }),
   ),
   byDocument: z.array(z.object({ docNo: z.string(), open: z.number().int(), colours: ColourCounts })),
+  byProcess: z
+    .array(
+      z.object({
+        process: z.string(),
+        label: z.string(),
+        counted: z.string().meta({ description: '计数的对象：事项、个案、整改与考核、案件…' }),
+        open: z.number().int(),
+        colours: ColourCounts,
+      }),
+    )
+    .meta({ description: '每个流程未办结的对象按颜色计数（督办事项即上面的 open/byColour）' }),
   longestOverdue: z.array(
     z.object({
       itemId: z.string(),
