@@ -344,6 +344,16 @@ describe('gateway', () => {
       });
       expect(res.body.detail).toContain('body.newDeadline: expected a date YYYY-MM-DD');
 
+      // A well-formed date that does not exist never reaches a workflow timer.
+      const impossible = await api(h, '/api/items/qzbf-2019-31.p1/actions/request-extension', {
+        token: tokens.edu,
+        body: { newDeadline: '2027-02-30', reason: '需要更多时间' },
+      });
+      expect(impossible.status).toBe(400);
+      expect(impossible.body).toMatchObject({
+        errors: [{ field: 'body.newDeadline', message: 'not a calendar date (no such day)' }],
+      });
+
       const extra = await api(h, '/api/items/qzbf-2019-31.p1/actions/progress', {
         token: tokens.edu,
         body: { text: '', attachments: [{ name: 'x', url: 'not a url' }], surprise: true },
