@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCivilDate } from '@duban/calendar';
 
 // The shared vocabulary of every process: dates, units, the warning colours and who acted.
 
@@ -7,20 +8,8 @@ export const CivilDateSchema = z
   .string()
   // A malformed value gets one message; only a well-formed one is checked for its day.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'not a calendar date (no such day)');
-
-/**
- * Whether `YYYY-MM-DD` names a day that exists in the Gregorian calendar: 2026-02-31 and
- * 0000-00-00 do not. Checked at every boundary, so an impossible date never reaches a workflow
- * timer.
- */
-export function isCalendarDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  if (!(year >= 1 && month >= 1 && month <= 12 && day >= 1)) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
+  // Checked at every boundary, so an impossible date never reaches a workflow timer.
+  .refine(isCivilDate, 'not a calendar date (no such day)');
 
 export const UnitCodeSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a unit code such as edu');
 

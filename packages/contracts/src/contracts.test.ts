@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { isCivilDate } from '@duban/calendar';
 import {
   buildEvent,
   CivilDateSchema,
-  isCalendarDate,
   defineEvent,
   DiagnosticsEvents,
   eventTokenOf,
@@ -110,7 +110,7 @@ describe('event contracts', () => {
 
   it('refuses dates that do not exist, naming the problem, and keeps real ones', () => {
     for (const bad of ['2026-02-31', '0000-00-00', '2027-02-30', '2023-02-29', '2019-13-01', '2019-04-31']) {
-      expect(isCalendarDate(bad)).toBe(false);
+      expect(isCivilDate(bad)).toBe(false);
       const parsed = CivilDateSchema.safeParse(bad);
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.message).toMatch(/calendar date/);
@@ -118,6 +118,6 @@ describe('event contracts', () => {
     for (const good of ['2024-02-29', '2000-02-29', '2019-06-30', '2020-12-31', '2019-04-30']) {
       expect(CivilDateSchema.safeParse(good).success).toBe(true);
     }
-    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCivilDate('1900-02-29')).toBe(false);
   });
 });

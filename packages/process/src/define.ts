@@ -27,6 +27,8 @@ export interface ProcessServiceDeps {
   bus: Bus;
   db: Db;
   config: DubanConfig;
+  /** The composition root's Temporal client, for consumers that act on workflows. */
+  temporal: Client;
   /** Prefix of every durable name; tests pass their own to stay apart. */
   durablePrefix?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCivilDate } from '@duban/calendar';
 import { docSlug } from '@duban/workflow-supervision/client';
 import {
   AnnualTableRowSchema,
@@ -32,16 +33,10 @@ const positiveInt = (max: number, fallback: number) =>
     .transform((v) => v ?? fallback)
     .meta({ type: 'integer', minimum: 1, maximum: max, default: fallback });
 
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 const CivilDateQuery = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a calendar date')
+  .refine(isCivilDate, 'not a calendar date')
   .meta({ format: 'date' });
 
 const DOC_ID = /^[a-z0-9]+-\d{4}-\d+$/;

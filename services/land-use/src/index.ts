@@ -1,5 +1,5 @@
 export { landUseRoutes } from './routes/index';
-export { connectLandUseLedgerHold, startLandUseLedgerHold, startLandUseServices } from './service';
+export { startLandUseLedgerHold, startLandUseServices } from './service';
 export type { LandUseServiceDeps } from './service';
 export { natresLandDurables, startNatresLandModule } from './bureaus/natres/index';
 export { ensureLandLedger, landCaseIdOf } from './temporal';

@@ -4,7 +4,7 @@ import { cases } from './collections';
 import { landUseRoutes } from './routes/index';
 import { createLandUseWorker } from '@duban/workflow-land-use';
 import { landUseReadModel } from './rebuild';
-import { connectLandUseLedgerHold, startLandUseServices } from './service';
+import { startLandUseLedgerHold, startLandUseServices } from './service';
 import { ensureLandLedger } from './temporal';
 
 /** 占补平衡台账与违法占地案件 (青政办发〔2019〕28号 二(三)、二(七)). */
@@ -23,7 +23,7 @@ export const landUseProcess = defineProcess({
     // The ledger workflow is told of suspended towns (二(十)) so that it refuses there itself.
     return [
       ...(await startLandUseServices(common)),
-      await connectLandUseLedgerHold({ ...common, temporal: deps.config.temporal }),
+      await startLandUseLedgerHold({ ...common, temporal: deps.temporal }),
     ];
   },
   // The one ledger of the city runs from the first start on (fixed id; later starts find it).

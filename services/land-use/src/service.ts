@@ -1,5 +1,4 @@
 import type { Bus, RunningConsumer } from '@duban/bus';
-import { Client, Connection } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { natresLandDurables, startLedgerSuspensions, startNatresLandModule } from './bureaus/natres/index';
 import { ensureLandUseIndexes } from './collections';
@@ -29,25 +28,4 @@ export function startLandUseLedgerHold(deps: LandUseServiceDeps & LandTemporal):
     ...deps,
     durable: natresLandDurables(deps.durablePrefix).ledgerSuspensions,
   });
-}
-
-/** The same, with its own connection to Temporal (closed when the consumer stops). */
-export async function connectLandUseLedgerHold(
-  deps: LandUseServiceDeps & { temporal: { address: string; namespace: string } },
-): Promise<RunningConsumer> {
-  const connection = await Connection.connect({ address: deps.temporal.address });
-  try {
-    const temporal = new Client({ connection, namespace: deps.temporal.namespace });
-    const consumer = await startLandUseLedgerHold({ ...deps, temporal });
-    return {
-      stats: consumer.stats,
-      stop: async () => {
-        await consumer.stop();
-        await connection.close();
-      },
-    };
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
 }

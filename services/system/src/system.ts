@@ -63,7 +63,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   let workers = await startWorkers();
   const consumers: RunningConsumer[] = [];
   for (const process of PROCESSES) {
-    consumers.push(...((await process.services?.({ bus, db: store.db, config })) ?? []));
+    consumers.push(...((await process.services?.({ bus, db: store.db, config, temporal: client })) ?? []));
   }
   for (const process of PROCESSES) await process.onStart?.({ temporal: client, db: store.db, config });
 
