@@ -13,6 +13,7 @@ fi
 echo "[bootstrap] node dependencies"
 pnpm install --frozen-lockfile --reporter=silent
 bash "$root/infra/install-engines.sh"
+bash "$root/infra/install-fuzzer.sh"
 
 # The browser tests (issue 6) drive Debian's Chromium with playwright-core (no browser download);
 # fonts-noto-cjk lets it draw the console's Chinese in the screenshots instead of boxes.

@@ -1,7 +1,8 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '@duban/contracts';
 import type { Principal, RouteAuth } from './principal';
+import { methodNotAllowed } from './methods';
 import { problems, requestIdOf } from './problem';
 import { validate, validatedOf } from './validate';
 
@@ -115,6 +116,19 @@ function bodySchema(route: Route) {
   };
 }
 
+/**
+ * The query a route validates: its own keys and no other, each unknown key refused by name (a
+ * route without a query schema takes none), so that a misspelt filter is never silently ignored.
+ * A route that takes its token in the query also takes `access_token`.
+ */
+export function strictQuery(route: Route): z.ZodObject {
+  let query = route.query ?? z.object({});
+  if (route.queryToken && !('access_token' in query.shape)) {
+    query = query.extend({ access_token: z.string().optional() });
+  }
+  return query.strict();
+}
+
 function requireUnit(auth: RouteAuth, units: readonly string[], refusal?: string): RequestHandler {
   return (_req, res, next) => {
     const user = auth.principalOf(res);
@@ -139,7 +153,7 @@ export function mountRoute(router: Router, route: Route, auth: RouteAuth): void 
   chain.push(
     validate({
       params: route.params,
-      query: route.query,
+      query: strictQuery(route),
       body: bodySchema(route),
       ...(route.emptyBodyIsObject ? { absentBody: {} } : {}),
     }),
@@ -159,6 +173,11 @@ export function mountRoute(router: Router, route: Route, auth: RouteAuth): void 
   router[route.method](route.path, ...chain);
 }
 
+/**
+ * Mounts every route of a router, then the 405 answer for a known path asked with another method
+ * (so a router's routes are mounted in one call: a later call's paths would come after it).
+ */
 export function mountRoutes(router: Router, routes: readonly Route[], auth: RouteAuth): void {
   for (const route of routes) mountRoute(router, route, auth);
+  router.use(methodNotAllowed(routes));
 }

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 /** Any route nobody answered: a 404 problem, under /api and elsewhere. */
@@ -21,6 +21,27 @@ function isBodyParserError(error: unknown): error is BodyParserError & Error {
   );
 }
 
+/** A client's fault that Express or body-parser met before any route ran: what it was, in Chinese. */
+function clientFault(error: unknown, req: Request): HttpProblem | null {
+  if (!(error instanceof Error)) return null;
+  // The router could not decode a path parameter (`/api/items/%zz`): Express marks it 400.
+  const status = (error as { status?: unknown }).status;
+  if (error instanceof URIError && status === 400) {
+    return problems.invalid([
+      { field: 'path', message: '路径中的百分号编码不合法（% 后应为两位十六进制数）' },
+    ]);
+  }
+  // body-parser hands on a decompression failure (zlib's own error, marked 400) without a `type`:
+  // the body is not in the Content-Encoding it declares.
+  const encoding = req.get('content-encoding');
+  if (status === 400 && encoding !== undefined && 'code' in error) {
+    return problems.invalid([
+      { field: 'body', message: `请求体不是 Content-Encoding 声明的 ${encoding} 压缩格式，无法解压` },
+    ]);
+  }
+  return null;
+}
+
 /** The last middleware: every error becomes a problem; a 500 says nothing of its cause. */
 export function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -36,13 +57,23 @@ export function errorHandler(): ErrorRequestHandler {
       sendProblem(req, res, error);
       return;
     }
+    const fault = clientFault(error, req);
+    if (fault) {
+      sendProblem(req, res, fault);
+      return;
+    }
     if (isBodyParserError(error)) {
       const problem =
         error.type === 'entity.parse.failed'
           ? problems.invalid([{ field: 'body', message: '请求体不是合法的 JSON' }])
           : error.type === 'entity.too.large'
             ? new HttpProblem(413, '请求体超过大小限制')
-            : new HttpProblem(error.status >= 400 && error.status < 500 ? error.status : 400, error.message);
+            : error.type === 'encoding.unsupported'
+              ? new HttpProblem(415, `不支持的 Content-Encoding：${req.get('content-encoding') ?? ''}`)
+              : new HttpProblem(
+                  error.status >= 400 && error.status < 500 ? error.status : 400,
+                  error.message,
+                );
       sendProblem(req, res, problem);
       return;
     }

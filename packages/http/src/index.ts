@@ -12,7 +12,7 @@ export {
 export type { FieldError, ProblemBody, ProblemOptions } from './problem';
 export { fieldErrors, parsePart, validate, validatedOf } from './validate';
 export type { Location, Schemas, Validated } from './validate';
-export { defineRoute, mountRoute, mountRoutes } from './define';
+export { defineRoute, mountRoute, mountRoutes, strictQuery } from './define';
 export type {
   Access,
   BodyByParam,
@@ -25,6 +25,7 @@ export type {
 export { ROLE_NAMES } from './principal';
 export type { Principal, RouteAuth } from './principal';
 export { errorHandler, notFound } from './errors';
+export { answerClientErrors } from './client-errors';
 export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
 export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';

@@ -1,7 +1,7 @@
 // Any Route[] list as OpenAPI operations, generated from the schemas the routes validate with.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import type { Route } from './define';
+import { strictQuery, type Route } from './define';
 import { ROLE_NAMES } from './principal';
 import { ProblemSchema } from './problem';
 
@@ -11,6 +11,7 @@ const standardProblems: Record<number, string> = {
   400: '请求参数不合法（errors 列出每个字段）',
   401: '未登录或登录已失效',
   403: '角色或单位无权执行',
+  413: '请求体超过大小限制',
   429: '请求过于频繁',
   500: '服务器内部错误',
 };
@@ -42,9 +43,16 @@ function requestParams(route: Route): z.ZodObject | undefined {
 
 /** The OpenAPI operation of one route: its schemas, its roles and every problem it can answer. */
 export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
-  const validates = Boolean(route.params || route.query || route.body || route.bodyByParam);
+  // Every route validates at least its query (an unknown key is a 400: strictQuery).
   const problems: Record<number, string> = {};
-  const statuses = [...(validates ? [400] : []), ...(route.access === 'public' ? [] : [401, 403]), 429, 500];
+  const hasBody = Boolean(route.body || route.bodyByParam || route.rawBody);
+  const statuses = [
+    400,
+    ...(route.access === 'public' ? [] : [401, 403]),
+    ...(hasBody ? [413] : []),
+    429,
+    500,
+  ];
   for (const status of statuses) problems[status] = standardProblems[status]!;
   Object.assign(problems, route.problems);
   const responses: RouteConfig['responses'] = {};
@@ -81,7 +89,7 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
     ...(roles ? { 'x-duban-roles': [...roles] } : {}),
     request: {
       ...(params ? { params } : {}),
-      ...(route.query ? { query: route.query } : {}),
+      ...(route.query || route.queryToken ? { query: strictQuery(route) } : {}),
       ...(body ? { body } : {}),
     },
     responses,

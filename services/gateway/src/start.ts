@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { connectBus } from '@duban/bus';
 import { ConfigError, type DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
+import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
 
@@ -75,6 +76,7 @@ export async function startGateway(
       error ? reject(error) : resolve(s),
     );
   });
+  answerClientErrors(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   logger.info({ url }, 'gateway listening');

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { ReadModels } from '@duban/contracts';
 import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { connectEngines, type Engines } from '../../../../test/support/engines';
+import { answerClientErrors } from '@duban/http';
 import { supervisionProcess } from '@duban/service-supervision';
 import { createGateway, type GatewayDeps } from '../index';
 
@@ -81,6 +82,7 @@ export async function startHarness(dbSuffix: string, overrides: Partial<GatewayD
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -2,7 +2,7 @@
 // held permit is refused naming the case.
 import type { Db } from 'mongodb';
 import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
-import { housPermits, natresPermits } from '../collections';
+import { cases, housPermits, natresPermits } from '../collections';
 import { PermitGranted, ProjectIdParams, ProjectPermits } from '../schemas';
 import { KG_PROBLEMS, KG_TAGS } from './access';
 
@@ -92,7 +92,14 @@ export function permitRoutes(ctx: ProcessRouteContext): Route[] {
         refusal: `${k.what}由${k.unitCode === 'hous' ? '住建局' : '自然资源局'}办理`,
         responses: { 200: { description: '已办理', schema: PermitGranted } },
         handler: async ({ params, res }) => {
-          const hold = (await permitsOf(ctx.db, params.id))[k.kind];
+          const permits = await permitsOf(ctx.db, params.id);
+          // A permit is granted on a project the ledger knows (a hold or a case names it): an
+          // unknown id is not a free project.
+          const known =
+            permits.projectName !== null ||
+            (await cases(ctx.db).findOne({ projectId: params.id }, { projection: { _id: 1 } })) !== null;
+          if (!known) throw problems.notFound(`台账中没有小区项目 ${params.id}，无法办理${k.what}`);
+          const hold = permits[k.kind];
           if (hold.held) {
             throw problems.conflict(`${k.what}暂停办理：${hold.reason}（个案 ${hold.caseId}，${hold.ref}）`, {
               caseId: hold.caseId,
