@@ -174,6 +174,12 @@ describe('kindergarten rectification over the running system', () => {
       (await api(http(), `/api/projects/${other}/construction-start`, { token: tokens.hous, body: {} }))
         .status,
     ).toBe(403);
+    // A project the ledger does not know is not a free one (issue 12).
+    const unknown = await api<{ detail: string }>(http(), `/api/projects/nowhere-${run}/construction-start`, {
+      token: tokens.natres,
+      body: {},
+    });
+    expect([unknown.status, unknown.body.detail]).toEqual([404, expect.stringContaining('台账中没有')]);
   });
 
   type InboxEntry = {

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { loadConfig, type DubanConfig } from '@duban/config';
 import { seedUsers } from '@duban/service-gateway';
 import { connectStore } from '@duban/store';
-import { startSystem, type RunningSystem } from '@duban/system';
+import { startSystem, type RunningSystem, type SystemOptions } from '@duban/system';
 
 /** The `whole` project's shared stack (test/setup/whole-stack.ts), for files that can share it. */
 export function sharedWholeStack(): DubanConfig {
@@ -18,8 +18,9 @@ export function sharedWholeStack(): DubanConfig {
 export async function startWithoutGazette(
   config: DubanConfig,
   units: readonly string[],
+  options: Pick<SystemOptions, 'rateLimit'> = {},
 ): Promise<RunningSystem> {
-  const system = await startSystem(config, { port: 0, importGazette: false });
+  const system = await startSystem(config, { ...options, port: 0, importGazette: false });
   try {
     const store = await connectStore(config.mongo.uri, config.mongo.db);
     try {
