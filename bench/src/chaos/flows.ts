@@ -27,9 +27,11 @@ export async function supervisionFlow(
   run: string,
   n: number,
   tally: FlowTally,
+  /** Another item id, and only the first `steps` actions (the run's probe item). */
+  only?: { itemId: string; steps: number },
 ): Promise<void> {
-  const unit = ITEM_UNITS[n % ITEM_UNITS.length]!;
-  const itemId = `chaos-${run}-${n}`;
+  const unit = only ? 'edu' : ITEM_UNITS[n % ITEM_UNITS.length]!;
+  const itemId = only?.itemId ?? `chaos-${run}-${n}`;
   const input: StartItem = {
     itemId,
     docNo: '青政办发〔2019〕31号',
@@ -59,11 +61,11 @@ export async function supervisionFlow(
     ['request-close', `bureau-${unit}`, { summary: '已办结', attachments: [] }],
     ['close', 'inspector', { opinion: '同意销号' }],
   ];
-  for (const [action, user, body] of steps) {
+  for (const [action, user, body] of steps.slice(0, only?.steps ?? steps.length)) {
     const res = await api.send('POST', `/api/items/${itemId}/actions/${action}`, {
       token: tokens[user]!,
       body,
-      requestId: `chaos-${run}-s${n}-${action}`,
+      requestId: `${itemId}-${action}`,
     });
     if (res.status === 200) continue;
     // `close` retried after its first answer was lost: the workflow has finished, the item is closed.

@@ -4,6 +4,7 @@
 // test command runs a short one (test/e2e/chaos.test.ts).
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
+import { ReadModels } from '@duban/contracts';
 import { seedUsers } from '@duban/service-gateway';
 import { Api, ApiStats } from './api';
 import { verify, type Check } from './checks';
@@ -22,11 +23,24 @@ export interface ChaosOptions {
   downMs: [number, number];
   /** Kill every part at least this many times, even if the flows are done sooner. */
   minKillsPerPart: number;
+  /** And at most this many (default: no limit while flows run). */
+  maxKillsPerPart?: number;
   seed?: number;
   log?: (line: string) => void;
 }
 
+/** One action sent while an engine was down (defect 6), and its retry once the engine was back. */
+export interface DownProbe {
+  part: Part;
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  /** The same request id sent again after the restart. */
+  retryStatus: number;
+}
+
 export interface ChaosReport {
+  probes: DownProbe[];
   supervision: FlowTally;
   kindergarten: FlowTally;
   kills: Record<Part, number>;
@@ -83,6 +97,48 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const unit of BUREAUS)
       tokens[`bureau-${unit}`] = await api.login(`bureau-${unit}`, 'duban-bureau-2019');
     tokens.inspector = await api.login('inspector', 'duban-inspector-2019');
+    const probes: DownProbe[] = [];
+    const probeItem = `probe-${run}`;
+    await supervisionFlow(
+      api,
+      () => client,
+      tokens,
+      run,
+      -1,
+      { started: 0, completed: 0, unexpected: [] },
+      {
+        itemId: probeItem,
+        steps: 1,
+      },
+    );
+    /** An action sent once while `part` is down, then again with the same id after the restart. */
+    const probe = async (part: Part, k: number): Promise<() => Promise<void>> => {
+      // Let the gateway's engine watch see the engine gone (it probes every second).
+      await sleep(3_000);
+      const path = `/api/items/${probeItem}/actions/progress`;
+      const requestId = `probe-${run}-${k}`;
+      const body = { text: `引擎停止时的进展 ${k}`, attachments: [] };
+      const t = Date.now();
+      const res = await fetch(stack.url + path, {
+        method: 'POST',
+        headers: {
+          'x-request-id': requestId,
+          authorization: `Bearer ${tokens['bureau-edu']}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(60_000),
+      }).catch(() => null);
+      const answered = {
+        status: res?.status ?? 0,
+        ms: Date.now() - t,
+        retryAfter: res?.headers.get('retry-after') ?? null,
+      };
+      return async () => {
+        const again = await api.send('POST', path, { token: tokens['bureau-edu']!, body, requestId });
+        probes.push({ part, ...answered, retryStatus: again.status });
+      };
+    };
     const campaignId = `chaos-${run}`;
     // Opened on the gazette's date: its deadlines are long past, so cases turn red and alerts go out.
     const opened = await api.send('POST', '/api/campaigns', {
@@ -116,7 +172,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The monkey: one part at a time, each part in turn in a shuffled order, until the flows are
     // done and every part was killed `minKillsPerPart` times.
     const monkey = (async () => {
-      for (let round = 0; !finished || round < options.minKillsPerPart; round += 1) {
+      const rounds = options.maxKillsPerPart ?? Infinity;
+      for (let round = 0; round < rounds && (!finished || round < options.minKillsPerPart); round += 1) {
         const order = [...PARTS].sort(() => rand() - 0.5);
         for (const part of order) {
           if (finished && round >= options.minKillsPerPart) return;
@@ -126,9 +183,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           const t = Date.now();
           await stack.kill(part);
           kills[part] += 1;
+          const probing = part === 'temporal' || part === 'ferretdb';
+          const retry = probing ? await probe(part, kills[part] * 10 + PARTS.indexOf(part)) : null;
           await sleep(down);
           await stack.restart(part);
           downSeconds[part] += (Date.now() - t) / 1000;
+          await retry?.();
         }
       }
     })();
@@ -140,7 +200,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       campaignId,
       cases: kindergarten.started,
     });
+    checks.push(await probesApplied(stack, probeItem, probes));
     return {
+      probes,
       supervision,
       kindergarten,
       kills,
@@ -153,6 +215,29 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   } finally {
     await connection.close().catch(() => undefined);
     await stack.down();
+  }
+}
+
+/** Each probe's action reached the timeline once: sent while down, retried, applied once. */
+async function probesApplied(stack: ChaosStack, itemId: string, probes: DownProbe[]): Promise<Check> {
+  const mongo = new MongoClient(stack.config.mongo.uri);
+  try {
+    await mongo.connect();
+    const entries = await mongo
+      .db(stack.config.mongo.db)
+      .collection(ReadModels.timeline)
+      .countDocuments({ itemId, fact: 'progress_reported' });
+    const bad = [
+      ...(entries === probes.length ? [] : [`${entries} progress entries for ${probes.length} probes`]),
+      ...probes.filter((p) => p.retryStatus !== 200).map((p) => `${p.part} retry ${p.retryStatus}`),
+    ];
+    return {
+      name: 'actions sent while an engine was down: applied once after a retry',
+      ok: bad.length === 0,
+      detail: bad.length ? bad.join('; ') : `${probes.length} probes, ${entries} applied`,
+    };
+  } finally {
+    await mongo.close();
   }
 }
 
@@ -169,6 +254,10 @@ export function reportLines(r: ChaosReport, flows: number, cases: number): strin
     `requests: ${s.requests}, retries: ${s.retries}, 500s met: ${s.serverErrors.length}`,
     `longest stall of one request: ${(s.longestStallMs / 1000).toFixed(1)} s (${s.longestStallAt})`,
     `longest time without any successful answer: ${(s.longestGapMs / 1000).toFixed(1)} s`,
+    ...r.probes.map(
+      (p) =>
+        `action while ${p.part} down: ${p.status} in ${p.ms} ms (Retry-After ${p.retryAfter ?? '-'}); same request id after restart: ${p.retryStatus}`,
+    ),
     `unexpected answers: ${r.supervision.unexpected.length + r.kindergarten.unexpected.length}`,
     ...[...r.supervision.unexpected, ...r.kindergarten.unexpected].slice(0, 10).map((u) => `  ${u}`),
     ...s.serverErrors.slice(0, 5).map((e) => `  500: ${e}`),
@@ -184,6 +273,7 @@ export function passed(r: ChaosReport): boolean {
     r.supervision.unexpected.length === 0 &&
     r.kindergarten.unexpected.length === 0 &&
     r.supervision.completed === r.supervision.started &&
-    r.kindergarten.completed === r.kindergarten.started
+    r.kindergarten.completed === r.kindergarten.started &&
+    r.probes.every((p) => p.status === 503 && p.retryAfter !== null)
   );
 }
