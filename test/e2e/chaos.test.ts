@@ -16,7 +16,7 @@ describe('chaos: kill -9 of every part while flows run', () => {
       env: chaosEnv(`test-${slot}-chaos`, slot * 100 + 80),
       flows,
       cases,
-      concurrency: 6,
+      concurrency: 10,
       killGapMs: [300, 1_000],
       downMs: [300, 1_000],
       minKillsPerPart: 1,

@@ -34,7 +34,7 @@ export async function quiesce(bus: Bus, timeoutMs = 180_000): Promise<void> {
     if (seq === last && behind === 0) return;
     if (Date.now() > deadline) throw new Error(`not quiet after ${timeoutMs} ms: ${behind} behind`);
     last = seq;
-    await sleep(2_000);
+    await sleep(1_000);
   }
 }
 
