@@ -114,7 +114,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     /** An action sent once while `part` is down, then again with the same id after the restart. */
     const probe = async (part: Part, k: number): Promise<() => Promise<void>> => {
       // Let the gateway's engine watch see the engine gone (it probes every second).
-      await sleep(2_000);
+      await sleep(3_000);
       const path = `/api/items/${probeItem}/actions/progress`;
       const requestId = `probe-${run}-${k}`;
       const body = { text: `引擎停止时的进展 ${k}`, attachments: [] };

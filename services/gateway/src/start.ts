@@ -62,6 +62,8 @@ export async function startGateway(
     },
     { onChange: (engine, up) => logger.warn({ engine, up }, up ? 'engine back' : 'engine unreachable: 503') },
   );
+  // The driver's monitor notices a dropped server at once; a request would wait out server selection.
+  store.client.on('serverHeartbeatFailed', () => engines.suspect('mongodb'));
   // The SDK retries an unreachable server for up to about 20 s; once the watch knows Temporal is
   // down, it stops, and the action is answered 503 with Retry-After (issue 12, defect 6).
   const retry = defaultGrpcRetryOptions();
