@@ -26,6 +26,8 @@ const env = {
   NATS_MONITOR_PORT: '19822',
   FERRETDB_PORT: '19017',
   MONGODB_DB: 'duban_bench',
+  // `NATS_SYNC=2m pnpm bench` measures nats-server's default sync policy against `always`.
+  NATS_SYNC: process.env.NATS_SYNC ?? 'always',
   LOG_LEVEL: 'warn',
 };
 

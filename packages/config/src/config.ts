@@ -16,6 +16,12 @@ const EnvSchema = z.object({
     .regex(/^nats:\/\/[A-Za-z0-9.-]+:\d{1,5}$/, 'expected nats://host:port, e.g. nats://127.0.0.1:4222')
     .default('nats://127.0.0.1:4222'),
   NATS_MONITOR_PORT: port.default(8222),
+  // JetStream's fsync policy for the embedded nats-server: `always` syncs every acknowledged
+  // message (survives a power failure); a duration (nats-server's default is 2m) syncs that often.
+  NATS_SYNC: z
+    .string()
+    .regex(/^(always|\d+(ms|s|m))$/, 'expected always or a duration such as 2m, 10s, 500ms')
+    .default('always'),
   // When set, Duban uses that MongoDB (e.g. a replica set) and starts no FerretDB.
   MONGODB_URI: z
     .string()
@@ -45,7 +51,7 @@ export interface DubanConfig {
   dataDir: string;
   enginesDir: string;
   temporal: { address: string; namespace: string; uiPort: number };
-  nats: { url: string; monitorPort: number };
+  nats: { url: string; monitorPort: number; sync: string };
   mongo: { uri: string; db: string; external: boolean; ferretPort: number };
   http: { port: number };
   logLevel: Env['LOG_LEVEL'];
@@ -80,7 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DUBAN_DATA_DIR,
     enginesDir: e.DUBAN_ENGINES_DIR,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, uiPort: e.TEMPORAL_UI_PORT },
-    nats: { url: e.NATS_URL, monitorPort: e.NATS_MONITOR_PORT },
+    nats: { url: e.NATS_URL, monitorPort: e.NATS_MONITOR_PORT, sync: e.NATS_SYNC },
     mongo: {
       uri: e.MONGODB_URI ?? `mongodb://127.0.0.1:${e.FERRETDB_PORT}/`,
       db: e.MONGODB_DB,

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Actor } from '@duban/contracts';
+import type { EngineWatch } from './engines';
 import type { Principal } from './principal';
 
 /** What a process's routes get from the host (the gateway): engines, clock and limits. */
@@ -14,6 +15,8 @@ export interface ProcessRouteContext {
   now: () => Date;
   /** How long an action waits for its workflow's answer before a 504. */
   actionTimeoutMs: number;
+  /** Which engines are down (the gateway's watch): actions are then refused with 503 at once. */
+  engines?: EngineWatch;
   /** The task queue workflows are started on, when not the process's own (tests). */
   taskQueue?: string;
   /** Days a case may stay red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { engineUnavailable, unreachableEngine } from './engines';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 /** Any route nobody answered: a 404 problem, under /api and elsewhere. */
@@ -75,6 +76,13 @@ export function errorHandler(): ErrorRequestHandler {
                   error.message,
                 );
       sendProblem(req, res, problem);
+      return;
+    }
+    // An engine that went away under a request (a workflow start, a read): 503 with Retry-After.
+    const engine = unreachableEngine(error);
+    if (engine) {
+      logAsError(res, error);
+      sendProblem(req, res, engineUnavailable(engine));
       return;
     }
     // pino-http logs the request at error level with this error and its stack.

@@ -29,6 +29,14 @@ export { answerClientErrors } from './client-errors';
 export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
 export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
+export {
+  EngineWatch,
+  RETRY_AFTER_SECONDS,
+  engineGuard,
+  engineUnavailable,
+  unreachableEngine,
+} from './engines';
+export type { EngineName, EngineProbe, EngineWatchOptions } from './engines';
 export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
 export { CivilDateQuery, MAX_PAGE_SIZE, PageMeta, PagingQuery, skipOf } from './paging';

@@ -3,6 +3,7 @@ import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openap
 import { z } from 'zod';
 import { strictQuery, type Route } from './define';
 import { ROLE_NAMES } from './principal';
+import { RETRY_AFTER_SECONDS } from './engines';
 import { ProblemSchema } from './problem';
 
 export const API_PREFIX = '/api';
@@ -16,8 +17,19 @@ const standardProblems: Record<number, string> = {
   500: '服务器内部错误',
 };
 
-function problemResponse(description: string) {
-  return { description, content: { 'application/problem+json': { schema: ProblemSchema } } };
+// Every route reads the store or acts on a workflow: while that engine is known down it answers
+// 503 at once, saying when to retry (issue 12, defect 6).
+const ENGINE_DOWN = `依赖的引擎暂不可用；按 Retry-After（${RETRY_AFTER_SECONDS} 秒）以同一 x-request-id 重试，同一编号的操作只办理一次`;
+const RETRY_AFTER_HEADER = {
+  'Retry-After': { description: '建议重试前等待的秒数', schema: { type: 'integer' as const } },
+};
+
+function problemResponse(description: string, status?: number) {
+  return {
+    description,
+    ...(status === 503 ? { headers: RETRY_AFTER_HEADER } : {}),
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  };
 }
 
 function requestBody(route: Route): NonNullable<RouteConfig['request']>['body'] | undefined {
@@ -55,6 +67,7 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
   ];
   for (const status of statuses) problems[status] = standardProblems[status]!;
   Object.assign(problems, route.problems);
+  if (!(503 in route.responses)) problems[503] ??= ENGINE_DOWN;
   const responses: RouteConfig['responses'] = {};
   for (const [status, spec] of Object.entries(route.responses)) {
     responses[status] = spec.schema
@@ -65,7 +78,7 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
       : { description: spec.description };
   }
   for (const [status, description] of Object.entries(problems))
-    responses[status] = problemResponse(description);
+    responses[status] = problemResponse(description, Number(status));
 
   const roles = typeof route.access === 'string' ? null : route.access;
   const security: Record<string, string[]>[] =

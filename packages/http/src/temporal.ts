@@ -1,7 +1,6 @@
 import {
   ApplicationFailure,
   isGrpcDeadlineError,
-  isGrpcServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -9,10 +8,8 @@ import {
   type UpdateDefinition,
   type WorkflowHandle,
 } from '@temporalio/client';
+import { engineUnavailable, unreachableEngine, type EngineWatch } from './engines';
 import { HttpProblem, problems } from './problem';
-
-// gRPC status codes the client can surface (not exported as names by the client package).
-const UNAVAILABLE = 14;
 
 /** The failure type every workflow's validator refuses an action with (its reason is for people). */
 export const ACTION_REFUSED = 'ActionRefused';
@@ -40,11 +37,7 @@ export function updateProblem(error: unknown, missing: string): HttpProblem | nu
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
     return new HttpProblem(504, '工作流未在规定时间内答复；操作可能稍后生效，请刷新事项后再决定是否重试');
   }
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  const grpc = isGrpcServiceError(error) ? error : isGrpcServiceError(cause) ? cause : null;
-  if (grpc?.code === UNAVAILABLE) {
-    return new HttpProblem(503, '工作流引擎暂不可用，请稍后重试');
-  }
+  if (unreachableEngine(error) === 'temporal') return engineUnavailable('temporal');
   return null;
 }
 
@@ -52,6 +45,8 @@ export function updateProblem(error: unknown, missing: string): HttpProblem | nu
 export interface UpdateSender {
   temporal: Client;
   actionTimeoutMs: number;
+  /** Which engines are down: with Temporal known down, nothing is sent and the answer is 503. */
+  engines?: EngineWatch;
 }
 
 export interface SendUpdateOptions<Args extends [unknown, ...unknown[]]> {
@@ -75,6 +70,7 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name
   update: UpdateDefinition<Ret, Args, Name>,
   options: SendUpdateOptions<Args>,
 ): Promise<Ret> {
+  refuseWhileDown(sender);
   try {
     return await sender.temporal.withDeadline(Date.now() + sender.actionTimeoutMs, () =>
       handle.executeUpdate(update, {
@@ -83,8 +79,19 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name
       }),
     );
   } catch (error) {
-    throw updateProblem(error, options.missing) ?? error;
+    throw problemOf(sender, error, options.missing);
   }
+}
+
+function refuseWhileDown(sender: UpdateSender): void {
+  if (sender.engines?.isDown('temporal')) throw engineUnavailable('temporal');
+}
+
+function problemOf(sender: UpdateSender, error: unknown, missing: string): unknown {
+  const problem = updateProblem(error, missing);
+  // Probe now: the next request is then refused at once instead of waiting on the engine.
+  if (problem?.status === 503) sender.engines?.suspect('temporal');
+  return problem ?? error;
 }
 
 export function updateIdOf(action: string, requestId: string): string {
@@ -96,10 +103,11 @@ export function updateIdOf(action: string, requestId: string): string {
  * instead); 503/504 when the engine is down or slow.
  */
 export async function queryOrNull<T>(sender: UpdateSender, run: () => Promise<T>): Promise<T | null> {
+  refuseWhileDown(sender);
   try {
     return await sender.temporal.withDeadline(Date.now() + sender.actionTimeoutMs, run);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
-    throw updateProblem(error, '') ?? error;
+    throw problemOf(sender, error, '');
   }
 }

@@ -14,7 +14,8 @@ export interface StackPlan {
     metricsPort: number;
     namespace: string;
   };
-  nats: { host: string; port: number; monitorPort: number };
+  /** `sync`: JetStream's fsync policy (`always`, or an interval such as `2m`), see natsConfigFile. */
+  nats: { host: string; port: number; monitorPort: number; sync?: string };
   /** `external`: a MongoDB the operator runs (MONGODB_URI); the stack starts no FerretDB for it. */
   mongo:
     { kind: 'ferretdb'; host: string; port: number; debugPort: number } | { kind: 'external'; uri: string };
@@ -35,7 +36,12 @@ export function planFromConfig(config: DubanConfig, options: { headless?: boolea
       metricsPort: temporalPort + 11,
       namespace: config.temporal.namespace,
     },
-    nats: { host: natsUrl.hostname, port: Number(natsUrl.port), monitorPort: config.nats.monitorPort },
+    nats: {
+      host: natsUrl.hostname,
+      port: Number(natsUrl.port),
+      monitorPort: config.nats.monitorPort,
+      sync: config.nats.sync,
+    },
     mongo: config.mongo.external
       ? { kind: 'external', uri: config.mongo.uri }
       : {

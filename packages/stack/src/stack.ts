@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { engineSpecs, mongoPing, type EngineName } from './engines';
+import { engineSpecs, mongoPing, natsConfigFile, natsConfigText, type EngineName } from './engines';
 import type { StackPlan } from './plan';
 import { isAlive, logFile, readPid, sleep, startDetached, stopProcess } from './processes';
 
@@ -40,6 +40,7 @@ export async function stackUp(
   fs.mkdirSync(plan.dataDir, { recursive: true });
   for (const dir of ['temporal', 'nats', 'ferretdb'])
     fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
+  if (plan.nats.sync !== undefined) fs.writeFileSync(natsConfigFile(plan), natsConfigText(plan));
 
   // Start all first, then wait: the three boot in parallel.
   for (const spec of specs) {

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Bus } from '@duban/bus';
 import type { ProcessModule } from '@duban/process';
+import type { EngineWatch } from '@duban/http';
 import type { AuthService } from './auth/service';
 import type { RateLimitOptions } from './middleware/rate-limit';
 
@@ -35,6 +36,11 @@ export interface GatewayDeps {
   escalateAfterRedDays?: number;
   /** The processes the composition root runs (its one list). */
   processes?: readonly ProcessModule[];
+  /**
+   * Which engines are down (started by `startGateway`): requests needing one answer 503 with
+   * Retry-After at once instead of waiting for the engine's client to give up.
+   */
+  engines?: EngineWatch;
 }
 
 /** What route modules get: the dependencies, resolved. */
@@ -50,4 +56,5 @@ export interface RouteContext {
   sseHeartbeatMs: number;
   /** The stricter limiter for password checks (login, own password change). */
   credentialLimit: RequestHandler;
+  engines?: EngineWatch;
 }

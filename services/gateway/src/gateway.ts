@@ -5,7 +5,14 @@ import type { GatewayDeps, RouteContext } from './deps';
 import { catalogRoutes } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
 import { allUnits } from '@duban/units';
-import { errorHandler, mountRoutes, notFound, type ProcessRouteContext, type Route } from '@duban/http';
+import {
+  engineGuard,
+  errorHandler,
+  mountRoutes,
+  notFound,
+  type ProcessRouteContext,
+  type Route,
+} from '@duban/http';
 import { routeAuth } from './middleware/authenticate';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
@@ -37,6 +44,7 @@ export function createGateway(deps: GatewayDeps): Express {
     actionTimeoutMs: deps.actionTimeoutMs ?? 30_000,
     sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     credentialLimit: credentialRateLimit(deps.rateLimit),
+    ...(deps.engines ? { engines: deps.engines } : {}),
   };
 
   const processCtx: ProcessRouteContext = {
@@ -45,6 +53,7 @@ export function createGateway(deps: GatewayDeps): Express {
     logger: ctx.logger,
     now: ctx.now,
     actionTimeoutMs: ctx.actionTimeoutMs,
+    ...(deps.engines ? { engines: deps.engines } : {}),
     ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
   };
 
@@ -75,6 +84,8 @@ export function createGateway(deps: GatewayDeps): Express {
   const api = express.Router();
   api.use(apiRateLimit(deps.rateLimit));
   api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
+  // Every route but these two reads the store: while it is known down, 503 at once.
+  if (deps.engines) api.use(engineGuard(deps.engines, ['mongodb'], ['/health', '/openapi.json']));
   mountRoutes(api, routes, routeAuth(ctx.auth));
   api.use(notFound());
   app.use(API_PREFIX, api);

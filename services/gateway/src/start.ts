@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { EngineWatch } from '@duban/http';
 import { pino, type Logger } from 'pino';
 import { connectBus } from '@duban/bus';
 import { ConfigError, type DubanConfig } from '@duban/config';
@@ -8,6 +9,8 @@ import { connectStore } from '@duban/store';
 import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
+
+const GRPC_UNAVAILABLE = 14;
 
 export interface RunningGateway {
   server: Server;
@@ -48,9 +51,35 @@ export async function startGateway(
     await store.close();
     throw error;
   });
+  // A Temporal restart is noticed within a second or two (not grpc-js's default of up to 2 min).
+  const channelArgs = { 'grpc.initial_reconnect_backoff_ms': 250, 'grpc.max_reconnect_backoff_ms': 1_000 };
+  // The probe's own connection, without retries: it answers for the engine, not for the SDK.
+  const probe = Connection.lazy({ address: config.temporal.address, interceptors: [], channelArgs });
+  const engines = new EngineWatch(
+    {
+      temporal: () => probe.withDeadline(Date.now() + 1_500, () => probe.workflowService.getSystemInfo({})),
+      mongodb: () => store.db.command({ ping: 1 }),
+      nats: () => bus.nc.flush(),
+    },
+    { onChange: (engine, up) => logger.warn({ engine, up }, up ? 'engine back' : 'engine unreachable: 503') },
+  );
+  // The driver's monitor notices a dropped server at once; a request would wait out server selection.
+  store.client.on('serverHeartbeatFailed', () => engines.suspect('mongodb'));
+  // The SDK retries an unreachable server for up to about 20 s; once the watch knows Temporal is
+  // down, it stops, and the action is answered 503 with Retry-After (issue 12, defect 6).
+  const retry = defaultGrpcRetryOptions();
+  const interceptors = [
+    makeGrpcRetryInterceptor({
+      delayFunction: retry.delayFunction,
+      retryableDecider: (attempt, status) => {
+        if (status.code === GRPC_UNAVAILABLE) engines.suspect('temporal');
+        return !engines.isDown('temporal') && retry.retryableDecider(attempt, status);
+      },
+    }),
+  ];
   let connection: Connection;
   try {
-    connection = await Connection.connect({ address: config.temporal.address });
+    connection = await Connection.connect({ address: config.temporal.address, interceptors, channelArgs });
   } catch (error) {
     await bus.close();
     await store.close();
@@ -66,6 +95,7 @@ export async function startGateway(
     jwtSecret,
     logger,
     escalateAfterRedDays: config.alerts.redEscalationDays,
+    engines: engines.start(),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.processes ? { processes: options.processes } : {}),
   });
@@ -93,6 +123,8 @@ export async function startGateway(
           // Event streams never end by themselves.
           server.closeAllConnections();
         });
+        engines.stop();
+        await probe.close();
         await connection.close();
         await bus.close();
         await store.close();

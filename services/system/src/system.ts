@@ -16,6 +16,8 @@ export interface SystemOptions {
   port?: number;
   logger?: Logger;
   rateLimit?: StartGatewayOptions['rateLimit'];
+  /** Keep each workflow bundle here once built (see ProcessWorkerDeps.bundleCacheDir). */
+  bundleCacheDir?: string;
 }
 
 export interface RunningSystem {
@@ -50,7 +52,12 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   const client = new Client({ connection, namespace: config.temporal.namespace });
 
   // Every process's workers, then its consumers, then its start-up work (DESIGN §2).
-  const workerDeps = { connection: native, namespace: config.temporal.namespace, js: bus.js };
+  const workerDeps = {
+    connection: native,
+    namespace: config.temporal.namespace,
+    js: bus.js,
+    ...(options.bundleCacheDir ? { bundleCacheDir: options.bundleCacheDir } : {}),
+  };
   const startWorkers = async () => {
     const started: { worker: ProcessWorker; running: Promise<void> }[] = [];
     for (const process of PROCESSES) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteContext } from '../deps';
-import { defineRoute, type Route } from '@duban/http';
+import { defineRoute, type EngineName, type Route } from '@duban/http';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -70,6 +70,8 @@ export function systemRoutes(ctx: RouteContext, openApi: () => unknown): Route[]
           ),
         ]);
         const engines = { mongodb, nats, temporal };
+        for (const [name, result] of Object.entries(engines))
+          ctx.engines?.report(name as EngineName, result.ok);
         const ok = mongodb.ok && nats.ok && temporal.ok;
         res
           .status(ok ? 200 : 503)

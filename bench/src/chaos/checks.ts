@@ -1,0 +1,168 @@
+// What the chaos run checks once the killing stops: every flow in its final state, each event id
+// stored once, each action and each alert applied once, and the read models the same as a
+// rebuild from the stream gives.
+import { isDeepStrictEqual } from 'node:util';
+import { connectBus, DEAD_LETTER_STREAM, EVENTS_STREAM, type Bus } from '@duban/bus';
+import { AlertEvents, ReadModels, type CloudEvent, type TimelineDoc } from '@duban/contracts';
+import { rebuildReadModels, type StoreReadModel } from '@duban/process';
+import { connectStore, type Store } from '@duban/store';
+import { PROCESSES } from '@duban/system';
+import type { Db } from 'mongodb';
+import { sleep, type ChaosStack } from './stack';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface Expected {
+  run: string;
+  items: number;
+  campaignId: string;
+  cases: number;
+}
+
+/** Waits until the stream stops growing and every durable consumer has acked all of it. */
+export async function quiesce(bus: Bus, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  for (;;) {
+    const seq = (await bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq;
+    let behind = 0;
+    for await (const c of bus.jsm.consumers.list(EVENTS_STREAM)) behind += c.num_pending + c.num_ack_pending;
+    if (seq === last && behind === 0) return;
+    if (Date.now() > deadline) throw new Error(`not quiet after ${timeoutMs} ms: ${behind} behind`);
+    last = seq;
+    await sleep(1_000);
+  }
+}
+
+/** Every message of the event stream, in order. */
+async function readStream(bus: Bus): Promise<CloudEvent[]> {
+  const { state } = await bus.jsm.streams.info(EVENTS_STREAM);
+  const events: CloudEvent[] = [];
+  if (state.messages === 0) return events;
+  const consumer = await bus.js.consumers.get(EVENTS_STREAM);
+  const messages = await consumer.consume();
+  for await (const m of messages) {
+    events.push(m.json<CloudEvent>());
+    if (m.seq >= state.last_seq) break;
+  }
+  await messages.close();
+  return events;
+}
+
+function twice<T>(values: T[], key: (v: T) => string | null): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const k = key(v);
+    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
+}
+
+const check = (name: string, bad: string[], good: string): Check => ({
+  name,
+  ok: bad.length === 0,
+  detail: bad.length === 0 ? good : `${bad.length}: ${bad.slice(0, 5).join('; ')}`,
+});
+
+/** The checks that read the engines while the service still runs. */
+async function liveChecks(bus: Bus, db: Db, expected: Expected): Promise<Check[]> {
+  const items = await db
+    .collection(ReadModels.items)
+    .find({ _id: { $regex: `^chaos-${expected.run}-` } } as never, { projection: { state: 1 } })
+    .toArray();
+  const openItems = items.filter((i) => i.state !== 'closed').map((i) => String(i._id));
+  const cases = await db
+    .collection('kg_cases')
+    .find({ campaignId: expected.campaignId }, { projection: { phase: 1 } })
+    .toArray();
+  const openCases = cases.filter((c) => c.phase !== 'closed').map((c) => String(c._id));
+  if (items.length !== expected.items) openItems.push(`${expected.items - items.length} items not projected`);
+  if (cases.length !== expected.cases) openCases.push(`${expected.cases - cases.length} cases not projected`);
+
+  const events = await readStream(bus);
+  const timeline = await db
+    .collection<TimelineDoc>(ReadModels.timeline)
+    .find({ itemId: { $regex: `^chaos-${expected.run}-` } })
+    .toArray();
+  const deadLetters = (await bus.jsm.streams.info(DEAD_LETTER_STREAM)).state.messages;
+  return [
+    check('no event dead-lettered', deadLetters ? [`${deadLetters} dead letters`] : [], 'none'),
+    check('supervision items closed', openItems, `${items.length}/${expected.items}`),
+    check('kindergarten cases closed', openCases, `${cases.length}/${expected.cases}`),
+    check(
+      'event ids stored once',
+      twice(events, (e) => e.id),
+      `${events.length} events`,
+    ),
+    check(
+      'actions applied once (stream)',
+      // An alert carries the request id of the action that caused it, once per audience.
+      twice(events, (e) =>
+        e.requestid && e.type !== AlertEvents.AlertRaised.type
+          ? `${e.subject} ${e.type} ${e.requestid}`
+          : null,
+      ),
+      `${events.filter((e) => e.requestid).length} events carry a request id`,
+    ),
+    check(
+      'actions applied once (timelines)',
+      twice(timeline, (t) => (t.actor.requestId ? `${t.itemId} ${t.fact} ${t.actor.requestId}` : null)),
+      `${timeline.length} timeline entries`,
+    ),
+    check(
+      'alerts announced once',
+      twice(
+        events.filter((e) => e.type === AlertEvents.AlertRaised.type),
+        (e) => String((e.data as { alertId: string }).alertId),
+      ),
+      `${events.filter((e) => e.type === AlertEvents.AlertRaised.type).length} alerts`,
+    ),
+  ];
+}
+
+async function dump(db: Db, models: readonly StoreReadModel[]): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of [...new Set(models.flatMap((m) => m.collections)), ReadModels.inbox]) {
+    out[name] = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
+  }
+  return out;
+}
+
+/** Stops the service (as `duban projections rebuild` asks), rebuilds in place and compares. */
+async function rebuildCheck(stack: ChaosStack, bus: Bus, db: Db): Promise<Check> {
+  const models = PROCESSES.flatMap((p) => p.readModels ?? []);
+  await stack.stopService();
+  const before = await dump(db, models);
+  const rebuilt = await rebuildReadModels(models, { bus, db, timeoutMs: 300_000 });
+  for (const r of rebuilt) for (const c of r.consumers) await c.stop();
+  const after = await dump(db, models);
+  const differing = Object.keys(before).filter((name) => !isDeepStrictEqual(before[name], after[name]));
+  const sizes = Object.entries(before)
+    .filter(([, docs]) => docs.length > 0)
+    .map(([name, docs]) => `${name} ${docs.length}`);
+  return check(
+    'read models equal a rebuild from the stream',
+    differing.map((name) => `${name} (${before[name]!.length} live, ${after[name]!.length} rebuilt)`),
+    sizes.join(', '),
+  );
+}
+
+export async function verify(stack: ChaosStack, expected: Expected): Promise<Check[]> {
+  let bus: Bus | undefined;
+  let store: Store | undefined;
+  try {
+    bus = await connectBus(stack.config.nats.url, { name: 'chaos-checks' });
+    store = await connectStore(stack.config.mongo.uri, stack.config.mongo.db);
+    await quiesce(bus);
+    const checks = await liveChecks(bus, store.db, expected);
+    checks.push(await rebuildCheck(stack, bus, store.db));
+    return checks;
+  } finally {
+    await bus?.close();
+    await store?.close();
+  }
+}
