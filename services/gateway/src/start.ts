@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { pino, type Logger } from 'pino';
 import { connectBus } from '@duban/bus';
-import { ConfigError, type DubanConfig } from '@duban/config';
+import { resolveJwtSecret, type DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
@@ -32,15 +32,10 @@ export async function startGateway(
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: config.logLevel });
-  const jwtSecret = config.auth.jwtSecret;
-  if (jwtSecret === null) {
-    throw new ConfigError([
-      { variable: 'JWT_SECRET', message: 'required in production (at least 32 characters)' },
-    ]);
-  }
-  if (config.auth.devSecret) {
-    logger.warn('JWT_SECRET is not set: using the development secret. Set JWT_SECRET before any real use.');
-  }
+  // JWT_SECRET, or the secret this data directory generated on its first start (never one in the
+  // source). The log names where it came from, never the value.
+  const { secret: jwtSecret, source } = resolveJwtSecret(config);
+  logger.info({ jwtSecretFrom: source }, 'session tokens signed with the configured secret');
 
   const store = await connectStore(config.mongo.uri, config.mongo.db);
   const bus = await connectBus(config.nats.url, { name: 'duban-gateway' }).catch(async (error: unknown) => {
