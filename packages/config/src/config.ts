@@ -40,7 +40,10 @@ const EnvSchema = z.object({
   JWT_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')
-    .refine((value) => !PUBLISHED_SECRETS.has(value), 'this value is published in Duban\'s source; choose your own')
+    .refine(
+      (value) => !PUBLISHED_SECRETS.has(value),
+      "this value is published in Duban's source; choose your own",
+    )
     .optional(),
   // Leadership is alerted again when an item stays red this many days (DESIGN §5).
   ALERT_RED_ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),

@@ -35,6 +35,15 @@ export interface GatewayDeps {
   escalateAfterRedDays?: number;
   /** The processes the composition root runs (its one list). */
   processes?: readonly ProcessModule[];
+  /** What `duban start` supervises and how often it restarted each part (null: not supervised). */
+  supervision?: () => SupervisionView | null;
+}
+
+/** The supervisor's view shown by /api/health: no pids, no paths. */
+export interface SupervisionView {
+  /** True while a backup holds the engines stopped. */
+  paused: boolean;
+  parts: { name: string; state: string; restarts: number; lastRestartAt: string | null }[];
 }
 
 /** What route modules get: the dependencies, resolved. */
@@ -50,4 +59,5 @@ export interface RouteContext {
   sseHeartbeatMs: number;
   /** The stricter limiter for password checks (login, own password change). */
   credentialLimit: RequestHandler;
+  supervision: () => SupervisionView | null;
 }

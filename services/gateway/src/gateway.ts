@@ -37,6 +37,7 @@ export function createGateway(deps: GatewayDeps): Express {
     actionTimeoutMs: deps.actionTimeoutMs ?? 30_000,
     sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     credentialLimit: credentialRateLimit(deps.rateLimit),
+    supervision: deps.supervision ?? (() => null),
   };
 
   const processCtx: ProcessRouteContext = {

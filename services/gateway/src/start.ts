@@ -24,6 +24,7 @@ export interface StartGatewayOptions {
   logger?: Logger;
   rateLimit?: GatewayDeps['rateLimit'];
   processes?: GatewayDeps['processes'];
+  supervision?: GatewayDeps['supervision'];
 }
 
 /** Connects to MongoDB, NATS and Temporal as configured, and serves the API. */
@@ -62,6 +63,7 @@ export async function startGateway(
     escalateAfterRedDays: config.alerts.redEscalationDays,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.processes ? { processes: options.processes } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
   });
 
   const host = options.host ?? '0.0.0.0';

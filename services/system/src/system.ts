@@ -16,6 +16,8 @@ export interface SystemOptions {
   port?: number;
   logger?: Logger;
   rateLimit?: StartGatewayOptions['rateLimit'];
+  /** What `duban start` supervises, for /api/health. */
+  supervision?: StartGatewayOptions['supervision'];
 }
 
 export interface RunningSystem {
@@ -76,6 +78,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     processes: PROCESSES,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
   });
 
   const stopWorkers = async () => {
