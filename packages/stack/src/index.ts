@@ -6,3 +6,5 @@ export { Supervisor } from './supervisor';
 export type { SupervisorOptions, ReadyMessage } from './supervisor';
 export { readSupervision, stopSupervisor, supervisionFile } from './supervision-state';
 export type { SupervisionState, SupervisedPart, PartState } from './supervision-state';
+export { backupStack, restoreStack, verifyBackup, BackupError } from './backup';
+export type { BackupManifest } from './backup';
