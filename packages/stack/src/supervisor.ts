@@ -89,7 +89,8 @@ export class Supervisor {
   /** Starts the engines (waiting until healthy), then the services, then watches them. */
   static async start(plan: StackPlan, options: SupervisorOptions): Promise<Supervisor> {
     const supervisor = new Supervisor(plan, options);
-    options.onEnginesReady?.(await stackUp(plan, { log: options.log }));
+    const statuses = await stackUp(plan, { log: options.log });
+    options.onEnginesReady?.(statuses);
     supervisor.adoptEngines();
     supervisor.spawnServices(true);
     supervisor.save();

@@ -42,7 +42,7 @@ export function registerStackCommands(program: Command): void {
       const statuses = await stackStatus(plan);
       printStatuses(statuses);
       const supervision = readSupervision(plan.dataDir);
-      if (supervision) printSupervision(supervision);
+      if (supervision) for (const line of supervisionLines(supervision)) console.log(line);
       if (!statuses.every((s) => s.healthy)) process.exitCode = 1;
     });
 }
@@ -56,13 +56,15 @@ export function printStatuses(statuses: EngineStatus[]): void {
 }
 
 /** What `duban start` watches: each part's state and how often it was restarted after dying. */
-function printSupervision(state: SupervisionState): void {
+export function supervisionLines(state: SupervisionState): string[] {
   const paused = state.paused ? ', paused for a backup' : '';
-  console.log(`supervised by duban start (pid ${state.supervisorPid}) since ${state.startedAt}${paused}`);
-  for (const part of state.parts) {
-    const last = part.lastRestartAt === null ? '' : `, last ${part.lastRestartAt}`;
-    const next = part.nextAttemptAt === null ? '' : `, next attempt ${part.nextAttemptAt}`;
-    const pid = part.pid === null ? '' : ` pid ${part.pid}`;
-    console.log(`  ${part.name.padEnd(9)} ${part.state}${pid}  restarts ${part.restarts}${last}${next}`);
-  }
+  return [
+    `supervised by duban start (pid ${state.supervisorPid}) since ${state.startedAt}${paused}`,
+    ...state.parts.map((part) => {
+      const last = part.lastRestartAt === null ? '' : `, last ${part.lastRestartAt}`;
+      const next = part.nextAttemptAt === null ? '' : `, next attempt ${part.nextAttemptAt}`;
+      const pid = part.pid === null ? '' : ` pid ${part.pid}`;
+      return `  ${part.name.padEnd(9)} ${part.state}${pid}  restarts ${part.restarts}${last}${next}`;
+    }),
+  ];
 }
