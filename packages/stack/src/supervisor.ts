@@ -59,6 +59,8 @@ export class Supervisor {
   private readonly servicesPart: Part | null;
   private child: ChildProcess | null = null;
   private servicesEverReady = false;
+  /** Why the services wait in `restarting`: they died, or a backup's pause ended. */
+  private servicesWaitFor: 'death' | 'resume' = 'death';
   private timer: NodeJS.Timeout | undefined;
   private tick: Promise<void> = Promise.resolve();
   private stopping = false;
@@ -92,7 +94,7 @@ export class Supervisor {
     const statuses = await stackUp(plan, { log: options.log });
     options.onEnginesReady?.(statuses);
     supervisor.adoptEngines();
-    supervisor.spawnServices(true);
+    supervisor.spawnServices('first');
     supervisor.save();
     supervisor.timer = setInterval(() => {
       supervisor.tick = supervisor.tick
@@ -138,7 +140,7 @@ export class Supervisor {
     const services = this.servicesPart;
     const enginesUp = this.engines.every((e) => e.part.state === 'running');
     if (services?.state === 'restarting' && enginesUp && Date.now() >= services.nextAttempt) {
-      this.spawnServices(false);
+      this.spawnServices(this.servicesWaitFor);
     }
     this.save();
   }
@@ -176,17 +178,21 @@ export class Supervisor {
     this.died(part, `${spec.name} did not become healthy`);
   }
 
-  private spawnServices(firstStart: boolean): void {
+  /** `resume`: after a backup, a planned start that is not counted as a restart. */
+  private spawnServices(why: 'first' | 'death' | 'resume'): void {
     const part = this.servicesPart;
     if (!part || !this.options.services) return;
+    const firstStart = why === 'first';
     const child = this.options.services(firstStart);
     this.child = child;
     part.state = 'starting';
     part.pid = child.pid ?? null;
-    if (!firstStart) {
+    if (why === 'death') {
       part.restarts += 1;
       part.lastRestartAt = new Date().toISOString();
       this.options.log(`services restarting (pid ${child.pid}, restart ${part.restarts})`);
+    } else if (why === 'resume') {
+      this.options.log(`services starting (pid ${child.pid})`);
     }
     child.on('message', (message: unknown) => {
       if (!isReady(message)) return;
@@ -203,6 +209,7 @@ export class Supervisor {
         this.options.onFatal?.(`the services exited (${how}) before they were ready`);
         return;
       }
+      this.servicesWaitFor = 'death';
       this.died(part, `services (pid ${child.pid}) exited (${how})`);
     });
   }
@@ -250,8 +257,11 @@ export class Supervisor {
     for (const { spec, part } of this.engines) {
       if (part.pid === null || !isAlive(part.pid)) this.died(part, `${spec.name} did not start`);
     }
-    if (this.engines.every((e) => e.part.state === 'running')) this.spawnServices(false);
-    else if (this.servicesPart) Object.assign(this.servicesPart, { state: 'restarting', nextAttempt: 0 });
+    if (this.engines.every((e) => e.part.state === 'running')) this.spawnServices('resume');
+    else if (this.servicesPart) {
+      Object.assign(this.servicesPart, { state: 'restarting', nextAttempt: 0 });
+      this.servicesWaitFor = 'resume';
+    }
     this.save();
   }
 
