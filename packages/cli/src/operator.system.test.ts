@@ -35,6 +35,7 @@ import {
   SUPERVISION_TASK_QUEUE,
   supervisionWorkflowsPath,
 } from '@duban/workflow-supervision';
+import { ownStackEnv } from '../../../test/support/own-stack';
 import { supervisionLines } from './commands/stack';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -44,21 +45,10 @@ const run = promisify(execFile);
 // A stack of its own (offset 85 on the test slot: ports +85, +95, +96, clear of the other stacks'
 // offsets 5, 20, 25, 40, 60), supervised the way `duban start` supervises, with a stand-in for
 // the services child (the real one bundles every workflow; the gateway here serves /api/health).
-const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
-const port = (base: number) => String(base + slot * 100 + 85);
-const envOf = (name: string): Record<string, string> => ({
-  DUBAN_DATA_DIR: path.join(root, '.data', `test-${slot}-${name}`),
-  DUBAN_ENGINES_DIR: path.join(root, '.engines'),
-  TEMPORAL_ADDRESS: `127.0.0.1:${port(17233)}`,
-  NATS_URL: `nats://127.0.0.1:${port(14222)}`,
-  NATS_MONITOR_PORT: port(18222),
-  FERRETDB_PORT: port(37017),
-  MONGODB_DB: 'duban_operator',
-  LOG_LEVEL: 'warn',
-});
-const env = envOf('operator');
-const restoredEnv = envOf('operator-restored');
-const backupDir = path.join(root, '.data', `test-${slot}-operator-backup`);
+const env = ownStackEnv('operator', 85);
+// The same ports once the first stack is stopped, and the same database name: it is restored.
+const restoredEnv = { ...ownStackEnv('operator-restored', 85), MONGODB_DB: env.MONGODB_DB! };
+const backupDir = `${env.DUBAN_DATA_DIR}-backup`;
 
 /** The secret earlier versions shipped in their source (issue 12, defect 4). */
 const quiet = {
@@ -206,116 +196,120 @@ describe('the operator: a secret of its own, supervised engines, backup and rest
     expect(back.status).toBe('ok');
   });
 
-  it('backs up while supervised, and a fresh data directory restored from it holds the same items, timelines and deadlines', async () => {
-    const bus = await connectBus(config.nats.url, { name: 'operator-test' });
-    await ensureStreams(bus.jsm);
-    const store = await connectStore(config.mongo.uri, config.mongo.db);
-    const native = await NativeConnection.connect({ address: config.temporal.address });
-    const connection = await Connection.connect({ address: config.temporal.address });
-    const client = new Client({ connection });
-    const worker = await Worker.create({
-      connection: native,
-      taskQueue: SUPERVISION_TASK_QUEUE,
-      workflowBundle: await bundle,
-      activities: createSupervisionActivities({ js: bus.js }),
-    });
-    const working = worker.run();
-    const projector = await supervisionReadModel().start({ bus, db: store.db, durablePrefix: 'operator-' });
-    const gazette = await loadGazetteFile(BUNDLED_GAZETTE);
-    const started = await startSupervisionItems(
-      client,
-      // Three of the gazette's tasks, due in 2030 and without reports: each settles on its
-      // deadline timer at once (the 2019 deadlines would have years of missed reports to announce).
-      supervisionCandidates(gazette.parsed.documents)
-        .slice(0, 3)
-        .map(({ document, task }) => ({
-          document: { ...document, reporting: null },
-          task: { ...task, deadlines: [{ date: '2030-06-28' }], recurringDeadlines: [] },
-        })),
-    );
-    const ids = started.outcomes.map((o) => o.itemId);
-    const snapshot = async (db: typeof store.db) => ({
-      items: await db
-        .collection('items')
-        .find({ _id: { $in: ids } } as object)
-        .sort({ _id: 1 })
-        .toArray(),
-      timeline: await db.collection('timeline').find({}).sort({ _id: 1 }).toArray(),
-    });
-    await eventually(
-      () => snapshot(store.db),
-      (s) => s.items.length === 3 && s.timeline.length >= 3,
-    );
-    // Each workflow's history so far, its deadline timers included (a restored server may add
-    // workflow-task events of its own once it runs again).
-    const histories = async (c: Client) =>
-      Promise.all(
-        started.outcomes.map(async (o) =>
-          ((await c.workflow.getHandle(o.workflowId).fetchHistory()).events ?? []).map((e) => ({
-            id: String(e.eventId),
-            type: e.eventType,
-            timer: e.timerStartedEventAttributes?.startToFireTimeout?.seconds?.toString() ?? null,
+  // An external MongoDB (MONGODB_URI) is backed up with its own tools, not by duban backup.
+  it.skipIf(process.env.MONGODB_URI !== undefined)(
+    'backs up while supervised, and a fresh data directory restored from it holds the same items, timelines and deadlines',
+    async () => {
+      const bus = await connectBus(config.nats.url, { name: 'operator-test' });
+      await ensureStreams(bus.jsm);
+      const store = await connectStore(config.mongo.uri, config.mongo.db);
+      const native = await NativeConnection.connect({ address: config.temporal.address });
+      const connection = await Connection.connect({ address: config.temporal.address });
+      const client = new Client({ connection });
+      const worker = await Worker.create({
+        connection: native,
+        taskQueue: SUPERVISION_TASK_QUEUE,
+        workflowBundle: await bundle,
+        activities: createSupervisionActivities({ js: bus.js }),
+      });
+      const working = worker.run();
+      const projector = await supervisionReadModel().start({ bus, db: store.db, durablePrefix: 'operator-' });
+      const gazette = await loadGazetteFile(BUNDLED_GAZETTE);
+      const started = await startSupervisionItems(
+        client,
+        // Three of the gazette's tasks, due in 2030 and without reports: each settles on its
+        // deadline timer at once (the 2019 deadlines would have years of missed reports to announce).
+        supervisionCandidates(gazette.parsed.documents)
+          .slice(0, 3)
+          .map(({ document, task }) => ({
+            document: { ...document, reporting: null },
+            task: { ...task, deadlines: [{ date: '2030-06-28' }], recurringDeadlines: [] },
           })),
-        ),
       );
-    // Settled: every item waits on its deadline timer.
-    await eventually(
-      () => histories(client),
-      (hs) => hs.every((h) => h.some((e) => e.timer !== null)),
-      { timeoutMs: 30_000 },
-    );
-    for (const c of projector) await c.stop();
-    worker.shutdown();
-    await working;
-    const before = await snapshot(store.db);
-    expect(before.items.map((item) => typeof item.deadline)).toEqual(['string', 'string', 'string']);
-    const eventsBefore = await histories(client);
-    const streamBefore = (await bus.jsm.streams.info(EVENTS_STREAM)).state.messages;
-    await Promise.all([native.close(), connection.close(), bus.close(), store.close()]);
+      const ids = started.outcomes.map((o) => o.itemId);
+      const snapshot = async (db: typeof store.db) => ({
+        items: await db
+          .collection('items')
+          .find({ _id: { $in: ids } } as object)
+          .sort({ _id: 1 })
+          .toArray(),
+        timeline: await db.collection('timeline').find({}).sort({ _id: 1 }).toArray(),
+      });
+      await eventually(
+        () => snapshot(store.db),
+        (s) => s.items.length === 3 && s.timeline.length >= 3,
+      );
+      // Each workflow's history so far, its deadline timers included (a restored server may add
+      // workflow-task events of its own once it runs again).
+      const histories = async (c: Client) =>
+        Promise.all(
+          started.outcomes.map(async (o) =>
+            ((await c.workflow.getHandle(o.workflowId).fetchHistory()).events ?? []).map((e) => ({
+              id: String(e.eventId),
+              type: e.eventType,
+              timer: e.timerStartedEventAttributes?.startToFireTimeout?.seconds?.toString() ?? null,
+            })),
+          ),
+        );
+      // Settled: every item waits on its deadline timer.
+      await eventually(
+        () => histories(client),
+        (hs) => hs.every((h) => h.some((e) => e.timer !== null)),
+        { timeoutMs: 30_000 },
+      );
+      for (const c of projector) await c.stop();
+      worker.shutdown();
+      await working;
+      const before = await snapshot(store.db);
+      expect(before.items.map((item) => typeof item.deadline)).toEqual(['string', 'string', 'string']);
+      const eventsBefore = await histories(client);
+      const streamBefore = (await bus.jsm.streams.info(EVENTS_STREAM)).state.messages;
+      await Promise.all([native.close(), connection.close(), bus.close(), store.close()]);
 
-    const manifest = await backupStack(plan, backupDir, (line) => lines.push(line));
-    expect(lines).toContain('pausing for a backup: stopping the services and engines');
-    expect(Object.keys(manifest.engines)).toEqual(['temporal', 'nats', 'ferretdb']);
-    await expect(restoreStack(plan, backupDir, { log: () => undefined })).rejects.toThrow(
-      /is running \(duban start/,
-    );
-    const back = await eventually(
-      health,
-      (h) => h.status === 'ok' && part(h, 'services')?.state === 'running',
-      { timeoutMs: 60_000 },
-    );
-    // A pause is no restart: the counts are those of the two deaths above.
-    expect(back.supervision?.parts.map((p) => [p.name, p.state, p.restarts])).toEqual([
-      ['temporal', 'running', 0],
-      ['nats', 'running', 1],
-      ['ferretdb', 'running', 0],
-      ['services', 'running', 1],
-    ]);
+      const manifest = await backupStack(plan, backupDir, (line) => lines.push(line));
+      expect(lines).toContain('pausing for a backup: stopping the services and engines');
+      expect(Object.keys(manifest.engines)).toEqual(['temporal', 'nats', 'ferretdb']);
+      await expect(restoreStack(plan, backupDir, { log: () => undefined })).rejects.toThrow(
+        /is running \(duban start/,
+      );
+      const back = await eventually(
+        health,
+        (h) => h.status === 'ok' && part(h, 'services')?.state === 'running',
+        { timeoutMs: 60_000 },
+      );
+      // A pause is no restart: the counts are those of the two deaths above.
+      expect(back.supervision?.parts.map((p) => [p.name, p.state, p.restarts])).toEqual([
+        ['temporal', 'running', 0],
+        ['nats', 'running', 1],
+        ['ferretdb', 'running', 0],
+        ['services', 'running', 1],
+      ]);
 
-    await gateway!.close();
-    gateway = undefined;
-    await supervisor!.stop();
-    supervisor = undefined;
-    const restored = await duban(restoredEnv, 'restore', backupDir);
-    expect(restored).toMatchObject({ code: 0 });
-    expect(restored.out).toMatch(/files restored into/);
-    await stackUp(restoredPlan);
-    const restoredConfig = loadConfig(restoredEnv);
-    const restoredStore = await connectStore(restoredConfig.mongo.uri, restoredConfig.mongo.db);
-    const restoredConnection = await Connection.connect({ address: restoredConfig.temporal.address });
-    const restoredBus = await connectBus(restoredConfig.nats.url, { name: 'operator-test-restored' });
-    try {
-      expect(await snapshot(restoredStore.db)).toEqual(before);
-      const restoredClient = new Client({ connection: restoredConnection });
-      const restoredHistories = await histories(restoredClient);
-      expect(restoredHistories.map((h, i) => h.slice(0, eventsBefore[i]!.length))).toEqual(eventsBefore);
-      expect(eventsBefore.every((h) => h.some((e) => e.timer !== null))).toBe(true);
-      const described = await restoredClient.workflow.getHandle(started.outcomes[0]!.workflowId).describe();
-      expect(described.status.name).toBe('RUNNING');
-      expect((await restoredBus.jsm.streams.info(EVENTS_STREAM)).state.messages).toBe(streamBefore);
-      expect(fs.existsSync(jwtSecretFile(restoredPlan.dataDir))).toBe(false);
-    } finally {
-      await Promise.all([restoredStore.close(), restoredConnection.close(), restoredBus.close()]);
-    }
-  });
+      await gateway!.close();
+      gateway = undefined;
+      await supervisor!.stop();
+      supervisor = undefined;
+      const restored = await duban(restoredEnv, 'restore', backupDir);
+      expect(restored).toMatchObject({ code: 0 });
+      expect(restored.out).toMatch(/files restored into/);
+      await stackUp(restoredPlan);
+      const restoredConfig = loadConfig(restoredEnv);
+      const restoredStore = await connectStore(restoredConfig.mongo.uri, restoredConfig.mongo.db);
+      const restoredConnection = await Connection.connect({ address: restoredConfig.temporal.address });
+      const restoredBus = await connectBus(restoredConfig.nats.url, { name: 'operator-test-restored' });
+      try {
+        expect(await snapshot(restoredStore.db)).toEqual(before);
+        const restoredClient = new Client({ connection: restoredConnection });
+        const restoredHistories = await histories(restoredClient);
+        expect(restoredHistories.map((h, i) => h.slice(0, eventsBefore[i]!.length))).toEqual(eventsBefore);
+        expect(eventsBefore.every((h) => h.some((e) => e.timer !== null))).toBe(true);
+        const described = await restoredClient.workflow.getHandle(started.outcomes[0]!.workflowId).describe();
+        expect(described.status.name).toBe('RUNNING');
+        expect((await restoredBus.jsm.streams.info(EVENTS_STREAM)).state.messages).toBe(streamBefore);
+        expect(fs.existsSync(jwtSecretFile(restoredPlan.dataDir))).toBe(false);
+      } finally {
+        await Promise.all([restoredStore.close(), restoredConnection.close(), restoredBus.close()]);
+      }
+    },
+  );
 });
