@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '@duban/config';
+import { BackupError } from '@duban/stack';
+import { registerBackupCommands } from './commands/backup';
 import { registerImportCommand } from './commands/import';
 import { registerProjectionCommands } from './commands/projections';
 import { registerStackCommands } from './commands/stack';
@@ -10,9 +12,10 @@ registerStackCommands(program);
 registerStartCommand(program);
 registerProjectionCommands(program);
 registerImportCommand(program);
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof BackupError) {
     console.error(error.message);
   } else {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);

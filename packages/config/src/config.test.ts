@@ -35,24 +35,21 @@ describe('loadConfig', () => {
 });
 
 describe('gateway variables', () => {
-  it('uses a development JWT secret outside production, and says so', () => {
-    const c = loadConfig({});
-    expect(c.auth.devSecret).toBe(true);
-    expect(c.auth.jwtSecret?.length).toBeGreaterThanOrEqual(32);
-    expect(c.alerts.redEscalationDays).toBe(30);
+  it('has no JWT secret unless JWT_SECRET is set: none is built in (issue 12, defect 4)', () => {
+    expect(loadConfig({}).auth).toEqual({ jwtSecret: null });
+    expect(loadConfig({ NODE_ENV: 'production' }).auth).toEqual({ jwtSecret: null });
   });
 
   it('takes a JWT_SECRET of at least 32 characters', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ JWT_SECRET: secret }).auth).toEqual({ jwtSecret: secret, devSecret: false });
+    expect(loadConfig({ JWT_SECRET: secret }).auth).toEqual({ jwtSecret: secret });
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
-  it('has no JWT secret in production unless one is set, and never the development one', () => {
-    const c = loadConfig({ NODE_ENV: 'production' });
-    expect(c.auth).toEqual({ jwtSecret: null, devSecret: false });
-    const dev = loadConfig({}).auth.jwtSecret!;
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: dev })).toThrow(/JWT_SECRET/);
+  it('refuses, in every environment, the secret earlier versions published in their source', () => {
+    const published = 'duban-development-only-jwt-secret-do-not-deploy';
+    expect(() => loadConfig({ JWT_SECRET: published })).toThrow(/JWT_SECRET.*published/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: published })).toThrow(/JWT_SECRET/);
   });
 
   it('reads ALERT_RED_ESCALATION_DAYS', () => {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ConfigError } from './errors';
 
+/**
+ * Secrets that earlier versions shipped in their source, refused everywhere: anyone can sign
+ * tokens with them.
+ */
+const PUBLISHED_SECRETS = new Set(['duban-development-only-jwt-secret-do-not-deploy']);
+
 // Defaults match what `duban stack up` starts on one machine, so nothing needs setting locally.
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
@@ -35,15 +41,19 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
-  // Signs the gateway's session tokens (HS256). Required in production; a fixed development value
-  // is used otherwise, and the gateway logs a warning when it is.
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Signs the gateway's session tokens (HS256). Required in production; otherwise, when unset, the
+  // stack generates one on its first start and keeps it in its data directory (./secret.ts).
+  JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .refine(
+      (value) => !PUBLISHED_SECRETS.has(value),
+      "this value is published in Duban's source; choose your own",
+    )
+    .optional(),
   // Leadership is alerted again when an item stays red this many days (DESIGN §5).
   ALERT_RED_ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
-
-/** Used only outside production, so a newcomer's stack works without setting a secret. */
-const DEV_JWT_SECRET = 'duban-development-only-jwt-secret-do-not-deploy';
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -57,10 +67,11 @@ export interface DubanConfig {
   logLevel: Env['LOG_LEVEL'];
   nodeEnv: string;
   /**
-   * `jwtSecret` is null only in production without JWT_SECRET: the gateway refuses to start then,
-   * while processes that sign nothing run. `devSecret`: the development value is in use.
+   * `jwtSecret`: JWT_SECRET, or null when it is not set. Then the gateway takes the secret its
+   * data directory generated (`resolveJwtSecret`), or refuses to start in production; processes
+   * that sign nothing run either way.
    */
-  auth: { jwtSecret: string | null; devSecret: boolean };
+  auth: { jwtSecret: string | null };
   alerts: { redEscalationDays: number };
 }
 
@@ -76,12 +87,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && e.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new ConfigError([
-      { variable: 'JWT_SECRET', message: 'the development value is not allowed in production' },
-    ]);
-  }
   return {
     dataDir: e.DUBAN_DATA_DIR,
     enginesDir: e.DUBAN_ENGINES_DIR,
@@ -96,10 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: { port: e.PORT },
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
-    auth: {
-      jwtSecret: e.JWT_SECRET ?? (production ? null : DEV_JWT_SECRET),
-      devSecret: e.JWT_SECRET === undefined && !production,
-    },
+    auth: { jwtSecret: e.JWT_SECRET ?? null },
     alerts: { redEscalationDays: e.ALERT_RED_ESCALATION_DAYS },
   };
 }

@@ -41,6 +41,15 @@ export interface GatewayDeps {
    * Retry-After at once instead of waiting for the engine's client to give up.
    */
   engines?: EngineWatch;
+  /** What `duban start` supervises and how often it restarted each part (null: not supervised). */
+  supervision?: () => SupervisionView | null;
+}
+
+/** The supervisor's view shown by /api/health: no pids, no paths. */
+export interface SupervisionView {
+  /** True while a backup holds the engines stopped. */
+  paused: boolean;
+  parts: { name: string; state: string; restarts: number; lastRestartAt: string | null }[];
 }
 
 /** What route modules get: the dependencies, resolved. */
@@ -57,4 +66,5 @@ export interface RouteContext {
   /** The stricter limiter for password checks (login, own password change). */
   credentialLimit: RequestHandler;
   engines?: EngineWatch;
+  supervision: () => SupervisionView | null;
 }

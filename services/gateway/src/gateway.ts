@@ -45,6 +45,7 @@ export function createGateway(deps: GatewayDeps): Express {
     sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     credentialLimit: credentialRateLimit(deps.rateLimit),
     ...(deps.engines ? { engines: deps.engines } : {}),
+    supervision: deps.supervision ?? (() => null),
   };
 
   const processCtx: ProcessRouteContext = {

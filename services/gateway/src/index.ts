@@ -1,5 +1,5 @@
 export { createGateway, API_VERSION } from './gateway';
-export type { GatewayDeps, NatsConnection } from './deps';
+export type { GatewayDeps, NatsConnection, SupervisionView } from './deps';
 export { startGateway } from './start';
 export type { RunningGateway, StartGatewayOptions } from './start';
 export type { RateLimitOptions } from './middleware/rate-limit';

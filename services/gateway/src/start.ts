@@ -4,7 +4,7 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import { EngineWatch } from '@duban/http';
 import { pino, type Logger } from 'pino';
 import { connectBus } from '@duban/bus';
-import { ConfigError, type DubanConfig } from '@duban/config';
+import { resolveJwtSecret, type DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
@@ -28,6 +28,7 @@ export interface StartGatewayOptions {
   logger?: Logger;
   rateLimit?: GatewayDeps['rateLimit'];
   processes?: GatewayDeps['processes'];
+  supervision?: GatewayDeps['supervision'];
 }
 
 /** Connects to MongoDB, NATS and Temporal as configured, and serves the API. */
@@ -36,15 +37,10 @@ export async function startGateway(
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: config.logLevel });
-  const jwtSecret = config.auth.jwtSecret;
-  if (jwtSecret === null) {
-    throw new ConfigError([
-      { variable: 'JWT_SECRET', message: 'required in production (at least 32 characters)' },
-    ]);
-  }
-  if (config.auth.devSecret) {
-    logger.warn('JWT_SECRET is not set: using the development secret. Set JWT_SECRET before any real use.');
-  }
+  // JWT_SECRET, or the secret this data directory generated on its first start (never one in the
+  // source). The log names where it came from, never the value.
+  const { secret: jwtSecret, source } = resolveJwtSecret(config);
+  logger.info({ jwtSecretFrom: source }, 'session tokens signed with the configured secret');
 
   const store = await connectStore(config.mongo.uri, config.mongo.db);
   const bus = await connectBus(config.nats.url, { name: 'duban-gateway' }).catch(async (error: unknown) => {
@@ -98,6 +94,7 @@ export async function startGateway(
     engines: engines.start(),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.processes ? { processes: options.processes } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
   });
 
   const host = options.host ?? '0.0.0.0';

@@ -18,6 +18,8 @@ export interface SystemOptions {
   rateLimit?: StartGatewayOptions['rateLimit'];
   /** Keep each workflow bundle here once built (see ProcessWorkerDeps.bundleCacheDir). */
   bundleCacheDir?: string;
+  /** What `duban start` supervises, for /api/health. */
+  supervision?: StartGatewayOptions['supervision'];
 }
 
 export interface RunningSystem {
@@ -83,6 +85,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     processes: PROCESSES,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.supervision ? { supervision: options.supervision } : {}),
   });
 
   const stopWorkers = async () => {

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@duban/config';
-import { planFromConfig, stackDown, stackStatus, stackUp, type EngineStatus } from '@duban/stack';
+import {
+  planFromConfig,
+  readSupervision,
+  stackDown,
+  stackStatus,
+  stackUp,
+  stopSupervisor,
+  type EngineStatus,
+  type SupervisionState,
+} from '@duban/stack';
 
 export function registerStackCommands(program: Command): void {
   const stack = program
@@ -18,17 +27,22 @@ export function registerStackCommands(program: Command): void {
 
   stack
     .command('down')
-    .description('stop the engines started by `stack up`')
+    .description('stop the engines (and a running `duban start`, which would restart them)')
     .action(async () => {
-      await stackDown(planFromConfig(loadConfig()), { log: (line) => console.log(`  ${line}`) });
+      const plan = planFromConfig(loadConfig());
+      if (await stopSupervisor(plan.dataDir)) console.log('  duban start stopped');
+      await stackDown(plan, { log: (line) => console.log(`  ${line}`) });
     });
 
   stack
     .command('status')
     .description('show whether each engine runs and is healthy')
     .action(async () => {
-      const statuses = await stackStatus(planFromConfig(loadConfig()));
+      const plan = planFromConfig(loadConfig());
+      const statuses = await stackStatus(plan);
       printStatuses(statuses);
+      const supervision = readSupervision(plan.dataDir);
+      if (supervision) for (const line of supervisionLines(supervision)) console.log(line);
       if (!statuses.every((s) => s.healthy)) process.exitCode = 1;
     });
 }
@@ -39,4 +53,18 @@ export function printStatuses(statuses: EngineStatus[]): void {
     const pid = s.pid === null ? '' : ` pid ${s.pid}`;
     console.log(`${s.name.padEnd(9)} ${state}${pid}  ${s.listens.join('  ')}`);
   }
+}
+
+/** What `duban start` watches: each part's state and how often it was restarted after dying. */
+export function supervisionLines(state: SupervisionState): string[] {
+  const paused = state.paused ? ', paused for a backup' : '';
+  return [
+    `supervised by duban start (pid ${state.supervisorPid}) since ${state.startedAt}${paused}`,
+    ...state.parts.map((part) => {
+      const last = part.lastRestartAt === null ? '' : `, last ${part.lastRestartAt}`;
+      const next = part.nextAttemptAt === null ? '' : `, next attempt ${part.nextAttemptAt}`;
+      const pid = part.pid === null ? '' : ` pid ${part.pid}`;
+      return `  ${part.name.padEnd(9)} ${part.state}${pid}  restarts ${part.restarts}${last}${next}`;
+    }),
+  ];
 }

@@ -1,43 +1,68 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '@duban/config';
-import { planFromConfig, stackDown, stackUp } from '@duban/stack';
+import { planFromConfig, readSupervision, stackDown, Supervisor, type ReadyMessage } from '@duban/stack';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { printStatuses } from './stack';
 
-/** The README's start command: engines and every service in this terminal; Ctrl-C stops all. */
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/**
+ * The README's start command: the engines, and the services in a child process (`duban serve`),
+ * all supervised from this terminal: a part that dies is restarted after a growing wait, and the
+ * log, `duban stack status` and /api/health say so. Ctrl-C stops all.
+ */
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('start the whole system on the embedded engines; Ctrl-C stops it')
-    .action(async () => {
+    .description('start the whole system on the embedded engines, supervised; Ctrl-C stops it')
+    .option('--no-import', 'do not import the bundled gazette')
+    .action(async (options: { import: boolean }) => {
       const config = loadConfig();
       const plan = planFromConfig(config);
       const log = (line: string) => console.log(`  ${line}`);
+      const supervisorLog = (line: string) =>
+        console.log(`[supervisor ${new Date().toISOString().slice(11, 19)}] ${line}`);
       console.log('启动引擎 (engines)…');
-      printStatuses(await stackUp(plan, { log }));
 
-      let system: RunningSystem | undefined;
+      // Set once the engines are up; Ctrl-C may come before.
+      const running: { supervisor?: Supervisor } = {};
       let stopping = false;
       const stop = async (code: number) => {
         if (stopping) return;
         stopping = true;
         console.log('\n正在停止 (stopping)…');
-        await system?.close().catch((e: unknown) => console.error(e));
-        await stackDown(plan, { log });
+        // Stopped while the engines were still starting: no supervisor yet to stop them.
+        await (running.supervisor ? running.supervisor.stop() : stackDown(plan, { log })).catch(
+          (e: unknown) => console.error(e),
+        );
         process.exit(code);
       };
       process.on('SIGINT', () => void stop(0));
       process.on('SIGTERM', () => void stop(0));
 
-      try {
-        console.log('\n启动服务并导入公报 (services, gazette import)…');
-        system = await startSystem(config);
-      } catch (error) {
-        console.error(error);
-        await stop(1);
-        return;
-      }
-      printSummary(system, config.temporal.uiPort);
+      running.supervisor = await Supervisor.start(plan, {
+        log: (line) => (running.supervisor ? supervisorLog(line) : log(line)),
+        onEnginesReady: printStatuses,
+        services: (firstStart) => {
+          if (firstStart) console.log('\n启动服务并导入公报 (services, gazette import)…');
+          // Its own process group: Ctrl-C reaches this process, which stops the services in order.
+          return fork(MAIN, ['serve', ...(firstStart && options.import ? [] : ['--no-import'])], {
+            execArgv: process.execArgv,
+            detached: true,
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          });
+        },
+        onServicesReady: (message, firstStart) => {
+          if (firstStart) printSummary(message as ReadyMessage & Summary, config.temporal.uiPort);
+          else supervisorLog(`services ready again: ${(message as ReadyMessage & Summary).url}`);
+        },
+        onFatal: (reason) => {
+          console.error(`\n${reason}`);
+          void stop(1);
+        },
+      });
     });
 
   program
@@ -45,29 +70,62 @@ export function registerStartCommand(program: Command): void {
     .description('run the services against engines that already run (a dev stack or the clusters)')
     .option('--no-import', 'do not import the bundled gazette')
     .action(async (options: { import: boolean }) => {
-      const system = await startSystem(loadConfig(), { importGazette: options.import });
-      printSummary(system, null);
+      const config = loadConfig();
+      const system = await startSystem(config, {
+        importGazette: options.import,
+        supervision: () => supervisionView(config.dataDir),
+      });
       const stop = () => void system.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      if (process.send) {
+        // Run by `duban start`: it prints the summary, and when it is gone, so are we.
+        process.send({ type: 'ready', ...summaryOf(system) } satisfies ReadyMessage & Summary);
+        process.on('disconnect', stop);
+      } else {
+        printSummary(summaryOf(system), null);
+      }
     });
 }
 
-function printSummary(system: RunningSystem, temporalUiPort: number | null): void {
+function supervisionView(dataDir: string) {
+  const state = readSupervision(dataDir);
+  if (state === null) return null;
+  return {
+    paused: state.paused,
+    parts: state.parts.map(({ name, state, restarts, lastRestartAt }) => ({
+      name,
+      state,
+      restarts,
+      lastRestartAt,
+    })),
+  };
+}
+
+interface Summary {
+  url: string;
+  catalogLines: string[];
+}
+
+function summaryOf(system: RunningSystem): Summary {
   const { catalog, gateway } = system;
-  if (catalog) {
-    const t = catalog.summary.totals;
-    console.log(
-      `  公报：${catalog.summary.documents.length} 份文件，${t.tasks.total} 项任务（新 ${t.tasks.new}，变更 ${t.tasks.changed}，未变 ${t.tasks.unchanged}）`,
-    );
-    console.log(
-      `  督办事项：新启动 ${catalog.items.started}，已在运行 ${catalog.items.alreadyRunning}，已办结 ${catalog.items.alreadyClosed}，跳过 ${catalog.items.skipped}`,
-    );
-    console.log(`  用户：新建 ${catalog.users.created.length}，已有 ${catalog.users.existing.length}`);
-  }
+  if (!catalog) return { url: gateway.url, catalogLines: [] };
+  const t = catalog.summary.totals;
+  return {
+    url: gateway.url,
+    catalogLines: [
+      `公报：${catalog.summary.documents.length} 份文件，${t.tasks.total} 项任务（新 ${t.tasks.new}，变更 ${t.tasks.changed}，未变 ${t.tasks.unchanged}）`,
+      `督办事项：新启动 ${catalog.items.started}，已在运行 ${catalog.items.alreadyRunning}，已办结 ${catalog.items.alreadyClosed}，跳过 ${catalog.items.skipped}`,
+      `用户：新建 ${catalog.users.created.length}，已有 ${catalog.users.existing.length}`,
+    ],
+  };
+}
+
+function printSummary({ url, catalogLines }: Summary, temporalUiPort: number | null): void {
+  for (const line of catalogLines) console.log(`  ${line}`);
   console.log(`\n督办 Duban 已启动`);
-  console.log(`  控制台       ${gateway.url}/   ← 在浏览器中打开 (open in a browser)`);
-  console.log(`  API          ${gateway.url}/api  (OpenAPI: ${gateway.url}/api/openapi.json)`);
+  console.log(`  控制台       ${url}/   ← 在浏览器中打开 (open in a browser)`);
+  console.log(`  API          ${url}/api  (OpenAPI: ${url}/api/openapi.json)`);
   if (temporalUiPort !== null) console.log(`  Temporal UI  http://127.0.0.1:${temporalUiPort}`);
   console.log(
     '  登录 (dev)   inspector / duban-inspector-2019 · leader / duban-leader-2019 · bureau-edu / duban-bureau-2019',

@@ -5,10 +5,24 @@ import { defineRoute, type EngineName, type Route } from '@duban/http';
 const CHECK_TIMEOUT_MS = 3_000;
 
 const EngineCheck = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
+// Present when `duban start` supervises the system: each engine and the services, with the number
+// of times it was restarted after dying.
+const SupervisionView = z.object({
+  paused: z.boolean(),
+  parts: z.array(
+    z.object({
+      name: z.string(),
+      state: z.string(),
+      restarts: z.number().int(),
+      lastRestartAt: z.string().nullable(),
+    }),
+  ),
+});
 const HealthView = z.object({
   status: z.enum(['ok', 'degraded']),
   engines: z.object({ mongodb: EngineCheck, nats: EngineCheck, temporal: EngineCheck }),
   temporalNamespace: z.string(),
+  supervision: SupervisionView.optional(),
 });
 
 async function check(
@@ -73,9 +87,13 @@ export function systemRoutes(ctx: RouteContext, openApi: () => unknown): Route[]
         for (const [name, result] of Object.entries(engines))
           ctx.engines?.report(name as EngineName, result.ok);
         const ok = mongodb.ok && nats.ok && temporal.ok;
-        res
-          .status(ok ? 200 : 503)
-          .json({ status: ok ? 'ok' : 'degraded', engines, temporalNamespace: ctx.namespace });
+        const supervision = ctx.supervision();
+        res.status(ok ? 200 : 503).json({
+          status: ok ? 'ok' : 'degraded',
+          engines,
+          temporalNamespace: ctx.namespace,
+          ...(supervision ? { supervision } : {}),
+        });
       },
     }),
     defineRoute({
