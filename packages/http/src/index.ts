@@ -28,6 +28,7 @@ export { errorHandler, notFound } from './errors';
 export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
 export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
+export type { DocumentOptions } from './openapi';
 export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
 export { CivilDateQuery, MAX_PAGE_SIZE, PageMeta, PagingQuery, skipOf } from './paging';

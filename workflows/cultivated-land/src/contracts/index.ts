@@ -2,3 +2,4 @@ export * from './model';
 export * from './commands';
 export * from './ids';
 export { CultivatedEvents } from './events';
+export { AssessmentGrants, CultivatedLandGrants, RectificationGrants } from './grants';
