@@ -6,6 +6,7 @@ import {
   OpenRectificationCampaignSchema,
   RectificationActionBodies,
   RectificationGrants,
+  RectificationStepGrant,
   RectificationSnapshotSchema,
   rectificationIdOf,
   type RectificationActionName,
@@ -194,6 +195,11 @@ export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
       summaries: ACTIONS,
       grants: RectificationGrants,
       bodies: RectificationActionBodies,
+      shared: {
+        grant: RectificationStepGrant,
+        operationId: 'actOnLandRectification',
+        summary: '办理整改步骤',
+      },
       response: { description: '办理后的整改', schema: RectificationSnapshotSchema },
       problems: {
         404: '整改或操作不存在',

@@ -1,16 +1,17 @@
-import { defineGrants, type GrantTable } from '@duban/contracts';
+import { defineGrants, type Grant, type GrantTable } from '@duban/contracts';
 import type { AssessmentActionName, RectificationActionName } from './commands';
 
-const stepHolder = '办理该步骤的单位';
+/** Each step of a rectification is done by the unit that holds it (the workflow knows which). */
+export const RectificationStepGrant: Grant = { roles: ['bureau'], owner: '办理该步骤的单位' };
 const town = '该镇(场)';
 
 /** Who may take each action on a town's rectification (二(二)); the workflow checks again. */
 export const RectificationGrants: GrantTable<RectificationActionName> = defineGrants({
-  'complete-step': { roles: ['bureau'], owner: stepHolder },
-  'list-problems': { roles: ['bureau'], owner: stepHolder },
-  'submit-plan': { roles: ['bureau'], owner: stepHolder },
-  'review-plan': { roles: ['bureau'], owner: stepHolder },
-  'request-extension': { roles: ['bureau'], owner: stepHolder },
+  'complete-step': RectificationStepGrant,
+  'list-problems': RectificationStepGrant,
+  'submit-plan': RectificationStepGrant,
+  'review-plan': RectificationStepGrant,
+  'request-extension': RectificationStepGrant,
   'decide-extension': { roles: ['inspector'], refusal: '延期须经督查室批准' },
 });
 
