@@ -309,8 +309,9 @@ describe('kindergarten rectification over the running system', () => {
       },
     });
     expect((await api(http(), '/api/reviews/extensions', { token: tokens.ndrc })).status).toBe(403);
+    // Refused at the gate by the grant table (issue 12: a role not granted is 403, not 409).
     const byBureau = await act('ndrc', buildCase, 'decide-extension', { approve: true, note: '同意' });
-    expect(byBureau.status).toBe(409);
+    expect(byBureau.status).toBe(403);
     expect(byBureau.body.detail).toMatch(/督查室/);
     const approved = await act('inspector', buildCase, 'decide-extension', {
       approve: true,

@@ -20,3 +20,5 @@ export type { AlertAudience, AlertDoc, AlertKind, InboxDoc, InboxProcess, Timeli
 export type { PendingExtensionRequest } from './reviews';
 export { COLOUR_ORDER, colourRank, compareDeadlines, emptyColourCounts } from './urgency';
 export type { ColourCounts } from './urgency';
+export { ALL_ROLES, defineGrants, isGranted } from './grants';
+export type { Grant, GrantTable } from './grants';

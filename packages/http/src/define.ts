@@ -1,13 +1,16 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { Role } from '@duban/contracts';
-import type { Principal, RouteAuth } from './principal';
+import { isGranted, type Grant } from '@duban/contracts';
+import { ROLE_NAMES, type Principal, type RouteAuth } from './principal';
 import { methodNotAllowed } from './methods';
 import { problems, requestIdOf } from './problem';
 import { validate, validatedOf } from './validate';
 
-/** `public`: no token; `user`: any signed-in user; a list: only those roles (403 otherwise). */
-export type Access = 'public' | 'user' | readonly Role[];
+/**
+ * `public`: no token; `user`: any signed-in user (reading only: a route that changes something
+ * names its grant); a grant: only those roles, and for a bureau those units (403 otherwise).
+ */
+export type Access = 'public' | 'user' | Grant;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -55,11 +58,8 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   tags: string[];
+  /** Who may call it: for an action, its entry in the process's grant table. */
   access: A;
-  /** Bureau users of these units only (the other roles as `access` says): a unit's own duty. */
-  units?: readonly string[];
-  /** The 403 detail when the role or the unit may not use the route (default: names the roles). */
-  refusal?: string;
   /** Left out of the OpenAPI document (a fallback that only answers errors). */
   hidden?: boolean;
   /** Also accept the token as `?access_token=` (the SSE stream). */
@@ -129,23 +129,36 @@ export function strictQuery(route: Route): z.ZodObject {
   return query.strict();
 }
 
-function requireUnit(auth: RouteAuth, units: readonly string[], refusal?: string): RequestHandler {
+/** The one gate of every route with a grant: the role, then a bureau's unit; 403 otherwise. */
+function requireGrant(auth: RouteAuth, grant: Grant): RequestHandler {
   return (_req, res, next) => {
     const user = auth.principalOf(res);
-    if (user?.role === 'bureau' && !units.includes(user.unitCode ?? '')) {
-      throw problems.forbidden(refusal ?? `此操作仅限${units.join('、')}办理`);
+    if (!user) throw problems.unauthenticated();
+    if (!isGranted(grant, user)) {
+      const roles = grant.roles.map((r) => ROLE_NAMES[r]).join('、');
+      throw problems.forbidden(
+        grant.refusal ??
+          (grant.roles.includes(user.role)
+            ? `此操作仅限${grant.units?.join('、') ?? ''}办理`
+            : `此操作仅限${roles}，当前用户的角色是${ROLE_NAMES[user.role]}`),
+      );
     }
     next();
   };
 }
 
+const changesState = (route: Route) => route.method !== 'get';
+
 export function mountRoute(router: Router, route: Route, auth: RouteAuth): void {
+  // Every action says who may take it; a hidden fallback that only answers errors need not.
+  if (changesState(route) && route.access === 'user' && !route.hidden) {
+    throw new Error(`${route.method.toUpperCase()} ${route.path} changes state: give it a grant, not 'user'`);
+  }
   const chain: RequestHandler[] = [];
   if (route.access !== 'public') {
     chain.push(auth.authenticate({ allowQueryToken: route.queryToken === true }));
   }
-  if (typeof route.access !== 'string') chain.push(auth.requireRole(route.access, route.refusal));
-  if (route.units) chain.push(requireUnit(auth, route.units, route.refusal));
+  if (typeof route.access !== 'string') chain.push(requireGrant(auth, route.access));
   chain.push(...(route.before ?? []));
   if (route.rawBody) {
     chain.push(express.raw({ type: Object.keys(route.rawBody.types), limit: route.rawBody.limit }));

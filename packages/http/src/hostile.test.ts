@@ -21,7 +21,6 @@ const auth: RouteAuth = {
     res.locals.user = inspector;
     next();
   },
-  requireRole: () => (_req, _res, next) => next(),
   principalOf: (res) => res.locals.user as Principal | undefined,
 };
 
@@ -44,7 +43,7 @@ const routes = [
     operationId: 'actOnThing',
     summary: 'act',
     tags: ['t'],
-    access: 'user',
+    access: { roles: ['inspector'] },
     body: z.object({ text: z.string() }),
     responses: { 200: { description: 'done' } },
     handler: ({ res }) => {

@@ -37,6 +37,7 @@ export {
   unreachableEngine,
 } from './engines';
 export type { EngineName, EngineProbe, EngineWatchOptions } from './engines';
+export type { DocumentOptions } from './openapi';
 export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
 export { CivilDateQuery, MAX_PAGE_SIZE, PageMeta, PagingQuery, skipOf } from './paging';

@@ -1,6 +1,7 @@
 // Any Route[] list as OpenAPI operations, generated from the schemas the routes validate with.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import type { Grant } from '@duban/contracts';
 import { strictQuery, type Route } from './define';
 import { ROLE_NAMES } from './principal';
 import { RETRY_AFTER_SECONDS } from './engines';
@@ -53,8 +54,31 @@ function requestParams(route: Route): z.ZodObject | undefined {
   return route.params.extend({ [by.param]: z.enum(names) });
 }
 
+/** How the document is written: under which prefix, and units by name rather than code. */
+export interface DocumentOptions {
+  prefix?: string;
+  unitName?: (code: string) => string;
+}
+
+/** `角色：责任单位（自然资源局）、督查室`: who may call, as the operation's description ends. */
+function grantLine(grant: Grant, unitName: (code: string) => string): string {
+  const units = grant.units?.map(unitName).join('、');
+  const bureau = units ? `（${units}）` : grant.owner ? `（${grant.owner}）` : '';
+  return `角色：${grant.roles.map((r) => ROLE_NAMES[r] + (r === 'bureau' ? bureau : '')).join('、')}`;
+}
+
+/** The grant, machine-readable: the authorization matrix test is generated from these. */
+function grantExtensions(grant: Grant): Record<string, unknown> {
+  return {
+    'x-duban-roles': [...grant.roles],
+    ...(grant.units ? { 'x-duban-units': [...grant.units] } : {}),
+    ...(grant.owner ? { 'x-duban-owner': grant.owner } : {}),
+  };
+}
+
 /** The OpenAPI operation of one route: its schemas, its roles and every problem it can answer. */
-export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
+export function routeOperation(route: Route, options: DocumentOptions = {}): RouteConfig {
+  const { prefix = API_PREFIX, unitName = (code: string) => code } = options;
   // Every route validates at least its query (an unknown key is a 400: strictQuery).
   const problems: Record<number, string> = {};
   const hasBody = Boolean(route.body || route.bodyByParam || route.rawBody);
@@ -80,7 +104,7 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
   for (const [status, description] of Object.entries(problems))
     responses[status] = problemResponse(description, Number(status));
 
-  const roles = typeof route.access === 'string' ? null : route.access;
+  const grant = typeof route.access === 'string' ? null : route.access;
   const security: Record<string, string[]>[] =
     route.access === 'public'
       ? []
@@ -94,12 +118,10 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
     path: prefix + route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
     operationId: route.operationId,
     summary: route.summary,
-    description: [route.description, roles ? `角色：${roles.map((r) => ROLE_NAMES[r]).join('、')}` : null]
-      .filter(Boolean)
-      .join('\n\n'),
+    description: [route.description, grant ? grantLine(grant, unitName) : null].filter(Boolean).join('\n\n'),
     tags: route.tags,
     security,
-    ...(roles ? { 'x-duban-roles': [...roles] } : {}),
+    ...(grant ? grantExtensions(grant) : {}),
     request: {
       ...(params ? { params } : {}),
       ...(route.query || route.queryToken ? { query: strictQuery(route) } : {}),
@@ -113,7 +135,7 @@ export function routeOperation(route: Route, prefix = API_PREFIX): RouteConfig {
 export function registerRoutes(
   registry: OpenAPIRegistry,
   routes: readonly Route[],
-  prefix = API_PREFIX,
+  options: DocumentOptions = {},
 ): void {
-  for (const route of routes) if (!route.hidden) registry.registerPath(routeOperation(route, prefix));
+  for (const route of routes) if (!route.hidden) registry.registerPath(routeOperation(route, options));
 }

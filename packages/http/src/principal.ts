@@ -24,7 +24,5 @@ export const ROLE_NAMES: Record<Role, string> = {
 export interface RouteAuth {
   /** Answers 401 unless the request carries a valid token; then the principal is known. */
   authenticate(options: { allowQueryToken: boolean }): RequestHandler;
-  /** Answers 403 (with `refusal` when given) unless the principal has one of these roles. */
-  requireRole(roles: readonly Role[], refusal?: string): RequestHandler;
   principalOf(res: Response): Principal | undefined;
 }

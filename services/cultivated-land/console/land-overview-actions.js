@@ -20,7 +20,8 @@ const RECTIFICATION_STEPS = {
 };
 
 export function overviewActions(user, towns, reload) {
-  const natres = user.role === 'admin' || (user.role === 'bureau' && user.unitCode === 'natres');
+  // Who may act is the grant table's (the API refuses anyone else); an administrator takes no business action.
+  const natres = user.role === 'bureau' && user.unitCode === 'natres';
   const office = natres || user.role === 'inspector';
   const townOptions = towns.map((t) => ({ value: t.townCode, label: t.townName }));
   const today = todayShanghai();

@@ -5,13 +5,14 @@ import {
   CL_DOC_NO,
   CultivatedEvents,
   RectificationActionBodies,
+  RectificationGrants,
   StartRectificationSchema,
   type RectificationCommand,
   type RectificationSnapshot,
   type RectificationStep,
   type StartRectification,
 } from './contracts/index';
-import { type Colour } from '@duban/contracts';
+import { isGranted, type Colour } from '@duban/contracts';
 import { refuse, severity, type Fact } from './refusal';
 import { rectificationSteps, unitName } from './rules';
 
@@ -122,8 +123,8 @@ function ownOpenStep(
   const { actor } = command;
   const step = state.r.steps.find((s) => s.key === key);
   if (!step) return refuse(`没有步骤 ${key}`);
-  if (actor.role !== 'bureau' && actor.role !== 'admin') refuse(`角色 ${actor.role} 不能办理整改步骤`);
-  if (actor.role === 'bureau' && step.unitCode !== actor.unitCode)
+  if (!isGranted(RectificationGrants[command.action], actor)) refuse(`角色 ${actor.role} 不能办理整改步骤`);
+  if (step.unitCode !== actor.unitCode)
     refuse(`步骤“${step.title}”由${name(state, step.unitCode)}办理，${name(state, actor.unitCode)}不能办理`);
   if (step.state === 'done') refuse(`步骤“${step.title}”已办结`);
   if (step.state === 'waiting') {
@@ -159,7 +160,7 @@ export function checkRectificationAction(state: RectificationState, command: Rec
       return;
     }
     case 'decide-extension': {
-      if (command.actor.role !== 'inspector' && command.actor.role !== 'admin') refuse('延期须经督查室批准');
+      if (!isGranted(RectificationGrants['decide-extension'], command.actor)) refuse('延期须经督查室批准');
       const step = r.steps.find((s) => s.key === body.step);
       if (!step?.extensionRequest) refuse(`步骤“${step?.title ?? String(body.step)}”没有待审批的延期申请`);
       if (step!.state !== 'open') refuse(`步骤“${step!.title}”已办结`);

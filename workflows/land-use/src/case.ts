@@ -4,6 +4,7 @@ import { colourFor, endOfCivilDay, nextColourChangeAt } from '@duban/calendar';
 import {
   CaseSteps,
   LandCaseActionBodies,
+  LandUseGrants,
   LU_DOC_NO,
   StartLandCaseSchema,
   TransferBodies,
@@ -12,7 +13,7 @@ import {
   type LandCaseSnapshot,
   type StartLandCase,
 } from './contracts/index';
-import { type Colour } from '@duban/contracts';
+import { isGranted, type Colour } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import { caseDeadline, majorCase } from './rules';
 
@@ -78,13 +79,13 @@ export function checkCaseAction(state: LandCaseState, command: LandCaseCommand):
   const { actor } = command;
   const body = parsed.data as Record<string, unknown>;
   if (command.action === 'extend') {
-    if (actor.role !== 'inspector' && actor.role !== 'admin') refuse('延期须经督查室批准');
+    if (!isGranted(LandUseGrants.extend, actor)) refuse('延期须经督查室批准');
     if (c.step === 'closed') refuse(`案件 ${c.caseId} 已结案，不能延期`);
     if (String(body.newDeadline) <= c.deadline)
       refuse(`延期后的期限 ${String(body.newDeadline)} 必须晚于现期限 ${c.deadline}`);
     return body;
   }
-  if (actor.role !== 'admin' && !(actor.role === 'bureau' && actor.unitCode === 'natres'))
+  if (!isGranted(LandUseGrants['case-step'], actor))
     refuse('违法占地案件由自然资源局查处（青政办发〔2019〕28号 二(七)）');
   if (c.step === 'closed') refuse(`案件 ${c.caseId} 已结案，不能再操作`);
   if (command.action === 'transfer') {

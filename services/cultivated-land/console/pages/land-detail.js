@@ -529,7 +529,7 @@ async function casePage(container, ctx, id) {
   const { case: first, timeline } = await get(`/api/land/cases/${enc(id)}`);
   if (!ctx.isCurrent()) return;
   const path = `/api/land/cases/${enc(id)}/actions`;
-  const natres = ctx.user.role === 'admin' || (ctx.user.role === 'bureau' && ctx.user.unitCode === 'natres');
+  const natres = ctx.user.role === 'bureau' && ctx.user.unitCode === 'natres';
   const render = (c) => {
     const done = afterAction(container, ctx, 'cases', id, render);
     const next = CASE_ACTIONS[c.step];
@@ -637,7 +637,7 @@ async function casePage(container, ctx, id) {
 async function occupationPage(container, ctx, id) {
   const o = await get(`/api/land/occupations/${enc(id)}`);
   if (!ctx.isCurrent()) return;
-  const natres = ctx.user.role === 'admin' || (ctx.user.role === 'bureau' && ctx.user.unitCode === 'natres');
+  const natres = ctx.user.role === 'bureau' && ctx.user.unitCode === 'natres';
   const reclaim =
     natres && o.kind === 'temporary' && o.state === 'approved'
       ? landAction({

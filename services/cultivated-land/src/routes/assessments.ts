@@ -1,14 +1,15 @@
 // The yearly assessment of each town (三(十)) and what each town's land business looks like.
-import { z } from 'zod';
 import {
   AssessmentActionBodies,
-  AssessmentActionNameSchema,
+  AssessmentGrants,
   AssessmentSnapshotSchema,
+  CultivatedLandGrants,
   SetAssessmentTargetsSchema,
   assessmentIdOf,
+  type AssessmentActionName,
   type AssessmentCommand,
 } from '@duban/workflow-cultivated-land/client';
-import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { assessments, timeline } from '../collections';
 import {
   AssessmentDetail,
@@ -19,21 +20,23 @@ import {
 } from '../schemas';
 import { assessmentSnapshot, sendAssessmentAction, startAssessment } from '../temporal';
 import { landTown, landTowns } from '../towns';
-import { CL_TAGS, engineProblems, natresOrOffice, strip, timelineView } from './views';
+import { actionRoutes } from './actions';
+import { CL_TAGS, engineProblems, strip, timelineView } from './views';
 
-const ACTIONS = [
-  'report（镇(场)：报告完成情况）',
-  'assess（自然资源局会同农业农村局、统计局：未完成目标须给 rectificationDeadline，随即通报批评并暂停该镇土地管理业务）',
-  'report-rectification（镇(场)：报告整改情况）',
-  'verify-rectification（自然资源局：pass 通过则恢复业务，fail 退回整改）',
-].join('；');
+const ACTIONS: Record<AssessmentActionName, string> = {
+  report: '报告目标完成情况（镇(场)）',
+  assess:
+    '考核（自然资源局会同农业农村局、统计局）：未完成目标须给 rectificationDeadline，随即通报批评并暂停该镇土地管理业务',
+  'report-rectification': '报告整改情况（镇(场)）',
+  'verify-rectification': '整改核查（自然资源局）：pass 通过则恢复业务，fail 退回整改',
+};
 
 export function assessmentRoutes(ctx: ProcessRouteContext): Route[] {
   const tags = CL_TAGS;
   return [
     // The city sets each town's targets for the year (三(十)); 自然资源局 细化分解 (三(九)).
     defineRoute({
-      ...natresOrOffice('考核目标由自然资源局、督查室或管理员下达'),
+      access: CultivatedLandGrants['set-assessment-targets'],
       method: 'post',
       path: '/land/assessments',
       operationId: 'setLandAssessmentTargets',
@@ -126,28 +129,16 @@ export function assessmentRoutes(ctx: ProcessRouteContext): Route[] {
         res.json({ assessment: strip(a), timeline: events.map(timelineView) });
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/land/assessments/:id/actions/:action',
-      operationId: 'actOnLandAssessment',
-      summary: '年度考核的办理',
-      description: `${ACTIONS}。以 Temporal Update 发给考核的工作流；同一请求编号（x-request-id）重发只办理一次。`,
-      tags,
-      access: 'user',
-      params: z.object({ id: z.string(), action: z.string() }),
-      bodyByParam: { param: 'action', schemas: AssessmentActionBodies },
-      emptyBodyIsObject: true,
-      responses: { 200: { description: '办理后的考核', schema: AssessmentSnapshotSchema } },
+    ...actionRoutes({
+      path: '/land/assessments/:id/actions',
+      operationId: 'landAssessment',
+      what: '考核',
+      summaries: ACTIONS,
+      grants: AssessmentGrants,
+      bodies: AssessmentActionBodies,
+      response: { description: '办理后的考核', schema: AssessmentSnapshotSchema },
       problems: { 404: '考核或操作不存在', 409: '操作被拒绝，detail 说明理由', ...engineProblems },
-      handler: async ({ params, body, user, requestId, res }) => {
-        const action = AssessmentActionNameSchema.parse(params.action);
-        const command = {
-          action,
-          actor: actorOf(user, requestId),
-          body: body as unknown,
-        } as AssessmentCommand;
-        res.json(await sendAssessmentAction(ctx, params.id, command));
-      },
+      act: async (id, command) => sendAssessmentAction(ctx, id, command as AssessmentCommand),
     }),
   ];
 }

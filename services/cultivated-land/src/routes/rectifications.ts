@@ -2,16 +2,19 @@
 import { z } from 'zod';
 import {
   CL_DOC_NO,
+  CultivatedLandGrants,
   OpenRectificationCampaignSchema,
   RectificationActionBodies,
-  RectificationActionNameSchema,
+  RectificationGrants,
+  RectificationStepGrant,
   RectificationSnapshotSchema,
   rectificationIdOf,
+  type RectificationActionName,
   type RectificationCampaign,
   type RectificationCommand,
 } from '@duban/workflow-cultivated-land/client';
 import { deadlineRefusals } from '@duban/workflow-cultivated-land';
-import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { campaigns, isDuplicateKeyError, rectifications, timeline } from '../collections';
 import {
   CampaignView,
@@ -23,16 +26,17 @@ import {
 } from '../schemas';
 import { rectificationSnapshot, sendRectificationAction, startRectification } from '../temporal';
 import { landTown, landTowns } from '../towns';
-import { CL_TAGS, engineProblems, natresOrOffice, strip, timelineView } from './views';
+import { actionRoutes } from './actions';
+import { CL_TAGS, engineProblems, strip, timelineView } from './views';
 
-const ACTIONS = [
-  'complete-step（核实 verify、“两区”调整 zones、修改规划 amend、验收 accept，各由本单位办理）',
-  'list-problems（自然资源局：问题清单，类别 划定不实/违法占用/错划，地块与亩数）',
-  'submit-plan（镇(场)：整改补划方案）',
-  'review-plan（自然资源局：approve 通过或 return 退回并说明理由）',
-  'request-extension（本步骤单位申请延期）',
-  'decide-extension（督查室批准或不批准）',
-].join('；');
+const ACTIONS: Record<RectificationActionName, string> = {
+  'complete-step': '办结步骤：核实 verify、“两区”调整 zones、修改规划 amend、验收 accept，各由本单位办理',
+  'list-problems': '问题清单（自然资源局）：类别 划定不实/违法占用/错划，地块与亩数',
+  'submit-plan': '整改补划方案（镇(场)）',
+  'review-plan': '审查整改补划方案（自然资源局）：approve 通过或 return 退回并说明理由',
+  'request-extension': '申请延期（本步骤的单位）',
+  'decide-extension': '审批延期（督查室批准或不批准）',
+};
 
 export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
   const tags = CL_TAGS;
@@ -40,7 +44,7 @@ export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
     // 自然资源局 (or the supervision office) opens a round for the towns, one deadline per step
     // (the document gives none: 二(二)).
     defineRoute({
-      ...natresOrOffice('整改工作由自然资源局、督查室或管理员开启'),
+      access: CultivatedLandGrants['open-rectification-campaign'],
       method: 'post',
       path: '/land/rectification-campaigns',
       operationId: 'openLandRectificationCampaign',
@@ -184,33 +188,25 @@ export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
         res.json({ rectification: strip(r), timeline: events.map(timelineView) });
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/land/rectifications/:id/actions/:action',
-      operationId: 'actOnLandRectification',
-      summary: '办理整改步骤',
-      description: `${ACTIONS}。以 Temporal Update 发给整改的工作流；同一请求编号（x-request-id）重发只办理一次。`,
-      tags,
-      // The workflow checks which unit holds each step.
-      access: 'user',
-      params: z.object({ id: z.string(), action: z.string() }),
-      bodyByParam: { param: 'action', schemas: RectificationActionBodies },
-      emptyBodyIsObject: true,
-      responses: { 200: { description: '办理后的整改', schema: RectificationSnapshotSchema } },
+    ...actionRoutes({
+      path: '/land/rectifications/:id/actions',
+      operationId: 'landRectification',
+      what: '整改',
+      summaries: ACTIONS,
+      grants: RectificationGrants,
+      bodies: RectificationActionBodies,
+      shared: {
+        grant: RectificationStepGrant,
+        operationId: 'actOnLandRectification',
+        summary: '办理整改步骤',
+      },
+      response: { description: '办理后的整改', schema: RectificationSnapshotSchema },
       problems: {
         404: '整改或操作不存在',
         409: '操作被拒绝，detail 说明理由（如“由小坝镇办理”）',
         ...engineProblems,
       },
-      handler: async ({ params, body, user, requestId, res }) => {
-        const action = RectificationActionNameSchema.parse(params.action);
-        const command = {
-          action,
-          actor: actorOf(user, requestId),
-          body: body as unknown,
-        } as RectificationCommand;
-        res.json(await sendRectificationAction(ctx, params.id, command));
-      },
+      act: async (id, command) => sendRectificationAction(ctx, id, command as RectificationCommand),
     }),
   ];
 }

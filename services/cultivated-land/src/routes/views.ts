@@ -3,10 +3,6 @@ import type { LandSuspensionDoc } from '../collections';
 
 export const CL_TAGS = ['land'];
 
-/** 自然资源局, the supervision office or an administrator opens rounds and sets targets. */
-export const natresOrOffice = (refusal: string) =>
-  ({ access: ['bureau', 'inspector', 'admin'], units: ['natres'], refusal }) as const;
-
 export const engineProblems = { 503: '工作流引擎暂不可用', 504: '工作流未按时答复' };
 
 /** The status of one town's land business as the suspension route answers it. */

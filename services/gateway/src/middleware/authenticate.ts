@@ -1,8 +1,7 @@
 import type { RequestHandler } from 'express';
 import { problems, type RouteAuth } from '@duban/http';
-import type { Role } from '@duban/contracts';
 import type { AuthService } from '../auth/service';
-import { ROLE_NAMES, principalOf, setPrincipal } from '../auth/principal';
+import { principalOf, setPrincipal } from '../auth/principal';
 
 /**
  * Requires `Authorization: Bearer <token>`. With `allowQueryToken`, `?access_token=` is accepted
@@ -27,25 +26,10 @@ export function authenticate(auth: AuthService, options: { allowQueryToken?: boo
   };
 }
 
-export function requireRole(roles: readonly Role[], refusal?: string): RequestHandler {
-  return (_req, res, next) => {
-    const user = principalOf(res);
-    if (!user) throw problems.unauthenticated();
-    if (!roles.includes(user.role)) {
-      throw problems.forbidden(
-        refusal ??
-          `此操作仅限${roles.map((r) => ROLE_NAMES[r]).join('、')}，当前用户的角色是${ROLE_NAMES[user.role]}`,
-      );
-    }
-    next();
-  };
-}
-
 /** The kit's view of sign-in, over this gateway's tokens and users. */
 export function routeAuth(auth: AuthService): RouteAuth {
   return {
     authenticate: (options) => authenticate(auth, options),
-    requireRole,
     principalOf,
   };
 }

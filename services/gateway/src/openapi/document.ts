@@ -1,6 +1,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { registerRoutes, type Route } from '@duban/http';
 import type { ProcessModule } from '@duban/process';
+import { unitByCode } from '@duban/units';
 
 export { API_PREFIX } from '@duban/http';
 
@@ -25,7 +26,7 @@ export function openApiDocument(
     name: 'access_token',
     description: 'EventSource 无法设置请求头时，以查询参数传递同一令牌',
   });
-  registerRoutes(registry, routes);
+  registerRoutes(registry, routes, { unitName: (code) => unitByCode(code)?.name ?? code });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -1,3 +1,4 @@
+import { CITY_READERS } from './grants';
 import { civilDateOf, daysBetween } from '@duban/calendar';
 import { ReadModels, type Colour, emptyColourCounts, type ColourCounts } from '@duban/contracts';
 import { type ItemDoc } from '@duban/workflow-supervision/client';
@@ -39,7 +40,7 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
         '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项。一项有多个牵头单位时计入每个单位。' +
         'byProcess 给出每个流程（督办事项、幼儿园治理、耕地保护……）未办结对象的颜色计数。',
       tags: ['overview'],
-      access: ['inspector', 'leader', 'admin'],
+      access: CITY_READERS,
       responses: { 200: { description: '总览', schema: OverviewView } },
       handler: async ({ res }) => {
         const today = civilDateOf(ctx.now());

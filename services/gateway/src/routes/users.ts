@@ -1,3 +1,4 @@
+import { GatewayGrants, USER_ADMIN } from './grants';
 import type { RouteContext } from '../deps';
 import { verifyPassword } from '../auth/passwords';
 import { DuplicateUserError, toUserView } from '../auth/users';
@@ -24,7 +25,7 @@ export function userRoutes(ctx: RouteContext): Route[] {
       summary: '修改自己的密码',
       description: '成功后此前签发的令牌全部失效，响应中带有新令牌。',
       tags: ['users'],
-      access: 'user',
+      access: GatewayGrants['change-own-password'],
       before: [ctx.credentialLimit],
       body: ChangeOwnPasswordBody,
       responses: { 200: { description: '密码已修改', schema: SessionView } },
@@ -51,7 +52,7 @@ export function userRoutes(ctx: RouteContext): Route[] {
       operationId: 'listUsers',
       summary: '用户列表',
       tags: ['users'],
-      access: ['admin'],
+      access: USER_ADMIN,
       query: UsersQuery,
       responses: { 200: { description: '用户', schema: UsersPage } },
       handler: async ({ query, res }) => {
@@ -68,7 +69,7 @@ export function userRoutes(ctx: RouteContext): Route[] {
       operationId: 'createUser',
       summary: '新建用户',
       tags: ['users'],
-      access: ['admin'],
+      access: GatewayGrants['create-user'],
       body: CreateUserBody,
       responses: { 201: { description: '已创建', schema: UserView } },
       problems: { 409: '用户名已存在' },
@@ -92,7 +93,7 @@ export function userRoutes(ctx: RouteContext): Route[] {
       summary: '重置用户密码',
       description: '该用户此前的令牌全部失效。',
       tags: ['users'],
-      access: ['admin'],
+      access: GatewayGrants['reset-password'],
       params: UserIdParams,
       body: ResetPasswordBody,
       responses: { 200: { description: '已重置', schema: UserView } },

@@ -157,7 +157,7 @@ function permitsCard(permits, user, projectId) {
   const row = (key, what) => {
     const p = permits[key];
     const act = PERMIT_ACTIONS[key];
-    const mine = user.role === 'admin' || (user.role === 'bureau' && user.unitCode === act.unit);
+    const mine = user.role === 'bureau' && user.unitCode === act.unit;
     const button = mine ? h('button', { type: 'button', 'data-permit': act.path }, act.label) : null;
     if (button)
       button.addEventListener('click', async () => {

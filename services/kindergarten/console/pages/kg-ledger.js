@@ -26,8 +26,8 @@ export function ledgerType(file) {
   return null;
 }
 
-const mayUpload = (user) => user.role === 'admin' || (user.role === 'bureau' && user.unitCode === 'edu');
-const mayExport = (user) => mayUpload(user) || user.role === 'inspector' || user.role === 'leader';
+const mayUpload = (user) => user.role === 'bureau' && user.unitCode === 'edu';
+const mayExport = (user) => mayUpload(user) || user.role !== 'bureau';
 
 /** A blank ledger with the header row, so a town fills in the columns the import reads. */
 function templateLink() {

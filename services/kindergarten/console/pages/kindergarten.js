@@ -30,9 +30,9 @@ export async function kindergartenPage(container, ctx) {
 /** The ledger page is for those who upload (教育局) or export (督查室, 领导) the ledger. */
 export const mayUseLedger = (user) => user.role !== 'bureau' || user.unitCode === 'edu';
 
-/** 教育局, 督查室 or an administrator opens a new round; its deadlines keep the 2019 offsets. */
+/** 教育局 or 督查室 opens a new round; its deadlines keep the 2019 offsets. */
 const mayOpenCampaign = (user) =>
-  user.role === 'admin' || user.role === 'inspector' || (user.role === 'bureau' && user.unitCode === 'edu');
+  user.role === 'inspector' || (user.role === 'bureau' && user.unitCode === 'edu');
 
 function openCampaignButton(route) {
   return h(
@@ -221,7 +221,7 @@ async function boardPage(container, { user, params, isCurrent }) {
         ? h(
             'a',
             { href: `#/kindergarten/ledger${query({ campaign: campaignId })}`, id: 'kg-ledger-link' },
-            user.role === 'bureau' || user.role === 'admin' ? '台账上传与导出' : '台账导出',
+            user.role === 'bureau' ? '台账上传与导出' : '台账导出',
           )
         : null,
       mayOpenCampaign(user) ? openCampaignButton(route) : null,

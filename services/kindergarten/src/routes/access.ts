@@ -7,6 +7,3 @@ export const KG_PROBLEMS: Record<number, string> = {
   404: '资源不存在',
   409: '操作被拒绝（detail 写明原因）',
 };
-
-/** 教育局 keeps the ledger (四(一)). */
-export const LEDGER_KEEPER = '台账由教育局汇总（四(一)）';

@@ -13,7 +13,8 @@ import {
   OpenCampaignBody,
   StartedCase,
 } from '../schemas';
-import { KG_PROBLEMS, KG_TAGS, LEDGER_KEEPER } from './access';
+import { KindergartenGrants } from '@duban/workflow-kindergarten/client';
+import { KG_PROBLEMS, KG_TAGS } from './access';
 import { ledgerRoutes } from './ledger';
 
 export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
@@ -31,10 +32,8 @@ export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
       path: '/campaigns',
       operationId: 'openKgCampaign',
       summary: '开启一轮配套幼儿园治理工作',
-      description: '教育局、督查室或管理员开启；各项期限与青政办发〔2019〕31号保持相同的月末间隔。',
-      access: ['bureau', 'inspector', 'admin'],
-      units: ['edu'],
-      refusal: '只有教育局、督查室或管理员可以开启治理工作',
+      description: '教育局或督查室开启；各项期限与青政办发〔2019〕31号保持相同的月末间隔。',
+      access: KindergartenGrants['open-campaign'],
       body: OpenCampaignBody,
       responses: { 201: { description: '新的治理工作', schema: Campaign } },
       problems: { ...KG_PROBLEMS, 409: '治理工作已存在' },
@@ -82,9 +81,7 @@ export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'createKgCase',
       summary: '台账登记一所幼儿园（一园一案）',
       description: '教育局以一行台账登记个案；同一小区项目再次登记返回已有个案（200）。',
-      access: ['bureau', 'admin'],
-      units: ['edu'],
-      refusal: LEDGER_KEEPER,
+      access: KindergartenGrants['register-case'],
       params: CampaignIdParams,
       body: LedgerRow,
       responses: {

@@ -3,6 +3,7 @@
 import {
   CaseActionBodies,
   CaseActionNameSchema,
+  KindergartenGrants,
   type CaseActionName,
   type CaseCommand,
 } from '@duban/workflow-kindergarten/client';
@@ -56,8 +57,8 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: `kgCase${pascal(action)}`,
       summary: actionDocs[action].summary,
       description: `${actionDocs[action].description}以 Temporal Update 发给个案的工作流；同一请求编号（x-request-id）重发只办理一次。`,
-      // The workflow checks the unit and the role of each step.
-      access: 'user',
+      // The workflow checks again, and which unit holds each step.
+      access: KindergartenGrants[action],
       params: CaseIdParams,
       body: CaseActionBodies[action],
       emptyBodyIsObject: true,

@@ -1,12 +1,13 @@
 // The ledger (台账) in bulk, in and out of spreadsheets: each row reported; only good rows start cases.
 import { z } from 'zod';
-import type { Campaign } from '@duban/workflow-kindergarten/client';
+import { ALL_ROLES } from '@duban/contracts';
+import { KindergartenGrants, type Campaign } from '@duban/workflow-kindergarten/client';
 import { defineRoute, HttpProblem, type ProcessRouteContext, type Route } from '@duban/http';
 import { startCase } from '../cases';
 import { cases } from '../collections';
 import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow } from '../ledger';
 import { CampaignIdParams, LedgerReport } from '../schemas';
-import { KG_PROBLEMS, KG_TAGS, LEDGER_KEEPER } from './access';
+import { KG_PROBLEMS, KG_TAGS } from './access';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = () => z.string().meta({ format: 'binary' });
@@ -52,9 +53,7 @@ export function ledgerRoutes(
       summary: '批量导入台账（csv 或 xlsx）',
       description: '逐行校验：合格行登记个案，不合格行返回行号与原因；重复导入不新增个案。',
       tags: KG_TAGS,
-      access: ['bureau', 'admin'],
-      units: ['edu'],
-      refusal: LEDGER_KEEPER,
+      access: KindergartenGrants['import-ledger'],
       params: CampaignIdParams,
       rawBody: {
         types: { 'text/csv': z.string(), [XLSX]: binary(), 'application/octet-stream': binary() },
@@ -91,9 +90,7 @@ export function ledgerRoutes(
       operationId: 'exportKgLedger',
       summary: '导出台账（xlsx）',
       tags: KG_TAGS,
-      access: ['bureau', 'inspector', 'leader', 'admin'],
-      units: ['edu'],
-      refusal: '台账由教育局汇总导出',
+      access: { roles: ALL_ROLES, units: ['edu'], refusal: '台账由教育局汇总导出' },
       params: CampaignIdParams,
       responses: { 200: { description: '台账工作簿', schema: binary(), contentType: XLSX } },
       problems: KG_PROBLEMS,

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases, housPermits, natresPermits } from '../collections';
 import { PermitGranted, ProjectIdParams, ProjectPermits } from '../schemas';
+import { KindergartenGrants } from '@duban/workflow-kindergarten/client';
 import { KG_PROBLEMS, KG_TAGS } from './access';
 
 async function permitsOf(db: Db, projectId: string) {
@@ -34,6 +35,7 @@ async function permitsOf(db: Db, projectId: string) {
 
 interface PermitKind {
   kind: 'completionFiling' | 'constructionStart';
+  action: 'grant-completion-filing' | 'grant-construction-start';
   path: string;
   operationId: string;
   unitCode: 'hous' | 'natres';
@@ -45,6 +47,7 @@ interface PermitKind {
 const KINDS: PermitKind[] = [
   {
     kind: 'completionFiling',
+    action: 'grant-completion-filing',
     path: '/projects/:id/completion-filing',
     operationId: 'kgCompletionFiling',
     unitCode: 'hous',
@@ -54,6 +57,7 @@ const KINDS: PermitKind[] = [
   },
   {
     kind: 'constructionStart',
+    action: 'grant-construction-start',
     path: '/projects/:id/construction-start',
     operationId: 'kgConstructionStart',
     unitCode: 'natres',
@@ -87,9 +91,7 @@ export function permitRoutes(ctx: ProcessRouteContext): Route[] {
         operationId: k.operationId,
         summary: k.summary,
         description: k.description,
-        access: ['bureau', 'admin'],
-        units: [k.unitCode],
-        refusal: `${k.what}由${k.unitCode === 'hous' ? '住建局' : '自然资源局'}办理`,
+        access: KindergartenGrants[k.action],
         responses: { 200: { description: '已办理', schema: PermitGranted } },
         handler: async ({ params, res }) => {
           const permits = await permitsOf(ctx.db, params.id);

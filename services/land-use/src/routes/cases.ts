@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   LandCaseActionBodies,
   LandCaseActionNameSchema,
+  LandUseGrants,
   OpenLandCaseSchema,
   type LandCaseCommand,
 } from '@duban/workflow-land-use/client';
@@ -13,7 +14,7 @@ import { cases, timeline } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
 import { liveCase, sendCaseAction, startLandCase } from '../temporal';
 import { townName } from '../towns';
-import { checkTown, LU_TAGS, natres, readers } from './common';
+import { checkTown, LU_TAGS, readers } from './common';
 
 const ACTIONS_SUMMARY =
   '办理案件：investigate {note}、decide {decision}、rectify {note}、close {note?}、transfer {to: discipline|judiciary, reason}（自然资源局）';
@@ -36,7 +37,7 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
 
   return [
     defineRoute({
-      ...natres('违法占地案件立案'),
+      access: LandUseGrants['open-case'],
       method: 'post',
       path: '/land/cases',
       operationId: 'openLandCase',
@@ -104,8 +105,7 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'extendLandCase',
       summary: '延长案件办理期限 {newDeadline, reason}（督查室）',
       tags: LU_TAGS,
-      access: ['inspector', 'admin'],
-      refusal: '延期须经督查室批准',
+      access: LandUseGrants.extend,
       params: IdParams,
       body: extend!,
       emptyBodyIsObject: true,
@@ -122,9 +122,7 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'landCaseAction',
       summary: ACTIONS_SUMMARY,
       tags: LU_TAGS,
-      access: ['bureau', 'admin'],
-      units: ['natres'],
-      refusal: '违法占地案件由自然资源局查处（青政办发〔2019〕28号 二(七)）',
+      access: LandUseGrants['case-step'],
       params: z.object({ id: z.string(), action: z.string() }),
       bodyByParam: { param: 'action', schemas: natresBodies },
       emptyBodyIsObject: true,

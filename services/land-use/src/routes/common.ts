@@ -1,4 +1,5 @@
-// What the land-use routes share: who reads the ledger, who acts on it, and the town check.
+// What the land-use routes share: who reads the ledger and the town check (who acts: LandUseGrants).
+import { ALL_ROLES } from '@duban/contracts';
 import { problems } from '@duban/http';
 import { townName } from '../towns';
 
@@ -6,17 +7,8 @@ export const LU_TAGS = ['land-use'];
 
 /** 自然资源局 keeps the ledger and the cases; 督查室 and the leaders read them. */
 export const readers = {
-  access: ['bureau', 'inspector', 'leader', 'admin'],
-  units: ['natres'],
-  refusal: '耕地保护台账由自然资源局办理，督查室、领导查阅',
+  access: { roles: ALL_ROLES, units: ['natres'], refusal: '耕地保护台账由自然资源局办理，督查室、领导查阅' },
 } as const;
-
-export const natres = (what: string) =>
-  ({
-    access: ['bureau', 'admin'],
-    units: ['natres'],
-    refusal: `${what}由自然资源局办理（青政办发〔2019〕28号）`,
-  }) as const;
 
 /** The town must be one of the city's towns (镇、农林场、街道). */
 export function checkTown(townCode: string | undefined): void {

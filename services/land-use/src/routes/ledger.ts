@@ -6,6 +6,7 @@ import {
   ConfirmReclamationSchema,
   LAND_LEDGER_ID,
   LAND_LEDGER_WORKFLOW_ID,
+  LandUseGrants,
   RequestOccupationSchema,
   type OccupationKind,
 } from '@duban/workflow-land-use/client';
@@ -26,7 +27,7 @@ import {
 import { ledgers, occupations } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
 import { activeSuspension, suspendedTownCodes } from '../suspensions';
-import { checkTown, LU_TAGS, named, natres, readers } from './common';
+import { checkTown, LU_TAGS, named, readers } from './common';
 
 const LEDGER_MISSING = '耕地占补平衡台账尚未启动';
 const engineProblems = { 503: '工作流引擎暂不可用', 504: '工作流未按时答复' };
@@ -72,7 +73,7 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
       },
     }),
     defineRoute({
-      ...natres('补充耕地验收入库'),
+      access: LandUseGrants['accept-compensation'],
       method: 'post',
       path: '/land/ledger/compensations',
       operationId: 'acceptCompensation',
@@ -100,7 +101,7 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
       },
     }),
     defineRoute({
-      ...natres('建设占用耕地审批'),
+      access: LandUseGrants['request-occupation'],
       method: 'post',
       path: '/land/occupations',
       operationId: 'requestOccupation',
@@ -187,7 +188,7 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
       },
     }),
     defineRoute({
-      ...natres('临时用地复垦验收'),
+      access: LandUseGrants['confirm-reclamation'],
       method: 'post',
       path: '/land/reclamations/:id/confirm',
       operationId: 'confirmReclamation',

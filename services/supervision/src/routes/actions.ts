@@ -3,12 +3,13 @@ import {
   ActionBodies,
   ActionRoles,
   ActionNameSchema,
+  SupervisionGrants,
   supervisionWorkflowId,
   type ActionCommand,
   type ActionName,
   type ItemDoc,
 } from '@duban/workflow-supervision/client';
-import { ReadModels, type Role } from '@duban/contracts';
+import { ReadModels } from '@duban/contracts';
 import { itemActionUpdate, itemSnapshotQuery } from '@duban/workflow-supervision';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import {
@@ -23,9 +24,6 @@ import {
 } from '@duban/http';
 import { mayRead } from './queries';
 import { ItemIdParams, ItemSnapshotView } from './schemas';
-
-/** Who may ask for each action (DESIGN §1); the workflow still checks state and unit. */
-export const ACTION_ROLES: Record<ActionName, Role> = ActionRoles;
 
 const ACTION_SUMMARIES: Record<ActionName, string> = {
   sign: '签收',
@@ -92,9 +90,9 @@ export function actionRoutes(ctx: ProcessRouteContext): Route[] {
       summary: ACTION_SUMMARIES[action],
       description:
         '以 Temporal Update 发给事项的工作流：接受则返回新的事项状态，拒绝则返回 409 及工作流给出的理由。' +
-        (ACTION_ROLES[action] === 'bureau' ? '责任单位只能对本单位牵头或配合的事项操作。' : ''),
+        (ActionRoles[action] === 'bureau' ? '责任单位只能对本单位牵头或配合的事项操作。' : ''),
       tags: ['actions'],
-      access: [ACTION_ROLES[action]],
+      access: SupervisionGrants[action],
       params: ItemIdParams,
       body: ActionBodies[action].meta({ id: `${pascal(action)}Body` }),
       responses: { 200: { description: '已接受：事项的新状态', schema: ActionResult } },

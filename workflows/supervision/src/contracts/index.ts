@@ -4,3 +4,4 @@ export * from './ids';
 export { SupervisionEvents } from './events';
 export { supervisionStepLabel } from './readmodels';
 export type { ItemDoc } from './readmodels';
+export { SupervisionGrants } from './grants';

@@ -1,0 +1,14 @@
+import { ALL_ROLES, defineGrants, type Grant } from '@duban/contracts';
+
+/** The gateway's own actions: the administrator manages users (and takes no business action). */
+export const GatewayGrants = defineGrants({
+  'change-own-password': { roles: ALL_ROLES },
+  'create-user': { roles: ['admin'] },
+  'reset-password': { roles: ['admin'] },
+});
+
+/** Who reads the users. */
+export const USER_ADMIN: Grant = { roles: ['admin'] };
+
+/** Who reads the city-wide views (总览, 待审批的延期): not a bureau, which sees its own work. */
+export const CITY_READERS: Grant = { roles: ['inspector', 'leader', 'admin'] };
