@@ -49,7 +49,11 @@ export function invalidInput(what: string, issues: readonly InputIssue[]): Appli
 export function actionCommandSchema(bodies: Readonly<Record<string, Parser>>) {
   const names = Object.keys(bodies) as [string, ...string[]];
   return z
-    .object({ action: z.enum(names), actor: ActorSchema, body: z.unknown() })
+    .object({
+      action: z.enum(names, { error: (issue) => `未知操作：${String(issue.input)}` }),
+      actor: ActorSchema,
+      body: z.unknown(),
+    })
     .superRefine((command, ctx) => {
       const parsed = bodies[command.action]?.safeParse(command.body);
       if (parsed && !parsed.success)
