@@ -4,12 +4,14 @@ import { registerImportCommand } from './commands/import';
 import { registerProjectionCommands } from './commands/projections';
 import { registerStackCommands } from './commands/stack';
 import { registerStartCommand } from './commands/start';
+import { registerWorkflowCommands } from './commands/workflows';
 
 const program = new Command('duban').description('督办 Duban — policy documents as supervised workflows');
 registerStackCommands(program);
 registerStartCommand(program);
 registerProjectionCommands(program);
 registerImportCommand(program);
+registerWorkflowCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
