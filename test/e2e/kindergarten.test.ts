@@ -45,18 +45,32 @@ describe('kindergarten rectification over the running system', () => {
     await system?.close();
   });
 
+  /** Posts a ledger: the answer is an import job (202, Location); `body` is that job once done. */
   const upload = async (token: string, body: Buffer | string, type: string) => {
     const res = await fetch(`${system.gateway.url}/api/campaigns/${CAMPAIGN}/ledger`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': type },
       body,
     });
-    return { status: res.status, body: (await res.json()) as LedgerReport & { detail?: string } };
+    const posted = (await res.json()) as LedgerJob & { detail?: string };
+    const location = res.headers.get('location');
+    if (res.status !== 202 || !location) return { status: res.status, body: posted, posted, location };
+    const job = await eventually(
+      async () => (await api<LedgerJob>(http(), location, { token })).body,
+      (j) => j.state === 'done',
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+    return { status: res.status, body: job, posted, location };
   };
-  type LedgerReport = {
+  type LedgerJob = {
+    jobId: string;
+    state: 'running' | 'done';
+    rows: number;
+    done: number;
     created: number;
     existing: number;
     rejected: number;
+    failed: number;
     report: { row: number; status: string; reason?: string; caseId?: string }[];
   };
   const act = (unit: string, caseId: string, action: string, body: unknown) =>
@@ -80,7 +94,12 @@ describe('kindergarten rectification over the running system', () => {
 
   it('imports a csv ledger with a per-row report; importing it again creates nothing (四(一))', async () => {
     const first = await upload(tokens.edu!, csv, 'text/csv');
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(202);
+    expect(first.location).toBe(`/api/campaigns/${CAMPAIGN}/ledger/imports/${first.posted.jobId}`);
+    // The bad rows are reported at once; the good ones are registered in the background.
+    expect(first.posted).toMatchObject({ rows: 5, rejected: 2 });
+    expect(first.posted.report.filter((r) => r.status === 'rejected')).toHaveLength(2);
+    expect(first.body).toMatchObject({ state: 'done', rows: 5, done: 5, failed: 0 });
     expect(first.body).toMatchObject({ created: 3, existing: 0, rejected: 2 });
     expect(first.body.report.filter((r) => r.status === 'rejected')).toEqual([
       { row: 5, status: 'rejected', reason: expect.stringMatching(/土地性质“租赁”应为 划拨 或 出让/) },
@@ -124,9 +143,43 @@ describe('kindergarten rectification over the running system', () => {
     ]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload(tokens.edu!, buffer, XLSX);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ created: 1, rejected: 1 });
     expect(res.body.report[1]).toMatchObject({ row: 3, reason: expect.stringMatching(/须写明日期/) });
+  });
+
+  it('refuses a ledger above the row limit with a 400 naming the limit; starts nothing', async () => {
+    const rows = Array.from(
+      { length: 5_001 },
+      (_, i) => `超限小区${run}-${i},小坝镇,某公司,出让,2018-03-01,,未配建或配建不足,新建,在建`,
+    );
+    const res = await upload(tokens.edu!, [HEADER, ...rows].join('\r\n'), 'text/csv');
+    expect(res.status).toBe(400);
+    expect(res.posted.detail).toMatch(/最多导入 5000 行，本文件有 5001 行/);
+    expect(await store.db.collection('kg_cases').countDocuments({ 'facts.projectName': /^超限小区/ })).toBe(
+      0,
+    );
+  });
+
+  it('shows an import job’s progress row by row until every row has its result', async () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `进度小区${run}-${i},大坝镇,某公司,出让,2018-03-01,,未配建或配建不足,新建,在建`,
+    );
+    const res = await upload(tokens.edu!, [HEADER, ...rows].join('\r\n'), 'text/csv');
+    expect(res.status).toBe(202);
+    expect(res.posted).toMatchObject({ state: 'running', rows: 12, rejected: 0 });
+    expect(res.posted.done).toBeLessThan(12);
+    expect(res.posted.report.filter((r) => r.status === 'pending').length).toBe(12 - res.posted.done);
+    expect(res.body).toMatchObject({ state: 'done', rows: 12, done: 12, created: 12, failed: 0 });
+    expect(res.body.report.map((r) => r.status)).toEqual(Array(12).fill('created'));
+    // Only 教育局 follows the job, as only it imports.
+    const other = await api(http(), res.location!, { token: tokens.hous });
+    expect(other.status).toBe(403);
+    const unknown = await api(http(), `/api/campaigns/${CAMPAIGN}/ledger/imports/kg-import-none`, {
+      token: tokens.edu,
+    });
+    expect(unknown.status).toBe(404);
   });
 
   it('holds the completion filing of the project under construction, naming the case (三(一))', async () => {
@@ -539,6 +592,7 @@ describe('kindergarten rectification over the running system', () => {
       ['/api/campaigns/{id}/cases', 'post'],
       ['/api/campaigns/{id}/ledger', 'post'],
       ['/api/campaigns/{id}/ledger.xlsx', 'get'],
+      ['/api/campaigns/{id}/ledger/imports/{jobId}', 'get'],
       ['/api/campaigns/{id}/overview', 'get'],
       ['/api/cases', 'get'],
       ['/api/cases/{id}', 'get'],

@@ -6,6 +6,7 @@ import { registerImportCommand } from './commands/import';
 import { registerProjectionCommands } from './commands/projections';
 import { registerStackCommands } from './commands/stack';
 import { registerStartCommand } from './commands/start';
+import { registerWorkflowCommands } from './commands/workflows';
 
 const program = new Command('duban').description('督办 Duban — policy documents as supervised workflows');
 registerStackCommands(program);
@@ -13,6 +14,7 @@ registerStartCommand(program);
 registerProjectionCommands(program);
 registerImportCommand(program);
 registerBackupCommands(program);
+registerWorkflowCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof BackupError) {

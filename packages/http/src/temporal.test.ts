@@ -17,6 +17,20 @@ describe('updateProblem', () => {
     expect(problem).toMatchObject({ status: 409, detail: '只有申请办结的事项可以复核' });
   });
 
+  it('input the workflow’s contract schema refused (InvalidInput) is a 400 naming the fields', () => {
+    const invalid = ApplicationFailure.create({
+      type: 'InvalidInput',
+      message: '操作参数不符合约定：body.newDeadline: not a calendar date (no such day)',
+      details: [{ errors: [{ field: 'body.newDeadline', message: 'not a calendar date (no such day)' }] }],
+    });
+    const problem = updateProblem(new WorkflowUpdateFailedError('Workflow Update failed', invalid), 'x');
+    expect(problem).toMatchObject({
+      status: 400,
+      detail: 'body.newDeadline: not a calendar date (no such day)',
+      options: { errors: [{ field: 'body.newDeadline', message: 'not a calendar date (no such day)' }] },
+    });
+  });
+
   it('any other failure of the Update is a 500 that keeps its cause for the log and not in the detail', () => {
     // A TypeError thrown inside a validator reaches the client as an ApplicationFailure of its name.
     const bug = ApplicationFailure.create({

@@ -9,14 +9,24 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { engineUnavailable, unreachableEngine, type EngineWatch } from './engines';
-import { HttpProblem, problems } from './problem';
+import { HttpProblem, problems, type FieldError } from './problem';
 
 /** The failure type every workflow's validator refuses an action with (its reason is for people). */
 export const ACTION_REFUSED = 'ActionRefused';
 
+/** The failure type of input a workflow's contract schema refused (it slipped past the route). */
+export const INVALID_INPUT = 'InvalidInput';
+
+/** The fields an `InvalidInput` failure names (its first detail), as the 400 lists them. */
+function invalidFields(failure: ApplicationFailure): FieldError[] {
+  const detail = failure.details?.[0] as { errors?: FieldError[] } | undefined;
+  return Array.isArray(detail?.errors) ? detail.errors : [{ field: 'body', message: failure.message }];
+}
+
 /**
- * The answer an action's Temporal Update gets, as a problem: a refusal by the workflow's
- * validator (an `ActionRefused` failure) is a 409 with the workflow's own reason; any other
+ * The answer an action's Temporal Update gets, as a problem: input the workflow's contract
+ * schema refused (an `InvalidInput` failure) is a 400 naming the fields; a refusal by the
+ * workflow's validator (an `ActionRefused` failure) is a 409 with the workflow's own reason; any other
  * failure of the Update is a programming error, a 500 that logs it and does not repeat its
  * message; a missing workflow is a 404 (`missing` says what is missing); an engine that does not
  * answer in time a 504 or 503. Anything else is not ours to explain and stays with the 500 handler.
@@ -26,6 +36,9 @@ export function updateProblem(error: unknown, missing: string): HttpProblem | nu
     const cause = error.cause;
     if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
       return problems.conflict(cause.message || '工作流拒绝了此操作');
+    }
+    if (cause instanceof ApplicationFailure && cause.type === INVALID_INPUT) {
+      return problems.invalid(invalidFields(cause));
     }
     return new HttpProblem(500, '工作流处理此操作时出错，操作未生效；请稍后重试或联系管理员', {
       cause: error,

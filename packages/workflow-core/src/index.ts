@@ -3,3 +3,13 @@ export { PUBLISH_ACTIVITY_OPTIONS, ProcessLoop, publishActivities } from './loop
 export type { LoopSpec } from './loop';
 export { plainClone, stepEvent } from './events';
 export { ACTION_REFUSED, ActionRefusedError, refuse, refusing } from './refusal';
+export {
+  INVALID_INPUT,
+  actionCommandSchema,
+  checkStartInput,
+  describeIssues,
+  inputIssues,
+  invalidInput,
+  validating,
+} from './input';
+export type { InputIssue } from './input';

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { itemIdOf, supervisionWorkflowId } from '@duban/workflow-supervision/client';
+import { assertStartInput } from '@duban/workflow-core/input';
+import { StartItemSchema, itemIdOf, supervisionWorkflowId } from '@duban/workflow-supervision/client';
 import type { supervisionItemWorkflow } from '@duban/workflow-supervision';
 import { startItemFor, type ItemSourceDocument, type ItemSourceTask } from './start-item';
 
@@ -58,6 +59,8 @@ async function startOne(
   const itemId = input?.itemId ?? itemIdOf(candidate.document.docNo, candidate.task.ref);
   const workflowId = supervisionWorkflowId(itemId);
   if (!input) return { itemId, workflowId, outcome: 'skipped' };
+  // An input the workflow's contract refuses starts nothing: the import stops, naming the item.
+  assertStartInput(StartItemSchema, input, workflowId);
   try {
     await client.workflow.start<typeof supervisionItemWorkflow>('supervisionItemWorkflow', {
       taskQueue,

@@ -1,7 +1,10 @@
 // Starting the towns' workflows and sending actions to them through Temporal.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { assertStartInput } from '@duban/workflow-core/input';
 import {
+  StartAssessmentSchema,
+  StartRectificationSchema,
   townAssessmentWorkflowId,
   townRectificationWorkflowId,
   type AssessmentCommand,
@@ -35,25 +38,33 @@ async function startOnce(start: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-export const startRectification = (deps: LandTemporalDeps, input: StartRectification) =>
-  startOnce(() =>
+/** Starts a town's rectification; an input its contract refuses starts nothing (InvalidStartInputError). */
+export const startRectification = (deps: LandTemporalDeps, input: StartRectification) => {
+  const workflowId = townRectificationWorkflowId(input.rectificationId);
+  assertStartInput(StartRectificationSchema, input, workflowId);
+  return startOnce(() =>
     deps.temporal.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
       taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
-      workflowId: townRectificationWorkflowId(input.rectificationId),
+      workflowId,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [input],
     }),
   );
+};
 
-export const startAssessment = (deps: LandTemporalDeps, input: StartAssessment) =>
-  startOnce(() =>
+/** Starts a town's yearly assessment; an input its contract refuses starts nothing. */
+export const startAssessment = (deps: LandTemporalDeps, input: StartAssessment) => {
+  const workflowId = townAssessmentWorkflowId(input.assessmentId);
+  assertStartInput(StartAssessmentSchema, input, workflowId);
+  return startOnce(() =>
     deps.temporal.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
       taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
-      workflowId: townAssessmentWorkflowId(input.assessmentId),
+      workflowId,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [input],
     }),
   );
+};
 
 /** One action on a town's rectification, as an Update; a retried request acts once. */
 export const sendRectificationAction = (

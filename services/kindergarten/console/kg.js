@@ -57,7 +57,13 @@ export const LIFTING_STEPS = {
 };
 
 /** Ledger upload report statuses. */
-export const ROW_STATUSES = { created: '新建', exists: '已存在', rejected: '退回' };
+export const ROW_STATUSES = {
+  created: '新建',
+  exists: '已存在',
+  rejected: '退回',
+  failed: '未登记',
+  pending: '待登记',
+};
 
 /** The case's facts (events) in the timeline. */
 export const FACTS = {

@@ -1,7 +1,9 @@
 // Starting cases and sending actions to them through Temporal.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { problems, queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { assertStartInput } from '@duban/workflow-core/input';
 import {
+  StartCaseSchema,
   caseIdOf,
   kindergartenCaseWorkflowId,
   projectIdOf,
@@ -27,31 +29,34 @@ export interface CasesDeps {
 }
 
 /** Starts the case of one kindergarten; the id comes from campaign and project, so a second
- * start of the same row finds the running (or finished) case and creates nothing. */
+ * start of the same row finds the running (or finished) case and creates nothing. An input the
+ * workflow's contract refuses starts nothing (InvalidStartInputError). `memo`: kept on the
+ * workflow (a ledger import names itself there). */
 export async function startCase(
   deps: CasesDeps,
   campaign: Campaign,
   facts: KindergartenFacts,
+  memo?: Record<string, unknown>,
 ): Promise<{ caseId: string; projectId: string; created: boolean }> {
   const projectId = projectIdOf(facts.town, facts.projectName);
   const caseId = caseIdOf(campaign.campaignId, projectId);
+  const workflowId = kindergartenCaseWorkflowId(caseId);
+  const input = {
+    caseId,
+    campaignId: campaign.campaignId,
+    projectId,
+    facts,
+    deadlines: campaign.deadlines,
+    ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
+  };
+  assertStartInput(StartCaseSchema, input, workflowId);
   try {
     await deps.temporal.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
       taskQueue: deps.taskQueue ?? KINDERGARTEN_TASK_QUEUE,
-      workflowId: kindergartenCaseWorkflowId(caseId),
+      workflowId,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [
-        {
-          caseId,
-          campaignId: campaign.campaignId,
-          projectId,
-          facts,
-          deadlines: campaign.deadlines,
-          ...(deps.escalateAfterRedDays !== undefined
-            ? { escalateAfterRedDays: deps.escalateAfterRedDays }
-            : {}),
-        },
-      ],
+      args: [input],
+      ...(memo ? { memo } : {}),
     });
     return { caseId, projectId, created: true };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Campaign, CaseSnapshot, Hold } from '@duban/workflow-kindergarten/client';
+import type { Campaign, CaseSnapshot, Hold, KindergartenFacts } from '@duban/workflow-kindergarten/client';
 import type { Collection, Db } from 'mongodb';
 
 /** The kindergarten service's own read models (DESIGN §2: each service keeps its own). */
@@ -10,6 +10,9 @@ export const KgCollections = {
   housPermits: 'kg_permits_hous',
   /** 自然资源局's permits: construction starts held. */
   natresPermits: 'kg_permits_natres',
+  /** Ledger imports running as jobs, and their rows (written by the API, not by events). */
+  importJobs: 'kg_import_jobs',
+  importRows: 'kg_import_rows',
 } as const;
 
 export interface CampaignDoc extends Campaign {
@@ -46,6 +49,38 @@ export interface PermitHoldDoc {
   updatedAt: Date;
 }
 
+/** One ledger import: its campaign, its state and its counters (the rows hold the report). */
+export interface ImportJobDoc {
+  _id: string;
+  campaignId: string;
+  campaign: Campaign;
+  state: 'running' | 'done';
+  rows: number;
+  done: number;
+  created: number;
+  existing: number;
+  rejected: number;
+  failed: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export type ImportRowStatus = 'pending' | 'created' | 'exists' | 'rejected' | 'failed';
+
+/** One row of an import: its facts while pending, then its outcome. */
+export interface ImportRowDoc {
+  _id: string; // `${jobId}:${row}`
+  jobId: string;
+  row: number;
+  status: ImportRowStatus;
+  facts?: KindergartenFacts;
+  reason?: string;
+  caseId?: string;
+  projectId?: string;
+}
+
 export const campaigns = (db: Db): Collection<CampaignDoc> =>
   db.collection<CampaignDoc>(KgCollections.campaigns);
 export const cases = (db: Db): Collection<CaseDoc> => db.collection<CaseDoc>(KgCollections.cases);
@@ -55,6 +90,11 @@ export const housPermits = (db: Db): Collection<PermitHoldDoc> =>
   db.collection<PermitHoldDoc>(KgCollections.housPermits);
 export const natresPermits = (db: Db): Collection<PermitHoldDoc> =>
   db.collection<PermitHoldDoc>(KgCollections.natresPermits);
+
+export const importJobs = (db: Db): Collection<ImportJobDoc> =>
+  db.collection<ImportJobDoc>(KgCollections.importJobs);
+export const importRows = (db: Db): Collection<ImportRowDoc> =>
+  db.collection<ImportRowDoc>(KgCollections.importRows);
 
 export { isDuplicateKeyError as isDuplicateKey } from '@duban/store';
 

@@ -32,6 +32,7 @@ describe('kindergarten OpenAPI paths', () => {
         'POST /api/campaigns/{id}/cases',
         'POST /api/campaigns/{id}/ledger',
         'GET /api/campaigns/{id}/ledger.xlsx',
+        'GET /api/campaigns/{id}/ledger/imports/{jobId}',
         'GET /api/campaigns/{id}/overview',
         'GET /api/cases',
         'GET /api/cases/{id}',

@@ -38,22 +38,33 @@ export const CampaignsList = z.object({ campaigns: z.array(Campaign) });
 
 export const StartedCase = z.object({ caseId: z.string(), projectId: z.string(), created: z.boolean() });
 
-export const LedgerReport = z.object({
+/** A ledger import job: its progress and the report so far (pending rows are not started yet). */
+export const LedgerImportJob = z.object({
+  jobId: z.string(),
   campaignId: z.string(),
-  rows: z.number().int(),
+  state: z.enum(['running', 'done']).meta({ description: 'running：仍有行在登记；done：全部行已有结果' }),
+  rows: z.number().int().meta({ description: '文件中的数据行数' }),
+  done: z.number().int().meta({ description: '已有结果的行数（含退回）' }),
   created: z.number().int(),
   existing: z.number().int(),
   rejected: z.number().int(),
+  failed: z.number().int().meta({ description: '工作流引擎不可用、未能登记的行' }),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
   report: z.array(
     z.object({
       row: z.number().int().meta({ description: '表格中的行号（表头为第 1 行）' }),
-      status: z.enum(['created', 'exists', 'rejected']),
+      status: z.enum(['pending', 'created', 'exists', 'rejected', 'failed']),
       reason: z.string().optional().meta({ description: '不导入的原因' }),
       caseId: z.string().optional(),
       projectId: z.string().optional(),
       created: z.boolean().optional(),
     }),
   ),
+});
+
+export const LedgerImportParams = CampaignIdParams.extend({
+  jobId: z.string().min(1).max(100).meta({ description: '导入任务编号（上传台账时答复）' }),
 });
 
 const count = z.record(z.string(), z.number().int());

@@ -1,7 +1,9 @@
 // The land-use workflows as the service calls them: the one ledger and the cases.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { assertStartInput } from '@duban/workflow-core/input';
 import {
+  StartLandCaseSchema,
   LAND_LEDGER_ID,
   LAND_LEDGER_WORKFLOW_ID,
   landCaseWorkflowId,
@@ -76,12 +78,16 @@ export async function startLandCase(
   handlingDays: number | undefined,
 ): Promise<{ caseId: string; created: boolean }> {
   const caseId = landCaseIdOf(facts);
+  const workflowId = landCaseWorkflowId(caseId);
+  const input = { caseId, facts, ...(handlingDays ? { handlingDays } : {}) };
+  // An input the workflow's contract refuses starts nothing (InvalidStartInputError).
+  assertStartInput(StartLandCaseSchema, input, workflowId);
   try {
     await deps.temporal.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
       taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
-      workflowId: landCaseWorkflowId(caseId),
+      workflowId,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [{ caseId, facts, ...(handlingDays ? { handlingDays } : {}) }],
+      args: [input],
     });
     return { caseId, created: true };
   } catch (error) {

@@ -11,7 +11,13 @@ import {
   type RectificationSnapshot,
   type Targets,
 } from './contracts/index';
-import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
+import {
+  failedOnStartInput,
+  refused,
+  rejectedAsInvalid,
+  runningUnharmed,
+  timeSkippingSuite,
+} from '@duban/workflow-core/testing';
 import { createCultivatedLandActivities } from './activities';
 import {
   assessmentActionUpdate,
@@ -282,6 +288,32 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     );
     expect(a).toMatchObject({ phase: 'rectifying', colour: 'red', suspension: { liftedAt: null } });
     await record(h, 'assessment-escalated.json');
+  });
+
+  // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.
+  it('rejects Updates their contract refuses as validation errors; the assessment runs on and takes the next action', async () => {
+    const h = await startAssessment(2031, 'town-daba', '大坝镇', '2032-01-31');
+    const town = actor('bureau', 'town-daba');
+    await rejectedAsInvalid(
+      aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2032-02-30' }),
+      'body.rectificationDeadline',
+    );
+    await rejectedAsInvalid(
+      aact(h, 'report', { ...town, role: 'mayor' } as never, { actuals: TARGETS }),
+      'actor.role',
+    );
+    await rejectedAsInvalid(aact(h, 'report', town, {}), 'body.actuals');
+    await runningUnharmed(h);
+    expect(await aact(h, 'report', town, { actuals: TARGETS })).toMatchObject({ phase: 'assessing' });
+  });
+
+  it('a start input its contract refuses (reportDeadline 0000-00-00) ends the workflow as failed, naming the field', async () => {
+    await failedOnStartInput(
+      await startAssessment(2032, 'town-daba', '大坝镇', '0000-00-00'),
+      'input.reportDeadline',
+    );
+    const r = await startRectification(`bad-${run}`, 'town-daba', '大坝镇', { verify: '2019-02-29' });
+    await failedOnStartInput(r, 'input.deadlines');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

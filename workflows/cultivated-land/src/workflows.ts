@@ -1,13 +1,24 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  AssessmentCommandSchema,
   CultivatedEvents,
+  RectificationCommandSchema,
+  StartAssessmentSchema,
+  StartRectificationSchema,
   type AssessmentCommand,
   type RectificationCommand,
   type StartAssessment,
   type StartRectification,
 } from './contracts/index';
 import { type Actor, type StepEvent } from '@duban/contracts';
-import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
+import {
+  ProcessLoop,
+  checkStartInput,
+  plainClone,
+  publishActivities,
+  stepEvent,
+  validating,
+} from '@duban/workflow-core';
 import type { CultivatedLandActivities } from './activities';
 import {
   applyAssessmentAction,
@@ -100,6 +111,7 @@ async function runTracked(opts: {
 export async function townRectificationWorkflow(
   input: StartRectification | { resume: RectificationState },
 ): Promise<void> {
+  checkStartInput(StartRectificationSchema, input);
   const resume = 'resume' in input;
   const state: RectificationState = resume ? input.resume : newRectificationState(input, Date.now());
   setHandler(rectificationSnapshotQuery, () => state.r);
@@ -119,7 +131,11 @@ export async function townRectificationWorkflow(
           apply(applyRectificationAction(state, command, Date.now()), command.actor);
           return plainClone(state.r);
         },
-        { validator: refusing((command: RectificationCommand) => checkRectificationAction(state, command)) },
+        {
+          validator: validating(RectificationCommandSchema, (command: RectificationCommand) =>
+            checkRectificationAction(state, command),
+          ),
+        },
       ),
     continueAsNew: () => continueAsNew<typeof townRectificationWorkflow>({ resume: state }),
   });
@@ -134,6 +150,7 @@ export async function townRectificationWorkflow(
 export async function townAssessmentWorkflow(
   input: StartAssessment | { resume: AssessmentState },
 ): Promise<void> {
+  checkStartInput(StartAssessmentSchema, input);
   const resume = 'resume' in input;
   const state: AssessmentState = resume ? input.resume : newAssessmentState(input, Date.now());
   setHandler(assessmentSnapshotQuery, () => state.a);
@@ -159,7 +176,11 @@ export async function townAssessmentWorkflow(
           apply(applyAssessmentAction(state, command, Date.now()), command.actor);
           return plainClone(state.a);
         },
-        { validator: refusing((command: AssessmentCommand) => checkAssessmentAction(state, command)) },
+        {
+          validator: validating(AssessmentCommandSchema, (command: AssessmentCommand) =>
+            checkAssessmentAction(state, command),
+          ),
+        },
       ),
     continueAsNew: () => continueAsNew<typeof townAssessmentWorkflow>({ resume: state }),
   });

@@ -10,10 +10,23 @@ import {
   type CaseSnapshot,
   type KindergartenFacts,
 } from './contracts/index';
-import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
+import {
+  factsOf,
+  factsOnceAsleep,
+  failedOnStartInput,
+  refused,
+  rejectedAsInvalid,
+  runningUnharmed,
+  timeSkippingSuite,
+} from '@duban/workflow-core/testing';
 import { createKindergartenActivities } from './activities';
 import { CAMPAIGN_2019 } from './campaign';
-import { caseActionUpdate, caseSnapshotQuery, rectificationActionUpdate } from './definitions';
+import {
+  caseActionUpdate,
+  caseSnapshotQuery,
+  rectificationActionUpdate,
+  stepDoneSignal,
+} from './definitions';
 import { actor, command } from './testing';
 import { kindergartenWorkflowsPath } from './worker';
 import type { kindergartenCaseWorkflow } from './workflows';
@@ -449,6 +462,41 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     }
     expect(c).toMatchObject({ phase: 'closed', colour: 'none', operationMode: 'inclusive_private' });
     await completed(h);
+  });
+
+  // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.
+  it('rejects Updates its contract refuses as validation errors and drops an unreadable signal; the case and its child run on', async () => {
+    const h = await startCase(facts());
+    const edu = actor('bureau', 'edu');
+    await act(h, command('complete-step', edu, { step: 'survey' }));
+    await rejectedAsInvalid(
+      act(h, command('plan', edu, { category: 'demolish', note: 'x' } as never)),
+      'body.category',
+    );
+    await rejectedAsInvalid(
+      act(h, { action: 'plan', body: { category: 'handover', note: 'x' } } as never),
+      'actor',
+    );
+    await h.signal(stepDoneSignal, { step: 42 } as never);
+    await runningUnharmed(h);
+    await act(h, command('plan', edu, { category: 'handover', note: '一园一案：开发企业移交' }));
+
+    const c = await until(h, (s) => s.rectificationWorkflowId !== null);
+    const child = suite.env.client.workflow.getHandle(c.rectificationWorkflowId!);
+    const hous = actor('bureau', 'hous');
+    await rejectedAsInvalid(
+      child.executeUpdate(rectificationActionUpdate, {
+        args: [command('complete-step', hous, { step: '' })],
+      }),
+      'body.step',
+    );
+    await runningUnharmed(child);
+    await rectify(h, 'hous', 'developer_handover');
+    await runningUnharmed(h);
+  });
+
+  it('a start input its contract refuses ends the case as failed, naming the field', async () => {
+    await failedOnStartInput(await startCase(facts({ plannedOn: '2019-02-30' })), 'input.facts.plannedOn');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  log,
   patched,
   setHandler,
   startChild,
@@ -10,8 +11,24 @@ import {
 } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
 import type { CaseCommand, StartCase, StepSnapshot } from './contracts/index';
-import { KindergartenEvents, rectificationWorkflowId } from './contracts/index';
-import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
+import {
+  CaseCommandSchema,
+  KindergartenEvents,
+  RectificationInputSchema,
+  StartCaseSchema,
+  StepDoneSchema,
+  rectificationWorkflowId,
+} from './contracts/index';
+import {
+  ProcessLoop,
+  checkStartInput,
+  describeIssues,
+  inputIssues,
+  plainClone,
+  publishActivities,
+  stepEvent,
+  validating,
+} from '@duban/workflow-core';
 import type { KindergartenActivities, PendingCaseEvent } from './activities';
 import { checkCaseAction, checkRectificationAction } from './actions';
 import {
@@ -49,6 +66,7 @@ export const REPORTS_ESCALATION_PATCH = 'kg-reports-escalation';
  * are Updates; every fact, holds included, is published in order.
  */
 export async function kindergartenCaseWorkflow(input: StartCase | { resume: CaseState }): Promise<void> {
+  checkStartInput(StartCaseSchema, input);
   const state: CaseState = 'resume' in input ? input.resume : newCaseState(input, Date.now());
   const c = state.case;
   const upgrade = () => {
@@ -137,6 +155,13 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
 
   setHandler(caseSnapshotQuery, () => c);
   setHandler(stepDoneSignal, (done: StepDone) => {
+    // A signal has no validator: one the case cannot read is dropped (the child's result still
+    // brings every finished step in), never thrown on, which would fail the task for ever.
+    const issues = inputIssues(StepDoneSchema, done, 'signal');
+    if (issues.length) {
+      log.warn(`整改步骤办结信号不符合约定，已忽略：${describeIssues(issues)}`);
+      return;
+    }
     upgrade();
     const step = c.steps.find((s) => s.key === done.step && s.phase === 'rectifying');
     if (!step || step.state === 'done') return;
@@ -274,7 +299,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
       loop.wake();
       return plainClone(c);
     },
-    { validator: refusing((command: CaseCommand) => checkCaseAction(state, command)) },
+    { validator: validating(CaseCommandSchema, (command: CaseCommand) => checkCaseAction(state, command)) },
   );
 
   /** Starts the rectification child once, and takes its result in; true when it did either. */
@@ -357,6 +382,7 @@ export interface RectificationInput {
  * bureau through an Update; the case hears of it by signal and keeps deadlines and colours.
  */
 export async function kindergartenRectificationWorkflow(input: RectificationInput): Promise<StepSnapshot[]> {
+  checkStartInput(RectificationInputSchema, input);
   const steps = input.steps;
   const pending: StepDone[] = [];
   setHandler(rectificationStepsQuery, () => steps);
@@ -377,7 +403,11 @@ export async function kindergartenRectificationWorkflow(input: RectificationInpu
       });
       return plainClone(steps);
     },
-    { validator: refusing((command: CaseCommand) => checkRectificationAction(steps, command)) },
+    {
+      validator: validating(CaseCommandSchema, (command: CaseCommand) =>
+        checkRectificationAction(steps, command),
+      ),
+    },
   );
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   for (;;) {

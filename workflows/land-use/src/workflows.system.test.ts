@@ -8,7 +8,13 @@ import {
   type LedgerSnapshot,
   type StartLandCase,
 } from './contracts/index';
-import { refused, timeSkippingSuite } from '@duban/workflow-core/testing';
+import {
+  failedOnStartInput,
+  refused,
+  rejectedAsInvalid,
+  runningUnharmed,
+  timeSkippingSuite,
+} from '@duban/workflow-core/testing';
 import { createLandUseActivities } from './activities';
 import {
   acceptCompensationUpdate,
@@ -493,6 +499,75 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
       (await h.executeUpdate(requestOccupationUpdate, { args: [{ actor: natres(), body: requestBody }] }))
         .occupation.occupationId,
     ).not.toBe(first.occupation.occupationId);
+  });
+
+  // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.
+  it('rejects ledger and case Updates their contract refuses as validation errors; both run on and take the next action', async () => {
+    const ledgerId = `input-${run}`;
+    const ledger = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-${ledgerId}`,
+      args: [{ ledgerId }],
+    });
+    const parcel = {
+      parcelNo: 'BC-IN-001',
+      townCode: 'town-xiaoba',
+      areaMu: 5,
+      grade: 7,
+      sourceProject: '土地整治',
+    };
+    const accept = (body: object) =>
+      ledger.executeUpdate(acceptCompensationUpdate, { args: [{ actor: natres(), body: body as never }] });
+    await rejectedAsInvalid(accept({ ...parcel, acceptedOn: '2026-02-30' }), 'body.acceptedOn');
+    await rejectedAsInvalid(accept({ ...parcel, areaMu: -5, acceptedOn: '2019-05-01' }), 'body.areaMu');
+    await rejectedAsInvalid(
+      ledger.executeUpdate(requestOccupationUpdate, { args: [{ body: { project: 'x' } } as never] }),
+      'actor',
+    );
+    await runningUnharmed(ledger);
+    expect((await accept({ ...parcel, acceptedOn: '2019-05-01' })).balance.remainingMu).toBe(5);
+
+    const h = await startCase(`WF-${run}-input`, {
+      facts: {
+        source: 'patrol',
+        parcelNo: 'QTX-IN-001',
+        townCode: 'town-daba',
+        areaMu: 1,
+        landKind: 'cultivated',
+        party: '李某',
+        description: '',
+        foundOn: '2021-08-01',
+      },
+    });
+    await rejectedAsInvalid(
+      act(h, 'extend', { newDeadline: '2027-02-30', reason: '补充测绘' }, actor('inspector')),
+      'body.newDeadline',
+    );
+    await rejectedAsInvalid(act(h, 'demolish' as never, {}), 'action');
+    await runningUnharmed(h);
+    expect(await act(h, 'investigate', { note: '已查明' })).toMatchObject({ step: 'investigated' });
+  });
+
+  it('a start input its contract refuses (foundOn 2026-02-31) ends the workflow as failed, naming the field', async () => {
+    const h = await startCase(`WF-${run}-bad`, {
+      facts: {
+        source: 'patrol',
+        parcelNo: 'QTX-IN-002',
+        townCode: 'town-daba',
+        areaMu: 1,
+        landKind: 'cultivated',
+        party: '李某',
+        description: '',
+        foundOn: '2026-02-31',
+      },
+    });
+    await failedOnStartInput(h, 'input.facts.foundOn');
+    const ledger = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `land-use-ledger-bad-${run}`,
+      args: [{ ledgerId: '' }],
+    });
+    await failedOnStartInput(ledger, 'input.ledgerId');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

@@ -1,8 +1,25 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
 import type { LandCaseCommand, StartLandCase } from './contracts/index';
-import { LandUseEvents, TransferBodies } from './contracts/index';
-import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
+import {
+  AcceptCompensationCommandSchema,
+  ConfirmReclamationCommandSchema,
+  LandCaseCommandSchema,
+  LandUseEvents,
+  RequestOccupationCommandSchema,
+  StartLandCaseSchema,
+  StartLedgerSchema,
+  TransferBodies,
+} from './contracts/index';
+import {
+  ProcessLoop,
+  checkStartInput,
+  plainClone,
+  publishActivities,
+  refusing,
+  stepEvent,
+  validating,
+} from '@duban/workflow-core';
 import type { LandUseActivities, PendingLandEvent } from './activities';
 import {
   checkCaseAction,
@@ -66,6 +83,7 @@ const landLoop = (subject: () => string) =>
  * transactions. Reclamation deadlines of temporary use are its timers.
  */
 export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedLedgerState }): Promise<void> {
+  checkStartInput(StartLedgerSchema, input);
   const state = 'resume' in input ? resumeLedgerState(input.resume) : newLedgerState(input);
   const loop = landLoop(() => state.settings.ledgerId);
   let changes = 0;
@@ -119,7 +137,8 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       return plainClone(state.ledger);
     }),
     {
-      validator: refusing(
+      validator: validating(
+        AcceptCompensationCommandSchema,
         unlessAnswered('accept-compensation', (command: AcceptCompensationCommand) =>
           checkAcceptCompensation(state, command.actor, command.body, Date.now()),
         ),
@@ -135,7 +154,8 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       return plainClone({ occupation, ledger: state.ledger });
     }),
     {
-      validator: refusing(
+      validator: validating(
+        RequestOccupationCommandSchema,
         unlessAnswered('request-occupation', (command: RequestOccupationCommand) =>
           checkRequestOccupation(state, command.actor, command.body),
         ),
@@ -168,7 +188,8 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       return plainClone(occupation);
     }),
     {
-      validator: refusing(
+      validator: validating(
+        ConfirmReclamationCommandSchema,
         unlessAnswered('confirm-reclamation', (command: ConfirmReclamationCommand) =>
           checkConfirmReclamation(state, command.actor, String(command.body?.occupationId ?? '')),
         ),
@@ -193,6 +214,7 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
  * transferred to 纪委监委 or 司法机关, a fact other systems consume.
  */
 export async function landCaseWorkflow(input: StartLandCase | { resume: LandCaseState }): Promise<void> {
+  checkStartInput(StartLandCaseSchema, input);
   const state = 'resume' in input ? input.resume : newLandCaseState(input, Date.now());
   const c = state.case;
   const loop = landLoop(() => c.caseId);
@@ -280,7 +302,11 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
       loop.wake();
       return plainClone(c);
     },
-    { validator: refusing((command: LandCaseCommand) => checkCaseAction(state, command)) },
+    {
+      validator: validating(LandCaseCommandSchema, (command: LandCaseCommand) =>
+        checkCaseAction(state, command),
+      ),
+    },
   );
 
   await loop.run({

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { supervisionWorkflowId, type StartItem } from './contracts/index';
-import { factsOf, factsOnceAsleep, refused, timeSkippingSuite } from '@duban/workflow-core/testing';
+import {
+  factsOf,
+  factsOnceAsleep,
+  failedOnStartInput,
+  refused,
+  rejectedAsInvalid,
+  runningUnharmed,
+  timeSkippingSuite,
+} from '@duban/workflow-core/testing';
 import { createSupervisionActivities } from './activities';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';
 import { actor, command } from './testing';
@@ -209,6 +217,30 @@ describe('supervision item workflow on the time-skipping server', () => {
       }
       expect(await factsOf(handle)).toEqual(before);
       expect((await handle.query(itemSnapshotQuery)).state).toBe('assigned');
+    }));
+
+  // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.
+  it('rejects an Update its contract refuses as a validation error; the item runs on and takes the next action', () =>
+    withWorker(async () => {
+      const handle = await startItem({ deadline: '2030-12-31' });
+      const edu = actor('bureau', 'edu');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      const send = (cmd: unknown) => handle.executeUpdate(itemActionUpdate, { args: [cmd as never] });
+      await rejectedAsInvalid(
+        send(command('request-extension', edu, { newDeadline: '2027-02-30', reason: '资料不全' })),
+        'body.newDeadline',
+      );
+      await rejectedAsInvalid(send({ action: 'progress', body: { text: '进展' } }), 'actor');
+      await rejectedAsInvalid(send({ action: 'dance', actor: edu, body: {} }), 'action');
+      await rejectedAsInvalid(send(undefined), '操作参数');
+      await runningUnharmed(handle);
+      const accepted = await send(command('progress', edu, { text: '已完成移交清单', attachments: [] }));
+      expect(accepted).toMatchObject({ state: 'in_progress' });
+    }));
+
+  it('a start input its contract refuses ends the workflow as failed, naming the field', () =>
+    withWorker(async () => {
+      await failedOnStartInput(await startItem({ deadline: '2026-02-31' }), 'input.deadline');
     }));
 
   it('walks assigned → closed and an item already overdue at import starts red', () =>

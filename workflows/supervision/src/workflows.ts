@@ -1,6 +1,19 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import { SupervisionEvents, type ActionCommand, type StartItem } from './contracts/index';
-import { ProcessLoop, plainClone, publishActivities, refusing, stepEvent } from '@duban/workflow-core';
+import {
+  ActionCommandSchema,
+  StartItemSchema,
+  SupervisionEvents,
+  type ActionCommand,
+  type StartItem,
+} from './contracts/index';
+import {
+  ProcessLoop,
+  checkStartInput,
+  plainClone,
+  publishActivities,
+  stepEvent,
+  validating,
+} from '@duban/workflow-core';
 import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';
 import { itemActionUpdate, itemSnapshotQuery } from './definitions';
@@ -20,6 +33,7 @@ const { publishItemEvent } = publishActivities<SupervisionActivities>();
  * bureau, inspector and leader actions are Updates; every fact is published in order.
  */
 export async function supervisionItemWorkflow(input: StartItem | { resume: ItemState }): Promise<void> {
+  checkStartInput(StartItemSchema, input);
   const state: ItemState = 'resume' in input ? input.resume : newItemState(input, Date.now());
   const loop = new ProcessLoop<PendingEvent>(([event]) =>
     publishItemEvent(workflowInfo().workflowId, event!),
@@ -77,7 +91,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
       loop.wake();
       return plainClone(state.item);
     },
-    { validator: refusing((command: ActionCommand) => checkAction(state, command)) },
+    { validator: validating(ActionCommandSchema, (command: ActionCommand) => checkAction(state, command)) },
   );
 
   await loop.run({

@@ -4,3 +4,4 @@ export { TIMER_STARTED, factsOf, factsOnceAsleep, recordAndReplay, replayRecorde
 export { TimeSkippingSuite, refused, timeSkippingSuite } from './time-skipping';
 export type { TimeSkippingOptions } from './time-skipping';
 export { startTimeSkippingServer } from './server';
+export { failedOnStartInput, rejectedAsInvalid, runningUnharmed } from './input';

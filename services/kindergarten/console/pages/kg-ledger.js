@@ -1,7 +1,7 @@
 /* global document, window, Blob */
 // 台账 (青政办发〔2019〕31号 四(一)): 教育局 uploads the survey ledger as xlsx or csv and sees every
 // row's fate; 教育局, 督查室 and the leadership download the whole ledger with each case's progress.
-import { download, query, upload } from '/api.js';
+import { download, get, query, upload } from '/api.js';
 import { campaignSelect, caseLink, DEFAULT_CAMPAIGN, loadCampaigns, ROW_STATUSES } from '../kg.js';
 import { errorBox, fill, h, toast, todayShanghai } from '/ui.js';
 
@@ -46,6 +46,25 @@ function templateLink() {
   return a;
 }
 
+/** How often the page asks for an import job's progress. */
+const POLL_MS = 1000;
+
+/** An import job still running: how many rows have their result, of how many. */
+function progressView(job) {
+  const percent = job.rows ? Math.floor((job.done / job.rows) * 100) : 100;
+  return h(
+    'div',
+    { id: 'kg-ledger-progress', 'data-state': job.state },
+    h(
+      'p',
+      {},
+      `正在导入：已处理 ${job.done} / ${job.rows} 行（新建 ${job.created}，已存在 ${job.existing}，退回 ${job.rejected}）`,
+    ),
+    h('progress', { max: String(job.rows || 1), value: String(job.done) }, `${percent}%`),
+    h('p', { class: 'muted' }, '导入在服务器上进行，离开本页不会中断；回到本页可再次查看结果。'),
+  );
+}
+
 function reportView(res) {
   return [
     h(
@@ -57,7 +76,8 @@ function reportView(res) {
       h('b', { 'data-status': 'exists' }, `已存在 ${res.existing}`),
       '，',
       h('b', { 'data-status': 'rejected', class: res.rejected ? 'days over' : '' }, `退回 ${res.rejected}`),
-      res.rejected ? '。退回的行请改正后重新上传，已建立的个案不会重复建立。' : '。',
+      res.failed ? h('b', { 'data-status': 'failed', class: 'days over' }, `，未登记 ${res.failed}`) : '',
+      res.rejected || res.failed ? '。退回或未登记的行请改正后重新上传，已建立的个案不会重复建立。' : '。',
     ),
     h(
       'table',
@@ -139,7 +159,15 @@ export async function kgLedgerPage(container, { user, params, isCurrent }) {
     send.disabled = true;
     fill(result, h('p', { class: 'muted' }, `正在导入 ${chosen.name}…`));
     try {
-      const res = await upload(`${path}/ledger`, await chosen.arrayBuffer(), type);
+      // The upload answers at once with an import job; its rows are registered in the background.
+      let res = await upload(`${path}/ledger`, await chosen.arrayBuffer(), type);
+      while (res.state !== 'done') {
+        if (!isCurrent()) return;
+        fill(result, progressView(res));
+        await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
+        res = await get(`${path}/ledger/imports/${encodeURIComponent(res.jobId)}`);
+      }
+      if (!isCurrent()) return;
       fill(result, reportView(res));
       toast(
         `台账已导入：新建 ${res.created}，已存在 ${res.existing}，退回 ${res.rejected}`,

@@ -1,57 +1,64 @@
-// The ledger (台账) in bulk, in and out of spreadsheets: each row reported; only good rows start cases.
+// The ledger (台账) in bulk, in and out of spreadsheets: each row reported; only good rows start
+// cases, in an import job that answers at once and runs on in the background (issue 12).
 import { z } from 'zod';
 import { ALL_ROLES } from '@duban/contracts';
 import { KindergartenGrants, type Campaign } from '@duban/workflow-kindergarten/client';
-import { defineRoute, HttpProblem, type ProcessRouteContext, type Route } from '@duban/http';
-import { startCase } from '../cases';
+import { defineRoute, HttpProblem, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases } from '../collections';
-import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow } from '../ledger';
-import { CampaignIdParams, LedgerReport } from '../schemas';
+import { LEDGER_ROW_LIMIT, LedgerImports } from '../imports';
+import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow, type RowResult } from '../ledger';
+import { CampaignIdParams, LedgerImportJob, LedgerImportParams } from '../schemas';
 import { KG_PROBLEMS, KG_TAGS } from './access';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = () => z.string().meta({ format: 'binary' });
 
-type ReportRow =
-  | { row: number; status: 'rejected'; reason: string }
-  | { row: number; status: 'created' | 'exists'; caseId: string; projectId: string; created: boolean };
-
 export function ledgerRoutes(
-  ctx: ProcessRouteContext & { ledgerLimit?: string },
+  ctx: ProcessRouteContext & { ledgerLimit?: string; ledgerRowLimit?: number },
   loadCampaign: (id: string) => Promise<Campaign>,
 ): Route[] {
+  const rowLimit = ctx.ledgerRowLimit ?? LEDGER_ROW_LIMIT;
+  const imports = new LedgerImports(ctx);
+  // The process serving these routes runs their import jobs: when it (re)starts, it picks up the
+  // jobs a stopped one left unfinished. (No store: the routes are only being described.)
+  if (ctx.db)
+    imports
+      .resumeUnfinished()
+      .then((n) => n && ctx.logger.info(`继续未完成的台账导入任务 ${n} 个`))
+      .catch((error: unknown) => ctx.logger.error({ err: error }, '未能继续未完成的台账导入任务'));
+
   /** Each row on its own; a project listed twice in one file is refused at its second row. */
-  async function importRows(campaign: Campaign, table: string[][]): Promise<ReportRow[]> {
+  function checkRows(table: string[][]): RowResult[] {
     const rows = rowsOf(table);
     if (!Array.isArray(rows)) throw new HttpProblem(400, `缺少列：${rows.missing.join('、')}`);
+    if (rows.length > rowLimit)
+      throw new HttpProblem(
+        400,
+        `台账一次最多导入 ${rowLimit} 行，本文件有 ${rows.length} 行；请分成几个文件上传（重复导入不会新增个案）`,
+      );
     const seen = new Map<string, number>();
-    const report: ReportRow[] = [];
-    for (const raw of rows) {
+    return rows.map((raw): RowResult => {
       const result = validateRow(raw);
-      if (!result.ok) {
-        report.push({ row: result.row, status: 'rejected', reason: result.reason });
-        continue;
-      }
+      if (!result.ok) return result;
       const key = `${result.facts.town}/${result.facts.projectName}`;
       const first = seen.get(key);
-      if (first !== undefined) {
-        report.push({ row: raw.row, status: 'rejected', reason: `与第 ${first} 行是同一小区项目` });
-        continue;
-      }
+      if (first !== undefined) return { row: raw.row, ok: false, reason: `与第 ${first} 行是同一小区项目` };
       seen.set(key, raw.row);
-      const started = await startCase(ctx, campaign, result.facts);
-      report.push({ row: raw.row, status: started.created ? 'created' : 'exists', ...started });
-    }
-    return report;
+      return result;
+    });
   }
+  const jobPath = (campaignId: string, jobId: string) =>
+    `/api/campaigns/${encodeURIComponent(campaignId)}/ledger/imports/${encodeURIComponent(jobId)}`;
 
   return [
     defineRoute({
       method: 'post',
       path: '/campaigns/:id/ledger',
       operationId: 'importKgLedger',
-      summary: '批量导入台账（csv 或 xlsx）',
-      description: '逐行校验：合格行登记个案，不合格行返回行号与原因；重复导入不新增个案。',
+      summary: '批量导入台账（csv 或 xlsx），作为导入任务在后台进行',
+      description:
+        '逐行校验后立即答复 202 与导入任务（Location 指向任务）：不合格行当即列出行号与原因，合格行随后在后台登记个案；' +
+        `GET 任务可见进度与逐行结果。每个文件最多 ${LEDGER_ROW_LIMIT} 行，超过答复 400。重复导入不新增个案；服务重启后任务继续，不会重复登记。`,
       tags: KG_TAGS,
       access: KindergartenGrants['import-ledger'],
       params: CampaignIdParams,
@@ -59,9 +66,19 @@ export function ledgerRoutes(
         types: { 'text/csv': z.string(), [XLSX]: binary(), 'application/octet-stream': binary() },
         limit: ctx.ledgerLimit ?? '5mb',
       },
-      responses: { 200: { description: '逐行导入结果', schema: LedgerReport } },
-      problems: { ...KG_PROBLEMS, 413: '台账文件超过大小限制', 415: '请以 text/csv 或 xlsx 格式上传台账' },
-      handler: async ({ params, req, res }) => {
+      responses: {
+        202: {
+          description: '导入任务已建立：不合格行已列出，合格行在后台登记（Location 为任务地址）',
+          schema: LedgerImportJob,
+        },
+      },
+      problems: {
+        ...KG_PROBLEMS,
+        400: `表格无法读取、缺少列，或超过 ${LEDGER_ROW_LIMIT} 行`,
+        413: '台账文件超过大小限制',
+        415: '请以 text/csv 或 xlsx 格式上传台账',
+      },
+      handler: async ({ params, req, res, user }) => {
         const campaign = await loadCampaign(params.id);
         const bytes: unknown = req.body;
         if (!Buffer.isBuffer(bytes) || bytes.length === 0)
@@ -72,16 +89,24 @@ export function ledgerRoutes(
         } catch {
           throw new HttpProblem(400, '无法读取表格文件');
         }
-        const report = await importRows(campaign, table);
-        const count = (s: string) => report.filter((r) => r.status === s).length;
-        res.json({
-          campaignId: campaign.campaignId,
-          rows: report.length,
-          created: count('created'),
-          existing: count('exists'),
-          rejected: count('rejected'),
-          report,
-        });
+        const job = await imports.create(campaign, checkRows(table), user.username);
+        res.status(202).location(jobPath(campaign.campaignId, job.jobId)).json(job);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/campaigns/:id/ledger/imports/:jobId',
+      operationId: 'getKgLedgerImport',
+      summary: '台账导入任务：进度与逐行结果',
+      tags: KG_TAGS,
+      access: KindergartenGrants['import-ledger'],
+      params: LedgerImportParams,
+      responses: { 200: { description: '导入任务', schema: LedgerImportJob } },
+      problems: KG_PROBLEMS,
+      handler: async ({ params, res }) => {
+        const job = await imports.view(params.jobId);
+        if (!job || job.campaignId !== params.id) throw problems.notFound(`导入任务 ${params.jobId} 不存在`);
+        res.json(job);
       },
     }),
     defineRoute({

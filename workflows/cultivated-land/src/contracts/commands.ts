@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActorSchema } from '@duban/contracts';
 import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
+import { actionCommandSchema } from '@duban/workflow-core/input';
 import {
   ProblemSchema,
   RectificationDeadlinesSchema,
@@ -45,6 +46,9 @@ export type RectificationCommand<A extends RectificationActionName = Rectificati
   actor: z.infer<typeof ActorSchema>;
   body: RectificationActionBody<A>;
 };
+
+/** The whole Update: a known action, its actor and its body (the validator's first check). */
+export const RectificationCommandSchema = actionCommandSchema(RectificationActionBodies);
 
 export const StartRectificationSchema = z.object({
   rectificationId: z.string().min(1),
@@ -101,6 +105,9 @@ export type AssessmentCommand<A extends AssessmentActionName = AssessmentActionN
   actor: z.infer<typeof ActorSchema>;
   body: AssessmentActionBody<A>;
 };
+
+/** The whole Update: a known action, its actor and its body (the validator's first check). */
+export const AssessmentCommandSchema = actionCommandSchema(AssessmentActionBodies);
 
 export const StartAssessmentSchema = z.object({
   assessmentId: z.string().min(1),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ActorSchema } from '@duban/contracts';
 import { CivilDateSchema } from '@duban/contracts';
-import { CategorySchema, KindergartenFactsSchema, OperationModeSchema } from './model';
+import { actionCommandSchema } from '@duban/workflow-core/input';
+import { CategorySchema, KindergartenFactsSchema, OperationModeSchema, StepSnapshotSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -37,6 +38,9 @@ export type CaseCommand<A extends CaseActionName = CaseActionName> = {
   body: CaseActionBody<A>;
 };
 
+/** The whole Update: a known action, its actor and its body (the validator's first check). */
+export const CaseCommandSchema = actionCommandSchema(CaseActionBodies);
+
 export const StartCaseSchema = z.object({
   caseId: z.string().min(1),
   campaignId: z.string().min(1),
@@ -54,3 +58,20 @@ export const StartCaseSchema = z.object({
   escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
 });
 export type StartCase = z.input<typeof StartCaseSchema>;
+
+/** The rectification child's start: its case, and the case's rectification steps. */
+export const RectificationInputSchema = z.object({
+  caseId: z.string().min(1),
+  parentWorkflowId: z.string().min(1),
+  steps: z.array(StepSnapshotSchema),
+});
+
+/** The child's signal to its case that a rectification step was done. */
+export const StepDoneSchema = z.object({
+  step: z.string().min(1),
+  unitCode: z.string().min(1),
+  at: z.string().min(1),
+  by: z.string().min(1),
+  requestId: z.string().nullable(),
+  note: z.string().nullable(),
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '@duban/contracts';
-import { CivilDateSchema } from '@duban/contracts';
+import { ActorSchema, CivilDateSchema } from '@duban/contracts';
+import { actionCommandSchema } from '@duban/workflow-core/input';
 import {
   AreaMuSchema,
   KeyLevelSchema,
@@ -50,6 +51,25 @@ export interface LedgerCommand<B> {
   body: B;
 }
 
+/** The whole ledger Updates (the validators' first check): who acts, and the body. */
+export const AcceptCompensationCommandSchema = z.object({
+  actor: ActorSchema,
+  body: AcceptCompensationSchema,
+  suspendedTowns: z.array(z.string()).optional(),
+});
+export const RequestOccupationCommandSchema = z.object({ actor: ActorSchema, body: RequestOccupationSchema });
+export const ConfirmReclamationCommandSchema = z.object({
+  actor: ActorSchema,
+  body: ConfirmReclamationSchema.extend({ occupationId: z.string().min(1) }),
+});
+
+/** The city's ledger as it is started (its one fixed id). */
+export const StartLedgerSchema = z.object({
+  ledgerId: z.string().min(1),
+  warningWindowDays: z.number().int().min(0).max(60).optional(),
+  continueAsNewAfter: z.number().int().min(1).optional(),
+});
+
 export const StartLandCaseSchema = z.object({
   caseId: z.string().min(1),
   facts: LandCaseFactsSchema,
@@ -82,3 +102,6 @@ export interface LandCaseCommand {
   actor: Actor;
   body: Record<string, unknown>;
 }
+
+/** The whole Update: a known action, its actor and its body (the validator's first check). */
+export const LandCaseCommandSchema = actionCommandSchema(LandCaseActionBodies);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActorSchema } from '@duban/contracts';
 import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
+import { actionCommandSchema } from '@duban/workflow-core/input';
 import { ReportingScheduleSchema } from './model';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -53,6 +54,9 @@ export type ActionCommand<A extends ActionName = ActionName> = {
   actor: z.infer<typeof ActorSchema>;
   body: ActionBody<A>;
 };
+
+/** The whole Update: a known action, its actor and its body (the validator's first check). */
+export const ActionCommandSchema = actionCommandSchema(ActionBodies);
 
 /** Starting an item (from the importer): the catalog task it supervises. */
 export const StartItemSchema = z.object({
