@@ -17,6 +17,10 @@ if [ "$#" -gt 0 ]; then
 fi
 
 mkdir -p .data
+# Each workflow bundle is built once per run and shared by every whole-system start of both
+# vitest processes (packages/workflow-core/src/worker.ts); a fresh folder per run, so never stale.
+export DUBAN_WORKFLOW_BUNDLE_CACHE="$root/.data/test-bundles"
+rm -rf "$DUBAN_WORKFLOW_BUNDLE_CACHE"
 whole_log=".data/test-whole.log"
 echo "[test] whole-system tests (end-to-end and browser) in the background → $whole_log"
 pnpm --silent vitest run --project whole >"$whole_log" 2>&1 &

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { chaosEnv } from '../../bench/src/chaos/stack';
 import { passed, reportLines, runChaos } from '../../bench/src/chaos/run';
 
-// The short chaos run of the test command (`pnpm chaos` is the long one): 30 supervision flows and
-// 5 kindergarten cases through the API of a stack of its own while each part — the service
+// The short chaos run of the test command (`pnpm chaos` is the long one): 20 supervision flows and
+// 3 kindergarten cases through the API of a stack of its own while each part — the service
 // process, nats-server, the Temporal server, FerretDB — is SIGKILLed and restarted at least once.
 // While Temporal or FerretDB is down an action is answered 503 with Retry-After at once, and the
 // same request id sent after the restart acts once (issue 12, defect 6).
 describe('chaos: kill -9 of every part while flows run', () => {
   it('loses nothing, doubles nothing, finishes every flow', async () => {
     const slot = Number(process.env.DUBAN_TEST_STACK ?? '0');
-    const flows = 30;
-    const cases = 5;
+    const flows = 20;
+    const cases = 3;
     const report = await runChaos({
       env: chaosEnv(`test-${slot}-chaos`, slot * 100 + 80),
       flows,

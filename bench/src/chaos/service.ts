@@ -9,8 +9,9 @@ import { startSystem } from '@duban/system';
 const config = loadConfig();
 const system = await startSystem(config, {
   importGazette: false,
-  // Bundled once per run: a restart after a kill serves again in seconds, not in a minute.
-  bundleCacheDir: path.join(config.dataDir, 'bundles'),
+  // Bundled once per run (or once per test run, the test command's folder): a restart after a
+  // kill serves again in seconds, not in a minute.
+  bundleCacheDir: process.env.DUBAN_WORKFLOW_BUNDLE_CACHE || path.join(config.dataDir, 'bundles'),
   rateLimit: { windowMs: 60_000, limit: 1_000_000, sessionWindowMs: 60_000, sessionLimit: 1_000 },
 });
 console.log(`ready ${system.gateway.url}`);

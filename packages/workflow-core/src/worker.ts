@@ -1,4 +1,5 @@
 // Worker side (Node): the one worker every process runs, and its publish activity.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker, bundleWorkflowCode, type NativeConnection } from '@temporalio/worker';
@@ -29,13 +30,20 @@ export interface ProcessWorkerOptions {
   bundleCacheDir?: string;
 }
 
+/**
+ * The test command sets this to a folder of its own run: every whole-system start of one run then
+ * bundles each process's workflows once, not once per start (the code cannot change mid-run).
+ */
+export const BUNDLE_CACHE_ENV = 'DUBAN_WORKFLOW_BUNDLE_CACHE';
+
 export async function createProcessWorker(options: ProcessWorkerOptions): Promise<Worker> {
+  const bundleCacheDir = options.bundleCacheDir ?? (process.env[BUNDLE_CACHE_ENV] || undefined);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.bundleCacheDir
-      ? { workflowBundle: { codePath: await cachedBundle(options.bundleCacheDir, options) } }
+    ...(bundleCacheDir
+      ? { workflowBundle: { codePath: await cachedBundle(bundleCacheDir, options) } }
       : { workflowsPath: options.workflowsPath }),
     activities: options.activities,
     // On shutdown (a deployment, a restart) let an in-flight publish finish rather than cancel it:
@@ -45,7 +53,9 @@ export async function createProcessWorker(options: ProcessWorkerOptions): Promis
 }
 
 async function cachedBundle(dir: string, options: ProcessWorkerOptions): Promise<string> {
-  const file = path.join(dir, `${options.taskQueue}.js`);
+  // By the workflows' source, not the task queue: tests run one process's code on many queues.
+  const key = createHash('sha256').update(options.workflowsPath).digest('hex').slice(0, 16);
+  const file = path.join(dir, `${path.basename(path.resolve(options.workflowsPath, '../..'))}-${key}.js`);
   if (fs.existsSync(file)) return file;
   const { code } = await bundleWorkflowCode({ workflowsPath: options.workflowsPath });
   fs.mkdirSync(dir, { recursive: true });
