@@ -84,16 +84,31 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name
   options: SendUpdateOptions<Args>,
 ): Promise<Ret> {
   refuseWhileDown(sender);
-  try {
-    return await sender.temporal.withDeadline(Date.now() + sender.actionTimeoutMs, () =>
-      handle.executeUpdate(update, {
-        args: options.args,
-        updateId: updateIdOf(options.action, options.requestId),
-      }),
-    );
-  } catch (error) {
-    throw problemOf(sender, error, options.missing);
+  const deadline = Date.now() + sender.actionTimeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sender.temporal.withDeadline(deadline, () =>
+        handle.executeUpdate(update, {
+          args: options.args,
+          updateId: updateIdOf(options.action, options.requestId),
+        }),
+      );
+    } catch (error) {
+      // A workflow that runs on in a new run (the land ledger continues as new) refuses an Update
+      // that reaches its old run as it closes; the next run takes it, under the same Update id.
+      if (closingRun(error) && attempt < CONTINUED_RUN_ATTEMPTS && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        continue;
+      }
+      throw problemOf(sender, error, options.missing);
+    }
   }
+}
+
+const CONTINUED_RUN_ATTEMPTS = 5;
+
+function closingRun(error: unknown): boolean {
+  return error instanceof WorkflowNotFoundError && /completed/i.test(error.message);
 }
 
 function refuseWhileDown(sender: UpdateSender): void {

@@ -200,6 +200,12 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
 
   it('temporary occupation: reclamation due two years on turns blue then red, then is reclaimed; the ledger continued as new (《土地管理法》第57条)', async () => {
     const h = ledgerHandle;
+    // The twelfth change above makes the ledger continue as new; an Update sent while its first
+    // run closes is refused as sent to a completed run (the gateway retries; here, wait for it).
+    const deadline = Date.now() + 20_000;
+    while ((await h.describe()).runId === firstRun && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const r = await h.executeUpdate(requestOccupationUpdate, {
       args: [
         {
