@@ -29,7 +29,6 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/supervision.test.ts',
   'test/e2e/kindergarten.test.ts',
   'test/e2e/authorization.test.ts',
-  'test/e2e/chaos.test.ts',
   'test/e2e/fuzz.test.ts',
 ];
 
