@@ -6,13 +6,18 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 engines="${DUBAN_ENGINES_DIR:-$root/.engines}"
-venv="$engines/fuzz-venv"
+mkdir -p "$engines"
+# The real path: a venv's scripts name their python by absolute path, so one made through a
+# symlinked .engines (a second checkout) must not name the link, which may go away.
+venv="$(cd -P "$engines" && pwd)/fuzz-venv"
 requirements="$root/infra/fuzz/requirements.txt"
 marker="$venv/.requirements"
 
 log() { printf '[fuzzer] %s\n' "$*"; }
 
-if [[ -x "$venv/bin/schemathesis" && -f "$marker" ]] && cmp -s "$marker" "$requirements"; then
+# Installed means it runs, not only that the file is there (a moved venv's scripts do not run).
+if [[ -x "$venv/bin/schemathesis" && -f "$marker" ]] && cmp -s "$marker" "$requirements" &&
+  "$venv/bin/schemathesis" --version >/dev/null 2>&1; then
   log "schemathesis already installed"
   exit 0
 fi
