@@ -49,11 +49,8 @@ export interface PermitHoldDoc {
   updatedAt: Date;
 }
 
-/** One ledger import: its campaign, its state and its counters (the rows hold the report). */
-export interface ImportJobDoc {
-  _id: string;
-  campaignId: string;
-  campaign: Campaign;
+/** Where a ledger import stands: as stored and as answered. */
+export interface ImportJobCounts {
   state: 'running' | 'done';
   rows: number;
   done: number;
@@ -61,6 +58,13 @@ export interface ImportJobDoc {
   existing: number;
   rejected: number;
   failed: number;
+}
+
+/** One ledger import: its campaign, its state and its counters (the rows hold the report). */
+export interface ImportJobDoc extends ImportJobCounts {
+  _id: string;
+  campaignId: string;
+  campaign: Campaign;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;

@@ -13,6 +13,7 @@ import { startCase, type CasesDeps } from './cases';
 import {
   importJobs,
   importRows,
+  type ImportJobCounts,
   type ImportJobDoc,
   type ImportRowDoc,
   type ImportRowStatus,
@@ -36,16 +37,9 @@ export type ReportRow =
   | { row: number; status: 'created' | 'exists'; caseId: string; projectId: string; created: boolean };
 
 /** What GET answers: the job's state, its counters and the report so far, row by row. */
-export interface ImportJobView {
+export interface ImportJobView extends ImportJobCounts {
   jobId: string;
   campaignId: string;
-  state: 'running' | 'done';
-  rows: number;
-  done: number;
-  created: number;
-  existing: number;
-  rejected: number;
-  failed: number;
   createdAt: string;
   finishedAt: string | null;
   report: ReportRow[];
