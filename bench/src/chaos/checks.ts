@@ -68,6 +68,20 @@ const check = (name: string, bad: string[], good: string): Check => ({
   detail: bad.length === 0 ? good : `${bad.length}: ${bad.slice(0, 5).join('; ')}`,
 });
 
+async function finalOrTimeout(db: Db, expected: Expected, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await db
+      .collection(ReadModels.items)
+      .countDocuments({ _id: { $regex: `^chaos-${expected.run}-` }, state: { $ne: 'closed' } } as never);
+    const projected = await db.collection(ReadModels.items).countDocuments({
+      _id: { $regex: `^chaos-${expected.run}-` },
+    } as never);
+    if (open === 0 && projected === expected.items) return;
+    await sleep(1_000);
+  }
+}
+
 /** The checks that read the engines while the service still runs. */
 async function liveChecks(bus: Bus, db: Db, expected: Expected): Promise<Check[]> {
   const items = await db
@@ -157,6 +171,10 @@ export async function verify(stack: ChaosStack, expected: Expected): Promise<Che
   try {
     bus = await connectBus(stack.config.nats.url, { name: 'chaos-checks' });
     store = await connectStore(stack.config.mongo.uri, stack.config.mongo.db);
+    await quiesce(bus);
+    // A publish cut by a kill is retried only after its activity timeout, which can outlast a
+    // quiet second: give the flows time to reach their final state before judging them.
+    await finalOrTimeout(store.db, expected);
     await quiesce(bus);
     const checks = await liveChecks(bus, store.db, expected);
     checks.push(await rebuildCheck(stack, bus, store.db));
