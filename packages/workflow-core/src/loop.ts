@@ -3,6 +3,7 @@
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   workflowInfo,
   type ActivityInterfaceFor,
@@ -17,6 +18,17 @@ export const PUBLISH_ACTIVITY_OPTIONS: ActivityOptions = {
   allowEagerDispatch: false,
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };
+
+/**
+ * Updates answer once the loop has acted on them: their facts' publish scheduled, or, with no
+ * fact, the loop's timers set. Before this patch a handler answered at once, and whether its
+ * answer or the loop's publish came first in history depended on how the server batched the
+ * task: a worker without the run in cache got the start and the Update in one activation and
+ * wrote publish-then-answer, while its replay wrote answer-then-publish and failed (TMPRL1100;
+ * workflows/land-use/evidence). Waiting for the loop leaves one order whatever the batching.
+ * Histories written before it answer at once.
+ */
+export const ANSWER_AFTER_TURN_PATCH = 'duban-updates-answer-after-loop-turn';
 
 /** A process's publish activities, with the options every process uses for them. */
 export function publishActivities<A>(): ActivityInterfaceFor<A> {
@@ -53,6 +65,13 @@ export interface LoopSpec {
 export class ProcessLoop<E> {
   private readonly outbox: E[] = [];
   private woken = false;
+  /** How many times the loop came to rest (published all, timers set); Updates wait on it. */
+  private turns = 0;
+  /** Events pushed in this run, and how many of them have their publish scheduled. */
+  private pushedCount = 0;
+  private scheduledCount = 0;
+  /** An Update of this run answers after the loop's turn ({@link ANSWER_AFTER_TURN_PATCH}). */
+  private answering = false;
 
   /**
    * @param publish one activity call for the first `batch` events of the outbox
@@ -65,11 +84,41 @@ export class ProcessLoop<E> {
 
   push(event: E): void {
     this.outbox.push(event);
+    this.pushedCount += 1;
   }
 
   /** Something changed: look again at once rather than at the next timer. */
   wake(): void {
     this.woken = true;
+  }
+
+  /**
+   * What an Update handler returns: its answer, given once the loop has acted on what the handler
+   * did (scheduled its facts' publish, or set its timers). In a history written before
+   * {@link ANSWER_AFTER_TURN_PATCH} the answer is given at once, as it was then.
+   */
+  answer<R>(value: R): R | Promise<R> {
+    if (!patched(ANSWER_AFTER_TURN_PATCH)) return value;
+    this.answering = true;
+    this.woken = true;
+    // Its facts scheduled for publishing is enough (the answer does not wait for the bus); with
+    // none, the loop's coming to rest.
+    const through = this.pushedCount;
+    const turn = this.turns;
+    const acted =
+      through > this.scheduledCount ? () => this.scheduledCount >= through : () => this.turns > turn;
+    return condition(acted).then(() => value);
+  }
+
+  /**
+   * The loop is at rest: answer the Updates waiting, and wait until they finished, or until one
+   * more arrived (true: go round again for it).
+   */
+  private async rest(): Promise<boolean> {
+    this.turns += 1;
+    this.woken = false;
+    await condition(() => allHandlersFinished() || this.woken);
+    return this.woken || this.outbox.length > 0;
   }
 
   get pending(): number {
@@ -79,7 +128,9 @@ export class ProcessLoop<E> {
   async flush(): Promise<void> {
     while (this.outbox.length > 0) {
       const events = this.outbox.slice(0, this.batch);
-      await this.publish(events);
+      const publishing = this.publish(events);
+      this.scheduledCount = this.pushedCount - this.outbox.length + events.length;
+      await publishing;
       this.outbox.splice(0, events.length);
     }
   }
@@ -98,6 +149,10 @@ export class ProcessLoop<E> {
       }
       const suggested = workflowInfo().continueAsNewSuggested;
       if (spec.continueAsNewDue ? spec.continueAsNewDue(suggested) : suggested) {
+        if (this.answering) {
+          if (!(await this.rest())) await spec.continueAsNew();
+          continue;
+        }
         // Never lose an Update in flight or an event not yet published.
         await condition(allHandlersFinished);
         if (this.outbox.length === 0) await spec.continueAsNew();
@@ -105,10 +160,16 @@ export class ProcessLoop<E> {
       }
       const wakeAt = spec.wakeAt(Date.now());
       this.woken = false;
+      // The timer below is set within this step, before the Updates waiting on it answer.
+      this.turns += 1;
       const timedOut = !(await (wakeAt === null
         ? condition(ready)
         : condition(ready, Math.max(1, wakeAt - Date.now()))));
       if (timedOut) spec.onTimer();
+    }
+    if (this.answering) {
+      while (await this.rest()) await this.flush();
+      return;
     }
     await condition(allHandlersFinished);
     await this.flush();

@@ -70,10 +70,11 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     townCode: string,
     townName: string,
     deadlines: Record<string, string>,
+    taskQueue = TASK_QUEUE,
   ) => {
     const rectificationId = rectificationIdOf(campaignId, townCode);
     return suite.env.client.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
-      taskQueue: TASK_QUEUE,
+      taskQueue,
       workflowId: townRectificationWorkflowId(rectificationId),
       args: [{ rectificationId, campaignId, townCode, townName, deadlines: deadlines as never }],
     });
@@ -86,10 +87,16 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
   const step = (r: RectificationSnapshot, key: string) => r.steps.find((s) => s.key === key)!;
 
   // Assessment helpers.
-  const startAssessment = (year: number, townCode: string, townName: string, reportDeadline: string) => {
+  const startAssessment = (
+    year: number,
+    townCode: string,
+    townName: string,
+    reportDeadline: string,
+    taskQueue = TASK_QUEUE,
+  ) => {
     const assessmentId = `${assessmentIdOf(year, townCode)}-${run}`;
     return suite.env.client.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
-      taskQueue: TASK_QUEUE,
+      taskQueue,
       workflowId: townAssessmentWorkflowId(assessmentId),
       args: [
         { assessmentId, year, townCode, townName, targets: TARGETS, reportDeadline, setBy: 'bureau-natres' },
@@ -314,6 +321,41 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     );
     const r = await startRectification(`bad-${run}`, 'town-daba', '大坝镇', { verify: '2019-02-29' });
     await failedOnStartInput(r, 'input.deadlines');
+  });
+
+  it('a worker with nothing in cache writes what replays: a rectification and an assessment acted on', async () => {
+    const { r, a } = await suite.withUncachedWorker(async (taskQueue) => {
+      const r = await startRectification(
+        `cl-uncached-${run}`,
+        'town-qujing',
+        '瞿靖镇',
+        {
+          verify: '2031-05-31',
+          problems: '2031-06-30',
+          plan: '2031-07-31',
+          review: '2031-08-15',
+          zones: '2031-09-30',
+          amend: '2031-11-30',
+          accept: '2031-12-31',
+        },
+        taskQueue,
+      );
+      await ract(r, 'complete-step', actor('bureau', 'natres'), { step: 'verify', note: '已核实' });
+      await ract(r, 'list-problems', actor('bureau', 'natres'), {
+        problems: [
+          {
+            category: 'illegal_occupation',
+            parcels: [{ parcelNo: 'QJ-2031-01', areaMu: 3 }],
+            disposal: '立案查处，恢复耕种',
+          },
+        ],
+      });
+      const a = await startAssessment(2031, 'town-qujing', '瞿靖镇', '2032-01-31', taskQueue);
+      await aact(a, 'report', actor('bureau', 'town-qujing'), { actuals: TARGETS });
+      return { r, a };
+    });
+    await suite.replay(r);
+    await suite.replay(a);
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

@@ -65,7 +65,11 @@ async function runTracked(opts: {
   wakeAt: (now: number) => number | null;
   resume: boolean;
   opening: Fact[];
-  register: (apply: (facts: Fact[], actor: Actor | null) => void) => void;
+  /** `apply` an action's facts; `answer` is what the Update returns (after the loop's turn). */
+  register: (
+    apply: (facts: Fact[], actor: Actor | null) => void,
+    answer: <R>(value: R) => R | Promise<R>,
+  ) => void;
   continueAsNew: () => Promise<never>;
 }): Promise<void> {
   const loop = new ProcessLoop<StepEvent>(([event]) =>
@@ -89,7 +93,7 @@ async function runTracked(opts: {
     if (change) emit({ type: COLOUR_FACT[opts.kind], step: 'colour', extra: change }, actor);
     loop.wake();
   };
-  opts.register(apply);
+  opts.register(apply, (value) => loop.answer(value));
   if (!opts.resume) {
     for (const f of opts.opening) emit(f, null);
     apply([], null);
@@ -124,12 +128,12 @@ export async function townRectificationWorkflow(
     wakeAt: (now) => rectificationWakeAt(state, now),
     resume,
     opening: [{ type: CultivatedEvents.RectificationOpened.type, step: 'opened', extra: {} }],
-    register: (apply) =>
+    register: (apply, answer) =>
       setHandler(
         rectificationActionUpdate,
         (command: RectificationCommand) => {
           apply(applyRectificationAction(state, command, Date.now()), command.actor);
-          return plainClone(state.r);
+          return answer(plainClone(state.r));
         },
         {
           validator: validating(RectificationCommandSchema, (command: RectificationCommand) =>
@@ -169,12 +173,12 @@ export async function townAssessmentWorkflow(
         extra: { targets: state.a.targets },
       },
     ],
-    register: (apply) =>
+    register: (apply, answer) =>
       setHandler(
         assessmentActionUpdate,
         (command: AssessmentCommand) => {
           apply(applyAssessmentAction(state, command, Date.now()), command.actor);
-          return plainClone(state.a);
+          return answer(plainClone(state.a));
         },
         {
           validator: validating(AssessmentCommandSchema, (command: AssessmentCommand) =>

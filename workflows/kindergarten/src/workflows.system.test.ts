@@ -58,12 +58,12 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
   });
   let n = 0;
 
-  async function startCase(f: KindergartenFacts) {
+  async function startCase(f: KindergartenFacts, taskQueue = TASK_QUEUE) {
     n += 1;
     const projectId = projectIdOf(f.town, `${f.projectName}-${n}-${Date.now()}`);
     const caseId = caseIdOf(CAMPAIGN_2019.campaignId, projectId);
     return suite.env.client.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
-      taskQueue: TASK_QUEUE,
+      taskQueue,
       workflowId: kindergartenCaseWorkflowId(caseId),
       args: [
         {
@@ -497,6 +497,27 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
 
   it('a start input its contract refuses ends the case as failed, naming the field', async () => {
     await failedOnStartInput(await startCase(facts({ plannedOn: '2019-02-30' })), 'input.facts.plannedOn');
+  });
+
+  it('a worker with nothing in cache writes what replays: a case and its rectification child, whose first task sets nothing', async () => {
+    const { h, child } = await suite.withUncachedWorker(async (taskQueue) => {
+      const h = await startCase(facts(), taskQueue);
+      const edu = actor('bureau', 'edu');
+      await act(h, command('complete-step', edu, { step: 'survey', note: '已列入台账' }));
+      await act(h, command('plan', edu, { category: 'handover', note: '一园一案：开发企业移交' }));
+      const c = await until(h, (s) => s.phase === 'rectifying' && s.rectificationWorkflowId !== null);
+      const child = suite.env.client.workflow.getHandle(c.rectificationWorkflowId!);
+      await child.executeUpdate(rectificationActionUpdate, {
+        args: [command('complete-step', actor('bureau', 'hous'), { step: 'developer_handover' })],
+      });
+      await child.executeUpdate(rectificationActionUpdate, {
+        args: [command('complete-step', actor('bureau', 'natres'), { step: 'assets_registered' })],
+      });
+      await until(h, (s) => s.phase === 'handover');
+      return { h, child };
+    });
+    await suite.replay(child);
+    await suite.replay(h);
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

@@ -20,6 +20,7 @@ import {
   rectificationWorkflowId,
 } from './contracts/index';
 import {
+  ANSWER_AFTER_TURN_PATCH,
   ProcessLoop,
   checkStartInput,
   describeIssues,
@@ -297,7 +298,7 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
       advance(actor);
       emitColour(actor);
       loop.wake();
-      return plainClone(c);
+      return loop.answer(plainClone(c));
     },
     { validator: validating(CaseCommandSchema, (command: CaseCommand) => checkCaseAction(state, command)) },
   );
@@ -393,15 +394,19 @@ export async function kindergartenRectificationWorkflow(input: RectificationInpu
       const at = new Date(Date.now()).toISOString();
       const step = steps.find((s) => s.key === body.step)!;
       markStepDone(steps, step.key, at, command.actor.userId, body.note ?? null);
-      pending.push({
+      const done: StepDone = {
         step: step.key,
         unitCode: step.unitCode,
         at,
         by: command.actor.userId,
         requestId: command.actor.requestId,
         note: body.note ?? null,
-      });
-      return plainClone(steps);
+      };
+      pending.push(done);
+      const answer = plainClone(steps);
+      // Answered once the case was told, whatever the batching (ANSWER_AFTER_TURN_PATCH).
+      if (!patched(ANSWER_AFTER_TURN_PATCH)) return answer;
+      return condition(() => !pending.includes(done)).then(() => answer);
     },
     {
       validator: validating(CaseCommandSchema, (command: CaseCommand) =>

@@ -576,5 +576,106 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     await failedOnStartInput(ledger, 'input.ledgerId');
   });
 
+  it('a worker with nothing in cache writes what replays: the ledger started by one task and acted on in the next, a case (TMPRL1100, evidence/)', async () => {
+    // The ledger's first task sets nothing (no fact, no timer), so a worker without it in cache
+    // was handed its start and the first Update in one activation, and wrote publish-then-answer
+    // where a replay writes answer-then-publish: every later task of the ledger failed.
+    const ledgerId = `uncached-${run}`;
+    const since = (await suite.bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq + 1;
+    const { ledger, landCase } = await suite.withUncachedWorker(async (taskQueue) => {
+      const ledger = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
+        taskQueue,
+        workflowId: `land-use-ledger-${ledgerId}`,
+        args: [{ ledgerId, continueAsNewAfter: 100 }],
+      });
+      await ledger.query(ledgerQuery);
+      const accepted = await ledger.executeUpdate(acceptCompensationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              parcelNo: 'BC-U-1',
+              townCode: 'town-daba',
+              areaMu: 8,
+              grade: 5,
+              sourceProject: '大坝镇土地整治',
+              acceptedOn: '2019-04-30',
+            },
+          },
+        ],
+      });
+      // The answer comes once its fact is published: the stream has it.
+      expect(accepted.balance.acceptedMu).toBe(8);
+      const occupied = await ledger.executeUpdate(requestOccupationUpdate, {
+        args: [
+          {
+            actor: natres(),
+            body: {
+              project: '输水管道施工',
+              townCode: 'town-daba',
+              areaMu: 2,
+              grade: 5,
+              kind: 'temporary',
+            } as never,
+          },
+        ],
+      });
+      expect(occupied.occupation.state).toBe('approved');
+      await ledger.executeUpdate(townSuspensionUpdate, {
+        updateId: `suspension:uncached-${run}`,
+        args: [
+          {
+            suspension: {
+              townCode: 'town-qujing',
+              townName: '瞿靖镇',
+              assessmentId: `cl-assess-uncached-${run}`,
+              year: 2020,
+              reason: '瞿靖镇2020年度耕地保护责任目标考核未通过',
+              since: '2021-01-20T01:00:00.000Z',
+              rectificationDeadline: '2021-06-30',
+              liftedAt: null,
+              at: '2021-01-20T01:00:00.000Z',
+            },
+          },
+        ],
+      });
+      await ledger.executeUpdate(confirmReclamationUpdate, {
+        args: [{ actor: natres(), body: { occupationId: occupied.occupation.occupationId, note: '已复垦' } }],
+      });
+      const caseId = `WF-${run}-uncached`;
+      const landCase = await suite.env.client.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
+        taskQueue,
+        workflowId: landCaseWorkflowId(caseId),
+        args: [
+          {
+            caseId,
+            facts: {
+              source: 'patrol',
+              parcelNo: 'QTX-U-1',
+              townCode: 'town-daba',
+              areaMu: 1,
+              landKind: 'cultivated',
+              party: '某合作社',
+              description: '未经批准建设库房',
+              foundOn: new Date(await suite.now()).toISOString().slice(0, 10),
+            },
+          },
+        ],
+      });
+      await act(landCase, 'investigate', { note: '已查明' });
+      await act(landCase, 'decide', { decision: '责令退还' });
+      return { ledger, landCase };
+    });
+    const facts = await publishedFacts(ledgerId, since);
+    expect(facts.map((f) => f.type)).toEqual(
+      expect.arrayContaining([
+        LandUseEvents.CompensationAccepted.type,
+        LandUseEvents.ReclamationConfirmed.type,
+      ]),
+    );
+    await suite.recordAndReplay(ledger, 'ledger-uncached-worker.json');
+    await suite.replay(landCase);
+  });
+
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

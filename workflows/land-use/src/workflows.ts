@@ -110,13 +110,13 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
   };
   const once =
     <C extends { actor: Actor }, R>(update: string, act: (command: C) => R) =>
-    (command: C): R => {
+    (command: C): R | Promise<R> => {
       const before = answered(update, command);
-      if (before) return before.answer as R;
+      if (before) return loop.answer(before.answer as R);
       const answer = act(command);
       const key = keyOf(update, command);
       if (key) rememberAnswer(state, key, answer);
-      return answer;
+      return loop.answer(answer);
     };
   const unlessAnswered =
     <C extends { actor: Actor }>(update: string, check: (command: C) => unknown) =>
@@ -168,7 +168,7 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
     townSuspensionUpdate,
     ({ suspension }) => {
       applySuspensionFact(state, suspension);
-      return state.suspensions[suspension.townCode] ?? null;
+      return loop.answer(state.suspensions[suspension.townCode] ?? null);
     },
     { validator: refusing((command: TownSuspensionCommand) => checkSuspensionFact(command?.suspension)) },
   );
@@ -300,7 +300,7 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
       for (const [type, step, extra] of facts) emit(type, step, actor, extra);
       if (change) emit(LandUseEvents.CaseColourChanged.type, 'colour', actor, change);
       loop.wake();
-      return plainClone(c);
+      return loop.answer(plainClone(c));
     },
     {
       validator: validating(LandCaseCommandSchema, (command: LandCaseCommand) =>

@@ -30,13 +30,16 @@ describe('supervision item workflow on the time-skipping server', () => {
   const withWorker = <T>(body: () => Promise<T>): Promise<T> => body();
   let n = 0;
 
-  async function startItem(overrides: Partial<StartItem> & { deadline: string | null }) {
+  async function startItem(
+    overrides: Partial<StartItem> & { deadline: string | null },
+    taskQueue = 'supervision-test',
+  ) {
     n += 1;
     const itemId = `test-${n}-${Date.now()}`;
     const handle = await suite.env.client.workflow.start<typeof supervisionItemWorkflow>(
       'supervisionItemWorkflow',
       {
-        taskQueue: 'supervision-test',
+        taskQueue,
         workflowId: supervisionWorkflowId(itemId),
         args: [
           {
@@ -280,6 +283,26 @@ describe('supervision item workflow on the time-skipping server', () => {
 
       await suite.recordAndReplay(handle, 'walk-to-closed.json');
     }));
+
+  it('a worker with nothing in cache writes what replays: an item acted on to closed', async () => {
+    const handle = await suite.withUncachedWorker(async (taskQueue) => {
+      const handle = await startItem({ deadline: '2021-12-31' }, taskQueue);
+      const edu = actor('bureau', 'edu');
+      const inspector = actor('inspector');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '已完成移交', attachments: [] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, { args: [command('review', inspector, {})] });
+      const closed = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', inspector, { opinion: '同意销号' })],
+      });
+      expect(closed).toMatchObject({ state: 'closed' });
+      await handle.result();
+      return handle;
+    });
+    await suite.replay(handle);
+  });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

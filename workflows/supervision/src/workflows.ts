@@ -89,7 +89,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
       emit(applied.type, applied.step, command.actor, applied.extra);
       emitColourChanges(command.actor);
       loop.wake();
-      return plainClone(state.item);
+      return loop.answer(plainClone(state.item));
     },
     { validator: validating(ActionCommandSchema, (command: ActionCommand) => checkAction(state, command)) },
   );

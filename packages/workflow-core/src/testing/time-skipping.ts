@@ -71,6 +71,23 @@ export class TimeSkippingSuite {
     await this.env?.teardown();
   }
 
+  /**
+   * Runs `fn` beside a second worker that keeps no run in cache, on a task queue of its own
+   * (`fn` gets its name): every task it takes starts from the whole history, as after a restart
+   * or on another machine, and the server may hand it the start and an action in one task. What
+   * it writes must replay like what a warm worker writes.
+   */
+  async withUncachedWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
+    const worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      taskQueue: `${this.options.taskQueue}-uncached`,
+      workflowBundle: this.bundle,
+      activities: this.options.activities(this.bus.js),
+      maxCachedWorkflows: 0,
+    });
+    return worker.runUntil(fn(`${this.options.taskQueue}-uncached`));
+  }
+
   /** The server's clock. */
   async now(): Promise<number> {
     return Number(await this.env.currentTimeMs());
