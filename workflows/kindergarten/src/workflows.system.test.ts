@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import { EVENTS_STREAM } from '@duban/bus';
@@ -518,6 +522,24 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     });
     await suite.replay(child);
     await suite.replay(h);
+  });
+
+  it('a history the server wrote after a timed-out task (evidence/): replays up to the reset point the repair picks, fails after it', async () => {
+    // Upstream (Temporal core): after a timed-out workflow task, the next task carried an activity
+    // result and an Update; the live worker took them in two activations (publish scheduled, then
+    // Update accepted), a replay takes them in one (accepted first), so the history cannot replay
+    // from event 105 on. `duban workflows repair` resets it to the task completed before (104).
+    const file = path.resolve(import.meta.dirname, '../evidence/case-replay-after-timed-out-task.json');
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const upTo = (last: number) => ({
+      ...history,
+      events: (history.events ?? []).filter((e) => Number(e.eventId) <= last),
+    });
+    await Worker.runReplayHistory({ workflowBundle: suite.bundle }, upTo(104));
+    const error = await Worker.runReplayHistory({ workflowBundle: suite.bundle }, upTo(157)).catch(
+      (e: unknown) => e,
+    );
+    expect(String((error as Error).message)).toMatch(/TMPRL1100[^]*HistoryEvent\(id: 105/);
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

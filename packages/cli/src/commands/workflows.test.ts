@@ -33,6 +33,35 @@ describe('remedyOf', () => {
     });
   });
 
+  it('a history its replay cannot match is reset to before the event the replay names', () => {
+    const history = [
+      event(1, STARTED),
+      event(2, TASK_SCHEDULED),
+      event(3, TASK_STARTED),
+      event(4, TASK_COMPLETED),
+      event(5, TASK_SCHEDULED),
+      event(6, TASK_STARTED),
+      event(7, TASK_COMPLETED),
+      event(8, 10 /* activity scheduled: the event the replay could not match */),
+      event(9, UPDATE_ACCEPTED),
+      event(10, TASK_SCHEDULED),
+      event(11, TASK_STARTED),
+      event(12, TASK_COMPLETED),
+      event(13, UPDATE_ACCEPTED),
+      event(14, TASK_SCHEDULED),
+      event(15, TASK_STARTED),
+      event(16, TASK_FAILED, {
+        workflowTaskFailedEventAttributes: {
+          failure: {
+            message:
+              '[TMPRL1100] Nondeterminism error: Update machine does not handle this event: HistoryEvent(id: 8, ActivityTaskScheduled)',
+          },
+        },
+      }),
+    ];
+    expect(remedyOf(history).remedy).toEqual({ kind: 'reset', toEventId: 7, reapplied: 2 });
+  });
+
   it('says the failure is not in history when an Update never accepted failed the task', () => {
     const history = [
       event(1, STARTED),

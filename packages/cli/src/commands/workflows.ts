@@ -67,8 +67,14 @@ export function remedyOf(events: readonly HistoryEvent[]): {
   const failedAt = failed?.eventTime?.seconds
     ? new Date(Number(failed.eventTime.seconds) * 1000).toISOString()
     : null;
+  // A replay that cannot match its history ([TMPRL1100] … HistoryEvent(id: N, …)) fails on an
+  // event written by an earlier task: reset to before it, or the new run keeps the event and fails
+  // the same way. (Written, for one, when the server batches a task otherwise than its replay:
+  // workflows/land-use/evidence.)
+  const mismatch = /TMPRL1100[^]*?HistoryEvent\(id: (\d+)/u.exec(failure?.message ?? '');
+  const before = mismatch ? Number(mismatch[1]) : failed ? eventId(failed) : Infinity;
   const completed = events.filter(
-    (e) => typeOf(e) === EVENT_WORKFLOW_TASK_COMPLETED && (!failed || eventId(e) < eventId(failed)),
+    (e) => typeOf(e) === EVENT_WORKFLOW_TASK_COMPLETED && eventId(e) < before,
   );
   const last = completed.at(-1);
   if (!last)
