@@ -73,9 +73,7 @@ export function remedyOf(events: readonly HistoryEvent[]): {
   // workflows/land-use/evidence.)
   const mismatch = /TMPRL1100[^]*?HistoryEvent\(id: (\d+)/u.exec(failure?.message ?? '');
   const before = mismatch ? Number(mismatch[1]) : failed ? eventId(failed) : Infinity;
-  const completed = events.filter(
-    (e) => typeOf(e) === EVENT_WORKFLOW_TASK_COMPLETED && eventId(e) < before,
-  );
+  const completed = events.filter((e) => typeOf(e) === EVENT_WORKFLOW_TASK_COMPLETED && eventId(e) < before);
   const last = completed.at(-1);
   if (!last)
     return {
