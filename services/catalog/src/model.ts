@@ -44,7 +44,10 @@ export interface DocumentCounts {
 /** One document (文号) of the gazette. `_id` is the document's ASCII slug, e.g. `qzbf-2019-31`. */
 export interface CatalogDocumentDoc {
   _id: string;
-  docNo: string;
+  /** Null for a notice without a 文号. */
+  docNo: string | null;
+  /** The document's identity across imports: its 文号, else a stable title key. */
+  key: string;
   title: string;
   issuers: UnitRef[];
   issuedOn: string | null;
@@ -94,7 +97,7 @@ export interface TaskContent {
 export interface CatalogTaskDoc extends TaskContent {
   _id: string;
   docId: string;
-  docNo: string;
+  docNo: string | null;
   ref: string;
   /** Codes of the lead and co-operating units, for the unit filter. */
   unitCodes: string[];
@@ -125,7 +128,7 @@ export interface CatalogArticleDoc {
   /** `${docId}:${ref}`, e.g. `qzf-2019-34:第三十六条`. */
   _id: string;
   docId: string;
-  docNo: string;
+  docNo: string | null;
   ref: string;
   chapter: string | null;
   title: string | null;
