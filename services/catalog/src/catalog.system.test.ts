@@ -387,7 +387,7 @@ describe('starting supervision items on the test stack (no worker)', () => {
   afterAll(async () => {
     if (client) {
       for (const c of candidates) {
-        const handle = client.workflow.getHandle(`supervision-${itemIdOf(c.document.docNo, c.task.ref)}`);
+        const handle = client.workflow.getHandle(`supervision-${itemIdOf(c.document.docNo!, c.task.ref)}`);
         await handle.terminate('catalog test done').catch(() => undefined);
       }
     }

@@ -20,7 +20,11 @@ describe('diffTasks', () => {
     const stored = [task('1'), task('2', { version: 3 }), task('3')];
     const planned = [
       task('1'),
-      task('2', { contentHash: 'h2b', deadline: '2025-09-30', cooperating: [{ code: 'fin', name: '财政局' }] }),
+      task('2', {
+        contentHash: 'h2b',
+        deadline: '2025-09-30',
+        cooperating: [{ code: 'fin', name: '财政局' }],
+      }),
       task('4'),
     ];
     expect(diffTasks(planned, stored)).toEqual({

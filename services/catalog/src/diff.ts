@@ -48,7 +48,8 @@ function changedFields(before: DiffTask, after: DiffTask): ChangedField[] {
   if (before.title !== after.title) fields.push('title');
   if (before.text !== after.text) fields.push('text');
   if (exactJson(codes(before.lead)) !== exactJson(codes(after.lead))) fields.push('lead');
-  if (exactJson(codes(before.cooperating)) !== exactJson(codes(after.cooperating))) fields.push('cooperating');
+  if (exactJson(codes(before.cooperating)) !== exactJson(codes(after.cooperating)))
+    fields.push('cooperating');
   if (before.deadline !== after.deadline) fields.push('deadline');
   // The hash covers more (indicators, duties, paths …): a change there is still a change.
   if (fields.length === 0 && before.contentHash !== after.contentHash) fields.push('other');

@@ -114,6 +114,11 @@ export interface CatalogTaskDoc extends TaskContent {
   importedAt: Date;
   firstImportedAt: Date;
   importedBy: string | null;
+  /**
+   * Set when a revised notice no longer has the task (kept, never deleted; its item is flagged for
+   * 督查室); cleared when a later notice has it again.
+   */
+  removed?: { at: Date; reason: string; by: string; source: string } | null;
 }
 
 /** A superseded version of a task, kept when its content changes. `_id` is `${itemId}@${version}`. */

@@ -12,8 +12,14 @@ export function checkRevision(state: ItemState, command: ReviseCommand): void {
     refuse(`角色 ${command.actor.role} 不能修订事项`);
   if (item.state === 'closed') refuse('事项已销号，不能再修订');
   const current = item.revision?.catalogVersion ?? 1;
-  if (command.body.change === 'revised' && command.body.catalogVersion <= current)
-    refuse(`事项已是第 ${current} 版，不能改为第 ${command.body.catalogVersion} 版`);
+  // The same version again only brings back an item flagged as removed (the notice has it again).
+  const restoring = item.revision?.removed === true;
+  const { catalogVersion } = command.body;
+  if (
+    command.body.change === 'revised' &&
+    (catalogVersion < current || (catalogVersion === current && !restoring))
+  )
+    refuse(`事项已是第 ${current} 版，不能改为第 ${catalogVersion} 版`);
   if (command.body.change === 'removed' && item.revision?.removed) refuse('事项已标记为修订版通知删除');
 }
 

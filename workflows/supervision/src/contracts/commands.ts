@@ -84,7 +84,7 @@ export const RevisionBodySchema = z.discriminatedUnion('change', [
   z
     .object({
       change: z.literal('revised'),
-      catalogVersion: z.number().int().min(2),
+      catalogVersion: z.number().int().min(1),
       title: z.string().max(500),
       leadUnits: z.array(UnitCodeSchema).min(1),
       cooperatingUnits: z.array(UnitCodeSchema),

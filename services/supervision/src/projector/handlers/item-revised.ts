@@ -10,6 +10,7 @@ const FIELD_NAMES: Record<string, string> = {
   cooperating: '配合单位',
   deadline: '期限',
   other: '其他',
+  restored: '重新列入',
 };
 
 /** A revised notice re-imported: the timeline says what changed, or that the notice dropped it. */
