@@ -48,6 +48,7 @@ export { diffTasks } from './diff';
 export type { NoticeDiff, TaskChange } from './diff';
 export { documentIdOf, documentKeyOf } from './identity';
 export { MAX_NOTICE_BYTES, NoticeInputError, parseNoticeForOffice, readNoticeInput } from './notice-input';
+export { ParsedNoticeSchema } from './notice-input';
 export type { NoticeInput, ParsedNotice } from './notice-input';
 export { tasksFilter } from './views';
 export {
