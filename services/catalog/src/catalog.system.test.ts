@@ -5,7 +5,11 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { itemIdOf } from '@duban/workflow-supervision/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { pino } from 'pino';
+import { connectBus, ensureStreams, type Bus } from '@duban/bus';
+import { createSupervisionWorker } from '@duban/workflow-supervision';
+import { itemIdOf, itemSnapshotQuery } from '@duban/workflow-supervision/client';
 import { parseGazette, type ParsedGazette } from '@duban/gazette';
 import { errorHandler, mountRoutes, registerRoutes, type Principal, type RouteAuth } from '@duban/http';
 import { connectStore, type Store } from '@duban/store';
@@ -17,6 +21,12 @@ import {
   supervisionCandidates,
   type CatalogTaskDoc,
   type CatalogTaskVersionDoc,
+  IMPORT_BODY_LIMIT,
+  IMPORT_DRAFTS,
+  MAX_NOTICE_BYTES,
+  parseNoticeForOffice,
+  REMOVED_REASON,
+  type ImportRouteOptions,
 } from './index';
 import { latestDeadline } from './import';
 
@@ -387,7 +397,7 @@ describe('starting supervision items on the test stack (no worker)', () => {
   afterAll(async () => {
     if (client) {
       for (const c of candidates) {
-        const handle = client.workflow.getHandle(`supervision-${itemIdOf(c.document.docNo, c.task.ref)}`);
+        const handle = client.workflow.getHandle(`supervision-${itemIdOf(c.document.docNo!, c.task.ref)}`);
         await handle.terminate('catalog test done').catch(() => undefined);
       }
     }
@@ -412,5 +422,234 @@ describe('starting supervision items on the test stack (no worker)', () => {
     await client.workflow.getHandle(one.workflowId).terminate('closed for the test');
     const third = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
     expect(third).toMatchObject({ started: 0, alreadyRunning: 69, alreadyClosed: 1, skipped: 1 });
+  });
+});
+
+describe('importing notices through the API (preview, confirm, revised re-import)', () => {
+  const TASK_QUEUE = 'catalog-import-test';
+  const inspector: Principal = { username: 'duchashi', name: '督查室', role: 'inspector', unitCode: null };
+  const asInspector: RouteAuth = {
+    authenticate: () => (_req, _res, next) => next(),
+    principalOf: () => inspector,
+  };
+  // The gazette parser needs a 文号; this parser drops it, as a notice without one parses (issue 13).
+  const key = `无文号通知-${Date.now()}`;
+  const withoutDocNo: ImportRouteOptions['parse'] = async (t, db) => {
+    const p = await parseNoticeForOffice(t, db);
+    return { ...p, documents: p.documents.map(({ docNo: _dropped, ...d }) => ({ ...d, key })) };
+  };
+  const lines = text.split('\n');
+  const v1 = lines.slice(818, 921).join('\n');
+  const v2 = v1
+    .replace('2020年12月底前', '2021年6月底前') // 四.(二): a later deadline
+    .replace(/\n\(一\)调查摸底[^\n]*\n/, '\n') // 四.(一): removed
+    .replace(
+      '\n#### 五、保障措施',
+      '\n(三)督导检查。由市教育局牵头,对整改情况开展督导检查。\n\n#### 五、保障措施',
+    ) // added
+    .replace('**责任单位:**教育局', '**责任单位:**市幼教中心'); // 三.(四): an unknown lead unit
+
+  let store: Store;
+  let connection: Connection;
+  let client: Client;
+  let bus: Bus;
+  let worker: Worker;
+  let running: Promise<void>;
+  let base: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const stack = inject('stack');
+    store = await connectStore(stack.mongoUri, `${stack.mongoDb}_catalog_imports`);
+    await store.db.dropDatabase();
+    connection = await Connection.connect({ address: stack.temporalAddress });
+    client = new Client({ connection, namespace: 'default' });
+    bus = await connectBus(stack.natsUrl, { name: 'catalog-import-tests' });
+    await ensureStreams(bus.jsm);
+    const native = await NativeConnection.connect({ address: stack.temporalAddress });
+    worker = await createSupervisionWorker({
+      connection: native,
+      namespace: 'default',
+      js: bus.js,
+      taskQueue: TASK_QUEUE,
+    });
+    running = worker.run();
+
+    const app = express();
+    const api = express.Router();
+    api.use(express.json({ limit: IMPORT_BODY_LIMIT }));
+    const ctx = {
+      db: store.db,
+      temporal: client,
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(),
+      actionTimeoutMs: 20_000,
+      taskQueue: TASK_QUEUE,
+    };
+    mountRoutes(api, catalogRoutes(ctx, { parse: withoutDocNo }), asInspector);
+    app.use('/api', api);
+    app.use(errorHandler());
+    const server = app.listen(0);
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/catalog/imports`;
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+  }, 120_000);
+
+  afterAll(async () => {
+    await close?.();
+    worker?.shutdown();
+    await running;
+    await bus?.close();
+    await connection?.close();
+    await store?.db.dropDatabase();
+    await store?.close();
+  });
+
+  async function post(path: string, body: unknown, requestId = `req-${Math.random()}`) {
+    const res = await fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: (await res.json()) as never,
+    };
+  }
+  type Preview = {
+    id: string;
+    documents: {
+      docNo: string | null;
+      key: string;
+      tasks: { itemId: string; ref: string; change: string; lead: unknown[] }[];
+    }[];
+    diff: {
+      added: { ref: string }[];
+      changed: { ref: string; fields: string[] }[];
+      removed: { ref: string; itemId: string }[];
+      unchanged: number;
+    };
+    unknownUnits: { name: string | null; line: number | null }[];
+    blocking: { ref: string; names: string[] }[];
+  };
+  type Result = {
+    start: { started: number };
+    items: string[];
+    revisions: { itemId: string; change: string; outcome: string }[];
+  };
+  const snapshot = (itemId: string) =>
+    client.workflow.getHandle(`supervision-${itemId}`).query(itemSnapshotQuery);
+  const writes = async () => ({
+    drafts: await store.db.collection(IMPORT_DRAFTS).countDocuments({}),
+    tasks: await store.db.collection(CatalogCollections.tasks).countDocuments({}),
+  });
+
+  it('previews a notice without a 文号, writing nothing to the catalog, then confirms it once', async () => {
+    const created = await post('', {
+      fileName: 'notice.md',
+      contentBase64: Buffer.from(v1).toString('base64'),
+    });
+    expect(created.status).toBe(201);
+    const preview = created.body as Preview;
+    expect(preview.documents).toHaveLength(1);
+    expect(preview.documents[0]).toMatchObject({ docNo: null, key });
+    expect(preview.documents[0]!.tasks.map((t) => t.ref)).toEqual([
+      '三.(一)',
+      '三.(二)',
+      '三.(三)',
+      '三.(四)',
+      '四.(一)',
+      '四.(二)',
+    ]);
+    expect(preview.diff).toMatchObject({ changed: [], removed: [], unchanged: 0 });
+    expect(preview.diff.added).toHaveLength(6);
+    expect(await writes()).toEqual({ drafts: 1, tasks: 0 });
+
+    const again = await fetch(`${base}/${preview.id}`);
+    expect(((await again.json()) as Preview).diff.added).toHaveLength(6);
+
+    const first = await post(`/${preview.id}/confirm`, {}, 'confirm-v1');
+    expect(first.status).toBe(200);
+    const result = first.body as Result;
+    expect(result.start.started).toBe(6);
+    const itemId = preview.documents[0]!.tasks[0]!.itemId;
+    expect(itemId).toMatch(/^n-[0-9a-f]{12}\.3\.p1$/);
+    expect(await snapshot(itemId)).toMatchObject({
+      docNo: '关于印发《青铜峡市城镇小区配套幼儿园治理工作方案》的通知',
+      state: 'assigned',
+    });
+    // The same draft again (another request id): the same answer, nothing more.
+    const second = await post(`/${preview.id}/confirm`, {}, 'confirm-v1-again');
+    expect(second.body).toEqual(first.body);
+    expect(await writes()).toEqual({ drafts: 1, tasks: 6 });
+  });
+
+  it('re-imports a revised version: one task added, one changed, one removed, no duplicates', async () => {
+    const created = await post('', { text: v2, fileName: 'notice-v2.md' });
+    expect(created.status).toBe(201);
+    const preview = created.body as Preview;
+    expect(preview.diff.added.map((t) => t.ref)).toEqual(['四.(三)']);
+    expect(preview.diff.changed.map((t) => [t.ref, t.fields])).toEqual([
+      ['三.(四)', ['lead']],
+      ['四.(二)', ['text', 'deadline']],
+    ]);
+    expect(preview.diff.removed.map((t) => t.ref)).toEqual(['四.(一)']);
+    expect(preview.unknownUnits.map((u) => u.name)).toContain('市幼教中心');
+    expect(preview.blocking).toEqual([
+      expect.objectContaining({ ref: '三.(四)', names: [expect.stringContaining('幼教中心')] }),
+    ]);
+
+    const refused = await post(`/${preview.id}/confirm`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.type).toMatch(/^application\/problem\+json/);
+    expect((refused.body as { detail: string }).detail).toContain('幼教中心');
+    expect(await writes()).toEqual({ drafts: 2, tasks: 6 });
+
+    const confirmed = await post(`/${preview.id}/confirm`, { proceed: true });
+    expect(confirmed.status).toBe(200);
+    const result = confirmed.body as Result;
+    expect(result.start.started).toBe(1);
+    const byRef = Object.fromEntries(preview.documents[0]!.tasks.map((t) => [t.ref, t.itemId]));
+    const removedId = preview.diff.removed[0]!.itemId;
+    expect(result.revisions).toEqual([
+      { itemId: byRef['四.(二)'], change: 'revised', outcome: 'applied' },
+      { itemId: removedId, change: 'removed', outcome: 'applied' },
+    ]);
+    expect(await writes()).toEqual({ drafts: 2, tasks: 7 }); // six, plus the added one; none twice
+    expect(await snapshot(byRef['四.(二)']!)).toMatchObject({
+      deadline: '2021-06-30',
+      originalDeadline: '2020-12-31',
+      revision: { catalogVersion: 2, removed: false },
+    });
+    expect(await snapshot(removedId)).toMatchObject({ state: 'assigned', revision: { removed: true } });
+    const tasks = store.db.collection<CatalogTaskDoc>(CatalogCollections.tasks);
+    expect(await tasks.findOne({ _id: removedId })).toMatchObject({ removed: { reason: REMOVED_REASON } });
+    expect(await tasks.findOne({ _id: byRef['四.(二)'] })).toMatchObject({
+      version: 2,
+      deadline: '2021-06-30',
+    });
+    expect(await store.db.collection(CatalogCollections.taskVersions).countDocuments({})).toBe(2);
+  });
+
+  it('refuses bad files with a clear problem and writes nothing', async () => {
+    const before = await writes();
+    const empty = await post('', { fileName: 'empty.md', contentBase64: '' });
+    expect(empty).toMatchObject({ status: 400, body: { detail: expect.stringContaining('文件为空') } });
+    const latin = await post('', {
+      fileName: 'gbk.txt',
+      contentBase64: Buffer.from([0xc7, 0xe0, 0xcd, 0xad, 0xff]).toString('base64'),
+    });
+    expect(latin).toMatchObject({ status: 400, body: { detail: expect.stringContaining('不是 UTF-8') } });
+    const notNotice = await post('', { text: '今天天气很好。' });
+    expect(notNotice).toMatchObject({ status: 400, body: { detail: expect.stringContaining('没有找到') } });
+    const huge = await post('', {
+      fileName: 'huge.md',
+      contentBase64: Buffer.alloc(MAX_NOTICE_BYTES + 1, 0x41).toString('base64'),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.type).toMatch(/^application\/problem\+json/);
+    expect((huge.body as { detail: string }).detail).toContain('20 MB');
+    expect(await writes()).toEqual(before);
   });
 });

@@ -1,15 +1,9 @@
 import path from 'node:path';
 import type { Collection, Db } from 'mongodb';
-import { docSlug, itemIdOf } from '@duban/workflow-supervision/client';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
-import {
-  ParsedGazetteSchema,
-  type Article,
-  type GazetteDocument,
-  type ParsedGazette,
-  type ParseWarning,
-  type Task,
-} from '@duban/gazette';
+import type { Article, ParsedGazette, ParseWarning, Task } from '@duban/gazette';
+import { documentIdOf, documentKeyOf, documentLabelOf, taskIdOf } from './identity';
+import { ParsedNoticeSchema, type NoticeDocument, type ParsedNotice } from './notice-input';
 import { exactJson, hashOf, taskContentHash } from './hash';
 import {
   CatalogCollections,
@@ -53,13 +47,16 @@ export interface ChangeCounts {
 
 export interface TaskRefLine {
   itemId: string;
+  /** The 文号, else the title (a notice without one). */
   docNo: string;
   ref: string;
   title: string;
 }
 
 export interface DocumentImportSummary {
+  /** The 文号, else the title (a notice without one). */
   docNo: string;
+  key: string;
   docId: string;
   title: string;
   document: ChangeKind;
@@ -124,7 +121,7 @@ type TaskFields = Omit<CatalogTaskDoc, 'importedAt' | 'firstImportedAt' | 'impor
 type ArticleFields = Omit<CatalogArticleDoc, 'importedAt' | 'updatedAt' | 'importedBy'>;
 type DocumentFields = Omit<CatalogDocumentDoc, 'importedAt' | 'updatedAt' | 'importedBy'>;
 
-interface PlannedDocument {
+export interface PlannedDocument {
   doc: DocumentFields;
   tasks: TaskFields[];
   articles: ArticleFields[];
@@ -167,7 +164,7 @@ function provenance(file: string, lines: readonly string[], range: { from: numbe
   return { file, lines: { from: range.from, to: range.to }, text: lines.slice(range.from - 1, range.to) };
 }
 
-function countsOf(doc: GazetteDocument): DocumentCounts {
+function countsOf(doc: NoticeDocument): DocumentCounts {
   return {
     tasks: doc.tasks.length,
     tasksWithDeadline: doc.tasks.filter((t) => t.deadlines.length > 0).length,
@@ -180,12 +177,12 @@ function countsOf(doc: GazetteDocument): DocumentCounts {
   };
 }
 
-function planTask(doc: GazetteDocument, docId: string, task: Task, file: string, lines: readonly string[]) {
+function planTask(doc: NoticeDocument, docId: string, task: Task, file: string, lines: readonly string[]) {
   const content = taskContentOf(task);
   const fields: TaskFields = {
-    _id: itemIdOf(doc.docNo, task.ref),
+    _id: taskIdOf(docId, task.ref),
     docId,
-    docNo: doc.docNo,
+    docNo: doc.docNo ?? null,
     ref: task.ref,
     ...content,
     unitCodes: [...new Set([...content.lead, ...content.cooperating].map((u) => u.code))],
@@ -199,7 +196,7 @@ function planTask(doc: GazetteDocument, docId: string, task: Task, file: string,
 }
 
 function planArticle(
-  doc: GazetteDocument,
+  doc: NoticeDocument,
   docId: string,
   article: Article,
   file: string,
@@ -218,7 +215,7 @@ function planArticle(
   const fields: ArticleFields = {
     _id: `${docId}:${article.ref}`,
     docId,
-    docNo: doc.docNo,
+    docNo: doc.docNo ?? null,
     ...content,
     position: article.sourceLines.from,
     source,
@@ -228,19 +225,15 @@ function planArticle(
 }
 
 function planDocument(
-  doc: GazetteDocument,
+  doc: NoticeDocument,
   warnings: readonly ParseWarning[],
   file: string,
   lines: readonly string[],
 ): PlannedDocument {
-  let docId: string;
-  try {
-    docId = docSlug(doc.docNo);
-  } catch {
-    throw new CatalogImportError(`${file}: ${doc.docNo} is not a document number`);
-  }
+  const key = documentKeyOf(doc);
+  const docId = documentIdOf(doc);
   const content = {
-    docNo: doc.docNo,
+    docNo: doc.docNo ?? null,
     title: doc.title,
     issuers: doc.issuers.map((u) => ({ code: u.code, name: u.name })),
     issuedOn: doc.issuedOn ?? null,
@@ -252,10 +245,11 @@ function planDocument(
     annualTable: doc.annualTable ?? null,
     reporting: doc.reporting ?? null,
     attachments: doc.attachments,
-    warnings: warnings.filter((w) => w.docNo === doc.docNo),
+    warnings: warnings.filter((w) => w.docNo === (doc.docNo ?? key)),
   };
   return {
-    doc: { _id: docId, ...content, source: file, contentHash: hashOf(content) },
+    // The key stays out of the hash: for a document with a 文号 it adds nothing.
+    doc: { _id: docId, ...content, key, source: file, contentHash: hashOf(content) },
     tasks: doc.tasks.map((t) => planTask(doc, docId, t, file, lines)),
     articles: doc.articles.map((a) => planArticle(doc, docId, a, file, lines)),
   };
@@ -268,7 +262,7 @@ function duplicates(ids: readonly string[]): string[] {
   return [...dup];
 }
 
-function plan(parsed: ParsedGazette, file: string, text: string): PlannedDocument[] {
+export function plan(parsed: ParsedNotice, file: string, text: string): PlannedDocument[] {
   const lines = text.split(/\r?\n/);
   const planned = parsed.documents.map((d) => planDocument(d, parsed.warnings, file, lines));
   const checks: [string, string[]][] = [
@@ -427,10 +421,10 @@ function add(counts: ChangeCounts, kind: ChangeKind): void {
  */
 export async function importCatalog(
   db: Db,
-  parsed: ParsedGazette,
+  parsed: ParsedGazette | ParsedNotice,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const input = ParsedGazetteSchema.safeParse(parsed);
+  const input = ParsedNoticeSchema.safeParse(parsed);
   if (!input.success) {
     const first = input.error.issues[0];
     throw new CatalogImportError(
@@ -467,7 +461,8 @@ export async function importCatalog(
     const documentKind = await writeCurrent(c.documents, p.doc, undefined, meta);
     add(summary.totals.documents, documentKind);
     const docSummary: DocumentImportSummary = {
-      docNo: p.doc.docNo,
+      docNo: documentLabelOf(p.doc),
+      key: p.doc.key,
       docId: p.doc._id,
       title: p.doc.title,
       document: documentKind,
@@ -495,7 +490,12 @@ export async function importCatalog(
       if (kind === 'changed') docSummary.changedRefs.push(task.ref);
       if (task.lead.length === 0) {
         docSummary.noLeadUnit.push(task.ref);
-        summary.noLeadUnit.push({ itemId: task._id, docNo: task.docNo, ref: task.ref, title: task.title });
+        summary.noLeadUnit.push({
+          itemId: task._id,
+          docNo: docSummary.docNo,
+          ref: task.ref,
+          title: task.title,
+        });
       }
     }
     for (const article of p.articles) {

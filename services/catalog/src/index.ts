@@ -28,7 +28,7 @@ export type {
 export { taskContentHash } from './hash';
 export { GazetteFileError, loadGazetteFile, readGazetteText } from './source';
 export type { LoadedGazette } from './source';
-export { reportingScheduleFor, startItemFor } from './start-item';
+export { itemIdFor, reportingScheduleFor, startItemFor } from './start-item';
 export type { ItemSourceDocument, ItemSourceTask } from './start-item';
 export { startSupervisionItems, supervisionCandidates } from './start';
 export type {
@@ -39,6 +39,17 @@ export type {
   SupervisionCandidate,
 } from './start';
 export { catalogRoutes } from './routes';
+export { CatalogGrants } from './grants';
+export { IMPORT_BODY_LIMIT } from './imports/schemas';
+export { IMPORT_DRAFTS } from './imports/drafts';
+export { REMOVED_REASON } from './imports/confirm';
+export type { ImportRouteOptions } from './imports/routes';
+export { diffTasks } from './diff';
+export type { NoticeDiff, TaskChange } from './diff';
+export { documentIdOf, documentKeyOf } from './identity';
+export { MAX_NOTICE_BYTES, NoticeInputError, parseNoticeForOffice, readNoticeInput } from './notice-input';
+export { ParsedNoticeSchema } from './notice-input';
+export type { NoticeInput, ParsedNotice } from './notice-input';
 export { tasksFilter } from './views';
 export {
   CatalogDocumentSummaryView,

@@ -44,7 +44,10 @@ export interface DocumentCounts {
 /** One document (文号) of the gazette. `_id` is the document's ASCII slug, e.g. `qzbf-2019-31`. */
 export interface CatalogDocumentDoc {
   _id: string;
-  docNo: string;
+  /** Null for a notice without a 文号. */
+  docNo: string | null;
+  /** The document's identity across imports: its 文号, else a stable title key. */
+  key: string;
   title: string;
   issuers: UnitRef[];
   issuedOn: string | null;
@@ -94,7 +97,7 @@ export interface TaskContent {
 export interface CatalogTaskDoc extends TaskContent {
   _id: string;
   docId: string;
-  docNo: string;
+  docNo: string | null;
   ref: string;
   /** Codes of the lead and co-operating units, for the unit filter. */
   unitCodes: string[];
@@ -111,6 +114,11 @@ export interface CatalogTaskDoc extends TaskContent {
   importedAt: Date;
   firstImportedAt: Date;
   importedBy: string | null;
+  /**
+   * Set when a revised notice no longer has the task (kept, never deleted; its item is flagged for
+   * 督查室); cleared when a later notice has it again.
+   */
+  removed?: { at: Date; reason: string; by: string; source: string } | null;
 }
 
 /** A superseded version of a task, kept when its content changes. `_id` is `${itemId}@${version}`. */
@@ -125,7 +133,7 @@ export interface CatalogArticleDoc {
   /** `${docId}:${ref}`, e.g. `qzf-2019-34:第三十六条`. */
   _id: string;
   docId: string;
-  docNo: string;
+  docNo: string | null;
   ref: string;
   chapter: string | null;
   title: string | null;

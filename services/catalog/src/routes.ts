@@ -11,6 +11,7 @@ import {
   TasksQuery,
 } from './schemas';
 import { documentSummaryView, documentView, tasksFilter, taskView, versionView } from './views';
+import { importRoutes, type ImportRouteOptions } from './imports/routes';
 
 // Every route reads; every signed-in role may read (the gateway answers 401 without a token).
 const common = { method: 'get' as const, tags: ['catalog'], access: 'user' as const };
@@ -18,10 +19,15 @@ const common = { method: 'get' as const, tags: ['catalog'], access: 'user' as co
 /**
  * GET /catalog/documents, /catalog/documents/:id, /catalog/tasks and /catalog/tasks/:id. A bad
  * query is a 400 problem naming each field, an unknown id a 404 problem (the kit's shape).
+ * Given the engines (the gateway's context), also the import of notices under /catalog/imports.
  */
-export function catalogRoutes(ctx: Pick<ProcessRouteContext, 'db'>): Route[] {
+export function catalogRoutes(
+  ctx: Pick<ProcessRouteContext, 'db'> | ProcessRouteContext,
+  options: ImportRouteOptions = {},
+): Route[] {
   const c = catalogCollections(ctx.db);
   return [
+    ...('temporal' in ctx ? importRoutes(ctx, options) : []),
     defineRoute({
       ...common,
       path: '/catalog/documents',

@@ -1,15 +1,18 @@
 import {
-  itemIdOf,
   StartItemSchema,
   type ReportingScheduleInput,
   type StartItem,
 } from '@duban/workflow-supervision/client';
 import type { Frequency, RecurringDeadline } from '@duban/gazette';
+import { documentIdOf, documentLabelOf, taskIdOf } from './identity';
 import { latestDeadline } from './import';
 
 /** What startItemFor needs of a document: a parsed GazetteDocument or a CatalogDocumentDoc. */
 export interface ItemSourceDocument {
-  docNo: string;
+  /** Absent (or null in the catalog) for a notice without a 文号: then `key` identifies it. */
+  docNo?: string | null;
+  key?: string;
+  title?: string;
   /** A standing reporting duty of the whole document (每月25日前 … 报发展和改革局汇总). */
   reporting?: { frequency: Frequency; day?: number } | null;
 }
@@ -75,6 +78,11 @@ export function reportingScheduleFor(
   return { kind: 'none' };
 }
 
+/** The item id of a task: itemIdOf(docNo, ref) for a document with a 文号, else from its key. */
+export function itemIdFor(document: ItemSourceDocument, task: { ref: string }): string {
+  return taskIdOf(documentIdOf(document), task.ref);
+}
+
 /**
  * The input of the supervision workflow for one catalog task, or null when the task cannot be
  * supervised (no lead unit: nobody to assign it to; the import summary lists it as such).
@@ -88,8 +96,8 @@ export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask)
     (c) => !leadUnits.includes(c),
   );
   return StartItemSchema.parse({
-    itemId: itemIdOf(document.docNo, task.ref),
-    docNo: document.docNo,
+    itemId: itemIdFor(document, task),
+    docNo: documentLabelOf(document),
     ref: task.ref,
     title: task.title,
     leadUnits,

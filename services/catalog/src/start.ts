@@ -1,8 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { assertStartInput } from '@duban/workflow-core/input';
-import { StartItemSchema, itemIdOf, supervisionWorkflowId } from '@duban/workflow-supervision/client';
+import { StartItemSchema, supervisionWorkflowId } from '@duban/workflow-supervision/client';
 import type { supervisionItemWorkflow } from '@duban/workflow-supervision';
-import { startItemFor, type ItemSourceDocument, type ItemSourceTask } from './start-item';
+import { documentLabelOf } from './identity';
+import { itemIdFor, startItemFor, type ItemSourceDocument, type ItemSourceTask } from './start-item';
 
 /** One catalog task to supervise, with the document it comes from (for its reporting duty). */
 export interface SupervisionCandidate {
@@ -56,7 +57,7 @@ async function startOne(
 ): Promise<{ itemId: string; workflowId: string; outcome: StartOutcomeKind }> {
   const found = startItemFor(candidate.document, candidate.task);
   const input = found && escalateAfterRedDays !== undefined ? { ...found, escalateAfterRedDays } : found;
-  const itemId = input?.itemId ?? itemIdOf(candidate.document.docNo, candidate.task.ref);
+  const itemId = input?.itemId ?? itemIdFor(candidate.document, candidate.task);
   const workflowId = supervisionWorkflowId(itemId);
   if (!input) return { itemId, workflowId, outcome: 'skipped' };
   // An input the workflow's contract refuses starts nothing: the import stops, naming the item.
@@ -119,7 +120,7 @@ export async function startSupervisionItems(
       const c = tasks[i]!;
       result.skippedItems.push({
         itemId: o.itemId,
-        docNo: c.document.docNo,
+        docNo: documentLabelOf(c.document),
         ref: c.task.ref,
         reason: 'no-lead-unit',
       });

@@ -12,6 +12,7 @@ import {
 } from './api.js';
 import { alertsPage, stopAlertStream } from './pages/alerts.js';
 import { cockpitPage } from './pages/cockpit.js';
+import { importPage } from './pages/import.js';
 import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
@@ -20,9 +21,9 @@ import { errorBox, h } from './ui.js';
 /** The shell's own pages each role may open, in menu order; the first is its home. */
 const MENUS = {
   bureau: ['inbox', 'items'],
-  inspector: ['alerts', 'items', 'cockpit'],
+  inspector: ['alerts', 'items', 'cockpit', 'import'],
   leader: ['cockpit', 'items', 'alerts'],
-  admin: ['cockpit', 'items', 'alerts'],
+  admin: ['cockpit', 'items', 'alerts', 'import'],
 };
 
 const PAGES = {
@@ -30,6 +31,7 @@ const PAGES = {
   items: { title: '督办事项', render: itemsPage },
   cockpit: { title: '领导驾驶舱', render: cockpitPage },
   alerts: { title: '预警中心', render: alertsPage },
+  import: { title: '导入文件', render: importPage },
 };
 
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ActionCommand, ItemSnapshot } from './contracts/index';
+import type { ActionCommand, ItemSnapshot, ReviseCommand } from './contracts/index';
 
 // Imported by the worker and by every client (gateway, importer): one place for these names.
 export const SUPERVISION_TASK_QUEUE = 'duban-supervision';
@@ -9,3 +9,9 @@ export const SUPERVISION_TASK_QUEUE = 'duban-supervision';
 export const itemActionUpdate = defineUpdate<ItemSnapshot, [ActionCommand]>('itemAction');
 
 export const itemSnapshotQuery = defineQuery<ItemSnapshot>('itemSnapshot');
+
+/** A revised notice re-imported: the catalog tells the running item its new content (or removal). */
+export const itemRevisionUpdate = defineUpdate<ItemSnapshot, [ReviseCommand]>('itemRevision');
+
+/** Marks the histories that took a revision (patched() in its handler). */
+export const ITEM_REVISION_PATCH = 'supervision-item-revision';

@@ -11,7 +11,7 @@ import {
   timeSkippingSuite,
 } from '@duban/workflow-core/testing';
 import { createSupervisionActivities } from './activities';
-import { itemActionUpdate, itemSnapshotQuery } from './definitions';
+import { itemActionUpdate, itemRevisionUpdate, itemSnapshotQuery } from './definitions';
 import { actor, command } from './testing';
 import { supervisionWorkflowsPath } from './worker';
 import type { supervisionItemWorkflow } from './workflows';
@@ -303,6 +303,101 @@ describe('supervision item workflow on the time-skipping server', () => {
     });
     await suite.replay(handle);
   });
+
+  it('takes a revised notice: new title, units and deadline; a stale revision refused; removal flagged', () =>
+    withWorker(async () => {
+      const handle = await startItem({ deadline: '2020-12-31', cooperatingUnits: ['natres', 'fin'] });
+      const edu = actor('bureau', 'edu');
+      const inspector = actor('inspector');
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('sign', actor('bureau', 'natres'), {})],
+      });
+      const revised = await handle.executeUpdate(itemRevisionUpdate, {
+        args: [
+          {
+            actor: inspector,
+            body: {
+              change: 'revised',
+              catalogVersion: 2,
+              title: '已建成幼儿园于2021年6月底前完成移交',
+              leadUnits: ['edu'],
+              cooperatingUnits: ['natres', 'hous'],
+              deadline: '2021-06-30',
+              fields: ['title', 'cooperating', 'deadline'],
+              source: 'notice-v2.md',
+            },
+          },
+        ],
+      });
+      expect(revised).toMatchObject({
+        title: '已建成幼儿园于2021年6月底前完成移交',
+        deadline: '2021-06-30',
+        originalDeadline: '2020-12-31',
+        cooperatingUnits: ['natres', 'hous'],
+        revision: { catalogVersion: 2, removed: false },
+      });
+      // natres keeps its signed sub-task; hous starts assigned; fin is gone.
+      expect(revised.subTasks.map((s) => [s.unitCode, s.state, s.deadline])).toEqual([
+        ['natres', 'signed', '2021-06-30'],
+        ['hous', 'assigned', '2021-06-30'],
+      ]);
+      expect(revised.deadlineHistory.at(-1)).toMatchObject({
+        deadline: '2021-06-30',
+        previous: '2020-12-31',
+      });
+
+      const stale = {
+        change: 'revised',
+        catalogVersion: 2,
+        title: 'x',
+        leadUnits: ['edu'],
+        cooperatingUnits: [],
+      };
+      await refused(
+        handle.executeUpdate(itemRevisionUpdate, {
+          args: [{ actor: inspector, body: { ...stale, deadline: null, fields: [], source: 'x' } as never }],
+        }),
+        /已是第 2 版/,
+      );
+      await refused(
+        handle.executeUpdate(itemRevisionUpdate, {
+          args: [{ actor: edu, body: { change: 'removed', catalogVersion: 2, reason: 'x', source: 'x' } }],
+        }),
+        /不能修订/,
+      );
+      const removed = await handle.executeUpdate(itemRevisionUpdate, {
+        args: [
+          {
+            actor: inspector,
+            body: {
+              change: 'removed',
+              catalogVersion: 2,
+              reason: '修订版通知已删除此任务',
+              source: 'notice-v3.md',
+            },
+          },
+        ],
+      });
+      expect(removed).toMatchObject({ state: 'assigned', revision: { removed: true } });
+
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      for (const unit of ['natres', 'hous']) {
+        const who = actor('bureau', unit);
+        if (unit === 'hous')
+          await handle.executeUpdate(itemActionUpdate, { args: [command('sign', who, {})] });
+        await handle.executeUpdate(itemActionUpdate, {
+          args: [command('request-close', who, { summary: '配合完成', attachments: [] })],
+        });
+      }
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '已完成移交', attachments: [] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', inspector, { opinion: '同意销号' })],
+      });
+      await handle.result();
+      await suite.recordAndReplay(handle, 'revised-then-closed.json');
+    }));
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
 });

@@ -1,9 +1,11 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   ActionCommandSchema,
+  ReviseCommandSchema,
   StartItemSchema,
   SupervisionEvents,
   type ActionCommand,
+  type ReviseCommand,
   type StartItem,
 } from './contracts/index';
 import {
@@ -16,7 +18,8 @@ import {
 } from '@duban/workflow-core';
 import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';
-import { itemActionUpdate, itemSnapshotQuery } from './definitions';
+import { ITEM_REVISION_PATCH, itemActionUpdate, itemRevisionUpdate, itemSnapshotQuery } from './definitions';
+import { applyRevision, checkRevision } from './revision';
 import {
   dueForEscalation,
   newItemState,
@@ -92,6 +95,20 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
       return loop.answer(plainClone(state.item));
     },
     { validator: validating(ActionCommandSchema, (command: ActionCommand) => checkAction(state, command)) },
+  );
+  // Added with issue 13. Registering a handler issues no command, and histories recorded before it
+  // never hold this Update, so they replay unchanged; the marker tells later code which ran it.
+  setHandler(
+    itemRevisionUpdate,
+    (command) => {
+      patched(ITEM_REVISION_PATCH);
+      const applied = applyRevision(state, command, Date.now());
+      emit(applied.type, applied.step, command.actor, applied.extra);
+      emitColourChanges(command.actor);
+      loop.wake();
+      return loop.answer(plainClone(state.item));
+    },
+    { validator: validating(ReviseCommandSchema, (command: ReviseCommand) => checkRevision(state, command)) },
   );
 
   await loop.run({

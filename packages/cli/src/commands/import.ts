@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@duban/config';
@@ -5,7 +7,10 @@ import type { ParsedGazette, ParseWarning } from '@duban/gazette';
 import {
   GazetteFileError,
   importCatalog,
-  loadGazetteFile,
+  NoticeInputError,
+  parseNoticeForOffice,
+  ParsedNoticeSchema,
+  readNoticeInput,
   startSupervisionItems,
   supervisionCandidates,
   type ImportSummary,
@@ -165,8 +170,9 @@ export function importReport(summary: ImportSummary): string {
   ];
   for (const d of summary.documents) {
     if (d.changedRefs.length) lines.push(`${d.docNo} 变更（已存为新版本）：${d.changedRefs.join('、')}`);
+    if (d.newRefs.length && d.document !== 'new') lines.push(`${d.docNo} 新增：${d.newRefs.join('、')}`);
     if (d.missingRefs.length)
-      lines.push(`${d.docNo} 目录中有而本文件中没有（保留未删）：${d.missingRefs.join('、')}`);
+      lines.push(`${d.docNo} 删除（本文件中已没有；目录保留未删）：${d.missingRefs.join('、')}`);
   }
   lines.push(
     summary.noLeadUnit.length === 0
@@ -184,6 +190,23 @@ export function startReport(result: StartSupervisionResult): string {
   );
 }
 
+/** Reads any notice the importer accepts (text, Word, Excel) and parses it; refuses one with no document. */
+async function loadNotice(file: string): Promise<{ text: string; parsed: ParsedGazette }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ImportCommandError(`${file}: 无法读取 (${messageOf(error)})`);
+  }
+  const input = await readNoticeInput({ bytes, fileName: path.basename(file) });
+  // Validated as the importer stores it (the gazette's JSON shape, key order included).
+  const parsed = ParsedNoticeSchema.parse(await parseNoticeForOffice(input.text, null));
+  if (parsed.documents.length === 0)
+    throw new ImportCommandError(`${file}: 没有找到通知或任务 (no notice found)`);
+  // Today's JSON shape: the parse as the gazette parser gives it.
+  return { text: input.text, parsed: parsed as ParsedGazette };
+}
+
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   // `duban import … --json | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -191,7 +214,7 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
     throw error;
   });
   // Read and parse first: a bad file stops here, before any engine is touched.
-  const loaded = await loadGazetteFile(file);
+  const loaded = await loadNotice(file);
 
   if (flags.dryRun) {
     if (flags.json) {
@@ -252,7 +275,10 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('import a gazette file: catalog its documents and tasks, then start the supervision items')
-    .argument('<file>', 'the gazette (Markdown), e.g. data/gazette/qingtongxia-gazette-2019-02.md')
+    .argument(
+      '<file>',
+      'a notice or gazette (.md/.txt now), e.g. data/gazette/qingtongxia-gazette-2019-02.md',
+    )
     .option('--dry-run', 'parse only and print the result; write nothing')
     .option('--json', 'print JSON (with --dry-run: the whole parse, plus unknownUnits)')
     .option('--no-start', 'store the catalog but start no supervision workflow')
@@ -260,7 +286,12 @@ export function registerImportCommand(program: Command): void {
       try {
         await runImport(file, flags);
       } catch (error) {
-        if (!(error instanceof GazetteFileError || error instanceof ImportCommandError)) throw error;
+        if (!(
+          error instanceof GazetteFileError ||
+          error instanceof ImportCommandError ||
+          error instanceof NoticeInputError
+        ))
+          throw error;
         console.error(`duban import: ${error.message}`);
         process.exitCode = 1;
       }

@@ -11,6 +11,7 @@ import { onInstructionWritten } from './handlers/instruction-written';
 import { onItemAssigned } from './handlers/item-assigned';
 import { onItemClosed } from './handlers/item-closed';
 import { onItemReturned } from './handlers/item-returned';
+import { onItemRevised } from './handlers/item-revised';
 import { onItemSigned } from './handlers/item-signed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
 import { onProgressReported } from './handlers/progress-reported';
@@ -42,6 +43,7 @@ export function projectorHandlers(db: Db): EventHandlers {
     [SupervisionEvents.InstructionWritten.type]: onInstructionWritten(db),
     [SupervisionEvents.ColourChanged.type]: onColourChanged(db),
     [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(db),
+    [SupervisionEvents.ItemRevised.type]: onItemRevised(db),
   };
 }
 

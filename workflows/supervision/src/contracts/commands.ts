@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ActorSchema } from '@duban/contracts';
-import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
+import { ActorSchema, CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import { actionCommandSchema } from '@duban/workflow-core/input';
 import { ReportingScheduleSchema } from './model';
 
@@ -75,3 +74,39 @@ export const StartItemSchema = z.object({
   escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
 });
 export type StartItem = z.input<typeof StartItemSchema>;
+
+/**
+ * A revised notice re-imported (the catalog sends it, not a person's action route): the task's new
+ * title, units and deadline, or its removal from the notice. `catalogVersion` is the catalog's
+ * version of the task after the revision, so a stale or repeated revision is refused.
+ */
+export const RevisionBodySchema = z.discriminatedUnion('change', [
+  z
+    .object({
+      change: z.literal('revised'),
+      catalogVersion: z.number().int().min(1),
+      title: z.string().max(500),
+      leadUnits: z.array(UnitCodeSchema).min(1),
+      cooperatingUnits: z.array(UnitCodeSchema),
+      deadline: CivilDateSchema.nullable(),
+      /** What changed in the catalog (title, text, lead, cooperating, deadline, other). */
+      fields: z.array(z.string().max(40)).max(10),
+      source: z.string().max(500),
+    })
+    .strict(),
+  z
+    .object({
+      change: z.literal('removed'),
+      catalogVersion: z.number().int().min(1),
+      reason: text(2000),
+      source: z.string().max(500),
+    })
+    .strict(),
+]);
+export type RevisionBody = z.infer<typeof RevisionBodySchema>;
+
+/** Who may revise an item from a notice: the office that imports (督查室, 管理员). */
+export const REVISION_ROLES = ['inspector', 'admin'] as const;
+
+export const ReviseCommandSchema = z.object({ actor: ActorSchema, body: RevisionBodySchema });
+export type ReviseCommand = z.infer<typeof ReviseCommandSchema>;

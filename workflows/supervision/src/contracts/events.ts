@@ -71,6 +71,26 @@ export const SupervisionEvents = registerEvents({
       reason: z.string(),
     }),
   ),
+  ItemRevised: defineEvent(
+    'supervision',
+    'item_revised',
+    1,
+    z.object({
+      ...base,
+      change: z.enum(['revised', 'removed']),
+      catalogVersion: z.number().int(),
+      fields: z.array(z.string()),
+      /** The item before the revision: what a reader compares against. */
+      previous: z.object({
+        title: z.string(),
+        leadUnits: z.array(UnitCodeSchema),
+        cooperatingUnits: z.array(UnitCodeSchema),
+        deadline: CivilDateSchema.nullable(),
+      }),
+      reason: z.string().optional(),
+      source: z.string(),
+    }),
+  ),
   OverdueEscalated: defineEvent(
     'supervision',
     'overdue_escalated',

@@ -96,6 +96,18 @@ export const ItemSnapshotSchema = z.object({
   redSince: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The last revision of the notice that reached the item (absent: none). `removed`: the revised
+   * notice no longer has the task; the item stays open, flagged for 督查室 to decide.
+   */
+  revision: z
+    .object({
+      catalogVersion: z.number().int().min(1),
+      at: z.iso.datetime({ offset: true }),
+      removed: z.boolean(),
+      reason: z.string().optional(),
+    })
+    .optional(),
   /** Increases by one with every event of the item; projections keep the highest. */
   version: z.number().int().min(0),
 });
