@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { AuthService } from './auth/service';
 import type { GatewayDeps, RouteContext } from './deps';
-import { catalogRoutes } from '@duban/service-catalog';
+import { IMPORT_BODY_LIMIT, catalogRoutes } from '@duban/service-catalog';
 import { createConsoleRouter } from '@duban/service-console';
 import { allUnits } from '@duban/units';
 import {
@@ -84,6 +84,8 @@ export function createGateway(deps: GatewayDeps): Express {
 
   const api = express.Router();
   api.use(apiRateLimit(deps.rateLimit));
+  // A notice file comes as base64 in JSON (up to 20 MB): that route alone takes a larger body.
+  api.use('/catalog/imports', express.json({ limit: IMPORT_BODY_LIMIT }));
   api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
   // Every route but these two reads the store: while it is known down, 503 at once.
   if (deps.engines) api.use(engineGuard(deps.engines, ['mongodb'], ['/health', '/openapi.json']));
