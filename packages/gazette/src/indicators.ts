@@ -7,7 +7,7 @@ const UNIT = String.raw`(%|个百分点|微克/立方米|亿立方米|万立方�
 const BARE_UNIT = String.raw`(%|万亩|亩|亿元|万元|个|所|处|名)`;
 const RANGE = String.raw`(以上|以下|以内|左右)?`;
 /** Amounts a notice sets with a verb: 新增市场主体500家以上, 完成投资5000万元, 培训1000人次. */
-const AMOUNT_VERB = String.raw`(新增|完成|实现|培育|引进|招引|建成|新建|培训|开展|举办|发展|打造|创建|改造|争取|签约|带动|吸纳|安置|转移|种植|建设|招商)`;
+const AMOUNT_VERB = String.raw`(新增|完成|实现|培育|引进|招引|建成|新建|培训|开展|举办|发展|打造|创建|改造|争取|签约|带动|吸纳|安置|转移|种植|建设|招商|整治|修建|硬化|铺设|栽植|造林)`;
 /** Words that state the comparison themselves: their own patterns read the amount. */
 const COMPARISON_WORD = String.raw`达到|保持|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于|增长|提高|增加|下降|降低|减少|控制|压缩`;
 const AMOUNT_UNIT = String.raw`(万元|亿元|元|万亩|亩|个|家|人次|人|户|所|处|名|次|场|项|公里|平方米|吨|辆|台|套|座|间)`;
@@ -41,6 +41,7 @@ const VERB_COMPARISON: Record<string, Comparison> = {
   达到: 'gte',
   保持: 'gte',
   保持在: 'gte',
+  稳定在: 'gte',
   不低于: 'gte',
   不少于: 'gte',
   超过: 'gt',
@@ -79,7 +80,7 @@ const PATTERNS: Pattern[] = [
   {
     // 达到85%以上, 不低于…, 突破50亿
     re: new RegExp(
-      `(?:分别)?(达到|保持在|保持|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于)${NUM}${UNIT}${RANGE}`,
+      `(?:分别)?(达到|保持在|保持|稳定在|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于)${NUM}${UNIT}${RANGE}`,
       'gu',
     ),
     read: (m) => ({

@@ -149,4 +149,46 @@ describe('parseNotice', () => {
       { kind: 'unparsed-deadline', message: '完成时限 "适时启动" in 二.4.2 gives no date; kept as written', line: 12 },
     ]);
   });
+
+  it('reads several layouts in one notice with a 文号, its attachment table included (text, docx, xlsx)', async () => {
+    const parsed = await threeWays('mixed.md');
+    const doc = parsed.documents[0];
+    expect(parsed.documents).toHaveLength(1);
+    expect(doc?.key).toBe('青政办发〔2025〕7号');
+    expect(doc?.docNo).toBe('青政办发〔2025〕7号');
+    expect(doc?.title).toBe('关于做好2025年春季农业生产工作的通知');
+    expect(doc?.tasks.map(gist).map((t) => [t.ref, t.path.join(' / '), t.lead.join(), [...t.deadlines, ...t.phrases].join()])).toEqual([
+      ['一.1', '一、稳定粮食生产', 'agri', '5月上旬=2025-05-10/early-month/text'],
+      ['二.(一)', '二、抓好设施农业', 'agri', ''],
+      ['二.(二)', '二、抓好设施农业', 'agri', '4月30日前=2025-04-30/explicit-date/text'],
+      ['1', '附件1 春耕重点项目清单', 'agri', '3月底前=2025-03-31/month-end/text'],
+      ['2', '附件1 春耕重点项目清单', 'water', '长期坚持'],
+    ]);
+    expect(doc?.tasks.map((t) => t.kind)).toEqual(['task', 'measure', 'measure', 'task', 'task']);
+    expect(doc?.tasks[1]?.cooperating.map((u) => u.code)).toEqual(['natres', 'fin']);
+    expect(doc?.tasks.flatMap((t) => t.indicators.map((i) => `${i.name}|${i.comparison}|${i.target}${i.unit}`))).toEqual([
+      '粮食播种面积|gte|30万亩',
+      '新建高标准农田|eq|2万亩',
+      '建设育秧中心|eq|1个',
+      '整治渠道|eq|50公里',
+    ]);
+    expect(parsed.units.find((u) => u.code === 'agri')?.documents).toEqual(['青政办发〔2025〕7号']);
+  });
+
+  it('reads a pasted notice with no title line, 文号 or date, and says what is missing', () => {
+    const parsed = parseNotice('1.完成村道硬化20公里。\n责任单位：市交通运输局\n完成时限：9月底前\n');
+    const task = parsed.documents[0]?.tasks[0];
+    expect(task?.lead.map((u) => u.code)).toEqual(['transport']);
+    // No year anywhere: the phrase is kept and reported, never dropped.
+    expect(task?.deadlines).toEqual([]);
+    expect(task?.deadlinePhrases).toEqual(['9月底前']);
+    expect(parsed.warnings.map((w) => w.kind)).toEqual(
+      expect.arrayContaining(['missing-field', 'unparsed-deadline']),
+    );
+  });
+
+  it('finds no document in empty text', () => {
+    expect(parseNotice('  \n').documents).toEqual([]);
+  });
 });
+

@@ -86,7 +86,10 @@ function parseTable(block: Block, ctx: LayoutContext): LayoutResult {
       continue;
     }
     const measureNo = hasMeasure && current?.taskKey === taskKey ? current.draft.measureNo + 1 : 1;
-    current = { taskKey, draft: { rows: [{ line, cells }], section: section.map((s) => s.text), measureNo } };
+    current = {
+      taskKey,
+      draft: { rows: [{ line, cells }], section: [...block.path, ...section.map((s) => s.text)], measureNo },
+    };
     drafts.push(current.draft);
   }
   drafts.forEach((draft, index) => out.tasks.push(buildTask(toTaskDraft(draft, index, hasMeasure), ctx)));
@@ -108,7 +111,7 @@ function toTaskDraft(draft: Draft, index: number, hasMeasure: boolean) {
     }
   }
   const seq = draft.rows[0]?.cells.get('seq');
-  const sectionLabels = draft.section.map((s) => markerOf(s)?.label ?? s.slice(0, 6));
+  const sectionLabels = draft.section.flatMap((s) => markerOf(s)?.label ?? []);
   const number = seq ?? `#${index + 1}`;
   const own = hasMeasure ? `${number}.${draft.measureNo}` : number;
   const path = hasMeasure && task ? [...draft.section, titleOf(task)] : draft.section;

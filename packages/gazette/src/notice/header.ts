@@ -3,6 +3,7 @@ import type { UnitRef } from '@duban/units';
 import type { NoticeYear } from '../deadlines';
 import { isoDate, MARKERS, parseDocNo, parseChineseNumber, squeeze, toHalfWidth } from '../text';
 import type { WarningLog } from '../warnings';
+import { hasLabel } from '../layouts/labels';
 import type { NoticeLine } from './lines';
 
 export interface NoticeHeader {
@@ -37,9 +38,15 @@ const isMarker = (text: string) =>
     re.test(toHalfWidth(text)),
   );
 
-/** The title: the first top line naming a kind of document, else the first heading, else the first line. */
+/**
+ * The title lines: the first line above the content naming a kind of document, else the first
+ * heading, else the first line; none when the text opens with its content (pasted tasks).
+ */
 function findTitle(top: NoticeLine[]): NoticeLine[] {
-  const prose = top.filter((l) => !l.cells && !parseDocNo(l.text) && !isMarker(l.text));
+  const firstContent = top.findIndex((l) => isMarker(l.text) || hasLabel(l.text));
+  const prose = (firstContent >= 0 ? top.slice(0, firstContent) : top).filter(
+    (l) => !l.cells && !parseDocNo(l.text),
+  );
   const named = prose.findIndex((l) => TITLE_WORD.test(squeeze(l.text)));
   if (named >= 0) {
     // A title broken over two lines: the line above it, if it is a heading or names no document kind.
@@ -64,7 +71,9 @@ export function parseNoticeHeader(lines: NoticeLine[], log: WarningLog): NoticeH
   const at = heading.indexOf('关于');
   const prefix = at > 0 ? resolveUnitList(heading.slice(0, at)) : undefined;
   const titled = prefix && prefix.units.length > 0 && prefix.unknown.length === 0;
-  const title = titled ? heading.slice(at) : heading || '（无标题）';
+  // Untitled pasted text is known by its opening words.
+  const opening = squeeze((lines[0]?.text ?? '').replace(/^[\d.、()（）一二三四五六七八九十]+/u, '')).slice(0, 30);
+  const title = titled ? heading.slice(at) : heading || opening || '无标题';
   const titleLine = titleLines[0]?.n ?? lines[0]?.n ?? 1;
 
   const docNoLine = top.find((l) => !l.cells && parseDocNo(l.text));

@@ -28,22 +28,34 @@ export function noticeLines(text: string): NoticeLine[] {
   const raw = text.split(/\r?\n/u);
   const out: NoticeLine[] = [];
   let inTable = false;
+  // Single-value rows inside a table: section rows if more task rows follow, else text after it.
+  let held: NoticeLine[] = [];
+  const release = (asTable: boolean) => {
+    out.push(...held.map((l) => (asTable ? l : { n: l.n, text: l.text, heading: 0 })));
+    held = [];
+  };
   raw.forEach((line, i) => {
     if (!line.trim()) return;
     const cells = pipeCells(line);
     if (cells === undefined && line.trim().startsWith('|')) return; // a Markdown separator row
     if (!cells) {
+      release(false);
       inTable = false;
       out.push({ n: i + 1, ...plain(line) });
       return;
     }
     if (!inTable && headerRoles(cells)) inTable = true;
     const values = distinctValues(cells);
-    if (!inTable && values.length <= 1) {
-      if (values[0]) out.push({ n: i + 1, text: values[0], heading: 0 });
+    if (values.length === 0) return;
+    if (values.length === 1) {
+      const row = { n: i + 1, text: values[0] as string, heading: 0 };
+      if (inTable) held.push({ ...row, cells });
+      else out.push(row);
       return;
     }
+    release(true);
     out.push({ n: i + 1, text: cells.join(' '), heading: 0, cells });
   });
+  release(false);
   return out;
 }
