@@ -3,11 +3,16 @@ import { extractDeadlines, extractIndicators, undatedPhrases } from './index';
 
 const inText = { year: 2024, from: 'text' as const };
 const dated = (text: string) =>
-  extractDeadlines(text, inText).deadlines.map((d) => `${d.phrase}=${d.date}/${d.rule}${d.yearFrom ? `/${d.yearFrom}` : ''}`);
+  extractDeadlines(text, inText).deadlines.map(
+    (d) => `${d.phrase}=${d.date}/${d.rule}${d.yearFrom ? `/${d.yearFrom}` : ''}`,
+  );
 
 describe('notice deadlines', () => {
   it("dates yearless phrases in the notice's year and says where the year came from", () => {
-    expect(dated('6月底前完成，9月底验收')).toEqual(['6月底前=2024-06-30/month-end/text', '9月底=2024-09-30/month-end/text']);
+    expect(dated('6月底前完成，9月底验收')).toEqual([
+      '6月底前=2024-06-30/month-end/text',
+      '9月底=2024-09-30/month-end/text',
+    ]);
     expect(dated('年底前')).toEqual(['年底前=2024-12-31/year-end/text']);
     expect(dated('上半年启动，下半年见效，年内完成')).toEqual([
       '上半年=2024-06-30/half-year-end/text',
@@ -21,7 +26,9 @@ describe('notice deadlines', () => {
     ]);
     expect(dated('6月30日前')).toEqual(['6月30日前=2024-06-30/explicit-date/text']);
     const fromDate = extractDeadlines('3月底前', { year: 2025, from: 'document-date' }).deadlines;
-    expect(fromDate).toEqual([{ date: '2025-03-31', phrase: '3月底前', rule: 'month-end', yearFrom: 'document-date' }]);
+    expect(fromDate).toEqual([
+      { date: '2025-03-31', phrase: '3月底前', rule: 'month-end', yearFrom: 'document-date' },
+    ]);
   });
 
   it('keeps a stated year, and without a year reports rather than guesses', () => {
@@ -42,7 +49,9 @@ describe('notice deadlines', () => {
 
 describe('notice indicators', () => {
   const read = (text: string) =>
-    extractIndicators(text).map((i) => `${i.name}|${i.comparison}|${i.target}${i.unit}${i.approximate ? '~' : ''}`);
+    extractIndicators(text).map(
+      (i) => `${i.name}|${i.comparison}|${i.target}${i.unit}${i.approximate ? '~' : ''}`,
+    );
 
   it('keeps the comparison each target states', () => {
     expect(read('地区生产总值增长8%以上')).toEqual(['地区生产总值|increase-by|8%']);

@@ -17,7 +17,9 @@ const gist = (t: Task) => ({
   deadlines: t.deadlines.map((d) => `${d.phrase}=${d.date}/${d.rule}${d.yearFrom ? `/${d.yearFrom}` : ''}`),
   recurring: t.recurringDeadlines.map((r) => `${r.frequency}:${r.day}`),
   phrases: t.deadlinePhrases ?? [],
-  indicators: t.indicators.map((i) => `${i.name}|${i.comparison}|${i.target}${i.unit}${i.approximate ? '~' : ''}`),
+  indicators: t.indicators.map(
+    (i) => `${i.name}|${i.comparison}|${i.target}${i.unit}${i.approximate ? '~' : ''}`,
+  ),
 });
 
 const gistOf = (parsed: ParsedGazette) => ({
@@ -41,7 +43,10 @@ async function threeWays(name: string) {
 
 describe('parseNotice', () => {
   it('keeps the gazette exactly as parseGazette reads it', () => {
-    const gazette = readFileSync(new URL('../../../data/gazette/qingtongxia-gazette-2019-02.md', import.meta.url), 'utf8');
+    const gazette = readFileSync(
+      new URL('../../../data/gazette/qingtongxia-gazette-2019-02.md', import.meta.url),
+      'utf8',
+    );
     expect(parseNotice(gazette)).toEqual(parseGazette(gazette));
     expect(parseGazette(gazette).documents.every((d) => d.key === d.docNo)).toBe(true);
   });
@@ -81,7 +86,11 @@ describe('parseNotice', () => {
     ]);
     expect(doc?.tasks[3]?.reportingFrequency).toBe('quarterly');
     expect(parsed.warnings).toEqual([
-      { kind: 'unknown-unit', message: 'unknown unit "市数据局" in "市商务和投资促进局、市数据局"', line: 17 },
+      {
+        kind: 'unknown-unit',
+        message: 'unknown unit "市数据局" in "市商务和投资促进局、市数据局"',
+        line: 17,
+      },
     ]);
   });
 
@@ -146,7 +155,11 @@ describe('parseNotice', () => {
     const warnings = parsed.warnings.filter((w) => w.kind !== 'missing-field');
     expect(warnings).toEqual([
       { kind: 'unknown-unit', message: 'unknown unit "市医保局" in "市医保局"', line: 10 },
-      { kind: 'unparsed-deadline', message: '完成时限 "适时启动" in 二.4.2 gives no date; kept as written', line: 12 },
+      {
+        kind: 'unparsed-deadline',
+        message: '完成时限 "适时启动" in 二.4.2 gives no date; kept as written',
+        line: 12,
+      },
     ]);
   });
 
@@ -157,7 +170,11 @@ describe('parseNotice', () => {
     expect(doc?.key).toBe('青政办发〔2025〕7号');
     expect(doc?.docNo).toBe('青政办发〔2025〕7号');
     expect(doc?.title).toBe('关于做好2025年春季农业生产工作的通知');
-    expect(doc?.tasks.map(gist).map((t) => [t.ref, t.path.join(' / '), t.lead.join(), [...t.deadlines, ...t.phrases].join()])).toEqual([
+    expect(
+      doc?.tasks
+        .map(gist)
+        .map((t) => [t.ref, t.path.join(' / '), t.lead.join(), [...t.deadlines, ...t.phrases].join()]),
+    ).toEqual([
       ['一.1', '一、稳定粮食生产', 'agri', '5月上旬=2025-05-10/early-month/text'],
       ['二.(一)', '二、抓好设施农业', 'agri', ''],
       ['二.(二)', '二、抓好设施农业', 'agri', '4月30日前=2025-04-30/explicit-date/text'],
@@ -166,7 +183,9 @@ describe('parseNotice', () => {
     ]);
     expect(doc?.tasks.map((t) => t.kind)).toEqual(['task', 'measure', 'measure', 'task', 'task']);
     expect(doc?.tasks[1]?.cooperating.map((u) => u.code)).toEqual(['natres', 'fin']);
-    expect(doc?.tasks.flatMap((t) => t.indicators.map((i) => `${i.name}|${i.comparison}|${i.target}${i.unit}`))).toEqual([
+    expect(
+      doc?.tasks.flatMap((t) => t.indicators.map((i) => `${i.name}|${i.comparison}|${i.target}${i.unit}`)),
+    ).toEqual([
       '粮食播种面积|gte|30万亩',
       '新建高标准农田|eq|2万亩',
       '建设育秧中心|eq|1个',
@@ -191,4 +210,3 @@ describe('parseNotice', () => {
     expect(parseNotice('  \n').documents).toEqual([]);
   });
 });
-

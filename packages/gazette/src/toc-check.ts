@@ -3,7 +3,11 @@ import { squeeze, toHalfWidth } from './text';
 import type { WarningLog } from './warnings';
 
 const sameTitle = (a: string, b: string) => squeeze(toHalfWidth(a)) === squeeze(toHalfWidth(b));
-const serial = (docNo: string | undefined) => /〔(\d{4})〕(\d+)号$/u.exec(docNo ?? '')?.slice(1).join('-');
+const serial = (docNo: string | undefined) =>
+  /〔(\d{4})〕(\d+)号$/u
+    .exec(docNo ?? '')
+    ?.slice(1)
+    .join('-');
 
 /**
  * Compare the table of contents with the documents' own headers. The header wins; every

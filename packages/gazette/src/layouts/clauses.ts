@@ -10,13 +10,13 @@ import type { Item } from './walk';
 type Labels = (Label & { line: number })[];
 
 const parenthesisLabels = (lines: NoticeLine[]): Labels =>
-  lines.flatMap((l) => parenthesisAssignments(l.text).flatMap((a) => a.labels.map((x) => ({ ...x, line: l.n }))));
+  lines.flatMap((l) =>
+    parenthesisAssignments(l.text).flatMap((a) => a.labels.map((x) => ({ ...x, line: l.n }))),
+  );
 
 /** Whether an item or one below it assigns anyone (by labels or by a parenthesis). */
 const assigns = (item: Item): boolean =>
-  item.labels.length > 0 ||
-  item.lines.some((l) => endsWithAssignment(l.text)) ||
-  item.children.some(assigns);
+  item.labels.length > 0 || item.lines.some((l) => endsWithAssignment(l.text)) || item.children.some(assigns);
 
 const childAssigns = (item: Item) => item.children.some(assigns);
 
@@ -46,7 +46,15 @@ export function parseClauses(block: Block, ctx: LayoutContext, kind: Task['kind'
       const text = line.text;
       out.tasks.push(
         buildTask(
-          { ref: `${ref}${k}`, kind, title: titleOf(text), text, path, sourceLines: rangeOf([line]), labels: parenthesisLabels([line]) },
+          {
+            ref: `${ref}${k}`,
+            kind,
+            title: titleOf(text),
+            text,
+            path,
+            sourceLines: rangeOf([line]),
+            labels: parenthesisLabels([line]),
+          },
           ctx,
         ),
       );
@@ -74,7 +82,8 @@ export function parseClauses(block: Block, ctx: LayoutContext, kind: Task['kind'
     }
     const own = parenthesisLabels(itemLines(item).filter((l) => endsWithAssignment(l.text)));
     const labels: Labels = [...item.labels, ...(item.labels.some((l) => l.role === 'lead') ? [] : own)];
-    const caption = item.body[0] && !/[。；;]/u.test(item.body[0]) && item.body.length > 1 ? item.body[0] : undefined;
+    const caption =
+      item.body[0] && !/[。；;]/u.test(item.body[0]) && item.body.length > 1 ? item.body[0] : undefined;
     out.tasks.push(
       buildTask(
         {

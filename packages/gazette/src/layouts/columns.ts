@@ -2,22 +2,17 @@ import { squeeze, toHalfWidth } from '../text';
 
 /** What a column of a task table holds, read from its header. */
 export type ColumnRole =
-  | 'seq'
-  | 'task'
-  | 'measure'
-  | 'target'
-  | 'lead'
-  | 'cooperating'
-  | 'leader'
-  | 'deadline'
-  | 'remark';
+  'seq' | 'task' | 'measure' | 'target' | 'lead' | 'cooperating' | 'leader' | 'deadline' | 'remark';
 
 /** Header names, exact first; then the first role whose word the header contains. */
 const EXACT: [ColumnRole, RegExp][] = [
   ['seq', /^(?:序号|编号|序)$/u],
   ['target', /^(?:目标|工作目标|预期目标|目标任务|主要目标|指标|目标要求|预期成效)$/u],
   ['measure', /^(?:措施|具体措施|工作措施|主要措施|推进措施|落实措施|工作举措|举措|具体内容|工作要求)$/u],
-  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务名称|工作内容|重点工作|事项|工作事项|任务事项|改革任务|项目名称)$/u],
+  [
+    'task',
+    /^(?:任务|工作任务|重点任务|主要任务|任务名称|工作内容|重点工作|事项|工作事项|任务事项|改革任务|项目名称)$/u,
+  ],
 ];
 const CONTAINS: [ColumnRole, RegExp][] = [
   ['leader', /领导/u],
@@ -45,7 +40,8 @@ export function headerRoles(cells: readonly string[]): (ColumnRole | undefined)[
   if (!(has('task') || has('measure')) || !(has('lead') || has('cooperating'))) return undefined;
   const leads = roles.flatMap((r, i) => (r === 'lead' ? [i] : []));
   if (leads.length > 1) {
-    for (const i of leads.slice(1)) if (/责任/u.test(cells[i] ?? '') && !/牵头/u.test(cells[i] ?? '')) roles[i] = 'cooperating';
+    for (const i of leads.slice(1))
+      if (/责任/u.test(cells[i] ?? '') && !/牵头/u.test(cells[i] ?? '')) roles[i] = 'cooperating';
   }
   return roles;
 }
@@ -54,7 +50,11 @@ export function headerRoles(cells: readonly string[]): (ColumnRole | undefined)[
 export function pipeCells(line: string): string[] | undefined {
   const t = line.trim();
   if (!t.startsWith('|')) return undefined;
-  const cells = t.replace(/^\|/u, '').replace(/\|$/u, '').split('|').map((c) => c.trim());
+  const cells = t
+    .replace(/^\|/u, '')
+    .replace(/\|$/u, '')
+    .split('|')
+    .map((c) => c.trim());
   if (cells.every((c) => /^:?-{2,}:?$/u.test(c) || c === '')) return cells.some((c) => c) ? undefined : cells;
   return cells;
 }

@@ -46,7 +46,8 @@ function sectionOf(line: NoticeLine, roles: (ColumnRole | undefined)[]): string 
   return spread >= 2 || inFirst || markerOf(value) ? value : undefined;
 }
 
-const join = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].join('\n');
+const join = (values: (string | undefined)[]) =>
+  [...new Set(values.filter((v): v is string => Boolean(v)))].join('\n');
 
 /**
  * A task table (任务分解表): a header row naming its columns (序号 / 任务 / 措施 / 牵头单位 / 配合单位 /
@@ -75,7 +76,8 @@ function parseTable(block: Block, ctx: LayoutContext): LayoutResult {
     }
     const own = cellsOf(line, roles);
     const cells = new Map(own);
-    for (const role of REPEATS) if (!cells.has(role) && above.has(role)) cells.set(role, above.get(role) ?? '');
+    for (const role of REPEATS)
+      if (!cells.has(role) && above.has(role)) cells.set(role, above.get(role) ?? '');
     above = cells;
     if (!cells.get('task') && !cells.get('measure')) continue;
     // Rows of one task share its number and text; with 措施, each row naming a measure is an item.
@@ -102,12 +104,17 @@ function toTaskDraft(draft: Draft, index: number, hasMeasure: boolean) {
   const measure = get('measure');
   const main = hasMeasure && measure ? measure : task;
   const remark = get('remark');
-  const text = join([main, get('target'), remark && !/^(?:无|\/|-|—)$/u.test(remark) ? `备注：${remark}` : '']);
+  const text = join([
+    main,
+    get('target'),
+    remark && !/^(?:无|\/|-|—)$/u.test(remark) ? `备注：${remark}` : '',
+  ]);
   const labels: (Label & { line: number })[] = [];
   for (const role of ['lead', 'cooperating', 'leader', 'deadline'] as const) {
     for (const row of draft.rows) {
       const value = row.cells.get(role);
-      if (value && !labels.some((l) => l.role === role && l.value === value)) labels.push({ role, value, line: row.line.n });
+      if (value && !labels.some((l) => l.role === role && l.value === value))
+        labels.push({ role, value, line: row.line.n });
     }
   }
   const seq = draft.rows[0]?.cells.get('seq');

@@ -53,7 +53,9 @@ function timingOf(text: string, field: boolean, line: number, ref: string, ctx: 
 
 /** "10个工作日内" is a time span, not a count: hidden (same length) before indicators are read. */
 const withoutSpans = (text: string) =>
-  text.replace(/(?:\d{1,3}|[一二三四五六七八九十]{1,3})个?(?:工作日|自然日|日|天)内/gu, (s) => '　'.repeat(s.length));
+  text.replace(/(?:\d{1,3}|[一二三四五六七八九十]{1,3})个?(?:工作日|自然日|日|天)内/gu, (s) =>
+    '　'.repeat(s.length),
+  );
 
 const uniqueBy = <T>(items: T[], key: (t: T) => string): T[] => {
   const seen = new Set<string>();
@@ -66,13 +68,18 @@ export function buildTask(draft: TaskDraft, ctx: LayoutContext): Task {
   const leaders: string[] = [];
   const timings: Timing[] = [timingOf(draft.text, false, draft.sourceLines.from, draft.ref, ctx)];
   for (const label of draft.labels) {
-    if (label.role === 'lead' || label.role === 'cooperating') assignment.addList(label.role, label.value, label.line);
+    if (label.role === 'lead' || label.role === 'cooperating')
+      assignment.addList(label.role, label.value, label.line);
     else if (label.role === 'leader') leaders.push(label.value);
     else timings.push(timingOf(label.value, true, label.line, draft.ref, ctx));
   }
   const { lead, cooperating, others, duties } = assignment.build();
   if (lead.length === 0) {
-    ctx.log.add('no-lead-unit', `task ${draft.ref} "${draft.title.slice(0, 30)}" names no lead unit`, draft.sourceLines.from);
+    ctx.log.add(
+      'no-lead-unit',
+      `task ${draft.ref} "${draft.title.slice(0, 30)}" names no lead unit`,
+      draft.sourceLines.from,
+    );
   }
   const phrases = [...new Set(timings.flatMap((t) => t.phrases))];
   const task: Task = {
@@ -86,11 +93,20 @@ export function buildTask(draft: TaskDraft, ctx: LayoutContext): Task {
     cooperating,
     otherParties: others,
     duties,
-    deadlines: uniqueBy(timings.flatMap((t) => t.deadlines), (d) => `${d.date}|${d.phrase}`),
-    recurringDeadlines: uniqueBy(timings.flatMap((t) => t.recurring), (r) => r.phrase),
+    deadlines: uniqueBy(
+      timings.flatMap((t) => t.deadlines),
+      (d) => `${d.date}|${d.phrase}`,
+    ),
+    recurringDeadlines: uniqueBy(
+      timings.flatMap((t) => t.recurring),
+      (r) => r.phrase,
+    ),
     indicators: extractIndicators(withoutSpans(draft.text)),
   };
-  const timeText = [draft.text, ...draft.labels.filter((l) => l.role === 'deadline').map((l) => l.value)].join('\n');
+  const timeText = [
+    draft.text,
+    ...draft.labels.filter((l) => l.role === 'deadline').map((l) => l.value),
+  ].join('\n');
   const frequency =
     reportingFrequency(timeText) ?? SCHEDULE.find(([re]) => phrases.some((p) => re.test(p)))?.[1];
   if (frequency) task.reportingFrequency = frequency;

@@ -20,13 +20,31 @@ export interface NoticeHeader {
   body: NoticeLine[];
 }
 
-const TITLE_WORD = /(通知|决定|意见|办法|方案|规定|通报|批复|计划|要点|清单|分解表|任务表|台账|安排|细则|函|纪要)$/u;
-const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const TITLE_WORD =
+  /(通知|决定|意见|办法|方案|规定|通报|批复|计划|要点|清单|分解表|任务表|台账|安排|细则|函|纪要)$/u;
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /** "2024年3月5日" or "二〇二四年三月五日" standing alone (or in brackets under a title). */
 function dateOf(text: string): string | undefined {
-  const t = toHalfWidth(text).replace(/^\((.*)\)$/u, '$1').trim();
-  const m = /^(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/u.exec(t);
+  const t = toHalfWidth(text)
+    .replace(/^\((.*)\)$/u, '$1')
+    .trim();
+  const m =
+    /^(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/u.exec(
+      t,
+    );
   if (!m) return undefined;
   const year = Number((m[1] ?? '').replace(/./gu, (c) => CN_DIGIT[c] ?? c));
   const num = (s: string) => (/^\d+$/u.test(s) ? Number(s) : (parseChineseNumber(s) ?? 0));
@@ -34,8 +52,8 @@ function dateOf(text: string): string | undefined {
 }
 
 const isMarker = (text: string) =>
-  [MARKERS.section, MARKERS.paren, MARKERS.numbered, MARKERS.sub, MARKERS.chapter, MARKERS.article].some((re) =>
-    re.test(toHalfWidth(text)),
+  [MARKERS.section, MARKERS.paren, MARKERS.numbered, MARKERS.sub, MARKERS.chapter, MARKERS.article].some(
+    (re) => re.test(toHalfWidth(text)),
   );
 
 /**
@@ -72,7 +90,10 @@ export function parseNoticeHeader(lines: NoticeLine[], log: WarningLog): NoticeH
   const prefix = at > 0 ? resolveUnitList(heading.slice(0, at)) : undefined;
   const titled = prefix && prefix.units.length > 0 && prefix.unknown.length === 0;
   // Untitled pasted text is known by its opening words.
-  const opening = squeeze((lines[0]?.text ?? '').replace(/^[\d.、()（）一二三四五六七八九十]+/u, '')).slice(0, 30);
+  const opening = squeeze((lines[0]?.text ?? '').replace(/^[\d.、()（）一二三四五六七八九十]+/u, '')).slice(
+    0,
+    30,
+  );
   const title = titled ? heading.slice(at) : heading || opening || '无标题';
   const titleLine = titleLines[0]?.n ?? lines[0]?.n ?? 1;
 
@@ -86,7 +107,7 @@ export function parseNoticeHeader(lines: NoticeLine[], log: WarningLog): NoticeH
 
   // The date: the last standing date line; the signature is the lines above it that are organs.
   const dateLine = [...lines].reverse().find((l) => !l.cells && dateOf(l.text));
-  let issuers: UnitRef[] = titled ? prefix.units.map((u) => ({ code: u.code, name: u.name })) : [];
+  const issuers: UnitRef[] = titled ? prefix.units.map((u) => ({ code: u.code, name: u.name })) : [];
   if (dateLine) {
     used.add(dateLine);
     const index = lines.indexOf(dateLine);
@@ -101,8 +122,10 @@ export function parseNoticeHeader(lines: NoticeLine[], log: WarningLog): NoticeH
         }
         break;
       }
-      for (const name of found.unknown) log.add('unknown-unit', `unknown unit "${name}" in the signature`, line.n);
-      for (const u of found.units) if (!issuers.some((x) => x.code === u.code)) issuers.unshift({ code: u.code, name: u.name });
+      for (const name of found.unknown)
+        log.add('unknown-unit', `unknown unit "${name}" in the signature`, line.n);
+      for (const u of found.units)
+        if (!issuers.some((x) => x.code === u.code)) issuers.unshift({ code: u.code, name: u.name });
       used.add(line);
     }
   } else {

@@ -11,7 +11,8 @@ import { parseNoticeHeader } from './header';
 import { noticeLines } from './lines';
 
 /** What only the notice layouts read: a task table, or labels the gazette does not know. */
-const NOTICE_ONLY = /^\s*\|.*(?:牵头|责任单位|配合)|(?:牵头责任单位|协同责任单位|牵头负责领导|责任领导|完成时限|时间节点)\s*[:：]/mu;
+const NOTICE_ONLY =
+  /^\s*\|.*(?:牵头|责任单位|配合)|(?:牵头责任单位|协同责任单位|牵头负责领导|责任领导|完成时限|时间节点)\s*[:：]/mu;
 
 /** A gazette issue (several documents), or one document in the gazette's own layouts. */
 function isGazette(text: string, lines: readonly string[]): boolean {
@@ -54,7 +55,11 @@ function parseSingleNotice(text: string): ParsedGazette {
     if (layout) results.push(layout.parse(block, ctx));
     else {
       const first = block.lines[0];
-      log.add('unplaced-text', `table without a header naming its columns: ${first?.text.slice(0, 40) ?? ''}`, first?.n);
+      log.add(
+        'unplaced-text',
+        `table without a header naming its columns: ${first?.text.slice(0, 40) ?? ''}`,
+        first?.n,
+      );
     }
   }
   const doc: GazetteDocument = {

@@ -2,12 +2,7 @@
 export const MAX_NOTICE_BYTES = 20 * 1024 * 1024;
 
 export type NoticeFileProblem =
-  | 'empty'
-  | 'too-large'
-  | 'not-utf8'
-  | 'unsupported-type'
-  | 'corrupt'
-  | 'not-a-notice';
+  'empty' | 'too-large' | 'not-utf8' | 'unsupported-type' | 'corrupt' | 'not-a-notice';
 
 /** A notice file that cannot be read: the message says why, in Chinese with the English after. */
 export class NoticeFileError extends Error {

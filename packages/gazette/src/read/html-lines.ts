@@ -8,7 +8,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -92,7 +93,8 @@ export function htmlToLines(html: string): string[] {
         const done = tables.pop();
         const rows = spreadRows(done?.rows ?? []).filter((r) => r.some((c) => c.trim()));
         const outer = tables[tables.length - 1];
-        if (outer?.cell) outer.cell.text = [outer.cell.text, ...rows.map((r) => r.join(' '))].join(' ').trim();
+        if (outer?.cell)
+          outer.cell.text = [outer.cell.text, ...rows.map((r) => r.join(' '))].join(' ').trim();
         else lines.push(...rows.map(pipeRow));
       }
     } else if (tag === 'tr' && !closing) tables[tables.length - 1]?.rows.push([]);

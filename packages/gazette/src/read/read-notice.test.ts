@@ -17,20 +17,29 @@ async function refusal(input: Parameters<typeof readNotice>[0]): Promise<NoticeF
 
 describe('readNotice', () => {
   it('reads text and Markdown as UTF-8, with or without a BOM, and pasted text', async () => {
-    await expect(readNotice({ bytes: utf8('\uFEFF关于开展检查的通知\n'), fileName: 'a.md' })).resolves.toEqual({
+    await expect(
+      readNotice({ bytes: utf8('\uFEFF关于开展检查的通知\n'), fileName: 'a.md' }),
+    ).resolves.toEqual({
       kind: 'text',
       fileName: 'a.md',
       text: '关于开展检查的通知\n',
     });
-    await expect(readNotice({ bytes: utf8('通知正文'), fileName: '通知' })).resolves.toMatchObject({ kind: 'text' });
-    await expect(readNotice({ text: '关于开展检查的通知' })).resolves.toEqual({ kind: 'text', text: '关于开展检查的通知' });
+    await expect(readNotice({ bytes: utf8('通知正文'), fileName: '通知' })).resolves.toMatchObject({
+      kind: 'text',
+    });
+    await expect(readNotice({ text: '关于开展检查的通知' })).resolves.toEqual({
+      kind: 'text',
+      text: '关于开展检查的通知',
+    });
   });
 
   it('tells Word from Excel by content as well as by name', async () => {
     const docx = await docxOf('关于开展检查的通知');
     const xlsx = await xlsxOf('关于开展检查的通知');
     await expect(readNotice({ bytes: docx, fileName: 'notice' })).resolves.toMatchObject({ kind: 'docx' });
-    await expect(readNotice({ bytes: xlsx, fileName: 'sheet.xlsx' })).resolves.toMatchObject({ kind: 'xlsx' });
+    await expect(readNotice({ bytes: xlsx, fileName: 'sheet.xlsx' })).resolves.toMatchObject({
+      kind: 'xlsx',
+    });
     expect((await refusal({ bytes: xlsx, fileName: 'notice.docx' })).message).toContain('word/document.xml');
     expect((await refusal({ bytes: docx, fileName: 'notice.xlsx' })).message).toContain('xl/workbook.xml');
   });
@@ -40,8 +49,12 @@ describe('readNotice', () => {
       problem: 'empty',
       message: 'a.txt: 文件为空 (empty file)',
     });
-    expect(await refusal({ bytes: utf8(' \n\t\n'), fileName: 'a.txt' })).toMatchObject({ problem: 'not-a-notice' });
-    expect(await refusal({ bytes: utf8('hello world'), fileName: 'a.txt' })).toMatchObject({ problem: 'not-a-notice' });
+    expect(await refusal({ bytes: utf8(' \n\t\n'), fileName: 'a.txt' })).toMatchObject({
+      problem: 'not-a-notice',
+    });
+    expect(await refusal({ bytes: utf8('hello world'), fileName: 'a.txt' })).toMatchObject({
+      problem: 'not-a-notice',
+    });
     expect(await refusal({ text: '' })).toMatchObject({ problem: 'not-a-notice' });
     const gbk = new Uint8Array([0xb9, 0xd8, 0xd3, 0xda]); // 关于 in GBK
     expect(await refusal({ bytes: gbk, fileName: 'a.txt' })).toMatchObject({
@@ -49,7 +62,9 @@ describe('readNotice', () => {
       message: 'a.txt: 不是 UTF-8 文本 (not UTF-8 text)',
     });
     const emptyDocx = await docxOf('');
-    expect(await refusal({ bytes: emptyDocx, fileName: 'a.docx' })).toMatchObject({ problem: 'not-a-notice' });
+    expect(await refusal({ bytes: emptyDocx, fileName: 'a.docx' })).toMatchObject({
+      problem: 'not-a-notice',
+    });
   });
 
   it('refuses corrupt Word and Excel files and other types', async () => {
@@ -69,11 +84,17 @@ describe('readNotice', () => {
     const other = new JSZip();
     other.file('content.txt', '通知');
     const plainZip = await other.generateAsync({ type: 'uint8array' });
-    expect(await refusal({ bytes: plainZip, fileName: 'a.zip' })).toMatchObject({ problem: 'unsupported-type' });
-    expect(await refusal({ bytes: utf8('%PDF-1.7'), fileName: 'a.pdf' })).toMatchObject({ problem: 'unsupported-type' });
+    expect(await refusal({ bytes: plainZip, fileName: 'a.zip' })).toMatchObject({
+      problem: 'unsupported-type',
+    });
+    expect(await refusal({ bytes: utf8('%PDF-1.7'), fileName: 'a.pdf' })).toMatchObject({
+      problem: 'unsupported-type',
+    });
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]);
     expect((await refusal({ bytes: ole, fileName: 'a.doc' })).message).toContain('.docx');
-    expect(await refusal({ bytes: utf8('通知'), fileName: 'a.png' })).toMatchObject({ problem: 'unsupported-type' });
+    expect(await refusal({ bytes: utf8('通知'), fileName: 'a.png' })).toMatchObject({
+      problem: 'unsupported-type',
+    });
   });
 
   it('refuses a file over 20 MB before reading it', async () => {

@@ -31,9 +31,14 @@ async function officeKind(bytes: Uint8Array, fileName: string): Promise<'docx' |
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw new NoticeFileError('corrupt', '文件已损坏，无法打开 (corrupt file: not a readable zip)', fileName, {
-      cause: error,
-    });
+    throw new NoticeFileError(
+      'corrupt',
+      '文件已损坏，无法打开 (corrupt file: not a readable zip)',
+      fileName,
+      {
+        cause: error,
+      },
+    );
   }
   if (zip.file('word/document.xml')) return 'docx';
   if (zip.file('xl/workbook.xml')) return 'xlsx';
@@ -71,20 +76,30 @@ async function textOfFile(bytes: Uint8Array, fileName: string): Promise<NoticeSo
   const ext = extensionOf(fileName);
   const unsupported = (hint: string) =>
     new NoticeFileError('unsupported-type', `不支持的文件类型${hint}`, fileName);
-  if (isOle(bytes)) throw unsupported('：旧版 .doc/.xls，请另存为 .docx/.xlsx (old .doc/.xls format: save as .docx/.xlsx)');
+  if (isOle(bytes))
+    throw unsupported('：旧版 .doc/.xls，请另存为 .docx/.xlsx (old .doc/.xls format: save as .docx/.xlsx)');
   if (isPdf(bytes)) throw unsupported('：PDF，请先转为 Word 或文本 (PDF: convert it to Word or text first)');
   if (ext === 'docx' || ext === 'xlsx' || isZip(bytes)) {
     const kind = await officeKind(bytes, fileName);
     if (ext === 'docx' && kind !== 'docx') {
-      throw new NoticeFileError('corrupt', '不是有效的 Word 文件（缺少 word/document.xml） (not a docx: no word/document.xml)', fileName);
+      throw new NoticeFileError(
+        'corrupt',
+        '不是有效的 Word 文件（缺少 word/document.xml） (not a docx: no word/document.xml)',
+        fileName,
+      );
     }
     if (ext === 'xlsx' && kind !== 'xlsx') {
-      throw new NoticeFileError('corrupt', '不是有效的 Excel 文件（缺少 xl/workbook.xml） (not an xlsx: no xl/workbook.xml)', fileName);
+      throw new NoticeFileError(
+        'corrupt',
+        '不是有效的 Excel 文件（缺少 xl/workbook.xml） (not an xlsx: no xl/workbook.xml)',
+        fileName,
+      );
     }
     if (!kind) throw unsupported(' (unsupported type: a zip that is neither .docx nor .xlsx)');
     return { kind, fileName, text: await convert(kind, bytes, fileName) };
   }
-  if (!TEXT_EXTENSIONS.has(ext)) throw unsupported(` .${ext} (unsupported type .${ext}: use .docx, .xlsx, .md or .txt)`);
+  if (!TEXT_EXTENSIONS.has(ext))
+    throw unsupported(` .${ext} (unsupported type .${ext}: use .docx, .xlsx, .md or .txt)`);
   return { kind: 'text', fileName, text: decodeText(bytes, fileName).replace(/^\uFEFF/u, '') };
 }
 
@@ -94,11 +109,18 @@ async function textOfFile(bytes: Uint8Array, fileName: string): Promise<NoticeSo
  */
 export async function readNotice(input: NoticeInput): Promise<NoticeSource> {
   const source: NoticeSource =
-    'text' in input ? { kind: 'text', text: input.text.replace(/^\uFEFF/u, '') } : await textOfFile(input.bytes, input.fileName);
+    'text' in input
+      ? { kind: 'text', text: input.text.replace(/^\uFEFF/u, '') }
+      : await textOfFile(input.bytes, input.fileName);
   const fileName = 'fileName' in input ? input.fileName : undefined;
-  if (!source.text.trim()) throw new NoticeFileError('not-a-notice', '没有文字，不是通知 (not a notice: no text)', fileName);
+  if (!source.text.trim())
+    throw new NoticeFileError('not-a-notice', '没有文字，不是通知 (not a notice: no text)', fileName);
   if (!/[\u4e00-\u9fff]/u.test(source.text)) {
-    throw new NoticeFileError('not-a-notice', '没有中文文字，不是通知 (not a notice: no Chinese text)', fileName);
+    throw new NoticeFileError(
+      'not-a-notice',
+      '没有中文文字，不是通知 (not a notice: no Chinese text)',
+      fileName,
+    );
   }
   return source;
 }
