@@ -51,6 +51,30 @@ describe('parseNotice', () => {
     expect(parseGazette(gazette).documents.every((d) => d.key === d.docNo)).toBe(true);
   });
 
+  it("reads a notice in the gazette's own layouts without its 文号 as the gazette reads it with one", () => {
+    const gazette = readFileSync(
+      new URL('../../../data/gazette/qingtongxia-gazette-2019-02.md', import.meta.url),
+      'utf8',
+    );
+    const original = parseGazette(gazette).documents.find((d) => d.docNo === '青政办发〔2019〕31号');
+    const lines = gazette.split('\n');
+    const start = original?.startLine ?? 0;
+    const notice = lines
+      .slice(start - 1, original?.endLine)
+      .filter((line) => !line.includes('青政办发〔2019〕31号'))
+      .join('\n');
+    const doc = parseNotice(notice).documents[0];
+    expect(doc?.key).toBe('无文号:关于印发《青铜峡市城镇小区配套幼儿园治理工作方案》的通知');
+    expect(doc?.issuedOn).toBe(original?.issuedOn);
+    const summary = (t: Task) => [
+      t.ref,
+      t.title,
+      t.lead.map((u) => u.code),
+      t.cooperating.map((u) => u.code),
+    ];
+    expect(doc?.tasks.map(summary)).toEqual(original?.tasks.map(summary));
+  });
+
   it('reads numbered tasks with labelled lines (text, docx, xlsx)', async () => {
     const parsed = await threeWays('labelled.md');
     const doc = parsed.documents[0];

@@ -32,12 +32,13 @@ export function columnRole(header: string): ColumnRole | undefined {
 
 /**
  * The roles of a header row, or undefined when the row is no header: it must name a task or
- * measure column and a unit column. With both 牵头单位 and 责任单位, 责任单位 co-operates.
+ * measure column and a unit or deadline column. With both 牵头单位 and 责任单位, 责任单位 co-operates.
  */
 export function headerRoles(cells: readonly string[]): (ColumnRole | undefined)[] | undefined {
   const roles = cells.map(columnRole);
   const has = (r: ColumnRole) => roles.includes(r);
-  if (!(has('task') || has('measure')) || !(has('lead') || has('cooperating'))) return undefined;
+  if (!(has('task') || has('measure')) || !(has('lead') || has('cooperating') || has('deadline')))
+    return undefined;
   const leads = roles.flatMap((r, i) => (r === 'lead' ? [i] : []));
   if (leads.length > 1) {
     for (const i of leads.slice(1))
