@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineRule, Frequency, RecurringDeadline } from './schema';
+import type { Deadline, DeadlineRule, Frequency, RecurringDeadline, YearSource } from './schema';
 import { isoDate, lastDayOfMonth, parseChineseNumber, toHalfWidth } from './text';
 
 export interface DeadlineScan {
@@ -75,6 +75,54 @@ const RULES: Rule[] = [
   },
 ];
 
+/** The year a notice's yearless phrases ("6月底前") belong to, and where it was read. */
+export interface NoticeYear {
+  year: number;
+  from: YearSource;
+}
+
+interface YearlessRule {
+  rule: DeadlineRule;
+  re: RegExp;
+  date: (m: RegExpExecArray, year: number) => string | undefined;
+}
+
+/**
+ * Phrases that name no year, dated only when the notice gives one (its title or its date). The
+ * lookbehinds keep them off phrases that do name one, which RULES read first anyway.
+ */
+const YEARLESS_RULES: YearlessRule[] = [
+  {
+    rule: 'explicit-date',
+    re: /(?<![年\d])(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)?/gu,
+    date: (m, y) => validDate(y, Number(m[1]), Number(m[2])),
+  },
+  {
+    rule: 'late-month', // refined to early-/mid-/late-month below
+    re: /(?<![年\d])(\d{1,2})月(上旬|中旬|下旬)/gu,
+    date: (m, y) => {
+      const mo = Number(m[1]);
+      const day = mo >= 1 && mo <= 12 ? XUN_DAY[m[2] ?? '']?.(y, mo) : undefined;
+      return day ? validDate(y, mo, day) : undefined;
+    },
+  },
+  {
+    rule: 'month-end',
+    re: /(?<![年\d])(\d{1,2})月份?(?:底|末)(?:前|之前|以前)?/gu,
+    date: (m, y) => {
+      const mo = Number(m[1]);
+      return mo >= 1 && mo <= 12 ? isoDate(y, mo, lastDayOfMonth(y, mo)) : undefined;
+    },
+  },
+  {
+    rule: 'half-year-end',
+    re: /(?<![\d年])(上|下)半年/gu,
+    date: (m, y) => (m[1] === '上' ? isoDate(y, 6, 30) : isoDate(y, 12, 31)),
+  },
+  { rule: 'year-end', re: /(?<![\d年])年(?:底|末)(?:前|之前|以前)?/gu, date: (_m, y) => isoDate(y, 12, 31) },
+  { rule: 'within-year', re: /(?<![\d年])年(?:度)?内/gu, date: (_m, y) => isoDate(y, 12, 31) },
+];
+
 /** Phrases with a month or half-year but no year: reported, never guessed. */
 const YEARLESS = [/(?<![年\d])(\d{1,2})月份?(?:底|末)?(?:前|之前|以前)/gu, /(?<!年)(?:上|下)半年/gu];
 
@@ -83,7 +131,11 @@ function maskReferences(text: string): string {
   return text.replace(/《[^》]*》|〔[^〕]*〕|\[[^\]]*\]/gu, (s) => ' '.repeat(s.length));
 }
 
-export function extractDeadlines(text: string): DeadlineScan {
+/**
+ * Dated deadlines in a text. Given the notice's year, phrases naming none are dated in it and say
+ * where the year came from; without it (a gazette), they are reported as unparsed.
+ */
+export function extractDeadlines(text: string, noticeYear?: NoticeYear): DeadlineScan {
   const half = maskReferences(toHalfWidth(text));
   const claimed: boolean[] = new Array<boolean>(half.length).fill(false);
   const found: { at: number; deadline: Deadline }[] = [];
@@ -101,6 +153,21 @@ export function extractDeadlines(text: string): DeadlineScan {
       claim(from, to);
       const refined = rule === 'late-month' ? (XUN_RULE[m[3] ?? ''] ?? rule) : rule;
       found.push({ at: from, deadline: { date: iso, phrase: text.slice(from, to), rule: refined } });
+    }
+  }
+
+  if (noticeYear) {
+    for (const { rule, re, date } of YEARLESS_RULES) {
+      for (const m of half.matchAll(re)) {
+        const from = m.index ?? 0;
+        const to = from + m[0].length;
+        const iso = free(from, to) ? date(m as RegExpExecArray, noticeYear.year) : undefined;
+        if (!iso) continue;
+        claim(from, to);
+        const refined = rule === 'late-month' ? (XUN_RULE[m[2] ?? ''] ?? rule) : rule;
+        const phrase = text.slice(from, to);
+        found.push({ at: from, deadline: { date: iso, phrase, rule: refined, yearFrom: noticeYear.from } });
+      }
     }
   }
 
@@ -171,4 +238,29 @@ const REPORTING: [Frequency, RegExp][] = [
 export function reportingFrequency(text: string): Frequency | undefined {
   const half = toHalfWidth(text);
   return REPORTING.find(([, re]) => re.test(half))?.[0];
+}
+
+/** Time phrases that stand for no date: standing duties, spans with no start, schedules with no day. */
+const UNDATED = [
+  /长期坚持|长期推进|长期执行|持续推进|持续开展|持续实施|常态化(?:推进|开展)?|长期/gu,
+  /(?:\d{1,3}|[一二三四五六七八九十]{1,3})个?(?:工作日|自然日|日|天)内/gu,
+  /每(?:一)?(?:季度|半年|月|周|年)(?:末|底)?(?!\d|第)/gu,
+];
+
+/**
+ * Undated time phrases in a text, verbatim. In running text only the unambiguous ones count ("持续
+ * 推进产业升级" is a verb, not a deadline); in a 完成时限 field every one does.
+ */
+export function undatedPhrases(text: string, field: boolean): string[] {
+  const half = toHalfWidth(text);
+  const found: { at: number; phrase: string }[] = [];
+  const patterns = field ? UNDATED : [/长期坚持/gu, UNDATED[1] as RegExp];
+  for (const re of patterns) {
+    for (const m of half.matchAll(re)) {
+      const at = m.index ?? 0;
+      if (found.some((f) => at >= f.at && at < f.at + f.phrase.length)) continue;
+      found.push({ at, phrase: text.slice(at, at + m[0].length) });
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.phrase))];
 }

@@ -1,4 +1,5 @@
-import { extractDeadlines, extractRecurringDeadlines, reportingFrequency } from './deadlines';
+import { extractDeadlines, extractRecurringDeadlines, reportingFrequency, undatedPhrases } from './deadlines';
+import type { NoticeYear } from './deadlines';
 import { extractIndicators } from './indicators';
 import { allParagraphs, caption, firstSentence, lineRange, nodeText } from './outline';
 import type { Outline, OutlineNode } from './outline';
@@ -72,7 +73,11 @@ class ContentBuilder {
   readonly tasks: (Task & { fullRef: string })[] = [];
   readonly articles: (Article & { fullRef: string })[] = [];
 
-  constructor(private readonly log: WarningLog) {}
+  /** A notice's year dates its yearless phrases; without it (a gazette) they are only reported. */
+  constructor(
+    private readonly log: WarningLog,
+    private readonly noticeYear?: NoticeYear,
+  ) {}
 
   article(
     ref: string,
@@ -88,13 +93,13 @@ class ContentBuilder {
       ...extra,
       text,
       sourceLines,
-      deadlines: extractDeadlines(text).deadlines,
+      deadlines: extractDeadlines(text, this.noticeYear).deadlines,
       recurringDeadlines: extractRecurringDeadlines(text),
     });
   }
 
   target(ref: string, fullRef: string, title: string, text: string, sourceLines: LineRange) {
-    const { deadlines, unparsed } = extractDeadlines(text);
+    const { deadlines, unparsed } = extractDeadlines(text, this.noticeYear);
     this.reportUnparsed(unparsed, ref, sourceLines);
     this.targets.push({
       ref,
@@ -117,7 +122,7 @@ class ContentBuilder {
         sourceLines.from,
       );
     }
-    const { deadlines, unparsed } = extractDeadlines(text);
+    const { deadlines, unparsed } = extractDeadlines(text, this.noticeYear);
     this.reportUnparsed(unparsed, ref, sourceLines);
     const task: Task & { fullRef: string } = {
       ref,
@@ -137,6 +142,11 @@ class ContentBuilder {
     };
     const frequency = reportingFrequency(text);
     if (frequency) task.reportingFrequency = frequency;
+    if (this.noticeYear) {
+      // A notice keeps what it cannot date; the gazette's output stays as it was.
+      const phrases = [...new Set([...undatedPhrases(text, false), ...unparsed])];
+      if (phrases.length > 0) task.deadlinePhrases = phrases;
+    }
     this.tasks.push(task);
   }
 
@@ -298,8 +308,8 @@ function uniqueRefs<T extends { ref: string; fullRef: string }>(items: T[]): Omi
  * Turn a document's clause tree into supervision items (tasks), goals (targets) and every other
  * clause (articles), so that each content line lands in exactly one of them.
  */
-export function extractContent(outline: Outline, log: WarningLog): DocumentContent {
-  const out = new ContentBuilder(log);
+export function extractContent(outline: Outline, log: WarningLog, noticeYear?: NoticeYear): DocumentContent {
+  const out = new ContentBuilder(log, noticeYear);
   const { root } = outline;
   if (root.paras.length > 0) {
     const text = root.paras.map((p) => p.text).join('\n');

@@ -21,6 +21,7 @@ export {
   TocEntrySchema,
   UnitUsageSchema,
   WarningKindSchema,
+  YearSourceSchema,
 } from './schema';
 export type {
   AnnualTableRow,
@@ -43,6 +44,14 @@ export type {
   TocEntry,
   UnitUsage,
   WarningKind,
+  YearSource,
 } from './schema';
 export { extractDeadlines, extractRecurringDeadlines } from './deadlines';
 export { extractIndicators } from './indicators';
+export { readNotice } from './read/read-notice';
+export type { NoticeInput, NoticeSource } from './read/read-notice';
+export { MAX_NOTICE_BYTES, NoticeFileError } from './read/errors';
+export type { NoticeFileProblem } from './read/errors';
+export { parseNotice } from './notice/parse-notice';
+export { undatedPhrases } from './deadlines';
+export type { NoticeYear } from './deadlines';

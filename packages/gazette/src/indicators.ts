@@ -5,7 +5,12 @@ const NUM = String.raw`(\d+(?:\.\d+)?)`;
 const UNIT = String.raw`(%|个百分点|微克/立方米|亿立方米|万立方米|立方米|平方米|万亩|亩|亿元|万元|元|亿|万|个工作日|工作日|人次|人|个|所|处|名|次|间|台|辆|家|项)?`;
 /** Units a bare "name + number" clause may end in: counts and shares, not lengths or loads. */
 const BARE_UNIT = String.raw`(%|万亩|亩|亿元|万元|个|所|处|名)`;
-const RANGE = String.raw`(以上|以下|以内)?`;
+const RANGE = String.raw`(以上|以下|以内|左右)?`;
+/** Amounts a notice sets with a verb: 新增市场主体500家以上, 完成投资5000万元, 培训1000人次. */
+const AMOUNT_VERB = String.raw`(新增|完成|实现|培育|引进|招引|建成|新建|培训|开展|举办|发展|打造|创建|改造|争取|签约|带动|吸纳|安置|转移|种植|建设|招商|整治|修建|硬化|铺设|栽植|造林)`;
+/** Words that state the comparison themselves: their own patterns read the amount. */
+const COMPARISON_WORD = String.raw`达到|保持|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于|增长|提高|增加|下降|降低|减少|控制|压缩`;
+const AMOUNT_UNIT = String.raw`(万元|亿元|元|万亩|亩|个|家|人次|人|户|所|处|名|次|场|项|公里|平方米|吨|辆|台|套|座|间)`;
 
 interface Hit {
   at: number;
@@ -17,17 +22,26 @@ interface Hit {
   distributive?: boolean;
   /** Where the name lies: before the match (subject), or inside it ("90%的教师…"). */
   name?: string;
+  /** A change stated with 左右. */
+  approximate?: boolean;
 }
 
 type Pattern = { re: RegExp; read: (m: RegExpExecArray) => Omit<Hit, 'at' | 'end'> | undefined };
 
 const bounded = (range: string | undefined, fallback: Comparison): Comparison =>
-  range === '以上' ? 'gte' : range === '以下' || range === '以内' ? 'lte' : fallback;
+  range === '以上'
+    ? 'gte'
+    : range === '以下' || range === '以内'
+      ? 'lte'
+      : range === '左右'
+        ? 'approx'
+        : fallback;
 
 const VERB_COMPARISON: Record<string, Comparison> = {
   达到: 'gte',
   保持: 'gte',
   保持在: 'gte',
+  稳定在: 'gte',
   不低于: 'gte',
   不少于: 'gte',
   超过: 'gt',
@@ -66,7 +80,7 @@ const PATTERNS: Pattern[] = [
   {
     // 达到85%以上, 不低于…, 突破50亿
     re: new RegExp(
-      `(?:分别)?(达到|保持在|保持|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于)${NUM}${UNIT}${RANGE}`,
+      `(?:分别)?(达到|保持在|保持|稳定在|不低于|不少于|超过|突破|高于|大于|不超过|不高于|低于|小于)${NUM}${UNIT}${RANGE}`,
       'gu',
     ),
     read: (m) => ({
@@ -76,13 +90,21 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 单位GDP能耗降低15%
-    re: new RegExp(`(?:分别)?(?:下降|降低|减少)${NUM}${UNIT}`, 'gu'),
-    read: (m) => ({ comparison: 'reduce-by', values: [value(m[1], m[2])] }),
+    re: new RegExp(`(?:分别)?(?:下降|降低|减少)${NUM}${UNIT}(左右)?`, 'gu'),
+    read: (m) => ({
+      comparison: 'reduce-by',
+      values: [value(m[1], m[2])],
+      ...(m[3] ? { approximate: true } : {}),
+    }),
   },
   {
     // 到位资金增长10%以上, 分别提高1.5个百分点
     re: new RegExp(`(?:分别)?(?:增长|提高|增加)${NUM}${UNIT}${RANGE}`, 'gu'),
-    read: (m) => ({ comparison: 'increase-by', values: [value(m[1], m[2])] }),
+    read: (m) => ({
+      comparison: 'increase-by',
+      values: [value(m[1], m[2])],
+      ...(m[3] === '左右' ? { approximate: true } : {}),
+    }),
   },
   { re: /实现零增长/gu, read: () => ({ comparison: 'lte', values: [{ target: 0, unit: '%' }] }) },
   { re: /实现正增长/gu, read: () => ({ comparison: 'gt', values: [{ target: 0, unit: '%' }] }) },
@@ -95,6 +117,18 @@ const PATTERNS: Pattern[] = [
     // 抓好145个基本建设项目 (a count that opens the clause)
     re: new RegExp(`^(?:切实)?(?:抓好|建设|完成|开通|确保)?${NUM}(个|所|处|名)(.{2,})$`, 'gu'),
     read: (m) => ({ comparison: 'eq', values: [value(m[1], m[2])], name: m[3] }),
+  },
+  {
+    // 新增市场主体500家以上: the verb and its object name the amount
+    re: new RegExp(
+      `${AMOUNT_VERB}((?:(?!${COMPARISON_WORD})[\\u4e00-\\u9fff]){0,10}?)${NUM}${AMOUNT_UNIT}${RANGE}`,
+      'gu',
+    ),
+    read: (m) => ({
+      comparison: bounded(m[5], 'eq'),
+      values: [value(m[3], m[4])],
+      name: `${m[1] ?? ''}${m[2] ?? ''}`,
+    }),
   },
   {
     // 营造防沙治沙农田防护林10000亩 / 一般工业固废处置利用率90%以上 (the number closes the clause);
@@ -220,6 +254,7 @@ export function extractIndicators(text: string): Indicator[] {
           };
           if (year !== undefined) indicator.year = year;
           if (hit.baselineYear !== undefined) indicator.baselineYear = hit.baselineYear;
+          if (hit.approximate) indicator.approximate = true;
           out.push(indicator);
         });
       }

@@ -15,13 +15,13 @@ export function unitUsage(documents: { doc: GazetteDocument; texts: string[] }[]
     usage.set(code, entry);
   };
   for (const { doc, texts } of documents) {
-    for (const text of texts) for (const m of findUnitMentions(text)) touch(m.unit.code, doc.docNo, 1);
+    for (const text of texts) for (const m of findUnitMentions(text)) touch(m.unit.code, doc.key, 1);
     const assigned: UnitRef[] = [
       ...doc.issuers,
       ...doc.tasks.flatMap((t) => [...t.lead, ...t.cooperating, ...t.duties.flatMap((d) => d.units)]),
       ...(doc.reporting?.to ?? []),
     ];
-    for (const ref of assigned) touch(ref.code, doc.docNo);
+    for (const ref of assigned) touch(ref.code, doc.key);
   }
   // Registry order keeps the output stable and groups kinds together.
   return allUnits()

@@ -69,6 +69,7 @@ function parseDocument(lines: readonly string[], span: DocumentSpan, log: Warnin
   );
 
   const doc: GazetteDocument = {
+    key: span.docNo,
     docNo: span.docNo,
     title: header.title,
     issuers: header.issuers,

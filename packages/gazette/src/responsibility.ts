@@ -15,7 +15,8 @@ export interface Assignment {
 
 const toRef = (u: Unit): UnitRef => ({ code: u.code, name: u.name });
 
-class AssignmentBuilder {
+/** Collects who answers for an item; exported for the notice layouts, which read the same lists. */
+export class AssignmentBuilder {
   private readonly lead: UnitRef[] = [];
   private readonly cooperating: UnitRef[] = [];
   private readonly others: string[] = [];

@@ -24,14 +24,24 @@ export const DeadlineRuleSchema = z.enum([
   'early-month', // 2019年5月上旬 → 2019-05-10
   'mid-month', // 2019年5月中旬 → 2019-05-20
   'late-month', // 2019年4月下旬 → 2019-04-30
+  'within-year', // 年内 (a notice's own year) → YYYY-12-31
 ]);
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
+
+/**
+ * Where the year of a phrase that names none ("6月底前", "年底前") came from: a year the notice
+ * states (its title, its opening lines) or the year of the notice's date.
+ */
+export const YearSourceSchema = z.enum(['text', 'document-date']);
+export type YearSource = z.infer<typeof YearSourceSchema>;
 
 export const DeadlineSchema = z.object({
   date: IsoDate,
   /** The phrase as it stands in the text. */
   phrase: z.string().min(1),
   rule: DeadlineRuleSchema,
+  /** Absent when the phrase states its own year. */
+  yearFrom: YearSourceSchema.optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -53,7 +63,16 @@ export type RecurringDeadline = z.infer<typeof RecurringDeadlineSchema>;
  * Comparison of a target indicator. 以上/以下/以内 include the number (Civil Code art. 1259), so
  * "达到85%以上" is gte; 超过/突破 exclude it (gt). reduce-by/increase-by are changes, at least by target.
  */
-export const ComparisonSchema = z.enum(['gte', 'gt', 'lte', 'lt', 'eq', 'reduce-by', 'increase-by']);
+export const ComparisonSchema = z.enum([
+  'gte',
+  'gt',
+  'lte',
+  'lt',
+  'eq',
+  'reduce-by',
+  'increase-by',
+  'approx', // 达到50亿元左右
+]);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
 export const IndicatorSchema = z.object({
@@ -64,6 +83,8 @@ export const IndicatorSchema = z.object({
   unit: z.string(),
   year: z.number().int().optional(),
   baselineYear: z.number().int().optional(),
+  /** A change stated with 左右 ("增长8%左右"): the comparison stays the change, the size is approximate. */
+  approximate: z.literal(true).optional(),
   phrase: z.string().min(1),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -94,6 +115,14 @@ export const TaskSchema = z.object({
   recurringDeadlines: z.array(RecurringDeadlineSchema),
   indicators: z.array(IndicatorSchema),
   reportingFrequency: FrequencySchema.optional(),
+  /** The leader answering for the item (牵头负责领导 / 责任领导), as written. */
+  responsibleLeader: z.string().min(1).optional(),
+  /**
+   * Time phrases kept verbatim with no date: standing duties (长期坚持, 持续推进), spans with no start
+   * (5个工作日内), schedules with no day (每季度), and phrases the parser could not date (each of
+   * these also raises an 'unparsed-deadline' warning). Absent when there are none.
+   */
+  deadlinePhrases: z.array(z.string().min(1)).optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
@@ -160,8 +189,13 @@ export const ReportingSchema = z.object({
 export type Reporting = z.infer<typeof ReportingSchema>;
 
 export const GazetteDocumentSchema = z.object({
-  /** Normalised to 〔〕: 青政办发〔2019〕31号. */
-  docNo: z.string().regex(/^\S+〔\d{4}〕\d+号$/),
+  /** The document's identity in an import: its 文号, else '无文号:' and its normalised title. */
+  key: z.string().min(1),
+  /** Normalised to 〔〕: 青政办发〔2019〕31号. Absent for a notice that prints none. */
+  docNo: z
+    .string()
+    .regex(/^\S+〔\d{4}〕\d+号$/)
+    .optional(),
   title: z.string().min(1),
   issuers: z.array(UnitRefSchema),
   /** Absent only when the document prints no date (a warning says so). */
@@ -210,7 +244,7 @@ export type ParseWarning = z.infer<typeof ParseWarningSchema>;
 export const UnitUsageSchema = UnitRefSchema.extend({
   /** Times the unit is named in the documents' text. */
   mentions: z.number().int().nonnegative(),
-  /** 文号 of the documents that name or assign it. */
+  /** Keys (文号, else 无文号:title) of the documents that name or assign it. */
   documents: z.array(z.string()),
 });
 export type UnitUsage = z.infer<typeof UnitUsageSchema>;

@@ -3,7 +3,11 @@ import { squeeze, toHalfWidth } from './text';
 import type { WarningLog } from './warnings';
 
 const sameTitle = (a: string, b: string) => squeeze(toHalfWidth(a)) === squeeze(toHalfWidth(b));
-const serial = (docNo: string) => /〔(\d{4})〕(\d+)号$/u.exec(docNo)?.slice(1).join('-');
+const serial = (docNo: string | undefined) =>
+  /〔(\d{4})〕(\d+)号$/u
+    .exec(docNo ?? '')
+    ?.slice(1)
+    .join('-');
 
 /**
  * Compare the table of contents with the documents' own headers. The header wins; every
@@ -43,6 +47,6 @@ export function checkToc(toc: TocEntry[], documents: GazetteDocument[], log: War
     }
   }
   for (const doc of documents) {
-    if (!matched.has(doc)) log.add('toc-missing', `${doc.docNo} is not in the 目录`, doc.startLine);
+    if (!matched.has(doc)) log.add('toc-missing', `${doc.key} is not in the 目录`, doc.startLine);
   }
 }
