@@ -276,7 +276,7 @@ describe('catalog over the real engines', () => {
       const inRange = (d: string | null) => d !== null && d >= '2019-01-01' && d <= '2019-12-31';
       const expected = allTasks
         .filter(({ t }) => inRange(latestDeadline(t.deadlines)))
-        .map(({ d, t }) => itemIdOf(d.docNo, t.ref));
+        .map(({ d, t }) => itemIdOf(d.docNo!, t.ref));
       const res = (await get('/tasks?dueAfter=2019-01-01&dueBefore=2019-12-31&pageSize=200'))
         .body as TaskList;
       expect(res.tasks.map((t) => t.id).sort()).toEqual([...expected].sort());
@@ -385,7 +385,10 @@ describe('starting supervision items on the test stack (no worker)', () => {
   let connection: Connection;
   let client: Client;
   // Documents renumbered into 2099, so these ids never meet the real catalog's items in this stack.
-  const documents = parsed.documents.map((d) => ({ ...d, docNo: d.docNo.replace('〔2019〕', '〔2099〕') }));
+  const documents = parsed.documents.map((d) => {
+    const docNo = d.docNo!.replace('〔2019〕', '〔2099〕');
+    return { ...d, docNo, key: docNo };
+  });
   const candidates = supervisionCandidates(documents);
   const TASK_QUEUE = 'catalog-test';
 

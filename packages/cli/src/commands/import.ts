@@ -114,7 +114,7 @@ function warningLines(warnings: readonly ParseWarning[]): string[] {
 
 export function dryRunReport(file: string, parsed: ParsedGazette): string {
   const rows = parsed.documents.map((d) => [
-    d.docNo,
+    d.docNo ?? '（无文号）',
     shortTitle(d.title),
     String(d.tasks.length),
     String(d.tasks.filter((t) => t.deadlines.length > 0).length),

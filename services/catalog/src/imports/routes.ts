@@ -39,7 +39,10 @@ async function readBody(body: {
     const read = await readNoticeInput(input);
     return body.fileName && !read.fileName ? { ...read, fileName: body.fileName } : read;
   } catch (error) {
-    if (error instanceof NoticeInputError) throw new HttpProblem(400, error.message);
+    if (error instanceof NoticeInputError) {
+      if (error.problem === 'too-large') throw tooLarge();
+      throw new HttpProblem(400, error.message);
+    }
     throw error;
   }
 }
