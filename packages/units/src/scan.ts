@@ -42,7 +42,7 @@ interface Token {
 
 /** Longest list item starting at `pos`: a lookup key, a generic party, or a bare stem. */
 function tokenAt(text: string, pos: number): Token | undefined {
-  const { lookup, stems, maxKeyLength } = registryIndex();
+  const { lookup, stems, maxKeyLength, place } = registryIndex();
   let best: Token | undefined;
   const consider = (start: number) => {
     for (let len = Math.min(maxKeyLength, text.length - start); len >= 2; len--) {
@@ -62,7 +62,7 @@ function tokenAt(text: string, pos: number): Token | undefined {
   };
   consider(pos);
   // A city prefix (市, 青铜峡市, 中共青铜峡市) may precede any name.
-  const prefix = /^(?:中共)?(?:青铜峡)?市(?!场)/u.exec(text.slice(pos));
+  const prefix = place.anyPrefix.exec(text.slice(pos));
   if (prefix) consider(pos + prefix[0].length);
   const generic = GENERIC_AT.exec(text.slice(pos));
   if (generic && (!best || pos + generic[0].length > best.end)) {

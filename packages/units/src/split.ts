@@ -1,5 +1,6 @@
 import { normalizeMention, stripTrailingEtc } from './normalize';
-import { resolveParty } from './registry';
+import type { CityPlace } from './place';
+import { registryIndex, resolveParty } from './registry';
 import type { Unit, UnitListResolution } from './types';
 
 /** Separators that always end a list item. */
@@ -35,28 +36,30 @@ function splitSoft(piece: string): string[] | undefined {
   return undefined;
 }
 
-const CITY_PREFIX = /^(?:中共)?(?:青铜峡)?市(?!场)/u;
-const OTHER_PLACE = /^(?:吴忠|中国|宁夏|自治区|国家|青铜峡|各|其)/u;
-
 /** Whether the distributive 市 of an earlier item applies to this one. */
-function takesCityPrefix(item: string): boolean {
+function takesCityPrefix(item: string, place: CityPlace): boolean {
   // 市场监督管理局 starts with its own 市.
-  if (item.startsWith('市') || CITY_PREFIX.test(item) || OTHER_PLACE.test(item)) return false;
+  if (place.levels.some((l) => item.startsWith(l)) || place.anyPrefix.test(item) || place.otherPlace.test(item)) {
+    return false;
+  }
   const hit = resolveParty(item);
   if (hit.kind === 'generic' || hit.kind === 'group') return false;
   if (hit.kind === 'unknown') return true;
-  return /^(?:中共)?青铜峡市/u.test(hit.unit.name) && !['town', 'street', 'farm'].includes(hit.unit.kind);
+  return place.fullPrefix.test(hit.unit.name) && !['town', 'street', 'farm'].includes(hit.unit.kind);
 }
 
 /** "市工业和信息化局、水务局": the leading 市 applies to every following name that has no place of its own. */
 function distributeCityPrefix(items: string[]): string[] {
+  const { place } = registryIndex();
+  const level = place.levels[0];
+  if (!level) return items;
   let prefixed = false;
   return items.map((item) => {
-    if (CITY_PREFIX.test(item)) {
+    if (place.anyPrefix.test(item)) {
       prefixed = true;
       return item;
     }
-    return prefixed && takesCityPrefix(item) ? `市${item}` : item;
+    return prefixed && takesCityPrefix(item, place) ? `${level}${item}` : item;
   });
 }
 
@@ -66,11 +69,20 @@ function distributeDepartmentSuffix(items: string[]): string[] {
   return items.map((item) => (!resolves(item) && resolves(`${item}部门`) ? `${item}部门` : item));
 }
 
-const BARE_ORGAN = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)$/u;
-const ORGAN_OFFICE = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)(督查室|办公室)$/u;
+/** The organs an office word may close: 市委, 政府, 县人大 … (the city's level words). */
+function organPattern(place: CityPlace): string {
+  const organs = ['委', '政府', '人大', '政协'].flatMap((organ) => [
+    ...place.levels.map((level) => `${level}${organ}`),
+    ...(organ === '委' ? [] : [organ]),
+  ]);
+  return `(?:${organs.join('|')})`;
+}
 
 /** "市委、政府督查室" is 市委督查室 and 政府督查室: the office word closes both organs. */
 function distributeOfficeSuffix(items: string[]): string[] {
+  const organs = organPattern(registryIndex().place);
+  const BARE_ORGAN = new RegExp(`^${organs}$`, 'u');
+  const ORGAN_OFFICE = new RegExp(`^${organs}(督查室|办公室)$`, 'u');
   return items.map((item, i) => {
     const next = items[i + 1];
     const suffix = next ? ORGAN_OFFICE.exec(next)?.[1] : undefined;
