@@ -1,4 +1,4 @@
-import { createUnitRegistry, UnitRegistry } from './build';
+import { UnitRegistry } from './build';
 import { GROUP_ENTRIES, UNIT_ENTRIES } from './catalog';
 
 /** The built-in catalog's city (青铜峡市 documents write 市, 青铜峡市 or nothing before a name). */
@@ -40,5 +40,3 @@ export function withUnitRegistry<T>(registry: UnitRegistry, fn: () => T): T {
   }
   return result;
 }
-
-export { createUnitRegistry };

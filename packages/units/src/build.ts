@@ -80,7 +80,11 @@ function buildIndex(data: UnitRegistryData): RegistryIndex {
   }
   for (const entry of data.units) {
     if (entry.parent && !codes.has(entry.parent)) {
-      throw new UnitRegistryError(`unit ${entry.code} names unknown parent ${entry.parent}`, 'unknown-code', entry.parent);
+      throw new UnitRegistryError(
+        `unit ${entry.code} names unknown parent ${entry.parent}`,
+        'unknown-code',
+        entry.parent,
+      );
     }
   }
   const mapped = new Map<string, string[]>();
@@ -103,7 +107,12 @@ function buildIndex(data: UnitRegistryData): RegistryIndex {
     if (existing) {
       if (codeOf(existing) !== codeOf(target)) {
         const codes = [codeOf(existing), codeOf(target)];
-        throw new UnitRegistryError(`unit alias "${k}" claimed by ${codes.join(' and ')}`, 'conflict', k, codes);
+        throw new UnitRegistryError(
+          `unit alias "${k}" claimed by ${codes.join(' and ')}`,
+          'conflict',
+          k,
+          codes,
+        );
       }
       return;
     }
@@ -122,7 +131,12 @@ function buildIndex(data: UnitRegistryData): RegistryIndex {
       const holder = stems.get(stem);
       if (holder) {
         const codes = [holder.code, unit.code];
-        throw new UnitRegistryError(`unit stem "${stem}" claimed by ${codes.join(' and ')}`, 'conflict', stem, codes);
+        throw new UnitRegistryError(
+          `unit stem "${stem}" claimed by ${codes.join(' and ')}`,
+          'conflict',
+          stem,
+          codes,
+        );
       }
       stems.set(stem, unit);
     }
@@ -131,7 +145,8 @@ function buildIndex(data: UnitRegistryData): RegistryIndex {
   for (const group of data.groups ?? []) {
     const members = group.members.map((code) => {
       const unit = byCode.get(code);
-      if (!unit) throw new UnitRegistryError(`group ${group.code} names unknown member ${code}`, 'unknown-code', code);
+      if (!unit)
+        throw new UnitRegistryError(`group ${group.code} names unknown member ${code}`, 'unknown-code', code);
       return unit;
     });
     for (const key of [group.name, ...group.aliases]) claim(key, { type: 'group', group, units: members });

@@ -16,6 +16,41 @@ function withoutEtc(item: string): string {
   return variants.find(resolves) ?? variants[variants.length - 1] ?? item;
 }
 
+/** "审计局等各有关单位": the list's last name, then the parties the 等 stands for. */
+const ETC_PARTIES = /^(.+?)等(各(?:相关|有关)?(?:部门|单位))$/u;
+
+function closingItems(piece: string): string[] {
+  const m = ETC_PARTIES.exec(piece);
+  return m?.[1] && m[2] ? [withoutEtc(m[1]), m[2]] : [withoutEtc(piece)];
+}
+
+const namesOne = (item: string) => {
+  const kind = resolveParty(item).kind;
+  return kind === 'unit' || kind === 'group';
+};
+
+/**
+ * "市发改局财政局", "自然资源局住建局": names run together with no separator, split against the
+ * registry, the longest name first. Every part must be a registry name, or nothing is split.
+ */
+export function splitRunTogether(piece: string): string[] | undefined {
+  const failed = new Set<number>();
+  const from = (start: number): string[] | undefined => {
+    if (start === piece.length) return [];
+    if (failed.has(start)) return undefined;
+    for (let end = piece.length; end >= start + 2; end--) {
+      const part = piece.slice(start, end);
+      if (!namesOne(part)) continue;
+      const rest = from(end);
+      if (rest) return [part, ...rest];
+    }
+    failed.add(start);
+    return undefined;
+  };
+  const parts = from(0);
+  return parts && parts.length > 1 ? parts : undefined;
+}
+
 function splitSoft(piece: string): string[] | undefined {
   if (resolves(piece)) return [piece];
   for (let i = 1; i < piece.length - 1; i++) {
@@ -39,7 +74,11 @@ function splitSoft(piece: string): string[] | undefined {
 /** Whether the distributive 市 of an earlier item applies to this one. */
 function takesCityPrefix(item: string, place: CityPlace): boolean {
   // 市场监督管理局 starts with its own 市.
-  if (place.levels.some((l) => item.startsWith(l)) || place.anyPrefix.test(item) || place.otherPlace.test(item)) {
+  if (
+    place.levels.some((l) => item.startsWith(l)) ||
+    place.anyPrefix.test(item) ||
+    place.otherPlace.test(item)
+  ) {
     return false;
   }
   const hit = resolveParty(item);
@@ -92,7 +131,8 @@ function distributeOfficeSuffix(items: string[]): string[] {
 
 /**
  * Split a unit list such as "市工业和信息化局、水务局、吴忠市生态环境局青铜峡分局" into its names.
- * Splits on 、，,；; always and on 和/及/与 only where both sides are names; distributes a leading 市
+ * Splits on 、，,；; always, on 和/及/与 only where both sides are names, and between names run
+ * together (市发改局财政局) only where every part is a registry name; distributes a leading 市
  * over the names after it, a closing 部门 over bare stems, and 督查室 over bare organs.
  */
 export function splitUnitList(text: string): string[] {
@@ -100,8 +140,8 @@ export function splitUnitList(text: string): string[] {
     .split(HARD_SEPARATORS)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map(withoutEtc);
-  const items = pieces.flatMap((piece) => splitSoft(piece) ?? [piece]);
+    .flatMap(closingItems);
+  const items = pieces.flatMap((piece) => splitSoft(piece) ?? splitRunTogether(piece) ?? [piece]);
   return distributeOfficeSuffix(distributeCityPrefix(distributeDepartmentSuffix(items)));
 }
 
