@@ -15,6 +15,7 @@ import { cockpitPage } from './pages/cockpit.js';
 import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
+import { unitsPage } from './pages/units.js';
 import { errorBox, h } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
@@ -22,7 +23,7 @@ const MENUS = {
   bureau: ['inbox', 'items'],
   inspector: ['alerts', 'items', 'cockpit'],
   leader: ['cockpit', 'items', 'alerts'],
-  admin: ['cockpit', 'items', 'alerts'],
+  admin: ['cockpit', 'items', 'alerts', 'units'],
 };
 
 const PAGES = {
@@ -30,6 +31,7 @@ const PAGES = {
   items: { title: '督办事项', render: itemsPage },
   cockpit: { title: '领导驾驶舱', render: cockpitPage },
   alerts: { title: '预警中心', render: alertsPage },
+  units: { title: '单位管理', render: unitsPage },
 };
 
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */
