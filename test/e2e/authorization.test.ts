@@ -266,7 +266,14 @@ describe('the authorization matrix', () => {
       for (const [action, grant] of Object.entries(grants))
         expect(grant.roles, `${table}.${action}`).not.toContain('admin');
     const adminOps = operations.filter((op) => op.grant.roles.includes('admin')).map((op) => op.operationId);
-    expect(adminOps.sort()).toEqual(['changeOwnPassword', 'createUser', 'resetPassword']);
+    expect(adminOps.sort()).toEqual([
+      'addRegistryUnitAlias',
+      'changeOwnPassword',
+      'createRegistryUnit',
+      'createUser',
+      'removeRegistryUnitAlias',
+      'resetPassword',
+    ]);
     // The example bodies are valid: a refused caller really asked for something.
     const valid: [z: { safeParse(v: unknown): { success: boolean } }, string][] = [
       [OpenRectificationCampaignSchema, 'openLandRectificationCampaign'],

@@ -57,3 +57,15 @@ describe('gateway variables', () => {
     expect(() => loadConfig({ ALERT_RED_ESCALATION_DAYS: '0' })).toThrow(/ALERT_RED_ESCALATION_DAYS/);
   });
 });
+
+describe('units file', () => {
+  it('is the built-in catalog unless DUBAN_UNITS_FILE names a .json or .xlsx list', () => {
+    expect(loadConfig({}).units).toEqual({ file: null });
+    expect(loadConfig({ DUBAN_UNITS_FILE: '/etc/duban/units.xlsx' }).units).toEqual({
+      file: '/etc/duban/units.xlsx',
+    });
+    expect(() => loadConfig({ DUBAN_UNITS_FILE: 'units.csv' })).toThrow(
+      /DUBAN_UNITS_FILE: expected a \.json or \.xlsx file/,
+    );
+  });
+});

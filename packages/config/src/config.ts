@@ -53,6 +53,12 @@ const EnvSchema = z.object({
     .optional(),
   // Leadership is alerted again when an item stays red this many days (DESIGN §5).
   ALERT_RED_ESCALATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // A city other than Qingtongxia: its own list of units (.json or .xlsx) replaces the built-in
+  // catalog (format: packages/units/README.md). Checked row by row when the gateway starts.
+  DUBAN_UNITS_FILE: z
+    .string()
+    .regex(/\.(json|xlsx)$/i, 'expected a .json or .xlsx file')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -73,6 +79,8 @@ export interface DubanConfig {
    */
   auth: { jwtSecret: string | null };
   alerts: { redEscalationDays: number };
+  /** `file`: DUBAN_UNITS_FILE, the city's own list of units, or null for the built-in catalog. */
+  units: { file: string | null };
 }
 
 /** Reads and validates the environment; a bad value throws a ConfigError naming the variable. */
@@ -103,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeEnv: e.NODE_ENV,
     auth: { jwtSecret: e.JWT_SECRET ?? null },
     alerts: { redEscalationDays: e.ALERT_RED_ESCALATION_DAYS },
+    units: { file: e.DUBAN_UNITS_FILE ?? null },
   };
 }
 

@@ -1,3 +1,5 @@
+import { startsWithLevel, type CityPlace } from './place';
+
 /**
  * Full-width ASCII (ＡＢＣ，（）：) to half-width, and the ideographic space to a plain space.
  * The mapping is one code unit to one code unit, so offsets found in the result are valid in the
@@ -24,36 +26,40 @@ export function normalizeMention(mention: string): string {
   return toHalfWidth(mention).replace(/\*\*/g, '').replace(/\s+/gu, '').replace(TRAILING_NOISE, '');
 }
 
-/** The place prefixes the documents put before a city organ. */
-const CITY_PREFIX = /^(?:中共)?青铜峡市/u;
-
 /**
  * Candidate lookup keys for a normalised mention, most specific first: as written, then with the
- * city prefix reduced to 市 and dropped. 市场监督管理局 keeps its 市 (it is part of the word).
+ * city's name reduced to its level word (青铜峡市 → 市) and dropped. 市场监督管理局 keeps its 市
+ * (it is part of the word).
  */
-export function lookupKeys(key: string): string[] {
+export function lookupKeys(key: string, place: CityPlace): string[] {
   const keys = [key];
   const add = (k: string) => {
     if (k && !keys.includes(k)) keys.push(k);
   };
   const withoutParty = key.replace(/^中共/u, '');
   add(withoutParty);
-  if (CITY_PREFIX.test(key)) {
-    const rest = key.replace(CITY_PREFIX, '');
-    add(`市${rest}`);
+  if (place.fullPrefix.test(key)) {
+    const rest = key.replace(place.fullPrefix, '');
+    for (const level of place.levels) add(`${level}${rest}`);
     add(rest);
   }
   for (const k of [...keys]) {
-    if (k.startsWith('市') && !k.startsWith('市场')) add(k.slice(1));
-    if (k.startsWith('青铜峡') && !k.startsWith('青铜峡市')) add(k.slice('青铜峡'.length));
+    const level = startsWithLevel(place, k);
+    if (level) add(k.slice(level.length));
+    if (place.core !== place.cityName && k.startsWith(place.core) && !k.startsWith(place.cityName)) {
+      add(k.slice(place.core.length));
+    }
   }
   return keys;
 }
 
-/** "X等", "X等部门", "X等单位": the 等 closes a list and is no part of the name. */
+/** 等 may close a list alone, with a count (等3个部门) or with the parties it stands for (等有关单位). */
+const TRAILING_ETC = /^(.+?)等(?:各|(?:\d+|[一二三四五六七八九十]+)[个家])?(?:相关|有关)?(部门|单位)?$/u;
+
+/** "X等", "X等部门", "X等有关单位", "X等3个部门": the 等 closes a list and is no part of the name. */
 export function stripTrailingEtc(key: string): string[] {
   const out: string[] = [];
-  const m = /^(.+?)等(部门|单位)?$/u.exec(key);
+  const m = TRAILING_ETC.exec(key);
   if (m?.[1]) {
     // "住房和城乡建设等部门" is the stem form 住房和城乡建设部门; "生态环境分局等部门" is 生态环境分局.
     if (m[2]) out.push(`${m[1]}${m[2]}`);

@@ -1,87 +1,11 @@
-import { GROUP_ENTRIES, UNIT_ENTRIES } from './catalog';
-import type { GroupEntry, UnitEntry } from './catalog';
+import { activeRegistry } from './active';
+import type { RegistryIndex, Target } from './build';
 import { lookupKeys, normalizeMention, stripTrailingEtc } from './normalize';
 import type { PartyResolution, Unit, UnitResolution } from './types';
 
-type Target = { type: 'unit'; unit: Unit } | { type: 'group'; group: GroupEntry; units: Unit[] };
-
-interface Index {
-  units: Unit[];
-  byCode: Map<string, Unit>;
-  /** Every key a list item may be looked up by (aliases, list-only aliases, stem+部门, groups). */
-  lookup: Map<string, Target>;
-  /** The aliases that count as a mention in running text. */
-  scan: Map<string, Unit>;
-  /** Domain stems (自然资源, 住建 …): a unit only when the list they stand in ends in 部门. */
-  stems: Map<string, Unit>;
-  maxKeyLength: number;
-}
-
-function toUnit(entry: UnitEntry): Unit {
-  const stemForms = (entry.stems ?? []).map((s) => `${s}部门`);
-  const aliases = [...new Set([...entry.aliases, ...(entry.listOnly ?? []), ...stemForms])];
-  const unit: Unit = {
-    code: entry.code,
-    name: entry.name,
-    shortName: entry.shortName,
-    kind: entry.kind,
-    aliases,
-  };
-  if (entry.parent) unit.parent = entry.parent;
-  return unit;
-}
-
-function buildIndex(): Index {
-  const units = UNIT_ENTRIES.map(toUnit);
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const lookup = new Map<string, Target>();
-  const scan = new Map<string, Unit>();
-  const stems = new Map<string, Unit>();
-
-  // A key claimed by two units is a catalog mistake; fail loudly at load rather than resolve wrongly.
-  const claim = (key: string, target: Target) => {
-    const k = normalizeMention(key);
-    const existing = lookup.get(k);
-    const code = target.type === 'unit' ? target.unit.code : target.group.code;
-    if (existing) {
-      const existingCode = existing.type === 'unit' ? existing.unit.code : existing.group.code;
-      if (existingCode !== code) throw new Error(`unit alias "${k}" claimed by ${existingCode} and ${code}`);
-      return;
-    }
-    lookup.set(k, target);
-  };
-
-  UNIT_ENTRIES.forEach((entry, i) => {
-    const unit = units[i] as Unit;
-    const target: Target = { type: 'unit', unit };
-    for (const key of [entry.name, entry.shortName, ...unit.aliases]) claim(key, target);
-    for (const key of [entry.name, ...entry.aliases, ...(entry.stems ?? []).map((s) => `${s}部门`)]) {
-      scan.set(normalizeMention(key), unit);
-    }
-    for (const stem of entry.stems ?? []) {
-      if (stems.has(stem)) throw new Error(`unit stem "${stem}" claimed twice`);
-      stems.set(stem, unit);
-    }
-  });
-
-  for (const group of GROUP_ENTRIES) {
-    const members = group.members.map((code) => {
-      const unit = byCode.get(code);
-      if (!unit) throw new Error(`group ${group.code} names unknown member ${code}`);
-      return unit;
-    });
-    for (const key of [group.name, ...group.aliases]) claim(key, { type: 'group', group, units: members });
-  }
-
-  const maxKeyLength = Math.max(...[...lookup.keys()].map((k) => k.length));
-  return { units, byCode, lookup, scan, stems, maxKeyLength };
-}
-
-let cached: Index | undefined;
-/** Built on first use; the catalog is static. */
-export function registryIndex(): Index {
-  cached ??= buildIndex();
-  return cached;
+/** The active registry's index (the built-in catalog unless inside `withUnitRegistry`). */
+export function registryIndex(): RegistryIndex {
+  return activeRegistry().index;
 }
 
 export function allUnits(): readonly Unit[] {
@@ -93,8 +17,8 @@ export function unitByCode(code: string): Unit | undefined {
 }
 
 function lookupTarget(key: string): Target | undefined {
-  const { lookup } = registryIndex();
-  for (const k of lookupKeys(key)) {
+  const { lookup, place } = registryIndex();
+  for (const k of lookupKeys(key, place)) {
     const hit = lookup.get(k);
     if (hit) return hit;
   }
@@ -126,7 +50,7 @@ export function resolveParty(mention: string): PartyResolution {
   return { kind: 'unknown', mention };
 }
 
-/** Resolve a single unit mention (aliases, 市/青铜峡市 prefix, full-width forms, trailing 等). */
+/** Resolve a single unit mention (aliases, the city's prefixes 市/青铜峡市, full-width forms, trailing 等). */
 export function resolveUnit(mention: string): UnitResolution {
   const hit = resolveParty(mention);
   if (hit.kind === 'unit') return { ok: true, unit: hit.unit };

@@ -31,6 +31,12 @@ export function findUnitMentions(text: string): UnitMention[] {
 }
 
 const GENERIC_AT = /^(?:基本建设项目)?各(?:级|相关|有关|项目|成员|项目实施)?(?:单位|部门|党组织|成员单位)/u;
+/**
+ * Collectives the registry has no group for (各县区政府, 各街道办事处, 各乡镇): a generic party. A
+ * group the registry has (各镇, 各镇(场)) is a lookup key and wins, being as long or longer.
+ */
+const COLLECTIVE_AT =
+  /^各(?:县(?:市)?区|县|区|乡镇|乡|镇|街道|社区|村)(?:人民政府|政府|党委|党工委|办事处|居委会|村委会)?/u;
 const LIST_JOINERS = '、和及';
 
 interface Token {
@@ -42,7 +48,7 @@ interface Token {
 
 /** Longest list item starting at `pos`: a lookup key, a generic party, or a bare stem. */
 function tokenAt(text: string, pos: number): Token | undefined {
-  const { lookup, stems, maxKeyLength } = registryIndex();
+  const { lookup, stems, maxKeyLength, place } = registryIndex();
   let best: Token | undefined;
   const consider = (start: number) => {
     for (let len = Math.min(maxKeyLength, text.length - start); len >= 2; len--) {
@@ -62,13 +68,23 @@ function tokenAt(text: string, pos: number): Token | undefined {
   };
   consider(pos);
   // A city prefix (市, 青铜峡市, 中共青铜峡市) may precede any name.
-  const prefix = /^(?:中共)?(?:青铜峡)?市(?!场)/u.exec(text.slice(pos));
+  const prefix = place.anyPrefix.exec(text.slice(pos));
   if (prefix) consider(pos + prefix[0].length);
-  const generic = GENERIC_AT.exec(text.slice(pos));
+  const generic = GENERIC_AT.exec(text.slice(pos)) ?? COLLECTIVE_AT.exec(text.slice(pos));
   if (generic && (!best || pos + generic[0].length > best.end)) {
     best = { end: pos + generic[0].length, party: { kind: 'generic', mention: generic[0] } };
   }
   return best;
+}
+
+/** What closes a list: 等, 等部门, 等有关单位, 等各有关单位, 等3个部门. */
+const CLOSING =
+  /^等?(?:相关|有关)?(?:部门|单位)|^等(?:各|(?:\d+|[一二三四五六七八九十]+)[个家])(?:相关|有关)?(?:部门|单位)|^等/u;
+
+/** "市发改局财政局要…": a second registry name right after the first, with no separator. */
+function namesNext(text: string, pos: number): boolean {
+  const party = tokenAt(text, pos)?.party;
+  return party?.kind === 'unit' || party?.kind === 'group';
 }
 
 export interface UnitListPrefix {
@@ -92,15 +108,15 @@ export function readUnitListPrefix(clause: string): UnitListPrefix | undefined {
     if (!token) break;
     tokens.push(token);
     pos = token.end;
-    const closing = /^等?(?:相关|有关)?(?:部门|单位)|^等/u.exec(text.slice(pos));
+    const closing = CLOSING.exec(text.slice(pos));
     if (closing) {
       pos += closing[0].length;
       closedByDepartment = closing[0].endsWith('部门');
       break;
     }
     const joiner = text[pos];
-    if (!joiner || !LIST_JOINERS.includes(joiner) || !tokenAt(text, pos + 1)) break;
-    pos += 1;
+    if (joiner && LIST_JOINERS.includes(joiner) && tokenAt(text, pos + 1)) pos += 1;
+    else if (!namesNext(text, pos)) break;
   }
   if (tokens.length === 0) return undefined;
   const last = tokens[tokens.length - 1];

@@ -1,5 +1,6 @@
 import { normalizeMention, stripTrailingEtc } from './normalize';
-import { resolveParty } from './registry';
+import type { CityPlace } from './place';
+import { registryIndex, resolveParty } from './registry';
 import type { Unit, UnitListResolution } from './types';
 
 /** Separators that always end a list item. */
@@ -13,6 +14,41 @@ const resolves = (item: string) => resolveParty(item).kind !== 'unknown';
 function withoutEtc(item: string): string {
   const variants = stripTrailingEtc(item);
   return variants.find(resolves) ?? variants[variants.length - 1] ?? item;
+}
+
+/** "审计局等各有关单位": the list's last name, then the parties the 等 stands for. */
+const ETC_PARTIES = /^(.+?)等(各(?:相关|有关)?(?:部门|单位))$/u;
+
+function closingItems(piece: string): string[] {
+  const m = ETC_PARTIES.exec(piece);
+  return m?.[1] && m[2] ? [withoutEtc(m[1]), m[2]] : [withoutEtc(piece)];
+}
+
+const namesOne = (item: string) => {
+  const kind = resolveParty(item).kind;
+  return kind === 'unit' || kind === 'group';
+};
+
+/**
+ * "市发改局财政局", "自然资源局住建局": names run together with no separator, split against the
+ * registry, the longest name first. Every part must be a registry name, or nothing is split.
+ */
+export function splitRunTogether(piece: string): string[] | undefined {
+  const failed = new Set<number>();
+  const from = (start: number): string[] | undefined => {
+    if (start === piece.length) return [];
+    if (failed.has(start)) return undefined;
+    for (let end = piece.length; end >= start + 2; end--) {
+      const part = piece.slice(start, end);
+      if (!namesOne(part)) continue;
+      const rest = from(end);
+      if (rest) return [part, ...rest];
+    }
+    failed.add(start);
+    return undefined;
+  };
+  const parts = from(0);
+  return parts && parts.length > 1 ? parts : undefined;
 }
 
 function splitSoft(piece: string): string[] | undefined {
@@ -35,28 +71,34 @@ function splitSoft(piece: string): string[] | undefined {
   return undefined;
 }
 
-const CITY_PREFIX = /^(?:中共)?(?:青铜峡)?市(?!场)/u;
-const OTHER_PLACE = /^(?:吴忠|中国|宁夏|自治区|国家|青铜峡|各|其)/u;
-
 /** Whether the distributive 市 of an earlier item applies to this one. */
-function takesCityPrefix(item: string): boolean {
+function takesCityPrefix(item: string, place: CityPlace): boolean {
   // 市场监督管理局 starts with its own 市.
-  if (item.startsWith('市') || CITY_PREFIX.test(item) || OTHER_PLACE.test(item)) return false;
+  if (
+    place.levels.some((l) => item.startsWith(l)) ||
+    place.anyPrefix.test(item) ||
+    place.otherPlace.test(item)
+  ) {
+    return false;
+  }
   const hit = resolveParty(item);
   if (hit.kind === 'generic' || hit.kind === 'group') return false;
   if (hit.kind === 'unknown') return true;
-  return /^(?:中共)?青铜峡市/u.test(hit.unit.name) && !['town', 'street', 'farm'].includes(hit.unit.kind);
+  return place.fullPrefix.test(hit.unit.name) && !['town', 'street', 'farm'].includes(hit.unit.kind);
 }
 
 /** "市工业和信息化局、水务局": the leading 市 applies to every following name that has no place of its own. */
 function distributeCityPrefix(items: string[]): string[] {
+  const { place } = registryIndex();
+  const level = place.levels[0];
+  if (!level) return items;
   let prefixed = false;
   return items.map((item) => {
-    if (CITY_PREFIX.test(item)) {
+    if (place.anyPrefix.test(item)) {
       prefixed = true;
       return item;
     }
-    return prefixed && takesCityPrefix(item) ? `市${item}` : item;
+    return prefixed && takesCityPrefix(item, place) ? `${level}${item}` : item;
   });
 }
 
@@ -66,11 +108,20 @@ function distributeDepartmentSuffix(items: string[]): string[] {
   return items.map((item) => (!resolves(item) && resolves(`${item}部门`) ? `${item}部门` : item));
 }
 
-const BARE_ORGAN = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)$/u;
-const ORGAN_OFFICE = /^(?:市委|市政府|政府|市人大|人大|市政协|政协)(督查室|办公室)$/u;
+/** The organs an office word may close: 市委, 政府, 县人大 … (the city's level words). */
+function organPattern(place: CityPlace): string {
+  const organs = ['委', '政府', '人大', '政协'].flatMap((organ) => [
+    ...place.levels.map((level) => `${level}${organ}`),
+    ...(organ === '委' ? [] : [organ]),
+  ]);
+  return `(?:${organs.join('|')})`;
+}
 
 /** "市委、政府督查室" is 市委督查室 and 政府督查室: the office word closes both organs. */
 function distributeOfficeSuffix(items: string[]): string[] {
+  const organs = organPattern(registryIndex().place);
+  const BARE_ORGAN = new RegExp(`^${organs}$`, 'u');
+  const ORGAN_OFFICE = new RegExp(`^${organs}(督查室|办公室)$`, 'u');
   return items.map((item, i) => {
     const next = items[i + 1];
     const suffix = next ? ORGAN_OFFICE.exec(next)?.[1] : undefined;
@@ -80,7 +131,8 @@ function distributeOfficeSuffix(items: string[]): string[] {
 
 /**
  * Split a unit list such as "市工业和信息化局、水务局、吴忠市生态环境局青铜峡分局" into its names.
- * Splits on 、，,；; always and on 和/及/与 only where both sides are names; distributes a leading 市
+ * Splits on 、，,；; always, on 和/及/与 only where both sides are names, and between names run
+ * together (市发改局财政局) only where every part is a registry name; distributes a leading 市
  * over the names after it, a closing 部门 over bare stems, and 督查室 over bare organs.
  */
 export function splitUnitList(text: string): string[] {
@@ -88,8 +140,8 @@ export function splitUnitList(text: string): string[] {
     .split(HARD_SEPARATORS)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map(withoutEtc);
-  const items = pieces.flatMap((piece) => splitSoft(piece) ?? [piece]);
+    .flatMap(closingItems);
+  const items = pieces.flatMap((piece) => splitSoft(piece) ?? splitRunTogether(piece) ?? [piece]);
   return distributeOfficeSuffix(distributeCityPrefix(distributeDepartmentSuffix(items)));
 }
 

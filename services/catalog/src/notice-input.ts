@@ -1,6 +1,8 @@
 // The one place the catalog reads and parses a notice: @duban/gazette's readers and layouts, with
 // the office's unit registry.
 import type { Db } from 'mongodb';
+import { withUnitRegistry } from '@duban/units';
+import { loadUnitRegistry } from '@duban/units/store';
 import {
   GazetteDocumentSchema,
   MAX_NOTICE_BYTES,
@@ -30,6 +32,8 @@ export const readNoticeInput = readNotice;
  * Parses a notice with the office's unit registry (`db`; null: the built-in one, for a dry run
  * without engines).
  */
-export function parseNoticeForOffice(text: string, _db: Db | null): Promise<ParsedNotice> {
-  return Promise.resolve(parseNotice(text));
+export async function parseNoticeForOffice(text: string, db: Db | null): Promise<ParsedNotice> {
+  if (!db) return parseNotice(text);
+  const registry = await loadUnitRegistry(db);
+  return withUnitRegistry(registry, () => parseNotice(text));
 }

@@ -16,6 +16,7 @@ import { importPage } from './pages/import.js';
 import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
+import { unitsPage } from './pages/units.js';
 import { errorBox, h } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
@@ -23,7 +24,7 @@ const MENUS = {
   bureau: ['inbox', 'items'],
   inspector: ['alerts', 'items', 'cockpit', 'import'],
   leader: ['cockpit', 'items', 'alerts'],
-  admin: ['cockpit', 'items', 'alerts', 'import'],
+  admin: ['cockpit', 'items', 'alerts', 'import', 'units'],
 };
 
 const PAGES = {
@@ -32,6 +33,7 @@ const PAGES = {
   cockpit: { title: '领导驾驶舱', render: cockpitPage },
   alerts: { title: '预警中心', render: alertsPage },
   import: { title: '导入文件', render: importPage },
+  units: { title: '单位管理', render: unitsPage },
 };
 
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */

@@ -26,6 +26,7 @@ import { overviewRoutes } from './routes/overview';
 import { reviewRoutes } from './routes/reviews';
 import { sessionRoutes } from './routes/session';
 import { systemRoutes } from './routes/system';
+import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 
 export const API_VERSION = '0.1.0';
@@ -64,6 +65,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION, processes }))),
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
+    ...unitRoutes(ctx),
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx, processes),
     ...alertRoutes(ctx),

@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { connectBus } from '@duban/bus';
 import { resolveJwtSecret, type DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
+import { baseUnitRegistry } from '@duban/units/store';
 import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
@@ -41,6 +42,8 @@ export async function startGateway(
   // source). The log names where it came from, never the value.
   const { secret: jwtSecret, source } = resolveJwtSecret(config);
   logger.info({ jwtSecretFrom: source }, 'session tokens signed with the configured secret');
+  // A city's own list of units (DUBAN_UNITS_FILE) is checked now: a bad row stops the start, named.
+  await baseUnitRegistry(config.units.file);
 
   const store = await connectStore(config.mongo.uri, config.mongo.db);
   const bus = await connectBus(config.nats.url, { name: 'duban-gateway' }).catch(async (error: unknown) => {

@@ -5,6 +5,8 @@ export const GatewayGrants = defineGrants({
   'change-own-password': { roles: ALL_ROLES },
   'create-user': { roles: ['admin'] },
   'reset-password': { roles: ['admin'] },
+  // 单位管理: the registry's units and the names the office maps to them.
+  'manage-units': { roles: ['admin'] },
 });
 
 /** Who reads the users. */
