@@ -13,6 +13,7 @@ import { itemIdOf, itemSnapshotQuery } from '@duban/workflow-supervision/client'
 import { parseGazette, type ParsedGazette } from '@duban/gazette';
 import { errorHandler, mountRoutes, registerRoutes, type Principal, type RouteAuth } from '@duban/http';
 import { connectStore, type Store } from '@duban/store';
+import { createUnit } from '@duban/units/store';
 import {
   CatalogCollections,
   catalogRoutes,
@@ -609,16 +610,35 @@ describe('importing notices through the API (preview, confirm, revised re-import
     expect((refused.body as { detail: string }).detail).toContain('幼教中心');
     expect(await writes()).toEqual({ drafts: 2, tasks: 6 });
 
-    const confirmed = await post(`/${preview.id}/confirm`, { proceed: true });
-    expect(confirmed.status).toBe(200);
+    // The administrator creates the unit the notice names (单位管理); the draft, read again with
+    // the office's registry, has no unknown lead left, and the import completes without `proceed`.
+    await createUnit(
+      store.db,
+      { code: 'kg-centre', name: '青铜峡市幼教中心', shortName: '幼教中心', kind: 'agency', aliases: [] },
+      { username: 'admin', name: '系统管理员' },
+      new Date(),
+    );
+    const again = (await (await fetch(`${base}/${preview.id}`)).json()) as Preview;
+    expect(again.blocking).toEqual([]);
+    expect(again.unknownUnits.map((u) => u.name)).not.toContain('市幼教中心');
+    expect(again.documents[0]!.tasks.find((t) => t.ref === '三.(四)')!.lead).toEqual([
+      expect.objectContaining({ code: 'kg-centre' }),
+    ]);
+
+    const confirmed = await post(`/${preview.id}/confirm`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const result = confirmed.body as Result;
     expect(result.start.started).toBe(1);
     const byRef = Object.fromEntries(preview.documents[0]!.tasks.map((t) => [t.ref, t.itemId]));
     const removedId = preview.diff.removed[0]!.itemId;
-    expect(result.revisions).toEqual([
-      { itemId: byRef['四.(二)'], change: 'revised', outcome: 'applied' },
-      { itemId: removedId, change: 'removed', outcome: 'applied' },
-    ]);
+    expect(result.revisions).toEqual(
+      expect.arrayContaining([
+        { itemId: byRef['三.(四)'], change: 'revised', outcome: 'applied' },
+        { itemId: byRef['四.(二)'], change: 'revised', outcome: 'applied' },
+        { itemId: removedId, change: 'removed', outcome: 'applied' },
+      ]),
+    );
+    expect(result.revisions).toHaveLength(3);
     expect(await writes()).toEqual({ drafts: 2, tasks: 7 }); // six, plus the added one; none twice
     expect(await snapshot(byRef['四.(二)']!)).toMatchObject({
       deadline: '2021-06-30',

@@ -99,7 +99,12 @@ export async function previewOf(
 ): Promise<Preview> {
   const text = draftText(draft);
   const parsed = await parse(text, db);
-  if (parsed.documents.length === 0)
+  // A text with no clause at all (a sentence, a letter) is no notice to supervise.
+  const clauses = parsed.documents.reduce(
+    (n, d) => n + d.tasks.length + d.targets.length + d.articles.length,
+    0,
+  );
+  if (clauses === 0)
     throw new HttpProblem(
       400,
       '没有找到通知或任务：请确认文件是一份通知、方案或任务分解表 (no notice found)',
