@@ -24,7 +24,7 @@ const MENUS = {
   bureau: ['inbox', 'items'],
   inspector: ['alerts', 'items', 'cockpit', 'import'],
   leader: ['cockpit', 'items', 'alerts'],
-  admin: ['cockpit', 'items', 'alerts', 'import', 'units'],
+  admin: ['cockpit', 'items', 'alerts', 'units'],
 };
 
 const PAGES = {
