@@ -150,13 +150,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     // The work: cases and items interleaved, `concurrency` at a time.
     const work: (() => Promise<void>)[] = [];
+    // A flow whose requests get no usable answer at all (a workflow left failing its task) is
+    // reported as such with the others, not thrown: the run goes on and prints its figures.
+    const reported = (tally: FlowTally, flow: () => Promise<void>) => () =>
+      flow().catch((error: unknown) => {
+        tally.unexpected.push(`no answer: ${error instanceof Error ? error.message : String(error)}`);
+      });
     for (let i = 0, k = 0; i < options.flows || k < options.cases;) {
       if (k < options.cases && (i >= options.flows || k * options.flows <= i * options.cases)) {
         const n = k++;
-        work.push(() => kindergartenFlow(api, tokens, campaignId, run, n, kindergarten));
+        work.push(
+          reported(kindergarten, () => kindergartenFlow(api, tokens, campaignId, run, n, kindergarten)),
+        );
       } else {
         const n = i++;
-        work.push(() => supervisionFlow(api, () => client, tokens, run, n, supervision));
+        work.push(
+          reported(supervision, () => supervisionFlow(api, () => client, tokens, run, n, supervision)),
+        );
       }
     }
     let next = 0;
@@ -201,6 +211,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       cases: kindergarten.started,
     });
     checks.push(await probesApplied(stack, probeItem, probes));
+    checks.push(await noneFailingTheirTask(client));
     return {
       probes,
       supervision,
@@ -216,6 +227,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await connection.close().catch(() => undefined);
     await stack.down();
   }
+}
+
+/** No workflow is left failing its task (a replay that cannot match its history, for one). */
+async function noneFailingTheirTask(client: Client): Promise<Check> {
+  const failing: string[] = [];
+  for await (const info of client.workflow.list({ query: "ExecutionStatus = 'Running'" })) {
+    const description = await client.workflow.getHandle(info.workflowId, info.runId).describe();
+    if ((description.raw.pendingWorkflowTask?.attempt ?? 0) >= 2) failing.push(info.workflowId);
+  }
+  return {
+    name: 'no workflow left failing its task',
+    ok: failing.length === 0,
+    detail:
+      failing.length === 0
+        ? 'none'
+        : `${failing.length}: ${failing.slice(0, 5).join(', ')} (remedy: pnpm duban workflows repair)`,
+  };
 }
 
 /** Each probe's action reached the timeline once: sent while down, retried, applied once. */
