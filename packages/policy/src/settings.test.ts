@@ -5,7 +5,8 @@ import { POLICY_SETTINGS, isChangeable, policySetting, sourceLabel } from './set
 describe('policy settings', () => {
   it('keys are unique and every default passes its own schema', () => {
     expect(new Set(POLICY_SETTINGS.map((s) => s.key)).size).toBe(POLICY_SETTINGS.length);
-    for (const s of POLICY_SETTINGS) expect(s.valueSchema.safeParse(s.defaultValue).success, s.key).toBe(true);
+    for (const s of POLICY_SETTINGS)
+      expect(s.valueSchema.safeParse(s.defaultValue).success, s.key).toBe(true);
   });
 
   it('the report day of the 25th comes from 青政办发〔2019〕40号 四(三), not from 31号', () => {

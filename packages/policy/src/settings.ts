@@ -46,7 +46,8 @@ export const POLICY_SETTINGS = [
       kind: 'system',
       reasoning:
         '青政办发〔2019〕31号未规定整改进展的报送日；本系统参照同期公报青政办发〔2019〕40号 四(三) 的每月报送日，遇节假日顺延至下一工作日。',
-      reference: '青政办发〔2019〕40号 四(三)：“各部门要高度重视,积极开展工作,并于每月25日前将本单位开展工作情况报发展和改革局汇总”',
+      reference:
+        '青政办发〔2019〕40号 四(三)：“各部门要高度重视,积极开展工作,并于每月25日前将本单位开展工作情况报发展和改革局汇总”',
     },
     appliesTo: {
       scope: '31号 幼儿园个案：持有整改步骤的责任单位每月报送进展，逾期未报转黄色（滞后）',
@@ -178,8 +179,6 @@ export function sourceLabel(source: PolicySource): string {
     case 'law':
       return `${source.law}${source.article}`;
     case 'system':
-      return source.reference
-        ? `本系统设定（参照${source.reference.split('：')[0]}）`
-        : '本系统设定';
+      return source.reference ? `本系统设定（参照${source.reference.split('：')[0]}）` : '本系统设定';
   }
 }

@@ -43,7 +43,8 @@ const RULES: readonly { rule: string; re: RegExp; mend: (match: string) => strin
 export function mendSourceText(original: string): MendedText {
   const slips: SourceSlip[] = [];
   for (const { rule, re, mend } of RULES) {
-    for (const m of original.matchAll(re)) slips.push({ original: m[0], mended: mend(m[0]), at: m.index, rule });
+    for (const m of original.matchAll(re))
+      slips.push({ original: m[0], mended: mend(m[0]), at: m.index, rule });
   }
   // The rules never overlap (each keeps Han characters around it as Han), so mending them one
   // after another gives the same text as mending the original at the listed places.

@@ -92,7 +92,8 @@ export async function changePolicySetting(
   try {
     await changes(db).insertOne(doc);
   } catch (error) {
-    if (isDuplicateKeyError(error)) throw new PolicyChangeConflict(`${setting.label}刚被他人修改，请刷新后重试`);
+    if (isDuplicateKeyError(error))
+      throw new PolicyChangeConflict(`${setting.label}刚被他人修改，请刷新后重试`);
     throw error;
   }
   return doc;

@@ -82,7 +82,9 @@ describe('policy settings API', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors?.map((e) => e.field)).toEqual(['body.reason']);
     expect((await put(KEY, { value: 30, reason: '督查室想改' }, tokens.inspector)).status).toBe(403);
-    expect((await put('land.temporary-use-years', { value: 3, reason: '固定在流程代码中' })).status).toBe(409);
+    expect((await put('land.temporary-use-years', { value: 3, reason: '固定在流程代码中' })).status).toBe(
+      409,
+    );
     expect((await put('no.such-setting', { value: 1, reason: '没有这项参数' })).status).toBe(404);
     // Nothing refused reached the record.
     expect(await policyNumber(h.db, KEY)).toBe(45);
