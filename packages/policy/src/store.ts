@@ -47,8 +47,16 @@ export class PolicyChangeConflict extends Error {
 
 const changes = (db: Db) => db.collection<PolicyChangeDoc>(POLICY_CHANGES);
 
-export async function ensurePolicyIndexes(db: Db): Promise<void> {
-  await ensureIndexes(changes(db), [{ name: 'key_sequence', key: { key: 1, sequence: -1 } }]);
+/** Indexes made once per database the first time a setting is changed (retried after a failure). */
+const indexed = new WeakMap<Db, Promise<void>>();
+function ensurePolicyIndexes(db: Db): Promise<void> {
+  let made = indexed.get(db);
+  if (!made) {
+    made = ensureIndexes(changes(db), [{ name: 'key_sequence', key: { key: 1, sequence: -1 } }]);
+    made.catch(() => indexed.delete(db));
+    indexed.set(db, made);
+  }
+  return made;
 }
 
 async function latestChange(db: Db, key: string): Promise<PolicyChangeDoc | null> {
@@ -80,6 +88,7 @@ export async function changePolicySetting(
   setting: PolicySettingDefinition,
   change: { to: PolicyValue; reason: string; by: PolicyChangeAuthor; at: Date },
 ): Promise<PolicyChangeDoc> {
+  await ensurePolicyIndexes(db);
   const last = await latestChange(db, setting.key);
   const sequence = (last?.sequence ?? 0) + 1;
   const doc: PolicyChangeDoc = {

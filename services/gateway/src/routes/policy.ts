@@ -10,7 +10,6 @@ import {
 import {
   changePolicySetting,
   currentPolicy,
-  ensurePolicyIndexes,
   policyHistory,
   settingState,
   PolicyChangeConflict,
@@ -114,12 +113,6 @@ function known(key: string): PolicySettingDefinition {
 }
 
 export function policyRoutes(ctx: RouteContext): Route[] {
-  let indexed: Promise<void> | undefined;
-  const ready = () =>
-    (indexed ??= ensurePolicyIndexes(ctx.db).catch((e: unknown) => {
-      indexed = undefined;
-      throw e;
-    }));
   return [
     defineRoute({
       method: 'get',
@@ -160,7 +153,6 @@ export function policyRoutes(ctx: RouteContext): Route[] {
           throw problems.conflict(`${setting.label}固定在 ${where}，此处只读`);
         }
         const { value } = parsePart('body', z.object({ value: setting.valueSchema }), { value: body.value });
-        await ready();
         try {
           await changePolicySetting(ctx.db, setting, {
             to: value,
