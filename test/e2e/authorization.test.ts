@@ -269,6 +269,8 @@ describe('the authorization matrix', () => {
     expect(adminOps.sort()).toEqual([
       'addRegistryUnitAlias',
       'changeOwnPassword',
+      // 政策参数 (issue 14): settings that name their source, not a business action.
+      'changePolicySetting',
       'createRegistryUnit',
       'createUser',
       'removeRegistryUnitAlias',

@@ -51,7 +51,7 @@ export interface RouteSpec<
   B extends z.ZodType | undefined,
   A extends Access,
 > {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Under /api, in Express syntax: `/items/:id`. */
   path: string;
   operationId: string;

@@ -16,15 +16,16 @@ import { importPage } from './pages/import.js';
 import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
+import { policyPage } from './pages/policy.js';
 import { unitsPage } from './pages/units.js';
 import { errorBox, h } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
 const MENUS = {
   bureau: ['inbox', 'items'],
-  inspector: ['alerts', 'items', 'cockpit', 'import'],
-  leader: ['cockpit', 'items', 'alerts'],
-  admin: ['cockpit', 'items', 'alerts', 'units'],
+  inspector: ['alerts', 'items', 'cockpit', 'import', 'policy'],
+  leader: ['cockpit', 'items', 'alerts', 'policy'],
+  admin: ['cockpit', 'items', 'alerts', 'units', 'policy'],
 };
 
 const PAGES = {
@@ -34,6 +35,7 @@ const PAGES = {
   alerts: { title: '预警中心', render: alertsPage },
   import: { title: '导入文件', render: importPage },
   units: { title: '单位管理', render: unitsPage },
+  policy: { title: '政策参数', render: policyPage },
 };
 
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */

@@ -23,6 +23,7 @@ import { alertRoutes } from './routes/alerts';
 import { exportRoutes } from './routes/exports';
 import { inboxRoutes } from './routes/inbox';
 import { overviewRoutes } from './routes/overview';
+import { policyRoutes } from './routes/policy';
 import { reviewRoutes } from './routes/reviews';
 import { sessionRoutes } from './routes/session';
 import { systemRoutes } from './routes/system';
@@ -66,6 +67,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
     ...unitRoutes(ctx),
+    ...policyRoutes(ctx),
     ...inboxRoutes(ctx),
     ...overviewRoutes(ctx, processes),
     ...alertRoutes(ctx),

@@ -3,6 +3,7 @@
 // revised version adds, changes and removes) → confirm → the items start.
 import { get, post } from '../api.js';
 import { errorBox, fill, h, toast } from '../ui.js';
+import { plainSourceLine } from '../source-text.js';
 
 const CHANGE = { added: '新增', changed: '变更', unchanged: '未变' };
 const names = (units) => (units.length ? units.map((u) => u.name).join('、') : '—');
@@ -51,7 +52,7 @@ function diffBox(diff) {
     rows.length
       ? [
           h('h3', {}, `${title} ${rows.length} 项`),
-          h('ul', {}, ...rows.map((r) => h('li', {}, `${r.ref} ${r.title}`))),
+          h('ul', {}, ...rows.map((r) => h('li', {}, `${r.ref} ${plainSourceLine(r.title)}`))),
         ]
       : [];
   return h(
@@ -92,7 +93,7 @@ function tasksTable(doc) {
             'tr',
             { 'data-item': t.itemId },
             h('td', {}, t.ref),
-            h('td', {}, t.title),
+            h('td', {}, plainSourceLine(t.title)),
             h('td', {}, names(t.lead)),
             h('td', {}, names(t.cooperating)),
             h('td', {}, dateText(t)),

@@ -1,6 +1,7 @@
 /* global window */
 import { get, SUBTASK_STATES, unitName, unitNames } from '../api.js';
 import { actionButton, actionsFor } from '../actions.js';
+import { plainSourceLine, plainSourceText } from '../source-text.js';
 import {
   colourChip,
   daysFromToday,
@@ -145,7 +146,7 @@ export async function itemPage(container, { user, parts, isCurrent }) {
               { class: 'muted' },
               `${provenance.file} 第 ${provenance.lines.from}–${provenance.lines.to} 行`,
             ),
-            h('pre', { class: 'source' }, provenance.text.join('\n')),
+            h('pre', { class: 'source' }, plainSourceText(provenance.text)),
           ]
         : errorBox(catalog.error || new Error('目录中没有此事项的出处')),
     ),
@@ -170,7 +171,12 @@ export async function itemPage(container, { user, parts, isCurrent }) {
             'div',
             { class: 'card' },
             task.duties.map((d) =>
-              h('p', {}, h('b', {}, (d.units || []).map((u) => u.name).join('、') + '：'), d.text),
+              h(
+                'p',
+                {},
+                h('b', {}, (d.units || []).map((u) => u.name).join('、') + '：'),
+                plainSourceLine(d.text),
+              ),
             ),
           ),
         ]

@@ -39,6 +39,7 @@ export function openApiDocument(
       { name: 'session', description: '登录与当前用户' },
       { name: 'users', description: '用户管理' },
       { name: 'units', description: '单位管理（单位名录与办公室添加的名称）' },
+      { name: 'policy', description: '政策参数（公报以外的规则，各注明来源；修改记入变更记录）' },
       { name: 'inbox', description: '责任单位待办' },
       { name: 'overview', description: '总览' },
       { name: 'alerts', description: '预警' },

@@ -7,6 +7,8 @@ export const GatewayGrants = defineGrants({
   'reset-password': { roles: ['admin'] },
   // 单位管理: the registry's units and the names the office maps to them.
   'manage-units': { roles: ['admin'] },
+  // 政策参数: the settings that do not come from the gazette (issue 14).
+  'change-policy': { roles: ['admin'] },
 });
 
 /** Who reads the users. */

@@ -9,6 +9,7 @@ import {
   type LandCaseCommand,
 } from '@duban/workflow-land-use/client';
 import { civilDateOf } from '@duban/calendar';
+import { policyNumber } from '@duban/policy/store';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases, timeline } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
@@ -43,7 +44,7 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'openLandCase',
       summary: '违法占地案件立案（动态巡查或举报）；重大典型案件挂牌督办',
       description:
-        '办理期限默认发现之日起 60 日（handlingDays 可另定）。永久基本农田不论面积、耕地 10 亩以上为重大典型案件。',
+        '办理期限自发现之日起，未写 handlingDays 时取政策参数 land.case-handling-days（默认 60 日，本系统设定，见 GET /api/policy）。永久基本农田不论面积、耕地 10 亩以上为重大典型案件（政策参数 land.major-case-cultivated-mu）。',
       tags: LU_TAGS,
       body: OpenLandCaseSchema,
       emptyBodyIsObject: true,
@@ -57,7 +58,9 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
           throw problems.invalid([{ field: 'body.foundOn', message: `${body.foundOn} is after today` }]);
         }
         const { handlingDays, ...facts } = body;
-        const started = await startLandCase(ctx, facts, handlingDays);
+        // 政策参数: a case opened now takes the current setting; running cases keep theirs.
+        const days = handlingDays ?? (await policyNumber(ctx.db, 'land.case-handling-days'));
+        const started = await startLandCase(ctx, facts, days);
         res.status(started.created ? 201 : 200).json(started);
       },
     }),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { POLICY_SETTINGS, isChangeable, policySetting, sourceLabel } from './settings';
+
+// Issue 14 point 5: rules from elsewhere are settings that name their source.
+describe('policy settings', () => {
+  it('keys are unique and every default passes its own schema', () => {
+    expect(new Set(POLICY_SETTINGS.map((s) => s.key)).size).toBe(POLICY_SETTINGS.length);
+    for (const s of POLICY_SETTINGS)
+      expect(s.valueSchema.safeParse(s.defaultValue).success, s.key).toBe(true);
+  });
+
+  it('the report day of the 25th comes from 青政办发〔2019〕40号 四(三), not from 31号', () => {
+    const s = policySetting('kindergarten.progress-report-day')!;
+    expect(s.defaultValue).toBe(25);
+    expect(s.source).toMatchObject({ kind: 'system' });
+    expect(sourceLabel(s.source)).toBe('本系统设定（参照青政办发〔2019〕40号 四(三)）');
+    expect(JSON.stringify(s.source)).toContain('每月25日前将本单位开展工作情况报发展和改革局汇总');
+  });
+
+  it('the 60-day case limit is the system’s (28号 二(七) sets none) and reaches new cases', () => {
+    const s = policySetting('land.case-handling-days')!;
+    expect(sourceLabel(s.source)).toBe('本系统设定');
+    expect(JSON.stringify(s.source)).toContain('二(七)');
+    expect(isChangeable(s)).toBe(true);
+    expect(s.valueSchema.safeParse(0).success).toBe(false);
+    expect(s.valueSchema.safeParse(731).success).toBe(false);
+  });
+
+  it('the 10-亩 major-case threshold refers to 法释〔2000〕14号 第三条', () => {
+    const s = policySetting('land.major-case-cultivated-mu')!;
+    expect(s.defaultValue).toBe(10);
+    expect(sourceLabel(s.source)).toBe('本系统设定（参照法释〔2000〕14号 第三条）');
+    expect(isChangeable(s)).toBe(false);
+  });
+
+  it('the two-year reclamation term is 《土地管理法》第五十七条; 28号 二(三) names no term', () => {
+    const s = policySetting('land.temporary-use-years')!;
+    expect(sourceLabel(s.source)).toBe('《中华人民共和国土地管理法》第五十七条');
+    expect(s.source).toMatchObject({ note: expect.stringContaining('国家和自治区重点基础设施建设项目') });
+  });
+
+  it('the 41号 boundary is 31号 三(三) 发布之日, a date the text does not write', () => {
+    const s = policySetting('kindergarten.guofa-2010-41-date')!;
+    expect(s.defaultValue).toBe('2010-11-21');
+    expect(sourceLabel(s.source)).toBe('青政办发〔2019〕31号 三(三)');
+    expect(s.source).toMatchObject({ note: expect.stringContaining('公报原文没有写出日期') });
+    expect(s.valueSchema.safeParse('2010-11-31').success).toBe(false);
+  });
+
+  it('a setting fixed in workflow code says where', () => {
+    for (const s of POLICY_SETTINGS.filter((x) => !isChangeable(x)))
+      expect('fixedIn' in s.appliesTo && s.appliesTo.fixedIn.length > 0, s.key).toBe(true);
+  });
+});

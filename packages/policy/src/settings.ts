@@ -1,0 +1,184 @@
+// The registry of policy settings: every rule the product applies that the gazette does not state
+// itself, named with where it comes from. The gazette is the authority; a setting that borrows a
+// rule from elsewhere says so, and one the system chose says 本系统设定 and why.
+import { z } from 'zod';
+
+/** Where a setting's value comes from. */
+export type PolicySource =
+  /** A notice of the gazette, and the clause that says it (quoted as written). */
+  | { kind: 'gazette'; document: string; clause: string; quote: string; note?: string }
+  /** A law or judicial interpretation outside the gazette. */
+  | { kind: 'law'; law: string; article: string; quote: string; note?: string }
+  /** Chosen by the system: the reasoning, and what it was modelled on if anything. */
+  | { kind: 'system'; reasoning: string; reference?: string };
+
+/** Where a setting takes effect, and how a change reaches it. */
+export type PolicyAppliesTo =
+  /** Passed in a workflow's start input by a service: new workflows take the current value. */
+  | { scope: string; startInput: string; passedBy: string }
+  /** A constant of workflow code (or the environment): listed, not changeable here. */
+  | { scope: string; fixedIn: string };
+
+export type PolicyValue = number | string;
+
+export interface PolicySettingDefinition {
+  key: string;
+  label: string;
+  /** 日, 天, 亩, 年, 日期 … */
+  unit: string;
+  defaultValue: PolicyValue;
+  /** What a new value must be (the API answers 400 naming `body.value` otherwise). */
+  valueSchema: z.ZodType<PolicyValue>;
+  source: PolicySource;
+  appliesTo: PolicyAppliesTo;
+}
+
+const days = (max: number) => z.number().int().min(1).max(max);
+
+export const POLICY_SETTINGS = [
+  {
+    key: 'kindergarten.progress-report-day',
+    label: '幼儿园整改进展每月报送日',
+    unit: '日',
+    defaultValue: 25,
+    valueSchema: z.number().int().min(1).max(28),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政办发〔2019〕31号未规定整改进展的报送日；本系统参照同期公报青政办发〔2019〕40号 四(三) 的每月报送日，遇节假日顺延至下一工作日。',
+      reference:
+        '青政办发〔2019〕40号 四(三)：“各部门要高度重视,积极开展工作,并于每月25日前将本单位开展工作情况报发展和改革局汇总”',
+    },
+    appliesTo: {
+      scope: '31号 幼儿园个案：持有整改步骤的责任单位每月报送进展，逾期未报转黄色（滞后）',
+      fixedIn: 'workflows/kindergarten/src/case.ts PROGRESS_REPORTS',
+    },
+  },
+  {
+    key: 'land.case-handling-days',
+    label: '违法占地案件办理期限',
+    unit: '天（自发现之日起）',
+    defaultValue: 60,
+    // The land-case start input takes 1–730 days (workflows/land-use/src/contracts/commands.ts).
+    valueSchema: days(730),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政办发〔2019〕28号 二(七) 要求动态巡查、重大典型案件挂牌督办与曝光、移交纪委监委或司法机关，未规定办理期限；本系统设定 60 天作为督办的到期日，立案时可另定（handlingDays）。',
+    },
+    appliesTo: {
+      scope: '违法占地案件（POST /api/land/cases 未写 handlingDays 时）',
+      startInput: 'StartLandCase.handlingDays',
+      passedBy: 'services/land-use/src/routes/cases.ts',
+    },
+  },
+  {
+    key: 'land.major-case-cultivated-mu',
+    label: '重大典型违法占地案件面积（基本农田以外的耕地）',
+    unit: '亩（含本数）',
+    defaultValue: 10,
+    valueSchema: z.number().positive().max(10_000),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政办发〔2019〕28号 二(七) 要求重大典型违法案件挂牌督办，未规定何为“重大典型”；本系统参照司法解释中“数量较大”的标准：永久基本农田不论面积，其他耕地 10 亩以上（含 10 亩，民法典第一千二百五十九条）。',
+      reference:
+        '法释〔2000〕14号 第三条：非法占用耕地“数量较大”，是指非法占用基本农田五亩以上或者非法占用基本农田以外的耕地十亩以上',
+    },
+    appliesTo: {
+      scope: '违法占地案件立案时判定是否挂牌督办',
+      fixedIn: 'workflows/land-use/src/rules.ts MAJOR_CULTIVATED_MU',
+    },
+  },
+  {
+    key: 'land.temporary-use-years',
+    label: '临时用地复垦期限',
+    unit: '年（自批准之日起）',
+    defaultValue: 2,
+    valueSchema: z.number().int().min(1).max(5),
+    source: {
+      kind: 'law',
+      law: '《中华人民共和国土地管理法》',
+      article: '第五十七条',
+      quote: '临时使用土地期限一般不超过二年',
+      note: '公报青政办发〔2019〕28号 二(三) 只要求“国家和自治区重点基础设施建设项目临时占用耕地要按有关规定办理手续,并做好临时用地的复垦工作”，未规定期限；本系统对台账中所有临时用地适用法定期限。',
+    },
+    appliesTo: {
+      scope: '耕地占补平衡台账：批准的临时用地的复垦期限与预警',
+      fixedIn: 'workflows/land-use/src/rules.ts TEMPORARY_USE_MAX_YEARS',
+    },
+  },
+  {
+    key: 'kindergarten.guofa-2010-41-date',
+    label: '国发〔2010〕41号发布之日（配套幼儿园回收的时间节点）',
+    unit: '日期',
+    defaultValue: '2010-11-21',
+    valueSchema: z.iso.date(),
+    source: {
+      kind: 'gazette',
+      document: '青政办发〔2019〕31号',
+      clause: '三(三)',
+      quote: '以《国务院关于当前发展学前教育的若干意见》(国发[2010]41号)(简称《若干意见》)发布之日为节点',
+      note: '公报原文没有写出日期；2010-11-21 是国发〔2010〕41号文末的成文日期（二〇一〇年十一月二十一日），本系统取为发布之日。',
+    },
+    appliesTo: {
+      scope: '31号 幼儿园个案：规划建成在节点之前或之后',
+      fixedIn: 'workflows/kindergarten/src/contracts/model.ts GUOFA_2010_41_ISSUED',
+    },
+  },
+  {
+    key: 'alerts.warning-window-days',
+    label: '临期预警（蓝色）提前天数',
+    unit: '天',
+    defaultValue: 7,
+    valueSchema: days(60),
+    source: {
+      kind: 'system',
+      reasoning: '公报未规定预警；本系统设定到期前 7 天转蓝色（临期），逾期转红色。',
+      reference: 'DESIGN §5 预警分级',
+    },
+    appliesTo: {
+      scope: '所有流程的期限（督办事项、幼儿园个案、违法占地案件、临时用地复垦）',
+      fixedIn: '各流程启动输入的默认值 warningWindowDays（packages/calendar DEFAULT_WARNING_WINDOW_DAYS）',
+    },
+  },
+  {
+    key: 'alerts.red-escalation-days',
+    label: '红色持续多少天后上报领导小组',
+    unit: '天',
+    defaultValue: 30,
+    valueSchema: days(365),
+    source: {
+      kind: 'system',
+      reasoning: '公报未规定；本系统设定逾期持续 30 天仍未办结的，再次提醒领导小组。',
+      reference: 'DESIGN §5',
+    },
+    appliesTo: {
+      scope: '督办事项与幼儿园个案的红色升级',
+      fixedIn: '环境变量 ALERT_RED_ESCALATION_DAYS（packages/config），启动时读取',
+    },
+  },
+] as const satisfies readonly PolicySettingDefinition[];
+
+export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];
+
+const byKey = new Map<string, PolicySettingDefinition>(POLICY_SETTINGS.map((s) => [s.key, s]));
+
+export function policySetting(key: string): PolicySettingDefinition | undefined {
+  return byKey.get(key);
+}
+
+/** A setting an administrator may change here: one a service passes in a start input. */
+export const isChangeable = (setting: PolicySettingDefinition): boolean => 'startInput' in setting.appliesTo;
+
+/** The source in one line, as the API and the console show it. */
+export function sourceLabel(source: PolicySource): string {
+  switch (source.kind) {
+    case 'gazette':
+      return `${source.document} ${source.clause}`;
+    case 'law':
+      return `${source.law}${source.article}`;
+    case 'system':
+      return source.reference ? `本系统设定（参照${source.reference.split('：')[0]}）` : '本系统设定';
+  }
+}
