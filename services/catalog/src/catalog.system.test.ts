@@ -258,6 +258,15 @@ describe('catalog over the real engines', () => {
       expect(one.status).toBe(200);
       expect((one.body as { id: string; annualTable: unknown[] }).id).toBe('qzbf-2019-30');
       expect((one.body as { annualTable: unknown[] }).annualTable.length).toBeGreaterThan(0);
+
+      // 青政办发〔2019〕34号's heading misprints 引客入青 as 引客人青: mended in the title, kept as printed.
+      const tourism = await store.db
+        .collection(CatalogCollections.documents)
+        .findOne({ docNo: '青政办发〔2019〕34号' });
+      expect(tourism).toMatchObject({
+        title: expect.stringContaining('引客入青'),
+        titleAsPrinted: expect.stringContaining('引客人青'),
+      });
     });
 
     it('filters tasks by unit, lead or co-operating, by code or by name', async () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mendedText } from '@duban/policy';
 import type { Collection, Db } from 'mongodb';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import type { Article, ParsedGazette, ParseWarning, Task } from '@duban/gazette';
@@ -127,10 +128,16 @@ export interface PlannedDocument {
   articles: ArticleFields[];
 }
 
+/** The title mended of the source's OCR slips (引客人青); as printed beside it when it differs. */
+function titled(printed: string): { title: string; titleAsPrinted?: string } {
+  const title = mendedText(printed);
+  return title === printed ? { title } : { title, titleAsPrinted: printed };
+}
+
 export function taskContentOf(task: Task): TaskContent {
   return {
     kind: task.kind,
-    title: task.title,
+    ...titled(task.title),
     text: task.text,
     path: task.path,
     lead: task.lead.map((u) => ({ code: u.code, name: u.name })),
@@ -234,7 +241,7 @@ function planDocument(
   const docId = documentIdOf(doc);
   const content = {
     docNo: doc.docNo ?? null,
-    title: doc.title,
+    ...titled(doc.title),
     issuers: doc.issuers.map((u) => ({ code: u.code, name: u.name })),
     issuedOn: doc.issuedOn ?? null,
     published: doc.published,

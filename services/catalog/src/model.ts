@@ -48,7 +48,9 @@ export interface CatalogDocumentDoc {
   docNo: string | null;
   /** The document's identity across imports: its 文号, else a stable title key. */
   key: string;
+  /** Mended of the source's OCR slips (引客人青 → 引客入青); as printed in `titleAsPrinted`. */
   title: string;
+  titleAsPrinted?: string;
   issuers: UnitRef[];
   issuedOn: string | null;
   published: boolean;
@@ -77,7 +79,9 @@ export type TaskKind = 'task' | 'measure' | 'step';
 /** The content of a task: what the hash covers and what a new version replaces. */
 export interface TaskContent {
   kind: TaskKind;
+  /** Mended of the source's OCR slips; `titleAsPrinted` keeps the title as the source prints it. */
   title: string;
+  titleAsPrinted?: string;
   text: string;
   path: string[];
   lead: UnitRef[];

@@ -1,3 +1,4 @@
+import { mendedText } from '@duban/policy';
 import type { Collection, Filter } from 'mongodb';
 import type { ItemDoc } from '@duban/workflow-supervision/client';
 import type { Principal } from '@duban/http';
@@ -36,7 +37,8 @@ export function itemsFilter(input: ItemsFilterInput, user: Principal): Filter<It
   if (input.state) parts.push({ state: input.state as ItemDoc['state'] });
   if (input.dueBefore) parts.push({ deadline: { $lte: input.dueBefore } });
   if (input.dueAfter) parts.push({ deadline: { $gte: input.dueAfter } });
-  if (input.q) parts.push({ title: { $regex: escapeRegex(input.q), $options: 'i' } });
+  // A search typed as the gazette misprints it (引客人青) finds the mended title too.
+  if (input.q) parts.push({ title: { $regex: escapeRegex(mendedText(input.q)), $options: 'i' } });
   if (parts.length === 0) return {};
   if (parts.length === 1) return parts[0]!;
   return { $and: parts };
