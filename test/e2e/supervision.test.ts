@@ -107,6 +107,32 @@ describe('supervision items over the running system', () => {
     expect(mine.sort()).toEqual(own.map((i) => i.itemId).sort());
   });
 
+  // Issue 14, 青政办发〔2019〕31号 四.(二) 全面整改: four dates in one clause are one item with a milestone
+  // per date, from the bundled gazette to the API and the calendar feed. The clock here is today's,
+  // so each has passed and is red since the day after its own date; the time-skipping workflow
+  // test (workflows/supervision) shows the 6月底 one red on 2019-07-01 while the later ones are green.
+  it('31号 四.(二) is one item with its four dated milestones, each red since its own date, and four calendar events', async () => {
+    const id = 'qzbf-2019-31.4.p2';
+    // The read model takes the item's last fact of the import (its colour changes) shortly after.
+    const detail = await eventually(
+      () => api<{ item: ItemDoc }>(http(), `/api/items/${id}`, { token: tokens.leader }),
+      (r) => r.body.item?.milestones?.every((m) => m.colour === 'red') === true,
+    );
+    const { item } = detail.body;
+    expect(item).toMatchObject({ docNo: '青政办发〔2019〕31号', ref: '四.(二)', deadline: '2020-12-31' });
+    expect(item.milestones!.map((m) => [m.date, m.phrase, m.colour, m.redSince, m.doneAt])).toEqual([
+      ['2019-06-30', '于2019年6月底前', 'red', '2019-06-30T16:00:00.000Z', null],
+      ['2019-09-30', '于2019年9月底前', 'red', '2019-09-30T16:00:00.000Z', null],
+      ['2019-11-30', '于2019年11月底前', 'red', '2019-11-30T16:00:00.000Z', null],
+      ['2020-12-31', '2020年12月底前', 'red', '2020-12-31T16:00:00.000Z', null],
+    ]);
+    const ics = await (
+      await fetch(`${system.gateway.url}/api/calendar/edu.ics?access_token=${tokens['bureau-edu']}`)
+    ).text();
+    const uids = ics.match(new RegExp(`UID:${id.replace(/\./g, '\\.')}\\.edu[^\r\n]*`, 'g'));
+    expect(uids).toEqual(item.milestones!.map((m) => `UID:${id}.edu.${m.key}@duban`));
+  });
+
   it('a bureau walks its item to close requested, an inspector closes it, and every step is in the timeline', async () => {
     const item = await items().findOne(
       gazette({ leadUnits: ['edu'], cooperatingUnits: [], state: 'assigned' }),

@@ -51,6 +51,28 @@ describe('startItemFor on the 2019 gazette', () => {
     });
   });
 
+  it('keeps every dated milestone of 31号 四.(二) and 三.(三), in date order; the deadline stays the last', () => {
+    const { document, task: t } = task('青政办发〔2019〕31号', '四.(二)');
+    const item = startItemFor(document, t)!;
+    expect(item.deadline).toBe('2020-12-31');
+    expect(item.milestones).toEqual([
+      { key: '2019-06-30', date: '2019-06-30', phrase: '于2019年6月底前' },
+      { key: '2019-09-30', date: '2019-09-30', phrase: '于2019年9月底前' },
+      { key: '2019-11-30', date: '2019-11-30', phrase: '于2019年11月底前' },
+      { key: '2020-12-31', date: '2020-12-31', phrase: '2020年12月底前' },
+    ]);
+    const recovery = task('青政办发〔2019〕31号', '三.(三)');
+    expect(startItemFor(recovery.document, recovery.task)!.milestones).toEqual([
+      { key: '2019-09-30', date: '2019-09-30', phrase: '于2019年9月底之前' },
+      { key: '2020-12-31', date: '2020-12-31', phrase: '到2020年' },
+    ]);
+    // One date: no milestones, the item as before.
+    const single = parsed.documents
+      .flatMap((d) => d.tasks.map((x) => ({ d, x })))
+      .find(({ x }) => x.deadlines.length === 1)!;
+    expect(startItemFor(single.d, single.x)).not.toHaveProperty('milestones');
+  });
+
   it('gives every action of 青政办发〔2019〕40号 the monthly report by the 25th, on working days', () => {
     const document = doc('青政办发〔2019〕40号');
     expect(document.tasks).toHaveLength(9);

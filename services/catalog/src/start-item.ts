@@ -24,7 +24,7 @@ export interface ItemSourceTask {
   title: string;
   lead: readonly { code: string }[];
   cooperating: readonly { code: string }[];
-  deadlines: readonly { date: string }[];
+  deadlines: readonly { date: string; phrase?: string }[];
   recurringDeadlines?: readonly RecurringDeadline[];
 }
 
@@ -78,6 +78,24 @@ export function reportingScheduleFor(
   return { kind: 'none' };
 }
 
+/**
+ * The dated milestones of a clause with several dates (31号 四(二): 6月底, 9月底, 11月底,
+ * 2020年12月底), one per date in date order, keyed by that date; phrases of one date are joined.
+ * A task with one date (or none) has no milestones: its deadline says it all.
+ */
+export function milestonesFor(task: Pick<ItemSourceTask, 'deadlines'>): StartItem['milestones'] {
+  const byDate = new Map<string, string[]>();
+  for (const d of task.deadlines) {
+    const phrases = byDate.get(d.date) ?? [];
+    if (d.phrase && !phrases.includes(d.phrase)) phrases.push(d.phrase);
+    byDate.set(d.date, phrases);
+  }
+  if (byDate.size < 2) return undefined;
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, phrases]) => ({ key: date, date, phrase: phrases.join('；').slice(0, 200) }));
+}
+
 /** The item id of a task: itemIdOf(docNo, ref) for a document with a 文号, else from its key. */
 export function itemIdFor(document: ItemSourceDocument, task: { ref: string }): string {
   return taskIdOf(documentIdOf(document), task.ref);
@@ -86,7 +104,8 @@ export function itemIdFor(document: ItemSourceDocument, task: { ref: string }): 
 /**
  * The input of the supervision workflow for one catalog task, or null when the task cannot be
  * supervised (no lead unit: nobody to assign it to; the import summary lists it as such).
- * The item's deadline is the task's latest deadline date; co-operating sub-tasks default to it.
+ * The item's deadline is the task's latest deadline date; co-operating sub-tasks default to it;
+ * a task with several dates also has a milestone per date.
  */
 export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask): StartItem | null {
   if (!SUPERVISED_KINDS.has(task.kind)) return null;
@@ -95,6 +114,7 @@ export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask)
   const cooperatingUnits = [...new Set(task.cooperating.map((u) => u.code))].filter(
     (c) => !leadUnits.includes(c),
   );
+  const milestones = milestonesFor(task);
   return StartItemSchema.parse({
     itemId: itemIdFor(document, task),
     docNo: documentLabelOf(document),
@@ -105,5 +125,6 @@ export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask)
     deadline: latestDeadline(task.deadlines),
     subTaskDeadlines: {},
     reporting: reportingScheduleFor(document, task),
+    ...(milestones ? { milestones } : {}),
   } satisfies StartItem);
 }

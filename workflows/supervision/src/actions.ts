@@ -81,7 +81,7 @@ function checkBureauAction(state: ItemState, action: ActionName, part: Part, com
         if (sub.state === 'assigned') refuse('请先签收配合任务');
         return;
       default:
-        refuse('配合单位只能签收、报送进展和完成配合任务；延期由牵头单位申请');
+        refuse('配合单位只能签收、报送进展和完成配合任务；延期和节点完成由牵头单位报送');
     }
   }
   switch (action) {
@@ -104,6 +104,15 @@ function checkBureauAction(state: ItemState, action: ActionName, part: Part, com
       if (item.deadline === null) refuse('本事项没有办理期限，无需延期');
       const { newDeadline } = command.body as { newDeadline: string };
       if (newDeadline <= item.deadline!) refuse(`申请的期限 ${newDeadline} 必须晚于现期限 ${item.deadline}`);
+      return;
+    }
+    case 'complete-milestone': {
+      if (item.state === 'assigned') refuse('请先签收事项');
+      if (item.state !== 'signed' && item.state !== 'in_progress') refuse('事项已申请办结，不能再报送节点');
+      const { milestone } = command.body as { milestone: string };
+      const found = item.milestones?.find((m) => m.key === milestone);
+      if (!found) refuse(`本事项没有节点 ${milestone}`);
+      if (found!.doneAt !== null) refuse(`节点 ${milestone} 已完成`);
       return;
     }
     default:
@@ -132,6 +141,7 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
     opinion?: string;
     newDeadline?: string;
     approve?: boolean;
+    milestone?: string;
   };
   switch (command.action) {
     case 'sign':
@@ -227,8 +237,10 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
           reason: `${pending.reason}（${body.opinion}）`,
           byUserId: command.actor.userId,
         });
-        // Sub-tasks that simply followed the lead's deadline follow it again.
+        // Sub-tasks that simply followed the lead's deadline follow it again, and so does the
+        // milestone that was the deadline (the clause's last date).
         for (const sub of item.subTasks) if (sub.deadline === previous) sub.deadline = target;
+        for (const m of item.milestones ?? []) if (m.date === previous && m.doneAt === null) m.date = target;
       }
       return {
         type: SupervisionEvents.ExtensionDecided.type,
@@ -247,5 +259,20 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
         step: 'instruction',
         extra: { text: body.text },
       };
+    case 'complete-milestone': {
+      const milestone = item.milestones!.find((m) => m.key === body.milestone)!;
+      milestone.doneAt = at;
+      return {
+        type: SupervisionEvents.MilestoneCompleted.type,
+        step: `milestone-${milestone.key}`,
+        extra: {
+          unitCode: unit,
+          milestone: milestone.key,
+          date: milestone.date,
+          phrase: milestone.phrase,
+          note: body.note,
+        },
+      };
+    }
   }
 }

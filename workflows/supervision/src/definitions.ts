@@ -15,3 +15,9 @@ export const itemRevisionUpdate = defineUpdate<ItemSnapshot, [ReviseCommand]>('i
 
 /** Marks the histories that took a revision (patched() in its handler). */
 export const ITEM_REVISION_PATCH = 'supervision-item-revision';
+
+/**
+ * Marks the histories of items with milestones (a clause with several dates): their milestone
+ * colour changes, timers and completions. An item started without milestones never calls it.
+ */
+export const ITEM_MILESTONES_PATCH = 'supervision-item-milestones';

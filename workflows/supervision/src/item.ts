@@ -11,8 +11,8 @@ import {
   type ReportingSchedule,
 } from '@duban/calendar';
 import type { Colour, EventType, StepEvent } from '@duban/contracts';
-import type { ItemSnapshot, StartItem, SubTaskSnapshot } from './contracts/index';
-import { StartItemSchema } from './contracts/index';
+import type { ItemSnapshot, MilestoneSnapshot, StartItem, SubTaskSnapshot } from './contracts/index';
+import { StartItemSchema, milestoneScope } from './contracts/index';
 
 export type ItemSettings = ReturnType<typeof StartItemSchema.parse>;
 
@@ -66,6 +66,16 @@ export function newItemState(input: StartItem, now: number): ItemState {
     lastProgressAt: null,
     pendingExtension: null,
     subTasks,
+    ...(settings.milestones?.length
+      ? {
+          milestones: settings.milestones.map((m): MilestoneSnapshot => ({
+            ...m,
+            colour: 'green',
+            redSince: null,
+            doneAt: null,
+          })),
+        }
+      : {}),
     redSince: null,
     createdAt: at,
     closedAt: null,
@@ -125,8 +135,25 @@ export function refreshColours(
     }
   }
 
+  for (const milestone of item.milestones ?? []) {
+    const colour = milestoneColour(state, milestone, judgedAt);
+    if (colour !== milestone.colour) {
+      const scope = milestoneScope(milestone.key);
+      changes.push({ scope, from: milestone.colour, to: colour, reason: reasonFor(colour, false) });
+      milestone.colour = colour;
+    }
+    if (colour === 'red' && milestone.redSince === null) milestone.redSince = redFrom(milestone.date);
+    if (colour !== 'red' && colour !== 'none') milestone.redSince = null;
+  }
+
   const overall =
-    item.state === 'closed' ? 'none' : worstColour([lead, ...item.subTasks.map((s) => s.colour)]);
+    item.state === 'closed'
+      ? 'none'
+      : worstColour([
+          lead,
+          ...(item.milestones ?? []).map((m) => m.colour),
+          ...item.subTasks.map((s) => s.colour),
+        ]);
   item.overallColour = overall;
   if (overall === 'red' && item.redSince === null) item.redSince = redSinceOf(state, now);
   if (overall !== 'red') {
@@ -134,6 +161,27 @@ export function refreshColours(
     state.escalatedRedSince = null;
   }
   return changes;
+}
+
+/** A milestone's own ladder: the item's colour rules on its date; done (or the item closed): none. */
+function milestoneColour(state: ItemState, milestone: MilestoneSnapshot, judgedAt: number): Colour {
+  if (milestone.doneAt !== null || state.item.state === 'closed') return 'none';
+  return colourFor({
+    now: judgedAt,
+    deadline: milestone.date,
+    warningWindowDays: state.settings.warningWindowDays,
+    reportMissing: false,
+  });
+}
+
+/** The open milestones: those not yet done. */
+export function openMilestones(item: ItemSnapshot): MilestoneSnapshot[] {
+  return (item.milestones ?? []).filter((m) => m.doneAt === null);
+}
+
+/** The first instant past a deadline day. */
+function redFrom(date: string): string {
+  return new Date(endOfCivilDay(date).getTime() + 1).toISOString();
 }
 
 function reasonFor(colour: Colour, reportMissing: boolean): string {
@@ -154,7 +202,11 @@ function reasonFor(colour: Colour, reportMissing: boolean): string {
 // When a deadline passed, the item has been red since that moment, even if we learn it later
 // (an import of a 2019 document today); otherwise since now.
 function redSinceOf(state: ItemState, now: number): string {
-  const passed = [state.item.deadline, ...state.item.subTasks.map((s) => s.deadline)]
+  const passed = [
+    state.item.deadline,
+    ...openMilestones(state.item).map((m) => m.date),
+    ...state.item.subTasks.map((s) => s.deadline),
+  ]
     .filter((d): d is string => d !== null)
     .map((d) => endOfCivilDay(d).getTime() + 1)
     .filter((t) => t <= now);
@@ -189,6 +241,7 @@ export function nextWakeAt(state: ItemState, now: number): number | null {
   if (!stopped) {
     for (const deadline of [
       item.deadline,
+      ...openMilestones(item).map((m) => m.date),
       ...item.subTasks.filter((s) => s.state !== 'done').map((s) => s.deadline),
     ]) {
       if (deadline === null) continue;

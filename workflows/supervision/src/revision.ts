@@ -76,6 +76,10 @@ export function applyRevision(state: ItemState, command: ReviseCommand, now: num
   );
   // Sub-tasks that followed the lead's deadline follow the new one.
   for (const sub of item.subTasks) if (sub.deadline === previous.deadline) sub.deadline = item.deadline;
+  // So does the open milestone that was the deadline; a revision carries no other milestone dates.
+  for (const m of item.milestones ?? []) {
+    if (m.date === previous.deadline && m.doneAt === null && item.deadline !== null) m.date = item.deadline;
+  }
   item.cooperatingUnits = item.subTasks.map((s) => s.unitCode);
   item.revision = { catalogVersion: body.catalogVersion, at, removed: false };
   return {

@@ -65,6 +65,31 @@ describe('supervision item workflow on the time-skipping server', () => {
     expect(new Date(t).toISOString().slice(0, 10)).toBe('2019-04-30');
   });
 
+  // 青政办发〔2019〕31号 四.(二) 全面整改 (issue 14): four dates in one clause, one item, a milestone
+  // per date. Started here on 2019-04-30; the next test walks the clock past 6月底.
+  const FOUR_MILESTONES = [
+    { key: '2019-06-30', date: '2019-06-30', phrase: '于2019年6月底前' },
+    { key: '2019-09-30', date: '2019-09-30', phrase: '于2019年9月底前' },
+    { key: '2019-11-30', date: '2019-11-30', phrase: '于2019年11月底前' },
+    { key: '2020-12-31', date: '2020-12-31', phrase: '2020年12月底前' },
+  ];
+  let milestoneItem: Awaited<ReturnType<typeof startItem>> | undefined;
+  const milestoneColours = async () =>
+    (await milestoneItem!.query(itemSnapshotQuery)).milestones!.map((m) => [m.date, m.colour]);
+
+  it('31号 四.(二) starts as one item with its four dated milestones, all green in April 2019', () =>
+    withWorker(async () => {
+      milestoneItem = await startItem({
+        ref: '四.(二)',
+        title: '全面整改',
+        deadline: '2020-12-31',
+        milestones: FOUR_MILESTONES,
+      });
+      const item = await milestoneItem.query(itemSnapshotQuery);
+      expect(item).toMatchObject({ deadline: '2020-12-31', colour: 'green', overallColour: 'green' });
+      expect(await milestoneColours()).toEqual(FOUR_MILESTONES.map((m) => [m.date, 'green']));
+    }));
+
   it('goes blue in the warning window and red after the deadline day (DESIGN §5)', () =>
     withWorker(async () => {
       const handle = await startItem({ deadline: '2019-06-30' });
@@ -81,6 +106,54 @@ describe('supervision item workflow on the time-skipping server', () => {
       item = await handle.query(itemSnapshotQuery);
       expect(item.colour).toBe('red');
       expect(item.redSince).toBe('2019-06-30T16:00:00.000Z');
+    }));
+
+  it('on 2019-07-01 the 6月底 milestone of 31号 四.(二) is red on its own date while the later ones are green', () =>
+    withWorker(async () => {
+      // The previous test left the clock at 2019-07-01 00:00:30 in Qingtongxia: the milestone's own
+      // timer turned it red; the item's deadline (2020-12-31) and the later milestones are green.
+      expect(new Date((await now()) + 8 * 3_600_000).toISOString().slice(0, 10)).toBe('2019-07-01');
+      const handle = milestoneItem!;
+      expect(await milestoneColours()).toEqual([
+        ['2019-06-30', 'red'],
+        ['2019-09-30', 'green'],
+        ['2019-11-30', 'green'],
+        ['2020-12-31', 'green'],
+      ]);
+      let item = await handle.query(itemSnapshotQuery);
+      expect(item).toMatchObject({
+        colour: 'green',
+        overallColour: 'red',
+        redSince: '2019-06-30T16:00:00.000Z',
+      });
+      expect(item.milestones![0]).toMatchObject({ redSince: '2019-06-30T16:00:00.000Z', doneAt: null });
+
+      // The bureau reports the milestone done: it no longer counts, and the item is green again.
+      const edu = actor('bureau', 'edu');
+      const complete = command('complete-milestone', edu, { milestone: '2019-06-30', note: '摸底排查完成' });
+      await refused(handle.executeUpdate(itemActionUpdate, { args: [complete] }), /请先签收事项/);
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      item = await handle.executeUpdate(itemActionUpdate, { args: [complete] });
+      expect(item).toMatchObject({ overallColour: 'green', redSince: null });
+      expect(item.milestones!.map((m) => m.colour)).toEqual(['none', 'green', 'green', 'green']);
+      expect(item.milestones![0]!.doneAt).not.toBeNull();
+      await refused(handle.executeUpdate(itemActionUpdate, { args: [complete] }), /已完成/);
+      await refused(
+        handle.executeUpdate(itemActionUpdate, {
+          args: [command('complete-milestone', actor('bureau', 'fin'), { milestone: '2019-09-30' })],
+        }),
+        /不是本事项的牵头或配合单位/,
+      );
+
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '整改完成', attachments: [] })],
+      });
+      const closed = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', actor('inspector'), { opinion: '同意销号' })],
+      });
+      expect(closed.milestones!.map((m) => m.colour)).toEqual(['none', 'none', 'none', 'none']);
+      await handle.result();
+      await suite.recordAndReplay(handle, 'milestones-then-closed.json');
     }));
 
   it('a monthly report due on the 25th that falls in the Spring Festival is due on the next working day', () =>

@@ -4,6 +4,7 @@ import {
   ReviseCommandSchema,
   StartItemSchema,
   SupervisionEvents,
+  milestoneScope,
   type ActionCommand,
   type ReviseCommand,
   type StartItem,
@@ -18,7 +19,13 @@ import {
 } from '@duban/workflow-core';
 import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';
-import { ITEM_REVISION_PATCH, itemActionUpdate, itemRevisionUpdate, itemSnapshotQuery } from './definitions';
+import {
+  ITEM_MILESTONES_PATCH,
+  ITEM_REVISION_PATCH,
+  itemActionUpdate,
+  itemRevisionUpdate,
+  itemSnapshotQuery,
+} from './definitions';
 import { applyRevision, checkRevision } from './revision';
 import {
   dueForEscalation,
@@ -37,7 +44,10 @@ const { publishItemEvent } = publishActivities<SupervisionActivities>();
  */
 export async function supervisionItemWorkflow(input: StartItem | { resume: ItemState }): Promise<void> {
   checkStartInput(StartItemSchema, input);
-  const state: ItemState = 'resume' in input ? input.resume : newItemState(input, Date.now());
+  const state: ItemState =
+    'resume' in input ? input.resume : newItemState(withMilestonesGuarded(input), Date.now());
+  // A resumed item with milestones marks its new run too (the run before it was marked at start).
+  if ('resume' in input && input.resume.item.milestones?.length) patched(ITEM_MILESTONES_PATCH);
   const loop = new ProcessLoop<PendingEvent>(([event]) =>
     publishItemEvent(workflowInfo().workflowId, event!),
   );
@@ -69,6 +79,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     if (state.item.overallColour !== 'green') {
       for (const [scope, colour] of [
         ['item', state.item.colour] as const,
+        ...(state.item.milestones ?? []).map((m) => [milestoneScope(m.key), m.colour] as const),
         ...state.item.subTasks.map((s) => [s.unitCode, s.colour] as const),
       ]) {
         if (colour !== 'green') {
@@ -88,6 +99,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
   setHandler(
     itemActionUpdate,
     (command) => {
+      if (command.action === 'complete-milestone') patched(ITEM_MILESTONES_PATCH);
       const applied = applyAction(state, command, Date.now());
       emit(applied.type, applied.step, command.actor, applied.extra);
       emitColourChanges(command.actor);
@@ -117,4 +129,15 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     onTimer: () => emitColourChanges(null),
     continueAsNew: () => continueAsNew<typeof supervisionItemWorkflow>({ resume: state }),
   });
+}
+
+/**
+ * Milestones (a clause with several dates) came with issue 14. A history written before them never
+ * holds the marker: its item, whatever its input, runs as it did then (one date). Every milestone
+ * colour change, timer and completion follows from the milestones kept here.
+ */
+function withMilestonesGuarded(input: StartItem): StartItem {
+  if (!input.milestones?.length || patched(ITEM_MILESTONES_PATCH)) return input;
+  const { milestones: _dropped, ...before } = input;
+  return before;
 }

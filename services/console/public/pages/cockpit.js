@@ -35,17 +35,24 @@ function colourBars(el, rows, { label, drill }) {
 }
 
 /**
- * The trend the data can honestly give: open items by the month of their deadline, coloured as
- * they stand today, and the warnings raised per day (from the alert log).
+ * The trend the data can honestly give: open items by the month of their deadline (each open
+ * milestone of a clause with several dates in its own month), coloured as they stand today, and the warnings raised per day (from the alert log).
  */
 function trendCharts(deadlineEl, alertEl, items, alerts) {
   const months = new Map();
+  const count = (date, colour) => {
+    const month = date.slice(0, 7);
+    const row = months.get(month) || { red: 0, yellow: 0, blue: 0, green: 0 };
+    if (colour in row) row[colour] += 1;
+    months.set(month, row);
+  };
   for (const item of items) {
     if (item.state === 'closed' || !item.deadline) continue;
-    const month = item.deadline.slice(0, 7);
-    const row = months.get(month) || { red: 0, yellow: 0, blue: 0, green: 0 };
-    if (item.overallColour in row) row[item.overallColour] += 1;
-    months.set(month, row);
+    const open = (item.milestones || []).filter((m) => !m.doneAt);
+    // A clause with several dates (31号 四(二)) counts each open milestone in its own month, in
+    // its own colour; the clause's last date is its last milestone.
+    if (open.length) for (const m of open) count(m.date, m.colour);
+    else if (!(item.milestones || []).length) count(item.deadline, item.overallColour);
   }
   const keys = [...months.keys()].sort();
   const a = echarts.init(deadlineEl);

@@ -1,5 +1,5 @@
 /* global window */
-import { get, SUBTASK_STATES, unitName, unitNames } from '../api.js';
+import { get, post, SUBTASK_STATES, unitName, unitNames } from '../api.js';
 import { actionButton, actionsFor } from '../actions.js';
 import { plainSourceLine, plainSourceText } from '../source-text.js';
 import {
@@ -9,8 +9,10 @@ import {
   errorBox,
   fill,
   h,
+  openForm,
   stateChip,
   timeText,
+  toast,
   todayShanghai,
 } from '../ui.js';
 
@@ -23,6 +25,65 @@ function attachmentsOf(entry) {
 function indicatorText(i) {
   if (i.phrase) return i.phrase;
   return [i.name, i.comparison, i.target, i.unit, i.year ? `（${i.year}年）` : ''].filter(Boolean).join(' ');
+}
+
+/** The lead unit reports a milestone done (the complete-milestone action), while it works the item. */
+function mayCompleteMilestone(user, item) {
+  return (
+    user.role === 'bureau' &&
+    item.leadUnits.includes(user.unitCode) &&
+    (item.state === 'signed' || item.state === 'in_progress')
+  );
+}
+
+function completeMilestoneButton(item, milestone, done) {
+  const submit = async (values) => {
+    const body = { milestone: milestone.key, ...(values.note ? { note: values.note } : {}) };
+    await post(`/api/items/${encodeURIComponent(item.itemId)}/actions/complete-milestone`, body);
+    toast(`节点 ${milestone.date} 已报送完成`);
+    done();
+  };
+  return h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'complete-milestone',
+      'data-milestone': milestone.key,
+      onclick: () =>
+        openForm({
+          title: `节点完成：${milestone.phrase || milestone.date}`,
+          fields: [{ name: 'note', label: '完成情况（可不填）', type: 'textarea' }],
+          submitLabel: '报送完成',
+          submit,
+        }),
+    },
+    '报送完成',
+  );
+}
+
+/** Every dated milestone of the clause: date, the notice's words, its colour, done or not. */
+function milestoneList(user, item, today, done) {
+  const canComplete = mayCompleteMilestone(user, item);
+  return h(
+    'ol',
+    { id: 'milestones' },
+    item.milestones.map((m) =>
+      h(
+        'li',
+        { 'data-milestone': m.key, 'data-colour': m.colour },
+        `${m.date} `,
+        h('span', { class: 'muted' }, m.phrase),
+        ' ',
+        colourChip(m.colour),
+        m.doneAt
+          ? h('span', { class: 'muted' }, ` 已完成（${timeText(m.doneAt)}）`)
+          : item.state !== 'closed'
+            ? [' （', daysText(daysFromToday(m.date, today)), '） ']
+            : null,
+        !m.doneAt && canComplete ? completeMilestoneButton(item, m, done) : null,
+      ),
+    ),
+  );
 }
 
 export async function itemPage(container, { user, parts, isCurrent }) {
@@ -120,6 +181,9 @@ export async function itemPage(container, { user, parts, isCurrent }) {
         ),
         h('dt', {}, '办理期限'),
         h('dd', {}, deadlines),
+        (item.milestones || []).length
+          ? [h('dt', {}, '时间节点'), h('dd', {}, milestoneList(user, item, today, refresh))]
+          : null,
         h('dt', {}, '下次报送'),
         h('dd', {}, item.nextReportDue || '—'),
         h('dt', {}, '最新进展'),

@@ -38,6 +38,23 @@ function select(name, label, options, value) {
   return h('label', {}, label, el);
 }
 
+/** A clause with several dates: each milestone under the deadline, with its colour (done: none). */
+function milestoneLines(item) {
+  if (!(item.milestones || []).length) return null;
+  return h(
+    'div',
+    { class: 'milestones' },
+    item.milestones.map((m) =>
+      h(
+        'div',
+        { 'data-milestone': m.key },
+        h('small', { class: 'muted' }, `节点 ${m.date} `),
+        colourChip(m.colour),
+      ),
+    ),
+  );
+}
+
 export async function itemsPage(container, { user, params, isCurrent }) {
   const current = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || '']));
   const page = Number(params.get('page') || '1');
@@ -159,7 +176,7 @@ export async function itemsPage(container, { user, params, isCurrent }) {
             h('td', { class: 'nowrap' }, item.ref),
             h('td', {}, h('a', { href: `#/items/${encodeURIComponent(item.itemId)}` }, clip(item.title))),
             h('td', {}, unitNames(item.leadUnits)),
-            h('td', { class: 'nowrap' }, item.deadline || '—'),
+            h('td', { class: 'nowrap' }, item.deadline || '—', milestoneLines(item)),
             h(
               'td',
               { class: 'nowrap' },

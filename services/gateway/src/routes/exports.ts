@@ -9,7 +9,7 @@ import type { Response } from 'express';
 import type { Filter } from 'mongodb';
 import type { RouteContext } from '../deps';
 import { problems, defineRoute, type Route } from '@duban/http';
-import { itemsFilter, ItemsQuery } from '@duban/service-supervision';
+import { calendarDatesOf, itemsFilter, ItemsQuery } from '@duban/service-supervision';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -229,7 +229,7 @@ export function exportRoutes(ctx: RouteContext): Route[] {
       summary: '单位办理期限日历（iCalendar）',
       description:
         '一个单位未销号事项的办理期限，每项一个全天事件（期限当日，Asia/Shanghai）；牵头事项用事项期限，' +
-        '配合事项用本单位子任务的期限。日历应用订阅时令牌放在 access_token 查询参数中。责任单位只能订阅本单位。',
+        '一条有多个时间节点的（如31号 四(二)）每个未完成节点一个事件；配合事项用本单位子任务的期限。日历应用订阅时令牌放在 access_token 查询参数中。责任单位只能订阅本单位。',
       tags: ['exports'],
       access: 'user',
       queryToken: true,
@@ -251,21 +251,21 @@ export function exportRoutes(ctx: RouteContext): Route[] {
         });
         const events: EventAttributes[] = [];
         for (const item of found) {
-          const lead = item.leadUnits.includes(unit.code);
-          const sub = item.subTasks.find((s) => s.unitCode === unit.code);
-          const deadline = lead ? item.deadline : sub && sub.state !== 'done' ? sub.deadline : null;
-          if (!deadline) continue;
-          const [year = 0, month = 0, day = 0] = deadline.split('-').map(Number);
-          events.push({
-            uid: `${item._id}.${unit.code}@duban`,
-            title: `【${lead ? '牵头' : '配合'}】${item.title}`,
-            description:
-              `${item.docNo} ${item.ref}\n状态：${stateName(item.state)}；预警：${colourName(item.overallColour)}\n` +
-              `牵头单位：${unitNames(item.leadUnits)}`,
-            start: [year, month, day],
-            end: nextDay(year, month, day),
-            categories: ['督办', colourName(item.overallColour)],
-          });
+          for (const date of calendarDatesOf(item, unit.code)) {
+            const [year = 0, month = 0, day = 0] = date.date.split('-').map(Number);
+            events.push({
+              uid: date.uid,
+              title:
+                `【${date.role === 'lead' ? '牵头' : '配合'}】${item.title}` +
+                (date.milestone ? `（节点：${date.milestone}）` : ''),
+              description:
+                `${item.docNo} ${item.ref}\n状态：${stateName(item.state)}；预警：${colourName(item.overallColour)}\n` +
+                `牵头单位：${unitNames(item.leadUnits)}`,
+              start: [year, month, day],
+              end: nextDay(year, month, day),
+              categories: ['督办', colourName(item.overallColour)],
+            });
+          }
         }
         const { error, value } = createEvents(events, {
           productId: 'duban/calendar',

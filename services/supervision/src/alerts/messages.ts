@@ -1,5 +1,5 @@
 import { Colours, type Colour } from '@duban/contracts';
-import { type ItemSnapshot } from '@duban/workflow-supervision/client';
+import { milestoneOfScope, type ItemSnapshot } from '@duban/workflow-supervision/client';
 import { civilDateOf } from '@duban/calendar';
 import { unitByCode } from '@duban/units';
 
@@ -15,13 +15,19 @@ export function itemLine(item: ItemSnapshot): string {
   return `${item.docNo} ${item.ref}「${title}」（牵头：${item.leadUnits.map(unitName).join('、')}）`;
 }
 
-function scopeLine(scope: string): string {
-  return scope === 'item' ? '' : `配合单位${unitName(scope)}的子任务`;
+function scopeLine(item: ItemSnapshot, scope: string): string {
+  if (scope === 'item') return '';
+  const milestone = milestoneOfScope(item, scope);
+  return milestone ? `节点「${milestone.phrase || milestone.date}」` : `配合单位${unitName(scope)}的子任务`;
 }
 
 function deadlineLine(item: ItemSnapshot, scope: string): string {
   const deadline =
-    scope === 'item' ? item.deadline : (item.subTasks.find((s) => s.unitCode === scope)?.deadline ?? null);
+    scope === 'item'
+      ? item.deadline
+      : (milestoneOfScope(item, scope)?.date ??
+        item.subTasks.find((s) => s.unitCode === scope)?.deadline ??
+        null);
   return deadline ? `（期限${deadline}）` : '';
 }
 
@@ -33,14 +39,14 @@ export function colourChangeMessage(
   const verb = severity[change.to] > severity[change.from] ? '升为' : '降为';
   const reason = change.reason ? `：${change.reason}` : '';
   return (
-    `【${Colours[change.to]}】${itemLine(item)}${scopeLine(change.scope)}` +
+    `【${Colours[change.to]}】${itemLine(item)}${scopeLine(item, change.scope)}` +
     `预警由${Colours[change.from]}${verb}${Colours[change.to]}${deadlineLine(item, change.scope)}${reason}`
   );
 }
 
 /** For the leadership group: an item (or one of its sub-tasks) has gone past its deadline. */
 export function overdueMessage(item: ItemSnapshot, scope: string): string {
-  return `【逾期】${itemLine(item)}${scopeLine(scope)}已逾期${deadlineLine(item, scope)}，请督促办理`;
+  return `【逾期】${itemLine(item)}${scopeLine(item, scope)}已逾期${deadlineLine(item, scope)}，请督促办理`;
 }
 
 /** For the leadership group: an item red for more than the configured number of days. */

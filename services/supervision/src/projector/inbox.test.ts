@@ -37,6 +37,29 @@ describe('inbox entries of an item (DESIGN §6)', () => {
     }
   });
 
+  it('31号 四.(二): the lead entry counts the worst open milestone and shows the next one', () => {
+    const milestone = (date: string, colour: 'red' | 'green' | 'none', done = false) => ({
+      key: date,
+      date,
+      phrase: `${date}前`,
+      colour,
+      redSince: null,
+      doneAt: done ? '2019-07-02T01:00:00.000Z' : null,
+    });
+    const item = doc({
+      deadline: '2020-12-31',
+      colour: 'green',
+      milestones: [
+        milestone('2019-06-30', 'red'),
+        milestone('2019-09-30', 'green'),
+        milestone('2020-12-31', 'green'),
+      ],
+    });
+    expect(inboxEntriesOf(item)[0]).toMatchObject({ unitCode: 'edu', colour: 'red', deadline: '2019-06-30' });
+    item.milestones![0] = milestone('2019-06-30', 'none', true);
+    expect(inboxEntriesOf(item)[0]).toMatchObject({ colour: 'green', deadline: '2019-09-30' });
+  });
+
   it('a closed item leaves nothing, even a sub-task never finished', () => {
     expect(inboxEntriesOf(doc({ state: 'closed' }))).toEqual([]);
   });

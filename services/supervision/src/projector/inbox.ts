@@ -1,5 +1,5 @@
 import { supervisionStepLabel, type ItemDoc, type ItemState } from '@duban/workflow-supervision/client';
-import { type InboxDoc } from '@duban/contracts';
+import { colourRank, type Colour, type InboxDoc } from '@duban/contracts';
 import type { Collection } from 'mongodb';
 import { isDuplicateKeyError, type ProjectorCollections } from './collections';
 
@@ -8,6 +8,20 @@ const LEAD_OPEN_STATES: ReadonlySet<ItemState> = new Set(['assigned', 'signed', 
 
 export function inboxId(itemId: string, unitCode: string): string {
   return `${itemId}|${unitCode}`;
+}
+
+/**
+ * What the lead's entry shows: the worst of the item's own colour and its open milestones (a 2019
+ * milestone past due makes the entry red while the clause's last date is far off), dated by the
+ * next open milestone.
+ */
+function leadStanding(item: ItemDoc): { colour: Colour; deadline: string | null } {
+  const open = (item.milestones ?? []).filter((m) => m.doneAt === null);
+  const colour = [item.colour, ...open.map((m) => m.colour)].reduce((worst, c) =>
+    colourRank(c) < colourRank(worst) ? c : worst,
+  );
+  const next = open.map((m) => m.date).sort()[0];
+  return { colour, deadline: next ?? item.deadline };
 }
 
 /** The open steps an item puts in bureaus' inboxes, derived from the item alone. */
@@ -22,6 +36,7 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
   };
   const entries = new Map<string, InboxDoc>();
   if (LEAD_OPEN_STATES.has(item.state)) {
+    const lead = leadStanding(item);
     for (const unitCode of item.leadUnits) {
       entries.set(unitCode, {
         _id: inboxId(item.itemId, unitCode),
@@ -30,8 +45,8 @@ export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
         role: 'lead',
         step: item.state,
         stepLabel: supervisionStepLabel(item.state),
-        deadline: item.deadline,
-        colour: item.colour,
+        deadline: lead.deadline,
+        colour: lead.colour,
         updatedAt: item.updatedAt,
       });
     }

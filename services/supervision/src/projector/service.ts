@@ -13,6 +13,7 @@ import { onItemClosed } from './handlers/item-closed';
 import { onItemReturned } from './handlers/item-returned';
 import { onItemRevised } from './handlers/item-revised';
 import { onItemSigned } from './handlers/item-signed';
+import { onMilestoneCompleted } from './handlers/milestone-completed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
 import { onProgressReported } from './handlers/progress-reported';
 import { onReviewStarted } from './handlers/review-started';
@@ -44,6 +45,7 @@ export function projectorHandlers(db: Db): EventHandlers {
     [SupervisionEvents.ColourChanged.type]: onColourChanged(db),
     [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(db),
     [SupervisionEvents.ItemRevised.type]: onItemRevised(db),
+    [SupervisionEvents.MilestoneCompleted.type]: onMilestoneCompleted(db),
   };
 }
 

@@ -35,6 +35,7 @@ const ACTION_SUMMARIES: Record<ActionName, string> = {
   return: '退回',
   'decide-extension': '审批延期',
   instruct: '批示',
+  'complete-milestone': '报送节点完成',
 };
 
 const ActionResult = z.object({ item: ItemSnapshotView });

@@ -28,6 +28,8 @@ export const ActionBodies = {
     .object({ approve: z.boolean(), opinion: text(2000), newDeadline: CivilDateSchema.optional() })
     .strict(),
   instruct: z.object({ text: text(2000) }).strict(),
+  /** The lead unit reports one milestone of the item done (its key: the date the notice gave). */
+  'complete-milestone': z.object({ milestone: text(40), note: z.string().max(2000).optional() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof ActionBodies;
@@ -43,6 +45,7 @@ export const ActionRoles = {
   return: 'inspector',
   'decide-extension': 'inspector',
   instruct: 'leader',
+  'complete-milestone': 'bureau',
 } as const satisfies Record<ActionName, 'bureau' | 'inspector' | 'leader'>;
 export const ActionNameSchema = z.enum(Object.keys(ActionBodies) as [ActionName]);
 export type ActionBody<A extends ActionName> = z.output<(typeof ActionBodies)[A]>;
@@ -69,6 +72,15 @@ export const StartItemSchema = z.object({
   /** Sub-task deadlines by unit; a unit not listed gets the lead's deadline. */
   subTaskDeadlines: z.record(z.string(), CivilDateSchema).default({}),
   reporting: ReportingScheduleSchema.default({ kind: 'none' }),
+  /**
+   * Every dated milestone of a clause with several dates, in date order; `deadline` is the last.
+   * Absent: the item has one date, as before milestones existed.
+   */
+  milestones: z
+    .array(z.object({ key: z.string().min(1).max(40), date: CivilDateSchema, phrase: z.string().max(200) }))
+    .max(20)
+    .refine((ms) => new Set(ms.map((m) => m.key)).size === ms.length, 'milestone keys must be unique')
+    .optional(),
   warningWindowDays: z.number().int().min(0).max(60).default(7),
   /** Leadership is alerted when an item stays red this many days (DESIGN §5). */
   escalateAfterRedDays: z.number().int().min(1).max(365).default(30),

@@ -64,7 +64,7 @@ export const SupervisionEvents = registerEvents({
     1,
     z.object({
       ...base,
-      /** `item` for the lead's own work, or the unit code of a sub-task. */
+      /** `item` for the lead's own work, `milestone:<key>` for a milestone, or a sub-task's unit code. */
       scope: z.string(),
       from: ColourSchema,
       to: ColourSchema,
@@ -89,6 +89,19 @@ export const SupervisionEvents = registerEvents({
       }),
       reason: z.string().optional(),
       source: z.string(),
+    }),
+  ),
+  MilestoneCompleted: defineEvent(
+    'supervision',
+    'milestone_completed',
+    1,
+    z.object({
+      ...base,
+      unitCode: UnitCodeSchema,
+      milestone: z.string(),
+      date: CivilDateSchema,
+      phrase: z.string(),
+      note: z.string().optional(),
     }),
   ),
   OverdueEscalated: defineEvent(

@@ -72,6 +72,22 @@ export const PendingExtensionSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
 });
 
+/**
+ * One dated milestone of a clause (31号 四(二): 6月底, 9月底, 11月底 and 2020年12月底 in one item).
+ * Each has its own warning ladder; a milestone done no longer counts in the item's colour.
+ */
+export const MilestoneSnapshotSchema = z.object({
+  /** The date the notice gave (it stays when an extension moves the date). */
+  key: z.string().min(1),
+  date: CivilDateSchema,
+  /** The notice's words for it (于2019年6月底前). */
+  phrase: z.string(),
+  colour: ColourSchema,
+  redSince: z.iso.datetime({ offset: true }).nullable(),
+  doneAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type MilestoneSnapshot = z.infer<typeof MilestoneSnapshotSchema>;
+
 /** The state of one item as its workflow knows it; events carry it so projections are upserts. */
 export const ItemSnapshotSchema = z.object({
   itemId: z.string().min(1),
@@ -82,7 +98,7 @@ export const ItemSnapshotSchema = z.object({
   cooperatingUnits: z.array(UnitCodeSchema),
   state: ItemStateSchema,
   colour: ColourSchema,
-  /** Worst colour of the lead's own work and the open sub-tasks. */
+  /** Worst colour of the lead's own work, the open milestones and the open sub-tasks. */
   overallColour: ColourSchema,
   deadline: CivilDateSchema.nullable(),
   originalDeadline: CivilDateSchema.nullable(),
@@ -93,6 +109,8 @@ export const ItemSnapshotSchema = z.object({
   lastProgressAt: z.iso.datetime({ offset: true }).nullable(),
   pendingExtension: PendingExtensionSchema.nullable(),
   subTasks: z.array(SubTaskSnapshotSchema),
+  /** Absent for an item of one date (and every item started before milestones existed). */
+  milestones: z.array(MilestoneSnapshotSchema).optional(),
   redSince: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -112,3 +130,17 @@ export const ItemSnapshotSchema = z.object({
   version: z.number().int().min(0),
 });
 export type ItemSnapshot = z.infer<typeof ItemSnapshotSchema>;
+
+/** The `scope` of a milestone's colour change: `milestone:<key>`. */
+export const MILESTONE_SCOPE_PREFIX = 'milestone:';
+
+export function milestoneScope(key: string): string {
+  return `${MILESTONE_SCOPE_PREFIX}${key}`;
+}
+
+/** The milestone a colour change's scope names, or undefined for the item or a sub-task. */
+export function milestoneOfScope(item: ItemSnapshot, scope: string): MilestoneSnapshot | undefined {
+  if (!scope.startsWith(MILESTONE_SCOPE_PREFIX)) return undefined;
+  const key = scope.slice(MILESTONE_SCOPE_PREFIX.length);
+  return item.milestones?.find((m) => m.key === key);
+}

@@ -1,4 +1,4 @@
-import type { SupervisionEvents } from '@duban/workflow-supervision/client';
+import { milestoneOfScope, type SupervisionEvents } from '@duban/workflow-supervision/client';
 import { Colours } from '@duban/contracts';
 import type { Db } from 'mongodb';
 import { projection } from '../project';
@@ -6,8 +6,14 @@ import { unitName } from '../units';
 
 export function onColourChanged(db: Db) {
   return projection<typeof SupervisionEvents.ColourChanged.type>(db, ({ data }) => {
-    // `item`: the lead's own work; otherwise the co-operating unit whose sub-task changed.
-    const scope = data.scope === 'item' ? '' : `${unitName(data.scope)}配合任务`;
+    // `item`: the lead's own work; a milestone of the clause; or the co-operating unit's sub-task.
+    const milestone = milestoneOfScope(data.item, data.scope);
+    const scope =
+      data.scope === 'item'
+        ? ''
+        : milestone
+          ? `节点（${milestone.date}）`
+          : `${unitName(data.scope)}配合任务`;
     const summary =
       data.to === 'none'
         ? `${scope}预警解除（原为${Colours[data.from]}）`
