@@ -43,12 +43,40 @@ describe('ledger rows (台账, 四(一))', () => {
   });
 
   it('reads 不收回 as kept and run as inclusive, not as 回收 (三(三))', () => {
-    const kept = validateRow(row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,违规出租,不收回,已建成'));
+    const kept = validateRow(
+      row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,已建成未移交,不收回,已建成'),
+    );
     expect(kept).toMatchObject({ ok: true, facts: { proposedCategory: 'inclusive' } });
+    // 三(三): one rented out as high-fee private is recovered whatever its planning date.
+    const highFee = validateRow(
+      row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,违规出租,不收回,已建成'),
+    );
+    expect(highFee).toMatchObject({ ok: false, reason: expect.stringMatching(/不论规划时间/) });
     const recovered = validateRow(
       row('幸福里,青铜峡镇,某公司,出让,2008-03-01,2009-09-01,违规出租,收回,已建成'),
     );
     expect(recovered).toMatchObject({ ok: true, facts: { proposedCategory: 'recover' } });
+  });
+
+  it('reads a signed handover agreement’s date on sold land (三(三) 按协议约定移交)', () => {
+    const withAgreement = (line: string) => {
+      const rows = rowsOf(parseCsv(`${HEADER},移交协议约定日期\n${line}`));
+      if (!Array.isArray(rows)) throw new Error('header');
+      return validateRow(rows[0]!);
+    };
+    expect(
+      withAgreement('甲,小坝镇,某公司,出让,2012-05-01,2015-08-01,已建成未移交,移交,已建成,2019年12月31日'),
+    ).toMatchObject({ ok: true, facts: { handoverAgreedBy: '2019-12-31' } });
+    expect(
+      withAgreement('甲,小坝镇,某公司,划拨,2012-05-01,2015-08-01,已建成未移交,移交,已建成,2019-12-31'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/只用于出让用地.*三\(三\)/) });
+    expect(
+      withAgreement('甲,小坝镇,某公司,出让,2012-05-01,2015-08-01,已建成未移交,不收回,已建成,2019-12-31'),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/按协议约定/) });
+    expect(validateRow(row('甲,小坝镇,某公司,出让,2012-05-01,,已建成未移交,移交,已建成'))).toMatchObject({
+      ok: true,
+      facts: expect.not.objectContaining({ handoverAgreedBy: expect.anything() }),
+    });
   });
 
   it('rejects bad rows with a reason', () => {

@@ -30,6 +30,13 @@ export const LEDGER_COLUMNS = [
   '项目状态',
 ] as const;
 
+/**
+ * Columns a ledger may have (三(三): 出让 kindergartens with a signed handover agreement are handed
+ * over by the date it sets); a sheet without them is read as having none.
+ */
+export const AGREEMENT_COLUMN = '移交协议约定日期';
+export const OPTIONAL_LEDGER_COLUMNS = [AGREEMENT_COLUMN] as const;
+
 export type RawRow = { row: number; cells: Record<string, string> };
 
 export type RowResult =
@@ -106,6 +113,8 @@ export function rowsOf(table: string[][]): RawRow[] | { missing: string[] } {
     if (cells.every((c) => c.trim() === '')) return;
     const record: Record<string, string> = {};
     for (const column of LEDGER_COLUMNS) record[column] = (cells[header.indexOf(column)] ?? '').trim();
+    for (const column of OPTIONAL_LEDGER_COLUMNS)
+      if (header.includes(column)) record[column] = (cells[header.indexOf(column)] ?? '').trim();
     out.push({ row: i + 2, cells: record });
   });
   return out;
@@ -173,13 +182,23 @@ export function validateRow(raw: RawRow): RowResult {
   const planned = parseLedgerDate(c['规划时间']!);
   if (!planned) return fail(`规划时间“${c['规划时间']}”不是日期（如 2012-05-01）`);
   if (planned.monthOnly && planned.date.slice(0, 7) === GUOFA_2010_41_ISSUED.slice(0, 7))
-    return fail('规划时间在2010年11月，须写明日期，以判断在国发〔2010〕41号发布（2010-11-21）之前还是之后');
+    return fail(
+      `规划时间在2010年11月，须写明日期，以判断在国发〔2010〕41号发布（${GUOFA_2010_41_ISSUED}，设定值）之前还是之后`,
+    );
   let builtOn: string | null = null;
   if (c['建成时间']) {
     const built = parseLedgerDate(c['建成时间']);
     if (!built) return fail(`建成时间“${c['建成时间']}”不是日期`);
     if (built.date < planned.date) return fail('建成时间早于规划时间');
     builtOn = built.date;
+  }
+  let handoverAgreedBy: string | null = null;
+  if (c[AGREEMENT_COLUMN]) {
+    const agreed = parseLedgerDate(c[AGREEMENT_COLUMN]);
+    if (!agreed) return fail(`${AGREEMENT_COLUMN}“${c[AGREEMENT_COLUMN]}”不是日期`);
+    if (landTenure !== 'transferred')
+      return fail('移交协议约定日期只用于出让用地的配套幼儿园（三(三)）；划拨用地的原则上均应如期移交');
+    handoverAgreedBy = agreed.date;
   }
   const condition = conditionOf(c['现状']!);
   if (!condition) return fail(`现状“${c['现状']}”无法识别（应为：${Object.values(Conditions).join('、')}）`);
@@ -200,6 +219,7 @@ export function validateRow(raw: RawRow): RowResult {
     condition,
     proposedCategory,
     projectStatus,
+    ...(handoverAgreedBy ? { handoverAgreedBy } : {}),
   });
   if (!parsed.success)
     return fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -26,6 +26,12 @@ export type AssessmentSettings = ReturnType<typeof StartAssessmentSchema.parse>;
 export interface AssessmentState {
   settings: AssessmentSettings;
   a: AssessmentSnapshot;
+  /**
+   * 三(十) 整改不到位的…问责: a rectification reported and not yet verified when the deadline
+   * passes waits for its verification (patch `cl-28-3-10-accountability-after-verification`);
+   * unset in assessments whose histories predate it, which raise 问责 at the deadline.
+   */
+  waitsForVerification?: boolean;
 }
 
 /** Units that take part in the assessment (三(九)). */
@@ -158,6 +164,9 @@ export function checkAccountability(state: AssessmentState, now: number): Fact[]
   const a = state.a;
   if (a.escalatedAt !== null || a.rectificationDeadline === null) return [];
   if (a.phase !== 'rectifying' && a.phase !== 'verifying') return [];
+  // Whether the rectification 到位 is not known until it is verified: a failed verification
+  // after the deadline raises 问责 then; a passed one closes without it.
+  if (a.phase === 'verifying' && state.waitsForVerification) return [];
   if (now <= endOfCivilDay(a.rectificationDeadline).getTime()) return [];
   a.escalatedAt = new Date(now).toISOString();
   return [

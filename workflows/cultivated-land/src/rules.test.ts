@@ -221,4 +221,61 @@ describe('a yearly assessment as pure state (三(十))', () => {
     expect(lifted.map((f) => f.type.split('.').at(-2))).toEqual(['suspension_lifted', 'assessment_closed']);
     expect(s.a.suspension?.liftedAt).not.toBeNull();
   });
+
+  it('三(十) 整改不到位的问责: not raised while a reported rectification waits for its verification', () => {
+    const fresh = () => {
+      const s = newAssessmentState(
+        {
+          assessmentId: 'cl-assess-2019-town-daba',
+          year: 2019,
+          townCode: 'town-daba',
+          townName: '大坝镇',
+          targets,
+          reportDeadline: '2020-01-31',
+          setBy: 'bureau-natres',
+        },
+        at('2020-01-02T09:00:00'),
+      );
+      s.waitsForVerification = true;
+      const run = (c: AssessmentCommand, now: number) => {
+        checkAssessmentAction(s, c);
+        return applyAssessmentAction(s, c, now);
+      };
+      const short = { ...targets, highStandardMu: 7_999 };
+      run(cmd('report', actor('bureau', 'town-daba'), { actuals: short }), at('2020-01-10T09:00:00'));
+      run(
+        cmd('assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-03-31' }),
+        at('2020-01-20T09:00:00'),
+      );
+      run(
+        cmd('report-rectification', actor('bureau', 'town-daba'), { actuals: targets, note: '已完成' }),
+        at('2020-03-30T09:00:00'),
+      );
+      return { s, run };
+    };
+    const afterDeadline = at('2020-04-01T00:00:01');
+    // Reported on time, verified after the deadline: passed, so no 问责.
+    const passed = fresh();
+    expect(checkAccountability(passed.s, afterDeadline)).toEqual([]);
+    expect(passed.s.a.escalatedAt).toBeNull();
+    passed.run(
+      cmd('verify-rectification', actor('bureau', 'natres'), { decision: 'pass', note: '核查通过' }),
+      at('2020-04-05T09:00:00'),
+    );
+    expect(passed.s.a).toMatchObject({ phase: 'closed', escalatedAt: null });
+    // Failed after the deadline: 问责 is raised once the verification says so.
+    const failed = fresh();
+    expect(checkAccountability(failed.s, afterDeadline)).toEqual([]);
+    failed.run(
+      cmd('verify-rectification', actor('bureau', 'natres'), { decision: 'fail', note: '未到位' }),
+      at('2020-04-05T09:00:00'),
+    );
+    expect(checkAccountability(failed.s, at('2020-04-05T09:00:00')).map((f) => f.type)).toEqual([
+      CultivatedEvents.AccountabilityEscalated.type,
+    ]);
+    // Assessments opened before the rule raise it at the deadline, as they did.
+    const before = fresh();
+    before.s.waitsForVerification = false;
+    expect(checkAccountability(before.s, afterDeadline)).toHaveLength(1);
+  });
 });

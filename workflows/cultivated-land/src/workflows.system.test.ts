@@ -286,6 +286,17 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
       note: '仍未达标',
     });
     expect(a.phase).toBe('rectifying');
+    // 三(十) 整改不到位的问责: a rectification reported before the deadline and not yet verified
+    // when it passes waits for its verification; the failed verification raises 问责 then.
+    const pending = await startAssessment(2019, 'town-xiaoba', '小坝镇', '2020-03-31');
+    await aact(pending, 'report', actor('bureau', 'town-xiaoba'), {
+      actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_000, highStandardMu: 8_000 },
+    });
+    await aact(pending, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-05-31' });
+    await aact(pending, 'report-rectification', actor('bureau', 'town-xiaoba'), {
+      actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_800, highStandardMu: 8_000 },
+      note: '补划 800 亩',
+    });
     await skipTo('2020-05-31T23:00:00');
     expect((await asnap(h)).escalatedAt).toBeNull();
     await skipTo('2020-06-01T00:00:30');
@@ -295,6 +306,14 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     );
     expect(a).toMatchObject({ phase: 'rectifying', colour: 'red', suspension: { liftedAt: null } });
     await record(h, 'assessment-escalated.json');
+    expect(await asnap(pending)).toMatchObject({ phase: 'verifying', escalatedAt: null });
+    const failed = await aact(pending, 'verify-rectification', actor('bureau', 'natres'), {
+      decision: 'fail',
+      note: '补划地块不符合要求',
+    });
+    expect(failed.escalatedAt).not.toBeNull();
+    expect(failed).toMatchObject({ phase: 'rectifying', suspension: { liftedAt: null } });
+    await record(pending, 'assessment-accountability-after-verification.json');
   });
 
   // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.

@@ -1,4 +1,4 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   AssessmentCommandSchema,
   CultivatedEvents,
@@ -145,6 +145,9 @@ export async function townRectificationWorkflow(
   });
 }
 
+/** 三(十): 问责 waits for a pending verification instead of being raised while it is pending. */
+export const ACCOUNTABILITY_AFTER_VERIFICATION_PATCH = 'cl-28-3-10-accountability-after-verification';
+
 /**
  * One town's yearly responsibility assessment (青政办发〔2019〕28号 三(十)): targets → the town's
  * report → assessment (通报表彰 or 通报批评) → on failure a rectification deadline and the
@@ -157,6 +160,7 @@ export async function townAssessmentWorkflow(
   checkStartInput(StartAssessmentSchema, input);
   const resume = 'resume' in input;
   const state: AssessmentState = resume ? input.resume : newAssessmentState(input, Date.now());
+  state.waitsForVerification ??= patched(ACCOUNTABILITY_AFTER_VERIFICATION_PATCH);
   setHandler(assessmentSnapshotQuery, () => state.a);
   await runTracked({
     kind: 'assessment',

@@ -60,7 +60,7 @@ export function checkCaseAction(state: CaseState, command: CaseCommand): void {
     case 'plan': {
       if (actor.role !== 'bureau' || actor.unitCode !== 'edu') refuse('整改方案由教育局牵头制定（四(二)）');
       if (c.phase !== 'plan') refuse(c.phase === 'survey' ? '请先完成调查摸底' : '整改方案已确定');
-      const reason = categoryRefusal(c.facts, body.category as never);
+      const reason = categoryRefusal(c.facts, body.category as never, state.recoveryRules ?? 'before-31-3-3');
       if (reason) refuse(reason);
       return;
     }

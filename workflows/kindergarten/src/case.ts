@@ -13,7 +13,7 @@ import {
 import type { Colour } from '@duban/contracts';
 import type { CaseSnapshot, StartCase, StepSnapshot } from './contracts/index';
 import { KG_DOC_NO, StartCaseSchema } from './contracts/index';
-import { holdsFor, surveyStep, unitName } from './rules';
+import { holdsFor, surveyStep, unitName, type RecoveryRules } from './rules';
 
 export type CaseSettings = ReturnType<typeof StartCaseSchema.parse>;
 
@@ -27,6 +27,11 @@ export interface CaseState {
   upgraded?: boolean;
   /** The red episode already escalated to the leadership group. */
   escalatedRedSince?: string | null;
+  /**
+   * Which reading of 31号 三(三) the plan is checked against (patch `kg-31-3-3-recovery`); unset in
+   * cases whose histories predate it, which keep the older reading.
+   */
+  recoveryRules?: RecoveryRules;
 }
 
 /**

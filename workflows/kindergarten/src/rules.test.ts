@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { KindergartenFacts } from './contracts/index';
+import { GUOFA_2010_41_BOUNDARY, type KindergartenFacts } from './contracts/index';
 import { CAMPAIGN_2019, campaignDeadlines, newCampaign } from './campaign';
-import { categoryRefusal, holdsFor, operationRefusal, rectificationSteps } from './rules';
+import {
+  caseDeadlines,
+  categoryRefusal,
+  handoverStep,
+  holdsFor,
+  operationRefusal,
+  rectificationSteps,
+} from './rules';
 
 const facts = (overrides: Partial<KindergartenFacts> = {}): KindergartenFacts => ({
   projectName: '金色家园',
@@ -44,20 +51,29 @@ describe('campaign deadlines (青政办发〔2019〕31号 四(二))', () => {
 describe('category rules (三(一)、三(三))', () => {
   const highFee = facts({ condition: 'high_fee_private' });
 
-  it('a kindergarten planned on or after 2010-11-21 rented out as high-fee private can only be recovered', () => {
+  // The older reading (before `kg-31-3-3-recovery`) is kept for cases opened on it.
+  it('before the fix: a kindergarten planned on or after 2010-11-21 rented out as high-fee private could only be recovered', () => {
     for (const c of ['handover', 'swap', 'purchase', 'build', 'inclusive'] as const) {
-      expect(categoryRefusal(highFee, c)).toMatch(/只能限期回收/);
+      expect(categoryRefusal(highFee, c, 'before-31-3-3')).toMatch(/只能限期回收/);
     }
-    expect(categoryRefusal(highFee, 'recover')).toBeNull();
+    expect(categoryRefusal(highFee, 'recover', 'before-31-3-3')).toBeNull();
     expect(
-      categoryRefusal(facts({ condition: 'high_fee_private', plannedOn: '2010-11-21' }), 'handover'),
+      categoryRefusal(
+        facts({ condition: 'high_fee_private', plannedOn: '2010-11-21' }),
+        'handover',
+        'before-31-3-3',
+      ),
     ).toMatch(/只能限期回收/);
     expect(
-      categoryRefusal(facts({ condition: 'high_fee_private', plannedOn: '2010-11-20' }), 'handover'),
+      categoryRefusal(
+        facts({ condition: 'high_fee_private', plannedOn: '2010-11-20' }),
+        'handover',
+        'before-31-3-3',
+      ),
     ).toBeNull();
   });
 
-  it('only pre-2010 kindergartens on sold land may stay unrecovered', () => {
+  it('only pre-2010 kindergartens on sold land may stay unrecovered (三(三))', () => {
     expect(categoryRefusal(facts({ plannedOn: '2010-11-20' }), 'inclusive')).toBeNull();
     expect(categoryRefusal(facts({ plannedOn: '2010-11-20', landTenure: 'allocated' }), 'inclusive')).toMatch(
       /划拨/,
@@ -75,6 +91,57 @@ describe('category rules (三(一)、三(三))', () => {
     expect(operationRefusal('handover', 'for_profit')).toMatch(/不得办成营利性/);
     expect(operationRefusal('inclusive', 'public')).toMatch(/普惠性民办园/);
     expect(operationRefusal('recover', 'inclusive_private')).toBeNull();
+  });
+});
+
+describe('三(三) recovery as written (青政办发〔2019〕31号 三(三))', () => {
+  it('三(三): high-fee private by the developer is recovered whatever its planning date', () => {
+    for (const plannedOn of ['2008-03-01', '2010-11-20', '2010-11-21', '2015-01-01']) {
+      const highFee = facts({ condition: 'high_fee_private', plannedOn });
+      for (const c of ['handover', 'swap', 'purchase', 'build', 'inclusive'] as const)
+        expect(categoryRefusal(highFee, c)).toMatch(/不论规划时间，只能限期回收（三\(三\)）/);
+      expect(categoryRefusal(highFee, 'recover')).toBeNull();
+    }
+  });
+
+  it('三(三): one put to other use (已挪作他用) is recovered', () => {
+    const repurposed = facts({ condition: 'repurposed', plannedOn: '2008-03-01' });
+    for (const c of ['handover', 'swap', 'purchase', 'build', 'inclusive'] as const)
+      expect(categoryRefusal(repurposed, c)).toMatch(/已挪作他用.*予以收回（三\(三\)）/);
+    expect(categoryRefusal(repurposed, 'recover')).toBeNull();
+  });
+
+  it('三(三): planned after 41号 on sold land, no agreement: recovered by 9月底, never kept', () => {
+    const after = facts({ plannedOn: '2010-11-21' });
+    expect(categoryRefusal(after, 'inclusive')).toMatch(/之前规划建成.*9月底之前收回（三\(三\)）/);
+    expect(categoryRefusal(after, 'recover')).toBeNull();
+    expect(caseDeadlines(after, CAMPAIGN_2019.deadlines).recover).toBe('2019-09-30');
+    const [ordered] = rectificationSteps('recover', CAMPAIGN_2019.deadlines);
+    expect(ordered).toMatchObject({ key: 'recovery_ordered', ref: '三(三)', deadline: '2019-09-30' });
+  });
+
+  it('三(三): a signed handover agreement on sold land sets its own handover date', () => {
+    const agreed = facts({ handoverAgreedBy: '2019-12-31', plannedOn: '2008-03-01' });
+    expect(categoryRefusal(agreed, 'handover')).toBeNull();
+    expect(categoryRefusal(agreed, 'inclusive')).toMatch(/按协议约定（2019-12-31前）移交（三\(三\)）/);
+    const d = caseDeadlines(agreed, CAMPAIGN_2019.deadlines);
+    expect(d).toEqual({ ...CAMPAIGN_2019.deadlines, handover: '2019-12-31' });
+    expect(handoverStep('handover', d)).toMatchObject({ ref: '三(三)', deadline: '2019-12-31' });
+    // Allocated land is handed over as the campaign says: an agreement does not apply to it.
+    const allocated = facts({ landTenure: 'allocated', handoverAgreedBy: '2019-12-31' });
+    expect(caseDeadlines(allocated, CAMPAIGN_2019.deadlines)).toEqual(CAMPAIGN_2019.deadlines);
+    // The agreement does not save a high-fee one from recovery.
+    expect(
+      categoryRefusal(facts({ handoverAgreedBy: '2019-12-31', condition: 'high_fee_private' }), 'handover'),
+    ).toMatch(/限期收回/);
+  });
+
+  it('三(三): the 41号 boundary is a setting that says the gazette names no date', () => {
+    expect(GUOFA_2010_41_BOUNDARY).toMatchObject({ value: '2010-11-21', fromGazette: false });
+    expect(GUOFA_2010_41_BOUNDARY.source).toMatch(/三\(三\).*未写日期/);
+    expect(categoryRefusal(facts({ plannedOn: '2012-01-01' }), 'inclusive')).toMatch(
+      /日期为设定值，公报未写/,
+    );
   });
 });
 

@@ -24,13 +24,55 @@ export const UNIT_NAMES: Record<string, string> = {
 export const unitName = (code: string | undefined) => (code ? (UNIT_NAMES[code] ?? code) : '(无)');
 
 /**
- * 三(三): 《若干意见》发布之后规划建成的配套幼儿园 … 违规出租、出售办成高收费民办幼儿园的 … 限期收回.
- * The 41号 applied from its issue day, so a kindergarten planned on 2010-11-21 counts as after.
+ * 三(三) splits kindergartens on sold land at the day 国发〔2010〕41号 was issued (a setting: the
+ * text names no date, see GUOFA_2010_41_BOUNDARY); planned on that day counts as after.
  */
 export const plannedAfterGuofa41 = (facts: KindergartenFacts) => facts.plannedOn >= GUOFA_2010_41_ISSUED;
 
-/** Why `category` is not allowed for these facts, or null when it is. */
-export function categoryRefusal(facts: KindergartenFacts, category: Category): string | null {
+const BOUNDARY = `国发〔2010〕41号发布（${GUOFA_2010_41_ISSUED}，日期为设定值，公报未写）`;
+
+/** 三(三): a signed handover agreement on sold land (出让) sets its own handover date. */
+export const agreedHandover = (facts: KindergartenFacts): string | null =>
+  facts.landTenure === 'transferred' ? (facts.handoverAgreedBy ?? null) : null;
+
+/** Which reading of 三(三) a case runs on: cases opened before the fix keep the older one. */
+export type RecoveryRules = 'gazette' | 'before-31-3-3';
+
+/**
+ * Why `category` is not allowed for these facts, or null when it is. 三(三) as written:
+ * 违规出租、出售办成高收费民办园 → 限期收回, whatever the planning date; 已挪作他用 → 收回;
+ * 出让 with a signed agreement → 按协议约定移交; 出让 planned after 41号 → 收回 by 9月底 (never
+ * kept); only those planned before 41号 may be kept and run as 普惠 (不收回).
+ */
+export function categoryRefusal(
+  facts: KindergartenFacts,
+  category: Category,
+  rules: RecoveryRules = 'gazette',
+): string | null {
+  if (rules === 'before-31-3-3') return categoryRefusalBefore333(facts, category);
+  const name = categoryName(category);
+  if (facts.condition === 'high_fee_private' && category !== 'recover')
+    return `开发建设单位违规出租、出售办成高收费民办园的，不论规划时间，只能限期回收（三(三)）：由住建局责成限期收回并移交教育局，不能定为“${name}”`;
+  if (facts.condition === 'repurposed' && category !== 'recover')
+    return `已挪作他用的配套幼儿园应采取有效措施予以收回（三(三)），不能定为“${name}”`;
+  if (facts.condition === 'missing' && category !== 'build')
+    return `小区未配建幼儿园或配建不足，只能补建、改建或新建（三(一)），不能定为“${name}”`;
+  if (category === 'build' && facts.condition !== 'missing')
+    return '已建成的幼儿园不需要补建、改建或新建（三(一)）';
+  const agreed = agreedHandover(facts);
+  if (agreed && category !== 'handover')
+    return `已签订移交协议的配套幼儿园按协议约定（${agreed}前）移交（三(三)），不能定为“${name}”`;
+  if (category === 'inclusive') {
+    if (facts.landTenure === 'allocated')
+      return '建设用地以划拨方式取得的配套幼儿园原则上均应如期移交（三(三)），不能不收回';
+    if (plannedAfterGuofa41(facts))
+      return `只有${BOUNDARY}之前规划建成的幼儿园可以不收回；之后规划建成的于9月底之前收回（三(三)）`;
+  }
+  return null;
+}
+
+/** The reading cases opened before `kg-31-3-3-recovery` ran on (kept for them only). */
+function categoryRefusalBefore333(facts: KindergartenFacts, category: Category): string | null {
   if (facts.condition === 'high_fee_private' && plannedAfterGuofa41(facts) && category !== 'recover') {
     return `规划于国发〔2010〕41号发布（2010-11-21）之后、违规出租出售办成高收费民办园的，只能限期回收（三(三)），不能定为“${categoryName(category)}”`;
   }
@@ -47,6 +89,15 @@ export function categoryRefusal(facts: KindergartenFacts, category: Category): s
     return '已建成、在用于办园的幼儿园不需要补建、改建或新建';
   }
   return null;
+}
+
+/**
+ * The case's deadlines under 三(三): a signed agreement on sold land sets the handover date
+ * itself (按协议约定移交) instead of the campaign's 6月底.
+ */
+export function caseDeadlines(facts: KindergartenFacts, d: CampaignDeadlines): CampaignDeadlines {
+  const agreed = agreedHandover(facts);
+  return agreed ? { ...d, handover: agreed } : d;
 }
 
 export function operationRefusal(category: Category | null, mode: OperationMode): string | null {

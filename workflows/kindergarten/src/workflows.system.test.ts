@@ -204,6 +204,22 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     );
     expect(await factsOf(h)).toEqual(before);
     expect((await snapshot(h)).phase).toBe('plan');
+    // 三(三) as written: high-fee private is recovered whatever its planning date, and one put to
+    // other use (已挪作他用) is recovered too; neither may be kept, built or handed over.
+    const preHighFee = await startCase(
+      facts({ plannedOn: '2008-03-01', condition: 'high_fee_private', landTenure: 'transferred' }),
+    );
+    const repurposed = await startCase(facts({ condition: 'repurposed', proposedCategory: 'recover' }));
+    for (const other of [preHighFee, repurposed])
+      await act(other, command('complete-step', edu, { step: 'survey' }));
+    await refused(
+      act(preHighFee, command('plan', edu, { category: 'inclusive', note: '不收回' })),
+      /不论规划时间，只能限期回收（三\(三\)）/,
+    );
+    await refused(
+      act(repurposed, command('plan', edu, { category: 'build', note: '另建' })),
+      /已挪作他用.*予以收回（三\(三\)）/,
+    );
 
     await act(h, command('plan', edu, { category: 'recover', note: '责成开发企业限期收回' }));
     let c = await until(h, (s) => s.rectificationWorkflowId !== null);
@@ -240,6 +256,36 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
     expect(step(c, 'received')).toMatchObject({ deadline: '2019-09-30', colour: 'red' });
     c = await act(h, command('complete-step', edu, { step: 'received' }));
     expect(c).toMatchObject({ phase: 'operation', colour: 'green', redSince: null });
+  });
+
+  it('a signed handover agreement on sold land sets the handover date (三(三) 按协议约定移交); no keeping it', async () => {
+    const h = await startCase(
+      facts({ landTenure: 'transferred', plannedOn: '2008-03-01', handoverAgreedBy: '2019-12-31' }),
+    );
+    const edu = actor('bureau', 'edu');
+    let c = await snapshot(h);
+    expect(c.deadlines).toEqual({ ...CAMPAIGN_2019.deadlines, handover: '2019-12-31' });
+    await act(h, command('complete-step', edu, { step: 'survey' }));
+    c = await snapshot(h);
+    expect(step(c, 'plan').deadline).toBe('2019-12-31');
+    await refused(
+      act(h, command('plan', edu, { category: 'inclusive', note: '不收回' })),
+      /按协议约定（2019-12-31前）移交（三\(三\)）/,
+    );
+    await act(h, command('plan', edu, { category: 'handover', note: '按移交协议移交' }));
+    c = await until(h, (s) => s.steps.some((x) => x.key === 'developer_handover'));
+    expect(c.steps.filter((s) => s.phase === 'rectifying').map((s) => [s.key, s.deadline])).toEqual([
+      ['developer_handover', '2019-12-31'],
+      ['assets_registered', '2019-12-31'],
+    ]);
+    // The campaign's 6月底 has passed, the agreement's date has not: the case is not red.
+    expect(c.colour).not.toBe('red');
+    await rectify(h, 'hous', 'developer_handover');
+    await rectify(h, 'natres', 'assets_registered');
+    c = await until(h, (s) => s.phase === 'handover');
+    expect(step(c, 'received')).toMatchObject({ deadline: '2019-12-31', ref: '三(三)' });
+    await act(h, command('complete-step', edu, { step: 'received' }));
+    await suite.recordAndReplay(h, 'agreement-handover-31-3-3.json');
   });
 
   it('build: holds placed and lifted; a missing monthly report turns the case yellow until reported; an extension the bureau requests moves the deadline only when 督查室 approves (三(一)、四(二)、DESIGN §5)', async () => {
@@ -435,10 +481,11 @@ describe('kindergarten case workflow on the time-skipping server (青政办发�
 
   it('a pre-2010 kindergarten not recovered runs as inclusive private at lowered cost by 2020 (三(三))', async () => {
     const h = await startCase(
+      // Not high-fee: since 三(三) was read as written, a high-fee one is recovered whatever its date.
       facts({
         plannedOn: '2008-03-01',
         landTenure: 'transferred',
-        condition: 'high_fee_private',
+        condition: 'not_handed_over',
         proposedCategory: 'inclusive',
       }),
     );

@@ -51,7 +51,15 @@ import {
   stepDoneSignal,
   type StepDone,
 } from './definitions';
-import { handoverStep, operationDecisionStep, operationSteps, planStep, rectificationSteps } from './rules';
+import {
+  agreedHandover,
+  caseDeadlines,
+  handoverStep,
+  operationDecisionStep,
+  operationSteps,
+  planStep,
+  rectificationSteps,
+} from './rules';
 
 const { publishCaseEvent } = publishActivities<KindergartenActivities>();
 
@@ -60,6 +68,15 @@ const { publishCaseEvent } = publishActivities<KindergartenActivities>();
  * cases ran: a case switches them on once it runs on this code (not while replaying older history).
  */
 export const REPORTS_ESCALATION_PATCH = 'kg-reports-escalation';
+
+/**
+ * 31号 三(三) as written: a high-fee or repurposed kindergarten is recovered whatever its planning
+ * date, and only pre-41号 ones may be kept. Cases opened before it keep the older plan check.
+ */
+export const RECOVERY_PATCH = 'kg-31-3-3-recovery';
+
+/** 31号 三(三) 已签订移交协议的按协议约定移交: the agreement's date is the case's handover date. */
+export const HANDOVER_AGREEMENT_PATCH = 'kg-31-3-3-handover-agreement';
 
 /**
  * One kindergarten (一园一案, 青政办发〔2019〕31号): survey → plan → rectification by category (a
@@ -79,6 +96,10 @@ export async function kindergartenCaseWorkflow(input: StartCase | { resume: Case
     }
   };
   upgrade();
+  state.recoveryRules ??= patched(RECOVERY_PATCH) ? 'gazette' : 'before-31-3-3';
+  // Only a case with an agreement asks, so cases without one record no marker.
+  if (!('resume' in input) && agreedHandover(c.facts) && patched(HANDOVER_AGREEMENT_PATCH))
+    c.deadlines = caseDeadlines(c.facts, c.deadlines);
   const loop = new ProcessLoop<PendingCaseEvent>(([event]) =>
     publishCaseEvent(workflowInfo().workflowId, event!),
   );

@@ -290,6 +290,8 @@ export async function kgCasePage(container, ctx, caseId) {
           ['土地性质', TENURES[f.landTenure] || f.landTenure],
           ['规划时间', f.plannedOn],
           ['建成时间', f.builtOn],
+          // 三(三): a signed agreement on sold land sets the handover date itself.
+          f.handoverAgreedBy ? ['移交协议约定日期', `${f.handoverAgreedBy}（三(三) 按协议约定移交）`] : null,
           ['现状', CONDITIONS[f.condition] || f.condition],
           ['项目状态', PROJECT_STATUSES[f.projectStatus] || f.projectStatus],
           ['整改类别', h('span', { id: 'kg-case-category' }, categoryText(c))],

@@ -4,8 +4,23 @@ import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts'
 
 export const KG_DOC_NO = '青政办发〔2019〕31号';
 
+/**
+ * A setting the gazette does not give: 31号 三(三) splits kindergartens at the day 《若干意见》
+ * (国发〔2010〕41号) was issued (“发布之日为节点”) but writes no date. The date and its source are
+ * kept together so that every refusal built on it can say where it comes from.
+ */
+export const GUOFA_2010_41_BOUNDARY = {
+  key: 'kg.guofa-2010-41-issued',
+  value: '2010-11-21',
+  /** Whether the gazette itself gives the value. */
+  fromGazette: false,
+  source:
+    '青政办发〔2019〕31号 三(三) 以《国务院关于当前发展学前教育的若干意见》（国发〔2010〕41号）“发布之日为节点”，未写日期；' +
+    '此日期取自国发〔2010〕41号文末所署日期（2010年11月21日），非本公报所定',
+} as const;
+
 /** 国发〔2010〕41号《若干意见》 was issued on this day; 三(三) splits kindergartens by it. */
-export const GUOFA_2010_41_ISSUED = '2010-11-21';
+export const GUOFA_2010_41_ISSUED = GUOFA_2010_41_BOUNDARY.value;
 
 /**
  * How a case is rectified (四(二) 全面整改): 已建成需移交 handover; 回收 recover, 置换 swap,
@@ -80,6 +95,11 @@ export const KindergartenFactsSchema = z.object({
   condition: ConditionSchema,
   proposedCategory: CategorySchema,
   projectStatus: ProjectStatusSchema,
+  /**
+   * 三(三): 建设用地以出让方式取得的，已签订移交协议的按协议约定移交 — the date the agreement sets,
+   * where one was signed. Optional: ledgers and cases from before it lack it (no agreement).
+   */
+  handoverAgreedBy: CivilDateSchema.nullable().optional(),
 });
 export type KindergartenFacts = z.infer<typeof KindergartenFactsSchema>;
 
