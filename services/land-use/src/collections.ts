@@ -10,7 +10,7 @@ export const LuCollections = {
   occupations: 'lu_occupations',
   cases: 'lu_cases',
   timeline: 'lu_timeline',
-  /** Towns whose land business the yearly assessment suspended (二(十)), from its facts. */
+  /** Towns whose land business the yearly assessment suspended (三(十)), from its facts. */
   townSuspensions: 'lu_town_suspensions',
 } as const;
 

@@ -20,7 +20,7 @@ export const landUseProcess = defineProcess({
       db: deps.db,
       ...(deps.durablePrefix ? { durablePrefix: deps.durablePrefix } : {}),
     };
-    // The ledger workflow is told of suspended towns (二(十)) so that it refuses there itself.
+    // The ledger workflow is told of suspended towns (三(十)) so that it refuses there itself.
     return [
       ...(await startLandUseServices(common)),
       await startLandUseLedgerHold({ ...common, temporal: deps.temporal }),

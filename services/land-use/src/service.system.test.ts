@@ -213,7 +213,7 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
     expect(ledger!.balance.temporaryMu).toBe(0);
   });
 
-  it('keeps its own read model of suspended towns from the cultivated-land facts and tells the ledger, which refuses there itself (二(十))', async () => {
+  it('keeps its own read model of suspended towns from the cultivated-land facts and tells the ledger, which refuses there itself (三(十))', async () => {
     const town = 'town-chenyuantan';
     const townName = '陈袁滩镇';
     const suspension = (year: number): Suspension => ({

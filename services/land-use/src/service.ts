@@ -20,7 +20,7 @@ export async function startLandUseServices(deps: LandUseServiceDeps): Promise<Ru
 }
 
 /**
- * What tells the city's ledger workflow of each town's suspension (二(十)), so that the ledger
+ * What tells the city's ledger workflow of each town's suspension (三(十)), so that the ledger
  * itself refuses occupations there. Apart from the read models: it acts on a workflow.
  */
 export function startLandUseLedgerHold(deps: LandUseServiceDeps & LandTemporal): Promise<RunningConsumer> {

@@ -1,4 +1,4 @@
-// The suspension hold of 二(十): 对未完成耕地保护任务的镇(场)…责令限期整改，整改期间暂停办理涉及
+// The suspension hold of 三(十): 对未完成耕地保护任务的镇(场)…责令限期整改，整改期间暂停办理涉及
 // 土地管理的有关业务. The yearly assessment (cultivated-land process) announces a suspension and its
 // lift as facts; this service keeps its own read model of them (`lu_town_suspensions`) so that
 // the two processes share events, never a collection.

@@ -45,7 +45,7 @@ export async function ensureLandLedger(
 }
 
 /**
- * Tells the city's ledger an assessment fact about a town (二(十)). The Update id comes from the
+ * Tells the city's ledger an assessment fact about a town (三(十)). The Update id comes from the
  * event id, so a redelivered event acts once; a ledger not started yet is started first.
  */
 export async function tellLedgerSuspension(

@@ -13,7 +13,7 @@ import type { TownSuspension } from './suspension';
 // Imported by the worker and by every client (the land-use service): one place for these names.
 export const LAND_USE_TASK_QUEUE = 'duban-land-use';
 
-/** 补充耕地验收入库. `suspendedTowns`: towns whose waiting requests must keep waiting (二(十)). */
+/** 补充耕地验收入库. `suspendedTowns`: towns whose waiting requests must keep waiting (三(十)). */
 export type AcceptCompensationCommand = LedgerCommand<AcceptCompensation> & { suspendedTowns?: string[] };
 export type RequestOccupationCommand = LedgerCommand<RequestOccupationBody>;
 export type ConfirmReclamationCommand = LedgerCommand<{ occupationId: string; note?: string }>;
@@ -31,7 +31,7 @@ export const confirmReclamationUpdate = defineUpdate<Occupation, [ConfirmReclama
 export const ledgerQuery = defineQuery<LedgerSnapshot>('ledger');
 
 /**
- * 二(十): the assessment's fact about a town's land business (suspended or lifted), as the
+ * 三(十): the assessment's fact about a town's land business (suspended or lifted), as the
  * land-use service learned it from the cultivated-land events. Sent with an Update id derived from
  * the event id, so a redelivered event acts once; an older fact changes nothing either way.
  */

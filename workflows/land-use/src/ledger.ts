@@ -43,7 +43,7 @@ export interface LedgerState {
   occupiedByTown: Record<string, number>;
   /** Sequence of occupation numbers per year (ZY-2019-0001 …). */
   sequence: Record<string, number>;
-  /** Each town's land-business suspension (二(十)) as the assessment facts left it, by town code. */
+  /** Each town's land-business suspension (三(十)) as the assessment facts left it, by town code. */
   suspensions: Record<string, TownSuspension>;
   /**
    * The latest answers, by request (`<update>:<requestId>:<body>`), oldest first. Temporal drops a
@@ -373,7 +373,7 @@ export function serveQueue(
   }
 }
 
-// ——— 暂停办理 (二(十)) ———
+// ——— 暂停办理 (三(十)) ———
 
 export function checkSuspensionFact(fact: TownSuspension | undefined): TownSuspension {
   if (!fact || typeof fact.townCode !== 'string' || typeof fact.assessmentId !== 'string' || !fact.at)

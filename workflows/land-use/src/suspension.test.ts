@@ -1,4 +1,4 @@
-// 二(十) without a server: which assessment fact about a town wins, and what the ledger refuses.
+// 三(十) without a server: which assessment fact about a town wins, and what the ledger refuses.
 import { describe, expect, it } from 'vitest';
 import { ActionRefusedError } from '@duban/workflow-core/refusal';
 import {
@@ -25,7 +25,7 @@ const fact = (year: number, at: string, lifted = false): TownSuspension => ({
   at,
 });
 
-describe('a town suspension follows the assessment facts (二(十))', () => {
+describe('a town suspension follows the assessment facts (三(十))', () => {
   it('a later fact wins; an older one changes nothing', () => {
     const placed = fact(2019, '2020-01-20T01:00:00.000Z');
     const lifted = fact(2019, '2020-03-02T01:00:00.000Z', true);
@@ -53,7 +53,7 @@ describe('a town suspension follows the assessment facts (二(十))', () => {
       expect(() => checkRequestOccupation(state, natres, body)).toThrow(suspensionRefusal(placed, kind));
     }
     expect(suspensionRefusal(placed, 'temporary')).toBe(
-      '瞿靖镇临时用地审批暂停办理：2019年度耕地保护责任目标考核未通过（青政办发〔2019〕28号 二(十)，整改期限 2020-06-30）',
+      '瞿靖镇临时用地审批暂停办理：2019年度耕地保护责任目标考核未通过（青政办发〔2019〕28号 三(十)，整改期限 2020-06-30）',
     );
     const other = { project: '输水管线', townCode: 'town-xiakou', areaMu: 1, grade: 9 };
     expect(checkRequestOccupation(state, natres, other).townCode).toBe('town-xiakou');

@@ -1,4 +1,4 @@
-// 二(十) and 三(十) of 青政办发〔2019〕28号: a town that failed its yearly assessment rectifies
+// 三(十) of 青政办发〔2019〕28号: a town that failed its yearly assessment rectifies
 // under a deadline, 整改期间暂停办理涉及土地管理的有关业务. The assessment (cultivated-land process)
 // decides the suspension and its lift and announces both as facts; the land-use side learns of
 // them from those facts only. Pure and sandbox-safe: the ledger workflow and the land-use read
@@ -38,5 +38,5 @@ export function suspensionRefusal(
   kind: OccupationKind,
 ): string {
   const what = kind === 'temporary' ? '临时用地审批' : '建设占用耕地审批';
-  return `${s.townName}${what}暂停办理：${s.reason}（青政办发〔2019〕28号 二(十)，整改期限 ${s.rectificationDeadline}）`;
+  return `${s.townName}${what}暂停办理：${s.reason}（青政办发〔2019〕28号 三(十)，整改期限 ${s.rectificationDeadline}）`;
 }

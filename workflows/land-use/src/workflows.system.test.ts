@@ -360,7 +360,7 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     throw new Error(`no ${subject} for ${caseId}`);
   }
 
-  it('the ledger itself refuses occupations in a suspended town until the lift, and keeps the towns across continue-as-new (二(十))', async () => {
+  it('the ledger itself refuses occupations in a suspended town until the lift, and keeps the towns across continue-as-new (三(十))', async () => {
     const ledgerId = `suspended-${run}`;
     const h = await suite.env.client.workflow.start<typeof landLedgerWorkflow>('landLedgerWorkflow', {
       taskQueue: TASK_QUEUE,

@@ -162,7 +162,7 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
       ),
     },
   );
-  // 二(十): the assessment's facts, told by the land-use service; no command, no fact of the ledger.
+  // 三(十): the assessment's facts, told by the land-use service; no command, no fact of the ledger.
   setHandler(suspendedTownsQuery, () => suspendedTownsOf(state));
   setHandler(
     townSuspensionUpdate,

@@ -35,7 +35,7 @@ const engineProblems = { 503: '工作流引擎暂不可用', 504: '工作流未�
 export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
   const ledger = () => ctx.temporal.workflow.getHandle(LAND_LEDGER_WORKFLOW_ID);
   /**
-   * 二(十): 整改期间暂停办理涉及土地管理的有关业务 — refused with the assessment's reason. The ledger
+   * 三(十): 整改期间暂停办理涉及土地管理的有关业务 — refused with the assessment's reason. The ledger
    * workflow refuses the same way (it is the authority); this first check also names the assessment.
    */
   const refuseIfSuspended = async (townCode: string, kind: OccupationKind) => {

@@ -7,7 +7,7 @@ export const handles = [CultivatedEvents.LandBusinessSuspended, CultivatedEvents
 type Data = EventData<(typeof handles)[number]['type']>;
 
 /**
- * The ledger workflow refuses occupations in a suspended town itself (二(十)): it learns each
+ * The ledger workflow refuses occupations in a suspended town itself (三(十)): it learns each
  * assessment fact from here, as an Update whose id is derived from the event id.
  */
 export const onSuspensionForLedger = (temporal: LandTemporal) => async (event: CloudEvent<string, Data>) =>
