@@ -195,7 +195,7 @@ describe('the kindergarten campaign pages in a real browser', () => {
     // A wrong category is refused by the workflow, in Chinese, in the dialog.
     await edu.locator('#kg-steps button[data-action=plan]').click();
     await expect(submitDialog(edu, { category: 'build', note: '新建' })).rejects.toThrow(
-      /已建成、在用于办园的幼儿园不需要补建、改建或新建/,
+      /已建成的幼儿园不需要补建、改建或新建（三\(一\)）/,
     );
     await edu.locator('dialog[open] button[type=button]').click();
     await edu.locator('#kg-steps button[data-action=plan]').click();
