@@ -1,11 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { pino, type Logger } from 'pino';
 import { connectBus, ensureStreams, type RunningConsumer } from '@duban/bus';
 import type { DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
-import type { ProcessWorker } from '@duban/process';
+import { installWorkflowRuntime, startWorkflowDoctor, type ProcessWorker } from '@duban/process';
 import { importAndStart, type CatalogBootstrap } from './catalog';
 import { PROCESSES } from './processes';
 
@@ -30,8 +30,6 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 /**
  * Every stateless component of Duban in one process, for the embedded default: the workers and
  * consumers of every process in `PROCESSES`, and the gateway. At scale each runs as its own
@@ -39,12 +37,9 @@ let runtimeInstalled = false;
  */
 export async function startSystem(config: DubanConfig, options: SystemOptions = {}): Promise<RunningSystem> {
   const logger = options.logger ?? pino({ name: 'duban', level: config.logLevel });
-  if (!runtimeInstalled) {
-    // The SDK logs every worker state change at INFO; an operator needs its warnings only.
-    runtimeInstalled = true;
-    // No shutdown signals: the caller (the CLI) owns Ctrl-C and stops the parts in order.
-    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-  }
+  // Before any worker: the doctor learns of failing workflow tasks from the runtime's log.
+  if (installWorkflowRuntime() === 'blind')
+    logger.warn('the Temporal runtime was installed before the system: the workflow doctor is blind');
 
   const store = await connectStore(config.mongo.uri, config.mongo.db);
   const bus = await connectBus(config.nats.url, { name: 'duban-system' });
@@ -70,6 +65,11 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     return started;
   };
   let workers = await startWorkers();
+  const doctor = startWorkflowDoctor({
+    client,
+    db: store.db,
+    logger: logger.child({ part: 'workflow-doctor' }),
+  });
   const consumers: RunningConsumer[] = [];
   for (const process of PROCESSES) {
     consumers.push(...((await process.services?.({ bus, db: store.db, config, temporal: client })) ?? []));
@@ -106,6 +106,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       await gateway.close();
       for (const c of consumers) await c.stop();
       await stopWorkers();
+      await doctor.stop();
       await connection.close();
       await native.close();
       await bus.close();

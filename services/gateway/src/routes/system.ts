@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteContext } from '../deps';
 import { defineRoute, type EngineName, type Route } from '@duban/http';
+import { workflowRepairCounts } from '@duban/process';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -18,11 +19,18 @@ const SupervisionView = z.object({
     }),
   ),
 });
+// What the workflow doctor did: runs it reset after the known core replay split, and failing runs
+// it left to an operator (`duban workflows repair`). Counts only: the route is public.
+const WorkflowRepairs = z.object({
+  repairedAutomatically: z.number().int(),
+  leftToOperator: z.number().int(),
+});
 const HealthView = z.object({
   status: z.enum(['ok', 'degraded']),
   engines: z.object({ mongodb: EngineCheck, nats: EngineCheck, temporal: EngineCheck }),
   temporalNamespace: z.string(),
   supervision: SupervisionView.optional(),
+  workflows: WorkflowRepairs.optional(),
 });
 
 async function check(
@@ -88,11 +96,13 @@ export function systemRoutes(ctx: RouteContext, openApi: () => unknown): Route[]
           ctx.engines?.report(name as EngineName, result.ok);
         const ok = mongodb.ok && nats.ok && temporal.ok;
         const supervision = ctx.supervision();
+        const workflows = mongodb.ok ? await workflowRepairCounts(ctx.db).catch(() => null) : null;
         res.status(ok ? 200 : 503).json({
           status: ok ? 'ok' : 'degraded',
           engines,
           temporalNamespace: ctx.namespace,
           ...(supervision ? { supervision } : {}),
+          ...(workflows ? { workflows } : {}),
         });
       },
     }),

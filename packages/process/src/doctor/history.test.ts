@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { describe, expect, it } from 'vitest';
-import { remedyOf } from './workflows';
+import { isTimedOutTaskSplit, mismatchedEventId, remedyOf, type HistoryEvent } from './history';
 
 // History events as the client reads them: id, type and, for a failed task, its failure.
 const event = (eventId: number, eventType: number, extra: object = {}) =>
@@ -8,7 +11,7 @@ const STARTED = 1;
 const TASK_SCHEDULED = 5;
 const TASK_STARTED = 6;
 const TASK_COMPLETED = 7;
-const TASK_FAILED = 8;
+const TASK_FAILED = 9;
 const SIGNALED = 26;
 const UPDATE_ACCEPTED = 41;
 
@@ -89,5 +92,43 @@ describe('remedyOf', () => {
       kind: 'terminate',
       why: '启动后第一个工作流任务即失败，启动参数无法执行：no such function',
     });
+  });
+});
+
+describe('isTimedOutTaskSplit: the one replay failure the doctor repairs on its own', () => {
+  // The kindergarten case of the full chaos run that no replay can take past event 104.
+  const evidence = (): HistoryEvent[] => {
+    const file = path.resolve(
+      import.meta.dirname,
+      '../../../../workflows/kindergarten/evidence/case-replay-after-timed-out-task.json',
+    );
+    return historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8'))).events as HistoryEvent[];
+  };
+  const failure =
+    '[TMPRL1100] Nondeterminism error: Update machine does not handle this event: HistoryEvent(id: 105, ActivityTaskScheduled)';
+
+  it('recognises the evidence: 105 written by task 104, whose batch accepted an Update, after task 100 timed out', () => {
+    const events = evidence();
+    expect(mismatchedEventId(failure)).toBe(105);
+    expect(isTimedOutTaskSplit(events, 105)).toBe(true);
+    expect(remedyOf(events, failure).remedy).toMatchObject({ kind: 'reset', toEventId: 104 });
+  });
+
+  it('refuses a mismatch without the timed-out task before it (a code change, for one)', () => {
+    const events = evidence().filter((e) => Number(e.eventId) !== 101);
+    expect(isTimedOutTaskSplit(events, 105)).toBe(false);
+  });
+
+  it('refuses a mismatch in a batch that accepted no Update', () => {
+    const events = evidence().filter((e) => Number(e.eventId) !== 106);
+    expect(isTimedOutTaskSplit(events, 105)).toBe(false);
+  });
+
+  it('refuses an event outside the batch of the task before it', () => {
+    expect(isTimedOutTaskSplit(evidence(), 112)).toBe(false);
+  });
+
+  it('reads no event from a failure that is not a replay mismatch', () => {
+    expect(mismatchedEventId('body.newDeadline: no such day')).toBeNull();
   });
 });
