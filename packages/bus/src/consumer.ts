@@ -52,6 +52,8 @@ export interface ConsumerStats {
   duplicates: number;
   deadLettered: number;
   retried: number;
+  /** Times the pull ended on its own (the server was gone) and was started again. */
+  resumed: number;
 }
 
 export interface RunningConsumer {
@@ -60,6 +62,7 @@ export interface RunningConsumer {
 }
 
 const defaults = { maxDeliver: 5, ackWaitMs: 30_000, retryDelaysMs: [200, 1_000, 5_000] };
+const RESUME_AFTER_MS = 1_000;
 
 /**
  * Starts a durable, explicit-ack consumer over the handled types. Every message ends in exactly
@@ -96,9 +99,11 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     await bus.jsm.consumers.add(EVENTS_STREAM, config);
   }
 
-  const consumer = await bus.js.consumers.get(EVENTS_STREAM, options.durable);
-  const messages = await consumer.consume({ max_messages: 64 });
-  const stats: ConsumerStats = { handled: 0, duplicates: 0, deadLettered: 0, retried: 0 };
+  const consume = async () =>
+    (await bus.js.consumers.get(EVENTS_STREAM, options.durable)).consume({ max_messages: 64 });
+  let messages = await consume();
+  let stopping = false;
+  const stats: ConsumerStats = { handled: 0, duplicates: 0, deadLettered: 0, retried: 0, resumed: 0 };
   const retryDelays = options.retryDelaysMs ?? defaults.retryDelaysMs;
 
   const deadLetter = async (msg: JsMsg, reason: string) => {
@@ -172,7 +177,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     await msg.ackAck();
   };
 
-  const loop = (async () => {
+  const drain = async () => {
     for await (const msg of messages) {
       try {
         await handle(msg);
@@ -182,11 +187,36 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
         msg.nak(1_000);
       }
     }
+  };
+  const loop = (async () => {
+    for (;;) {
+      try {
+        await drain();
+      } catch (error) {
+        options.onError?.(error, { subject: '(consume)', sequence: 0 });
+      }
+      if (stopping) return;
+      // The pull ended without stop(): the server went away long enough for the client to give
+      // up on it. A consumer that quietly stopped would leave its read model behind for good, so
+      // it pulls again until the server answers.
+      stats.resumed++;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, RESUME_AFTER_MS));
+        if (stopping) return;
+        try {
+          messages = await consume();
+          break;
+        } catch (error) {
+          options.onError?.(error, { subject: '(consume)', sequence: 0 });
+        }
+      }
+    }
   })();
 
   return {
     stats,
     stop: async () => {
+      stopping = true;
       await messages.close();
       await loop;
     },
