@@ -4,7 +4,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { connectBus, DEAD_LETTER_STREAM, EVENTS_STREAM, type Bus } from '@duban/bus';
 import { AlertEvents, ReadModels, type CloudEvent, type TimelineDoc } from '@duban/contracts';
-import { rebuildReadModels, type StoreReadModel } from '@duban/process';
+import {
+  rebuildReadModels,
+  WORKFLOW_REPAIRS,
+  type StoreReadModel,
+  type WorkflowRepairDoc,
+} from '@duban/process';
 import { connectStore, type Store } from '@duban/store';
 import { PROCESSES } from '@duban/system';
 import type { Db } from 'mongodb';
@@ -30,9 +35,15 @@ export async function quiesce(bus: Bus, timeoutMs = 180_000): Promise<void> {
   for (;;) {
     const seq = (await bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq;
     let behind = 0;
-    for await (const c of bus.jsm.consumers.list(EVENTS_STREAM)) behind += c.num_pending + c.num_ack_pending;
+    const laggards: string[] = [];
+    for await (const c of bus.jsm.consumers.list(EVENTS_STREAM)) {
+      const lag = c.num_pending + c.num_ack_pending;
+      behind += lag;
+      if (lag) laggards.push(`${c.name} ${c.num_pending} pending, ${c.num_ack_pending} unacked`);
+    }
     if (seq === last && behind === 0) return;
-    if (Date.now() > deadline) throw new Error(`not quiet after ${timeoutMs} ms: ${behind} behind`);
+    if (Date.now() > deadline)
+      throw new Error(`not quiet after ${timeoutMs} ms: ${behind} behind (${laggards.join('; ')})`);
     last = seq;
     await sleep(1_000);
   }
@@ -103,7 +114,17 @@ async function liveChecks(bus: Bus, db: Db, expected: Expected): Promise<Check[]
     .find({ itemId: { $regex: `^chaos-${expected.run}-` } })
     .toArray();
   const deadLetters = (await bus.jsm.streams.info(DEAD_LETTER_STREAM)).state.messages;
+  const repairs = await db
+    .collection<WorkflowRepairDoc>(WORKFLOW_REPAIRS)
+    .find({}, { projection: { workflowId: 1, outcome: 1 } })
+    .toArray();
+  const repaired = repairs.filter((r) => r.outcome === 'reset').length;
   return [
+    check(
+      'no replay failure left to an operator (the workflow doctor)',
+      repairs.filter((r) => r.outcome !== 'reset').map((r) => `${r.workflowId} ${r.outcome}`),
+      `${repaired} reset by the doctor after the known core split`,
+    ),
     check('no event dead-lettered', deadLetters ? [`${deadLetters} dead letters`] : [], 'none'),
     check('supervision items closed', openItems, `${items.length}/${expected.items}`),
     check('kindergarten cases closed', openCases, `${cases.length}/${expected.cases}`),
