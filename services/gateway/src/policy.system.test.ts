@@ -78,6 +78,24 @@ describe('policy settings API', () => {
     ]);
   });
 
+  it('a setting a workflow takes in its start input is changed the same way, and its change is on record', async () => {
+    const key = 'kindergarten.progress-report-day';
+    const reason = '与发改局汇总日期统一为每月20日';
+    const res = await api<SettingBody>(h, `/api/policy/${key}`, {
+      method: 'PUT',
+      token: tokens.admin,
+      body: { value: 20, reason },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ value: 20, lastChange: { from: 25, to: 20, reason } });
+    const history = await api<{ changes: { from: number; to: number; by: { username: string } }[] }>(
+      h,
+      `/api/policy/${key}/history`,
+      { token: tokens.inspector },
+    );
+    expect(history.body.changes).toMatchObject([{ from: 25, to: 20, by: { username: 'admin' } }]);
+  });
+
   it('refuses a bad value or reason (400 naming the field), others (403), unknown settings (404)', async () => {
     const put = (key: string, body: unknown, token = tokens.admin!) =>
       api<{ errors?: { field: string }[] }>(h, `/api/policy/${key}`, { method: 'PUT', token, body });
