@@ -30,7 +30,7 @@ describe('policy settings', () => {
     const s = policySetting('land.major-case-cultivated-mu')!;
     expect(s.defaultValue).toBe(10);
     expect(sourceLabel(s.source)).toBe('本系统设定（参照法释〔2000〕14号 第三条）');
-    expect(isChangeable(s)).toBe(false);
+    expect(isChangeable(s)).toBe(true);
   });
 
   it('the two-year reclamation term is 《土地管理法》第五十七条; 28号 二(三) names no term', () => {
@@ -47,8 +47,13 @@ describe('policy settings', () => {
     expect(s.valueSchema.safeParse('2010-11-31').success).toBe(false);
   });
 
-  it('a setting fixed in workflow code says where', () => {
-    for (const s of POLICY_SETTINGS.filter((x) => !isChangeable(x)))
-      expect('fixedIn' in s.appliesTo && s.appliesTo.fixedIn.length > 0, s.key).toBe(true);
+  it('every setting is changeable, says where the value enters and which cases a change reaches', () => {
+    for (const s of POLICY_SETTINGS) {
+      expect(isChangeable(s), s.key).toBe(true);
+      const applies = s.appliesTo as { startInput?: string; takesEffect?: string };
+      expect(applies.startInput, s.key).toBeTruthy();
+      // An office expects a changed rule not to rewrite past decisions silently: each says so.
+      expect(applies.takesEffect, s.key).toMatch(/^只用于修改之后/);
+    }
   });
 });

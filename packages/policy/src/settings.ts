@@ -14,8 +14,11 @@ export type PolicySource =
 
 /** Where a setting takes effect, and how a change reaches it. */
 export type PolicyAppliesTo =
-  /** Passed in a workflow's start input by a service: new workflows take the current value. */
-  | { scope: string; startInput: string; passedBy: string }
+  /**
+   * Read by a service and passed to a workflow in its start input (or in the Update that acts), so
+   * the value is in the workflow's history: `takesEffect` says which cases a change reaches.
+   */
+  | { scope: string; startInput: string; passedBy: string; takesEffect: string }
   /** A constant of workflow code (or the environment): listed, not changeable here. */
   | { scope: string; fixedIn: string };
 
@@ -51,7 +54,10 @@ export const POLICY_SETTINGS = [
     },
     appliesTo: {
       scope: '31号 幼儿园个案：持有整改步骤的责任单位每月报送进展，逾期未报转黄色（滞后）',
-      fixedIn: 'workflows/kindergarten/src/case.ts PROGRESS_REPORTS',
+      startInput: 'StartCase.progressReportDay',
+      passedBy: 'services/kindergarten/src/cases.ts（个案建立时读取）',
+      takesEffect:
+        '只用于修改之后建立的个案；已建立的个案按建立时的报送日，已经到期或滞后的报送不因修改而改变。',
     },
   },
   {
@@ -70,6 +76,7 @@ export const POLICY_SETTINGS = [
       scope: '违法占地案件（POST /api/land/cases 未写 handlingDays 时）',
       startInput: 'StartLandCase.handlingDays',
       passedBy: 'services/land-use/src/routes/cases.ts',
+      takesEffect: '只用于修改之后立案的案件；已立案的案件保留立案时的期限（延期须经督查室批准）。',
     },
   },
   {
@@ -86,8 +93,11 @@ export const POLICY_SETTINGS = [
         '法释〔2000〕14号 第三条：非法占用耕地“数量较大”，是指非法占用基本农田五亩以上或者非法占用基本农田以外的耕地十亩以上',
     },
     appliesTo: {
-      scope: '违法占地案件立案时判定是否挂牌督办',
-      fixedIn: 'workflows/land-use/src/rules.ts MAJOR_CULTIVATED_MU',
+      scope: '违法占地案件立案时判定是否挂牌督办（重大典型案件须曝光后结案，二(七)）',
+      startInput: 'StartLandCase.majorCultivatedMu',
+      passedBy: 'services/land-use/src/routes/cases.ts（立案时读取）',
+      takesEffect:
+        '只用于修改之后立案的案件；已挂牌督办的案件不因修改而撤销，未挂牌的也不因修改而补挂（立案时的判定不被改写）。',
     },
   },
   {
@@ -105,7 +115,9 @@ export const POLICY_SETTINGS = [
     },
     appliesTo: {
       scope: '耕地占补平衡台账：批准的临时用地的复垦期限与预警',
-      fixedIn: 'workflows/land-use/src/rules.ts TEMPORARY_USE_MAX_YEARS',
+      startInput: 'RequestOccupationCommand.reclamationYears（台账流程长期运行，期限随每次临时用地申请传入）',
+      passedBy: 'services/land-use/src/routes/ledger.ts（申请临时用地时读取）',
+      takesEffect: '只用于修改之后批准的临时用地；已批准的临时用地保留批准时的复垦期限。',
     },
   },
   {
@@ -122,8 +134,11 @@ export const POLICY_SETTINGS = [
       note: '公报原文没有写出日期；2010-11-21 是国发〔2010〕41号文末的成文日期（二〇一〇年十一月二十一日），本系统取为发布之日。',
     },
     appliesTo: {
-      scope: '31号 幼儿园个案：规划建成在节点之前或之后',
-      fixedIn: 'workflows/kindergarten/src/contracts/model.ts GUOFA_2010_41_ISSUED',
+      scope: '31号 幼儿园个案：规划建成在节点之前或之后（确定整改类别时的审查、台账导入的校验）',
+      startInput: 'StartCase.guofa41Date',
+      passedBy: 'services/kindergarten/src/cases.ts（个案建立时读取）；台账导入与新建个案的校验按当前值',
+      takesEffect:
+        '只用于修改之后建立的个案；已建立的个案按建立时的日期审查，已确定的整改类别不因修改而改变。',
     },
   },
   {
@@ -138,8 +153,12 @@ export const POLICY_SETTINGS = [
       reference: 'DESIGN §5 预警分级',
     },
     appliesTo: {
-      scope: '所有流程的期限（督办事项、幼儿园个案、违法占地案件、临时用地复垦）',
-      fixedIn: '各流程启动输入的默认值 warningWindowDays（packages/calendar DEFAULT_WARNING_WINDOW_DAYS）',
+      scope:
+        '违法占地案件与幼儿园个案的期限；督办事项、耕地保护整改与考核、临时用地复垦仍按启动输入的默认值 7 天（packages/calendar DEFAULT_WARNING_WINDOW_DAYS）',
+      startInput: 'StartLandCase.warningWindowDays、StartCase.warningWindowDays',
+      passedBy:
+        'services/land-use/src/routes/cases.ts、services/kindergarten/src/cases.ts（立案、建立个案时读取）',
+      takesEffect: '只用于修改之后立案或建立的案件；已在办的案件保留原来的预警天数，已亮的颜色不被改写。',
     },
   },
   {
@@ -154,8 +173,12 @@ export const POLICY_SETTINGS = [
       reference: 'DESIGN §5',
     },
     appliesTo: {
-      scope: '督办事项与幼儿园个案的红色升级',
-      fixedIn: '环境变量 ALERT_RED_ESCALATION_DAYS（packages/config），启动时读取',
+      scope:
+        '幼儿园个案的红色升级；督办事项仍取环境变量 ALERT_RED_ESCALATION_DAYS（packages/config，启动时读取）',
+      startInput: 'StartCase.escalateAfterRedDays',
+      passedBy:
+        'services/kindergarten/src/cases.ts（个案建立时读取；从未修改时取环境变量 ALERT_RED_ESCALATION_DAYS）',
+      takesEffect: '只用于修改之后建立的个案；已建立的个案保留建立时的天数，已上报的升级不被撤回。',
     },
   },
 ] as const satisfies readonly PolicySettingDefinition[];

@@ -120,3 +120,19 @@ export async function policyNumber(db: Db, key: PolicyKey): Promise<number> {
   if (typeof value !== 'number') throw new Error(`policy setting ${key} is not a number`);
   return value;
 }
+
+/**
+ * A setting's value only once an administrator changed it; undefined while its default holds, so
+ * that a deployment's own default (an environment variable) still applies until then.
+ */
+export async function policyOverride(db: Db, key: PolicyKey): Promise<PolicyValue | undefined> {
+  return (await latestChange(db, key))?.to;
+}
+
+/** A date setting's current value (YYYY-MM-DD), for a service that passes it in a start input. */
+export async function policyDate(db: Db, key: PolicyKey): Promise<string> {
+  const setting = policySetting(key);
+  const value = setting ? await policyValue(db, setting) : undefined;
+  if (typeof value !== 'string') throw new Error(`policy setting ${key} is not a date`);
+  return value;
+}

@@ -15,6 +15,7 @@ interface SettingBody {
   key: string;
   value: number | string;
   changeable: boolean;
+  appliesTo: { startInput?: string; takesEffect?: string };
   source: { kind: string; label: string };
   lastChange: unknown;
 }
@@ -40,7 +41,12 @@ describe('policy settings API', () => {
     expect(res.body.settings.map((s) => s.key)).toEqual(POLICY_SETTINGS.map((s) => s.key));
     expect(res.body.settings.find((s) => s.key === 'kindergarten.progress-report-day')).toMatchObject({
       value: 25,
-      changeable: false,
+      // Passed in the case's start input since issue 14 point 5's rest: changeable, new cases only.
+      changeable: true,
+      appliesTo: {
+        startInput: 'StartCase.progressReportDay',
+        takesEffect: expect.stringMatching(/^只用于修改之后/),
+      },
       source: { kind: 'system', label: '本系统设定（参照青政办发〔2019〕40号 四(三)）' },
     });
     expect((await api(h, '/api/policy')).status).toBe(401);
@@ -72,7 +78,25 @@ describe('policy settings API', () => {
     ]);
   });
 
-  it('refuses a bad value or reason (400 naming the field), others (403), fixed settings (409)', async () => {
+  it('a setting a workflow takes in its start input is changed the same way, and its change is on record', async () => {
+    const key = 'kindergarten.progress-report-day';
+    const reason = '与发改局汇总日期统一为每月20日';
+    const res = await api<SettingBody>(h, `/api/policy/${key}`, {
+      method: 'PUT',
+      token: tokens.admin,
+      body: { value: 20, reason },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ value: 20, lastChange: { from: 25, to: 20, reason } });
+    const history = await api<{ changes: { from: number; to: number; by: { username: string } }[] }>(
+      h,
+      `/api/policy/${key}/history`,
+      { token: tokens.inspector },
+    );
+    expect(history.body.changes).toMatchObject([{ from: 25, to: 20, by: { username: 'admin' } }]);
+  });
+
+  it('refuses a bad value or reason (400 naming the field), others (403), unknown settings (404)', async () => {
     const put = (key: string, body: unknown, token = tokens.admin!) =>
       api<{ errors?: { field: string }[] }>(h, `/api/policy/${key}`, { method: 'PUT', token, body });
     const tooLong = await put(KEY, { value: 731, reason: '超出启动参数上限' });
@@ -82,9 +106,11 @@ describe('policy settings API', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors?.map((e) => e.field)).toEqual(['body.reason']);
     expect((await put(KEY, { value: 30, reason: '督查室想改' }, tokens.inspector)).status).toBe(403);
-    expect((await put('land.temporary-use-years', { value: 3, reason: '固定在流程代码中' })).status).toBe(
-      409,
-    );
+    // Every setting is changeable now; a value outside what the workflow takes is refused.
+    const longTerm = await put('land.temporary-use-years', { value: 6, reason: '超出启动参数上限' });
+    expect(longTerm.status).toBe(400);
+    expect(longTerm.body.errors?.map((e) => e.field)).toEqual(['body.value']);
+    expect(await policyNumber(h.db, 'land.temporary-use-years')).toBe(2);
     expect((await put('no.such-setting', { value: 1, reason: '没有这项参数' })).status).toBe(404);
     // Nothing refused reached the record.
     expect(await policyNumber(h.db, KEY)).toBe(45);

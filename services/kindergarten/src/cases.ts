@@ -1,5 +1,6 @@
 // Starting cases and sending actions to them through Temporal.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
 import { problems, queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
@@ -20,9 +21,14 @@ import {
   rectificationActionUpdate,
   type kindergartenCaseWorkflow,
 } from '@duban/workflow-kindergarten';
+import { kindergartenPolicy, type KindergartenPolicy } from './policy';
 
 export interface CasesDeps {
   temporal: Client;
+  /** Where the 政策参数 are read (a case takes their values when it starts); none: the defaults. */
+  db?: Db;
+  /** The 政策参数 already read (an import reads them once for all its rows). */
+  policy?: KindergartenPolicy;
   taskQueue?: string;
   /** Days a case may stay red before the leadership group hears (ALERT_RED_ESCALATION_DAYS; default 30). */
   escalateAfterRedDays?: number;
@@ -41,6 +47,7 @@ export async function startCase(
   const projectId = projectIdOf(facts.town, facts.projectName);
   const caseId = caseIdOf(campaign.campaignId, projectId);
   const workflowId = kindergartenCaseWorkflowId(caseId);
+  const policy = deps.policy ?? (deps.db ? await kindergartenPolicy(deps.db) : {});
   const input = {
     caseId,
     campaignId: campaign.campaignId,
@@ -48,6 +55,7 @@ export async function startCase(
     facts,
     deadlines: campaign.deadlines,
     ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
+    ...policy,
   };
   assertStartInput(StartCaseSchema, input, workflowId);
   try {

@@ -9,6 +9,7 @@ import type { Db } from 'mongodb';
 import type { ProcessRouteContext } from '@duban/http';
 import { InvalidStartInputError } from '@duban/workflow-core/input';
 import { kindergartenCaseWorkflowId, type Campaign } from '@duban/workflow-kindergarten/client';
+import { kindergartenPolicy, type KindergartenPolicy } from './policy';
 import { startCase, type CasesDeps } from './cases';
 import {
   importJobs,
@@ -173,9 +174,11 @@ export class LedgerImports {
     await this.recount(jobId);
     const pending = await importRows(this.deps.db).find({ jobId, status: 'pending' }).toArray();
     pending.sort((a, b) => a.row - b.row);
+    // The 政策参数 in force when the job (re)starts, read once for all its rows.
+    const policy = await kindergartenPolicy(this.deps.db);
     let next = 0;
     const lane = async () => {
-      for (let i = next++; i < pending.length; i = next++) await this.startRow(job, pending[i]!);
+      for (let i = next++; i < pending.length; i = next++) await this.startRow(job, pending[i]!, policy);
     };
     const lanes = Math.max(1, this.deps.concurrency ?? CONCURRENCY);
     await Promise.all(Array.from({ length: Math.min(lanes, pending.length) }, lane));
@@ -183,11 +186,11 @@ export class LedgerImports {
   }
 
   /** Starts one row's case (retrying while the engine does not answer) and records the outcome. */
-  private async startRow(job: ImportJobDoc, row: ImportRowDoc): Promise<void> {
+  private async startRow(job: ImportJobDoc, row: ImportRowDoc, policy: KindergartenPolicy): Promise<void> {
     let outcome: Partial<ImportRowDoc> & { status: ImportRowStatus };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        outcome = await this.startOnce(job, row);
+        outcome = await this.startOnce(job, row, policy);
         break;
       } catch (error) {
         if (error instanceof InvalidStartInputError) {
@@ -217,8 +220,10 @@ export class LedgerImports {
     );
   }
 
-  private async startOnce(job: ImportJobDoc, row: ImportRowDoc) {
-    const started = await startCase(this.deps, job.campaign, row.facts!, { importJob: job._id });
+  private async startOnce(job: ImportJobDoc, row: ImportRowDoc, policy: KindergartenPolicy) {
+    const started = await startCase({ ...this.deps, policy }, job.campaign, row.facts!, {
+      importJob: job._id,
+    });
     let created = started.created;
     if (!created) {
       // Started by this very job before a restart (its memo says so), or there before the job.

@@ -94,4 +94,17 @@ describe('ledger rows (台账, 四(一))', () => {
       if (!result.ok) expect(result.reason).toMatch(reason);
     }
   });
+
+  it('checks against the 41号 date in force (kindergarten.guofa-2010-41-date)', () => {
+    const line = '甲,小坝镇,某公司,出让,2010-12,,已建成未移交,不收回,已建成';
+    // A month-only date is ambiguous only in the boundary's month; 2010-12 is after 2010-11-21.
+    expect(validateRow(row(line))).toMatchObject({ ok: false, reason: expect.stringMatching(/2010-11-21/) });
+    expect(validateRow(row(line), '2010-12-10')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/规划时间在2010年12月，须写明日期.*2010-12-10/),
+    });
+    expect(
+      validateRow(row('甲,小坝镇,某公司,出让,2010-12-01,,已建成未移交,不收回,已建成'), '2010-12-10'),
+    ).toMatchObject({ ok: true });
+  });
 });

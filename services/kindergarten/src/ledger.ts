@@ -163,7 +163,11 @@ export function parseLedgerDate(text: string): { date: string; monthOnly: boolea
   return isCivilDate(date) ? { date, monthOnly: m[3] === undefined } : null;
 }
 
-export function validateRow(raw: RawRow): RowResult {
+export function validateRow(
+  raw: RawRow,
+  /** The 41号 date in force (policy setting kindergarten.guofa-2010-41-date). */
+  boundary: string = GUOFA_2010_41_ISSUED,
+): RowResult {
   const c = raw.cells;
   const fail = (reason: string): RowResult => ({ row: raw.row, ok: false, reason });
   for (const column of [
@@ -181,9 +185,9 @@ export function validateRow(raw: RawRow): RowResult {
   if (!landTenure) return fail(`土地性质“${c['土地性质']}”应为 划拨 或 出让`);
   const planned = parseLedgerDate(c['规划时间']!);
   if (!planned) return fail(`规划时间“${c['规划时间']}”不是日期（如 2012-05-01）`);
-  if (planned.monthOnly && planned.date.slice(0, 7) === GUOFA_2010_41_ISSUED.slice(0, 7))
+  if (planned.monthOnly && planned.date.slice(0, 7) === boundary.slice(0, 7))
     return fail(
-      `规划时间在2010年11月，须写明日期，以判断在国发〔2010〕41号发布（${GUOFA_2010_41_ISSUED}，设定值）之前还是之后`,
+      `规划时间在${Number(boundary.slice(0, 4))}年${Number(boundary.slice(5, 7))}月，须写明日期，以判断在国发〔2010〕41号发布（${boundary}，设定值）之前还是之后`,
     );
   let builtOn: string | null = null;
   if (c['建成时间']) {
@@ -223,7 +227,7 @@ export function validateRow(raw: RawRow): RowResult {
   });
   if (!parsed.success)
     return fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  const refusal = categoryRefusal(parsed.data, proposedCategory);
+  const refusal = categoryRefusal(parsed.data, proposedCategory, 'gazette', boundary);
   if (refusal) return fail(refusal);
   return { row: raw.row, ok: true, facts: parsed.data };
 }

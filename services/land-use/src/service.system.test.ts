@@ -24,9 +24,13 @@ import {
   type landCaseWorkflow,
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
-import { cases, ledgers, occupations, townSuspensions } from './collections';
+import { policySetting } from '@duban/policy';
+import { changePolicySetting } from '@duban/policy/store';
+import { cases, ledgers, occupations, timeline, townSuspensions } from './collections';
+import { landCasePolicy } from './policy';
 import { startLandUseLedgerHold, startLandUseServices } from './service';
 import { activeSuspension, suspendedTownCodes } from './suspensions';
+import { startLandCase } from './temporal';
 import { publishSuspensionFact } from './testing';
 
 // The 自然资源局 module over the real engines: the workflows on the time-skipping server publish
@@ -356,5 +360,75 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
       (c) => c?.step === 'closed',
     );
     expect(stored).toMatchObject({ colour: 'none' });
+  });
+
+  it('a changed 政策参数 reaches a case opened after it; its 曝光 waits in the inbox beside the next step and is on the timeline (二(七))', async () => {
+    const by = { username: 'admin', name: '系统管理员', role: 'admin', unitCode: null };
+    const setting = policySetting('land.major-case-cultivated-mu')!;
+    await changePolicySetting(store.db, setting, {
+      to: 5,
+      reason: '市局要求从严挂牌督办',
+      by,
+      at: new Date(),
+    });
+    const facts = {
+      source: 'patrol' as const,
+      parcelNo: `QTX-P-${run}`,
+      townCode: 'town-xiaoba',
+      areaMu: 8,
+      landKind: 'cultivated' as const,
+      party: '某物流有限公司',
+      description: '',
+      foundOn: '2021-05-20',
+    };
+    // As POST /api/land/cases opens it: with the settings in force now.
+    const { caseId } = await startLandCase(
+      { temporal: env.client, taskQueue: TASK_QUEUE },
+      facts,
+      await landCasePolicy(store.db),
+    );
+    const opened = await until(
+      () => cases(store.db).findOne({ _id: caseId }),
+      (c) => c !== null,
+    );
+    // 8 亩 is under the default 10 亩 but over the 5 亩 in force when the case was opened.
+    expect(opened).toMatchObject({
+      major: true,
+      majorReason: '违法占用耕地 8 亩（5 亩以上）',
+      exposureRequired: true,
+      exposure: null,
+    });
+
+    const h = env.client.workflow.getHandle(landCaseWorkflowId(caseId));
+    const act = (action: 'investigate' | 'decide' | 'expose', body: Record<string, unknown>) =>
+      h.executeUpdate(landCaseActionUpdate, { args: [{ action, actor: natres, body }] });
+    await act('investigate', { note: '现场勘测 8 亩' });
+    await act('decide', { decision: '责令退还土地、恢复原状，并处罚款' });
+    let entries = await until(
+      () => inbox(caseId),
+      (d) => d.length === 2,
+    );
+    expect(entries.map((e) => e.step).sort()).toEqual(['exposure', 'rectified']);
+    expect(entries.find((e) => e.step === 'exposure')).toMatchObject({
+      unitCode: 'natres',
+      stepLabel: '重大典型违法案件曝光',
+      ref: '二(七)',
+      href: `#/land/cases/${caseId}`,
+    });
+    const exposure = { channel: '青铜峡市人民政府网站', summary: '通报某物流有限公司违法占用耕地 8 亩' };
+    await act('expose', exposure);
+    entries = await until(
+      () => inbox(caseId),
+      (d) => d.length === 1,
+    );
+    expect(entries[0]!.step).toBe('rectified');
+    const exposed = await until(
+      () => timeline(store.db).find({ thingId: caseId, fact: 'case_exposed' }).toArray(),
+      (l) => l.length === 1,
+    );
+    expect(exposed[0]).toMatchObject({
+      summary: `曝光（${exposure.channel}）：${exposure.summary}（青政办发〔2019〕28号 二(七)）`,
+      actor: { userId: 'bureau-natres' },
+    });
   });
 });

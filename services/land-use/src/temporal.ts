@@ -72,14 +72,27 @@ export function landCaseIdOf(facts: Pick<LandCaseFacts, 'parcelNo' | 'foundOn'>)
   return `WF-${facts.foundOn.replace(/-/g, '')}-${facts.parcelNo.replace(/[^A-Za-z0-9-]/g, '')}`;
 }
 
+/** The 政策参数 a case starts with (each optional: the workflow's defaults otherwise). */
+export interface LandCasePolicy {
+  handlingDays?: number;
+  majorCultivatedMu?: number;
+  warningWindowDays?: number;
+}
+
 export async function startLandCase(
   deps: LandTemporal,
   facts: LandCaseFacts,
-  handlingDays: number | undefined,
+  settings: LandCasePolicy,
 ): Promise<{ caseId: string; created: boolean }> {
   const caseId = landCaseIdOf(facts);
   const workflowId = landCaseWorkflowId(caseId);
-  const input = { caseId, facts, ...(handlingDays ? { handlingDays } : {}) };
+  const input = {
+    caseId,
+    facts,
+    ...(settings.handlingDays ? { handlingDays: settings.handlingDays } : {}),
+    ...(settings.majorCultivatedMu !== undefined ? { majorCultivatedMu: settings.majorCultivatedMu } : {}),
+    ...(settings.warningWindowDays !== undefined ? { warningWindowDays: settings.warningWindowDays } : {}),
+  };
   // An input the workflow's contract refuses starts nothing (InvalidStartInputError).
   assertStartInput(StartLandCaseSchema, input, workflowId);
   try {

@@ -60,7 +60,12 @@ export function checkCaseAction(state: CaseState, command: CaseCommand): void {
     case 'plan': {
       if (actor.role !== 'bureau' || actor.unitCode !== 'edu') refuse('整改方案由教育局牵头制定（四(二)）');
       if (c.phase !== 'plan') refuse(c.phase === 'survey' ? '请先完成调查摸底' : '整改方案已确定');
-      const reason = categoryRefusal(c.facts, body.category as never, state.recoveryRules ?? 'before-31-3-3');
+      const reason = categoryRefusal(
+        c.facts,
+        body.category as never,
+        state.recoveryRules ?? 'before-31-3-3',
+        state.settings.guofa41Date,
+      );
       if (reason) refuse(reason);
       return;
     }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_2019 } from './campaign';
-import { dueForEscalation, newCaseState, nextWakeAt, refreshColours, type CaseState } from './case';
+import {
+  dueForEscalation,
+  newCaseState,
+  nextWakeAt,
+  PROGRESS_REPORTS,
+  progressReportsOf,
+  refreshColours,
+  type CaseState,
+} from './case';
 import { rectificationSteps } from './rules';
 
 // Shanghai wall-clock instant → epoch ms.
@@ -86,5 +94,10 @@ describe('warning ladder of a case (DESIGN §5)', () => {
     refreshColours(s, at('2019-12-01T00:00:01'));
     expect(step(s, 'accepted').colour).toBe('green');
     expect(dueForEscalation(s, at('2020-06-01T00:00:00'))).toBeNull();
+  });
+
+  it('reports by the day the case was opened with (kindergarten.progress-report-day); without it by the 25th (参照40号 四(三))', () => {
+    expect(progressReportsOf({})).toBe(PROGRESS_REPORTS);
+    expect(progressReportsOf({ progressReportDay: 20 })).toEqual({ ...PROGRESS_REPORTS, dayOfMonth: 20 });
   });
 });

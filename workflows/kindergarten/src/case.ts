@@ -40,6 +40,12 @@ export interface CaseState {
  */
 export const PROGRESS_REPORTS: ReportingSchedule = { kind: 'monthly', dayOfMonth: 25, workingDaysOnly: true };
 
+/** The schedule a case was started with (policy setting kindergarten.progress-report-day). */
+export const progressReportsOf = (settings: { progressReportDay?: number | undefined }): ReportingSchedule =>
+  settings.progressReportDay === undefined
+    ? PROGRESS_REPORTS
+    : { ...PROGRESS_REPORTS, dayOfMonth: settings.progressReportDay };
+
 /** Cases opened before escalation existed keep the system's default (ALERT_RED_ESCALATION_DAYS). */
 const DEFAULT_ESCALATION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -94,7 +100,7 @@ export function stepColour(step: StepSnapshot, now: number, windowDays: number):
 export function refreshStepColours(state: CaseState, now: number): void {
   if (state.upgraded) {
     for (const s of state.case.steps) {
-      refreshReporting(s, now);
+      refreshReporting(s, now, progressReportsOf(state.settings));
       s.milestoneSlipped = milestoneSlipped(s, state.case.steps, now);
     }
   }
@@ -119,7 +125,7 @@ function milestoneSlipped(step: StepSnapshot, steps: StepSnapshot[], now: number
  * Whether the step's bureau owes a report it has not made: only due days already over count, from
  * when the duty began; a report made late still clears it (drop-back).
  */
-function refreshReporting(step: StepSnapshot, now: number): void {
+function refreshReporting(step: StepSnapshot, now: number, schedule: ReportingSchedule): void {
   step.reportingSince ??= null;
   step.lastReportAt ??= null;
   if (step.phase !== 'rectifying' || step.state !== 'open') {
@@ -130,8 +136,8 @@ function refreshReporting(step: StepSnapshot, now: number): void {
   step.reportingSince ??= new Date(now).toISOString();
   const since = Date.parse(step.reportingSince);
   const today = civilDateOf(now);
-  step.nextReportDue = nextReportDue(PROGRESS_REPORTS, addCivilDays(today, -1));
-  const over = reportDueDatesBetween(PROGRESS_REPORTS, civilDateOf(since), today).filter((d) => {
+  step.nextReportDue = nextReportDue(schedule, addCivilDays(today, -1));
+  const over = reportDueDatesBetween(schedule, civilDateOf(since), today).filter((d) => {
     const end = endOfCivilDay(d).getTime();
     return end < now && end > since;
   });

@@ -143,6 +143,15 @@ describe('三(三) recovery as written (青政办发〔2019〕31号 三(三))', 
       /日期为设定值，公报未写/,
     );
   });
+
+  it('三(三): a case opened with another 41号 date (kindergarten.guofa-2010-41-date) is split on it and says so', () => {
+    const planned = facts({ plannedOn: '2010-12-01' });
+    expect(categoryRefusal(planned, 'inclusive')).toMatch(/2010-11-21/);
+    expect(categoryRefusal(planned, 'inclusive', 'gazette', '2010-12-15')).toBeNull();
+    expect(categoryRefusal(planned, 'inclusive', 'gazette', '2010-11-30')).toMatch(
+      /国发〔2010〕41号发布（2010-11-30，日期为设定值，公报未写）之前.*三\(三\)/,
+    );
+  });
 });
 
 describe('holds and steps', () => {

@@ -27,9 +27,11 @@ export const unitName = (code: string | undefined) => (code ? (UNIT_NAMES[code] 
  * 三(三) splits kindergartens on sold land at the day 国发〔2010〕41号 was issued (a setting: the
  * text names no date, see GUOFA_2010_41_BOUNDARY); planned on that day counts as after.
  */
-export const plannedAfterGuofa41 = (facts: KindergartenFacts) => facts.plannedOn >= GUOFA_2010_41_ISSUED;
+export const plannedAfterGuofa41 = (facts: KindergartenFacts, boundary: string = GUOFA_2010_41_ISSUED) =>
+  facts.plannedOn >= boundary;
 
-const BOUNDARY = `国发〔2010〕41号发布（${GUOFA_2010_41_ISSUED}，日期为设定值，公报未写）`;
+/** The boundary as a refusal names it: the date is a setting (kindergarten.guofa-2010-41-date). */
+const boundaryText = (boundary: string) => `国发〔2010〕41号发布（${boundary}，日期为设定值，公报未写）`;
 
 /** 三(三): a signed handover agreement on sold land (出让) sets its own handover date. */
 export const agreedHandover = (facts: KindergartenFacts): string | null =>
@@ -48,6 +50,8 @@ export function categoryRefusal(
   facts: KindergartenFacts,
   category: Category,
   rules: RecoveryRules = 'gazette',
+  /** The 41号 date the case was opened with (policy setting kindergarten.guofa-2010-41-date). */
+  boundary: string = GUOFA_2010_41_ISSUED,
 ): string | null {
   if (rules === 'before-31-3-3') return categoryRefusalBefore333(facts, category);
   const name = categoryName(category);
@@ -65,8 +69,8 @@ export function categoryRefusal(
   if (category === 'inclusive') {
     if (facts.landTenure === 'allocated')
       return '建设用地以划拨方式取得的配套幼儿园原则上均应如期移交（三(三)），不能不收回';
-    if (plannedAfterGuofa41(facts))
-      return `只有${BOUNDARY}之前规划建成的幼儿园可以不收回；之后规划建成的于9月底之前收回（三(三)）`;
+    if (plannedAfterGuofa41(facts, boundary))
+      return `只有${boundaryText(boundary)}之前规划建成的幼儿园可以不收回；之后规划建成的于9月底之前收回（三(三)）`;
   }
   return null;
 }

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@duban/contracts';
 import type { LandCaseCommand } from './contracts/index';
-import { checkCaseAction, newLandCaseState, nextCaseWakeAt, openStep, refreshCaseColour } from './case';
+import {
+  applyExposureRule,
+  checkCaseAction,
+  exposureDue,
+  newLandCaseState,
+  nextCaseWakeAt,
+  openStep,
+  refreshCaseColour,
+} from './case';
 
 const who = (role: Actor['role'], unitCode?: string): Actor => ({
   userId: unitCode ? `bureau-${unitCode}` : role,
@@ -77,5 +85,39 @@ describe('违法占地案件 (二(七))', () => {
       at('2019-05-10T09:00:00'),
     );
     expect(old.case.colour).toBe('red');
+  });
+
+  it('二(七) 曝光: a major case opened under the rule is exposed by 自然资源局 after the 处罚决定, before 结案', () => {
+    const s = newLandCaseState({ caseId: 'c9', facts }, at('2019-05-10T09:00:00'));
+    applyExposureRule(s);
+    expect(s.case).toMatchObject({ major: true, exposureRequired: true, exposure: null });
+    const expose = cmd('expose', { channel: '青铜峡市人民政府网站', summary: '通报李某违法占用耕地 12 亩' });
+    expect(() => checkCaseAction(s, expose)).toThrow(/处罚决定之后.*二\(七\)/);
+    s.case.step = 'rectified';
+    expect(exposureDue(s.case)).toBe(true);
+    expect(() => checkCaseAction(s, cmd('close', {}))).toThrow(/须先曝光才能结案/);
+    expect(() => checkCaseAction(s, { ...expose, actor: who('bureau', 'agri') })).toThrow(/由自然资源局查处/);
+    expect(() => checkCaseAction(s, cmd('expose', { channel: '', summary: 'x' }))).toThrow(/body\.channel/);
+    expect(checkCaseAction(s, expose)).toMatchObject({ channel: '青铜峡市人民政府网站' });
+    s.case.exposure = { channel: '网站', summary: 'x', at: '2019-06-01T01:00:00.000Z', by: 'bureau-natres' };
+    expect(exposureDue(s.case)).toBe(false);
+    expect(() => checkCaseAction(s, expose)).toThrow(/已曝光/);
+    expect(checkCaseAction(s, cmd('close', {}))).toEqual({});
+  });
+
+  it('曝光 is for major cases only, and a case opened before the rule keeps its flow', () => {
+    const small = newLandCaseState(
+      { caseId: 'c10', facts: { ...facts, areaMu: 3 } },
+      at('2019-05-10T09:00:00'),
+    );
+    applyExposureRule(small);
+    small.case.step = 'decided';
+    const expose = cmd('expose', { channel: '网站', summary: 'x' });
+    expect(() => checkCaseAction(small, expose)).toThrow(/不是重大典型案件/);
+    const before = newLandCaseState({ caseId: 'c11', facts }, at('2019-05-10T09:00:00'));
+    before.case.step = 'rectified';
+    expect(before.case).not.toHaveProperty('exposureRequired');
+    expect(() => checkCaseAction(before, expose)).toThrow(/立案时尚无曝光步骤/);
+    expect(checkCaseAction(before, cmd('close', {}))).toEqual({});
   });
 });

@@ -20,6 +20,35 @@ import { caseDeadline, majorCase } from './rules';
 export interface LandCaseState {
   settings: ReturnType<typeof StartLandCaseSchema.parse>;
   case: LandCaseSnapshot;
+  /**
+   * Whether 二(七) 曝光 is a step of this case (patch `cl-28-2-7-exposure`, decided once when the
+   * case starts): cases opened before it keep the flow they were opened with.
+   */
+  exposureRule?: boolean;
+}
+
+/** 二(七) as written: the ground of every exposure rule. */
+const CL_2_7 = '青政办发〔2019〕28号 二(七)';
+
+/** From the start under the exposure rule: a major case must be exposed before it closes. */
+export function applyExposureRule(state: LandCaseState): void {
+  state.exposureRule = true;
+  state.case.exposureRequired = state.case.major;
+  state.case.exposure = null;
+}
+
+/** A major case under the rule, not yet exposed. */
+export const exposureDue = (c: LandCaseSnapshot): boolean => c.exposureRequired === true && !c.exposure;
+
+/** 曝光: 自然资源局, a major case, once, after the 处罚决定 (查处 first, then 曝光). */
+function checkExpose(state: LandCaseState): void {
+  const c = state.case;
+  if (!state.exposureRule)
+    refuse(`案件 ${c.caseId} 立案时尚无曝光步骤（${CL_2_7} 曝光自此后立案的案件起办理）`);
+  if (!c.major) refuse(`曝光针对重大典型违法案件，本案不是重大典型案件（${CL_2_7}）`);
+  if (c.exposure) refuse(`案件 ${c.caseId} 已曝光（${c.exposure.channel}）`);
+  if (c.step === 'registered' || c.step === 'investigated')
+    refuse(`曝光须在作出处罚决定之后：严肃查处重大典型案件，并予以曝光（${CL_2_7}）`);
 }
 
 /** The order of the steps; each action does the next one. */
@@ -34,7 +63,7 @@ const stepOfAction: Partial<Record<LandCaseCommand['action'], CaseStep>> = {
 export function newLandCaseState(input: StartLandCase, now: number): LandCaseState {
   const settings = StartLandCaseSchema.parse(input);
   const at = new Date(now).toISOString();
-  const major = majorCase(settings.facts.landKind, settings.facts.areaMu);
+  const major = majorCase(settings.facts.landKind, settings.facts.areaMu, settings.majorCultivatedMu);
   const state: LandCaseState = {
     settings,
     case: {
@@ -94,6 +123,12 @@ export function checkCaseAction(state: LandCaseState, command: LandCaseCommand):
     if (c.step === 'registered') refuse('移交须在调查取证之后（查明责任人员后移交）');
     return body;
   }
+  if (command.action === 'expose') {
+    checkExpose(state);
+    return body;
+  }
+  if (command.action === 'close' && exposureDue(c))
+    refuse(`重大典型违法案件须先曝光才能结案（${CL_2_7}：严肃查处……并予以曝光）`);
   const target = stepOfAction[command.action]!;
   const next = openStep(c)!;
   if (target !== next) refuse(`案件当前应办理“${CaseSteps[next]}”，不能办理“${CaseSteps[target]}”`);

@@ -15,7 +15,7 @@ export const LAND_USE_TASK_QUEUE = 'duban-land-use';
 
 /** 补充耕地验收入库. `suspendedTowns`: towns whose waiting requests must keep waiting (三(十)). */
 export type AcceptCompensationCommand = LedgerCommand<AcceptCompensation> & { suspendedTowns?: string[] };
-export type RequestOccupationCommand = LedgerCommand<RequestOccupationBody>;
+export type RequestOccupationCommand = LedgerCommand<RequestOccupationBody> & { reclamationYears?: number };
 export type ConfirmReclamationCommand = LedgerCommand<{ occupationId: string; note?: string }>;
 
 export const acceptCompensationUpdate = defineUpdate<LedgerSnapshot, [AcceptCompensationCommand]>(

@@ -158,4 +158,20 @@ describe('compensation ledger (二(三))', () => {
     );
     expect(() => checkAcceptCompensation(state, natres, { ...body, areaMu: 1 }, now)).toThrow(/已入库/);
   });
+
+  it('a temporary use takes the reclamation term its request came with (land.temporary-use-years); earlier ones keep theirs', () => {
+    const { state, emit } = run();
+    const body = checkRequestOccupation(state, natres, {
+      project: '输电线路施工便道',
+      townCode: 'town-daba',
+      areaMu: 2,
+      grade: 8,
+      kind: 'temporary',
+    });
+    const before = requestOccupation(state, natres, body, at('2019-05-06T09:00:00'), emit);
+    const after = requestOccupation(state, natres, body, at('2019-05-07T09:00:00'), emit, 3);
+    expect(before.reclamation?.deadline).toBe('2021-05-06');
+    expect(after.reclamation?.deadline).toBe('2022-05-07');
+    expect(state.ledger.temporary.map((o) => o.reclamation?.deadline)).toEqual(['2021-05-06', '2022-05-07']);
+  });
 });

@@ -274,6 +274,8 @@ export function requestOccupation(
   body: RequestOccupationBody,
   now: number,
   emit: Emit,
+  /** 复垦期限 in years the request came with (land.temporary-use-years); older requests: 第57条's two. */
+  reclamationYears?: number,
 ): Occupation {
   const at = new Date(now).toISOString();
   const occupation: Occupation = {
@@ -297,7 +299,7 @@ export function requestOccupation(
     // 临时用地 does not consume compensation; the land is reclaimed when the use ends (第57条).
     occupation.state = 'approved';
     occupation.decidedAt = at;
-    const deadline = reclamationDeadline(civilDateOf(now));
+    const deadline = reclamationDeadline(civilDateOf(now), reclamationYears);
     occupation.reclamation = {
       deadline,
       colour: reclamationColour(deadline, now, state.settings.warningWindowDays),

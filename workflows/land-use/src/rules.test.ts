@@ -119,6 +119,11 @@ describe('queue order and deadlines', () => {
     expect(reclamationDeadline('2019-05-06')).toBe('2021-05-06');
     expect(reclamationDeadline('2020-02-29')).toBe('2022-02-28');
   });
+
+  it('a term changed by policy (land.temporary-use-years) counts the same way', () => {
+    expect(reclamationDeadline('2019-05-06', 1)).toBe('2020-05-06');
+    expect(reclamationDeadline('2020-02-29', 3)).toBe('2023-02-28');
+  });
 });
 
 describe('二(七) 重大典型违法案件 (挂牌督办)', () => {
@@ -131,6 +136,11 @@ describe('二(七) 重大典型违法案件 (挂牌督办)', () => {
       reason: expect.stringContaining('10 亩以上'),
     });
     expect(majorCase('cultivated', 9.99)).toEqual({ major: false, reason: null });
+  });
+  it('the threshold a case was started with (land.major-case-cultivated-mu) decides, its number included', () => {
+    expect(majorCase('cultivated', 5, 5)).toEqual({ major: true, reason: '违法占用耕地 5 亩（5 亩以上）' });
+    expect(majorCase('cultivated', 12, 20)).toEqual({ major: false, reason: null });
+    expect(majorCase('basic_farmland', 0.5, 20).major).toBe(true);
   });
   it('other land is not major by area alone', () => {
     expect(majorCase('other', 500).major).toBe(false);

@@ -180,11 +180,16 @@ export const MAJOR_CULTIVATED_MU = 10;
  * which illegal occupation of 耕地 is 数量较大 in 法释〔2000〕14号 第三条. Other land is not major
  * by area alone.
  */
-export function majorCase(landKind: LandKind, areaMu: number): { major: boolean; reason: string | null } {
+export function majorCase(
+  landKind: LandKind,
+  areaMu: number,
+  /** The threshold the case was started with (policy setting land.major-case-cultivated-mu). */
+  cultivatedMu: number = MAJOR_CULTIVATED_MU,
+): { major: boolean; reason: string | null } {
   const name = LandKinds[landKind];
   if (landKind === 'basic_farmland')
     return { major: true, reason: `违法占用${name} ${areaMu} 亩（永久基本农田特殊保护，不论面积）` };
-  if (landKind === 'cultivated' && toCenti(areaMu) >= toCenti(MAJOR_CULTIVATED_MU))
-    return { major: true, reason: `违法占用${name} ${areaMu} 亩（${MAJOR_CULTIVATED_MU} 亩以上）` };
+  if (landKind === 'cultivated' && toCenti(areaMu) >= toCenti(cultivatedMu))
+    return { major: true, reason: `违法占用${name} ${areaMu} 亩（${cultivatedMu} 亩以上）` };
   return { major: false, reason: null };
 }

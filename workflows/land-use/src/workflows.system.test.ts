@@ -306,6 +306,11 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     expect(c).toMatchObject({ colour: 'red', redSince: '2021-07-31T16:00:00.000Z' });
     await act(h, 'decide', { decision: '责令退还土地、恢复原状，并处罚款' });
     await act(h, 'rectify', { note: '已拆除棚舍并复耕' });
+    // 二(七) 并予以曝光: a major case opened since the patch is exposed before it closes.
+    await act(h, 'expose', {
+      channel: '青铜峡市人民政府网站',
+      summary: '通报某养殖有限公司违法占用永久基本农田',
+    });
     c = await act(h, 'close', {});
     expect(c).toMatchObject({ step: 'closed', colour: 'none' });
     expect(c.history.map((s) => s.step)).toEqual([
@@ -345,6 +350,58 @@ describe('land-use workflows on the time-skipping server (青政办发〔2019〕
     expect(c.deadlineHistory).toEqual([
       expect.objectContaining({ previous: '2021-08-31', deadline: '2021-09-30', by: 'inspector' }),
     ]);
+  });
+
+  it('曝光 is a step of a major case: after the 处罚决定, once, and before 结案; the threshold comes from the start input (二(七))', async () => {
+    const caseId = `WF-${run}-3`;
+    await skipTo('2021-09-01T09:00:00');
+    // 8 亩 of cultivated land is major under a threshold of 5 亩 (policy setting land.major-case-cultivated-mu).
+    const h = await startCase(caseId, {
+      facts: {
+        source: 'patrol',
+        parcelNo: 'QTX-2021-020',
+        townCode: 'town-xiaoba',
+        areaMu: 8,
+        landKind: 'cultivated',
+        party: '某物流有限公司',
+        description: '未经批准占用耕地建设停车场',
+        foundOn: '2021-09-01',
+      },
+      majorCultivatedMu: 5,
+    });
+    let c = await h.query(landCaseQuery);
+    expect(c).toMatchObject({
+      major: true,
+      majorReason: '违法占用耕地 8 亩（5 亩以上）',
+      exposureRequired: true,
+      exposure: null,
+    });
+    const exposure = { channel: '青铜峡市人民政府网站', summary: '通报某物流有限公司违法占用耕地 8 亩' };
+    await act(h, 'investigate', { note: '现场勘测 8 亩' });
+    await refused(act(h, 'expose', exposure), /处罚决定之后/);
+    await act(h, 'decide', { decision: '责令退还土地、恢复原状，并处罚款' });
+    await refused(act(h, 'expose', exposure, actor('bureau', 'agri')), /由自然资源局查处/);
+    await act(h, 'rectify', { note: '已拆除并复耕' });
+    await refused(act(h, 'close', {}), /须先曝光才能结案.*二\(七\)/);
+    c = await act(h, 'expose', exposure);
+    expect(c.exposure).toMatchObject({ ...exposure, by: 'bureau-natres' });
+    const exposed = await eventuallyLast(LandUseEvents.CaseExposed.subject, caseId);
+    expect(exposed.data).toMatchObject(exposure);
+    await refused(act(h, 'expose', exposure), /已曝光/);
+    c = await act(h, 'close', {});
+    expect(c).toMatchObject({ step: 'closed', exposure: { channel: exposure.channel } });
+
+    // A case that is not major has nothing to expose and closes as before.
+    const small = await startCase(`WF-${run}-4`, {
+      facts: { ...c.facts, parcelNo: 'QTX-2021-021', areaMu: 4.99 },
+      majorCultivatedMu: 5,
+    });
+    expect(await small.query(landCaseQuery)).toMatchObject({ major: false, exposureRequired: false });
+    await act(small, 'investigate', { note: '已查明' });
+    await act(small, 'decide', { decision: '责令退还' });
+    await refused(act(small, 'expose', exposure), /不是重大典型案件/);
+
+    await suite.recordAndReplay(h, 'case-major-exposed.json');
   });
 
   /** The last event of `subject` for this case, once published. */

@@ -1,4 +1,4 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
 import type { LandCaseCommand, StartLandCase } from './contracts/index';
 import {
@@ -22,6 +22,7 @@ import {
 } from '@duban/workflow-core';
 import type { LandUseActivities, PendingLandEvent } from './activities';
 import {
+  applyExposureRule,
   checkCaseAction,
   nextCaseWakeAt,
   newLandCaseState,
@@ -65,6 +66,9 @@ import {
 } from './ledger';
 
 const { publishLandEvents } = publishActivities<LandUseActivities>();
+
+/** 二(七) 曝光 as a step of a case: cases started before it keep the flow they were started with. */
+export const EXPOSURE_PATCH = 'cl-28-2-7-exposure';
 
 /**
  * The outbox loop of both workflows. Events go out 50 to an activity call: under load every
@@ -149,7 +153,14 @@ export async function landLedgerWorkflow(input: StartLedger | { resume: ResumedL
     requestOccupationUpdate,
     once('request-occupation', (command: RequestOccupationCommand) => {
       const body = checkRequestOccupation(state, command.actor, command.body);
-      const occupation = requestOccupation(state, command.actor, body, Date.now(), emit);
+      const occupation = requestOccupation(
+        state,
+        command.actor,
+        body,
+        Date.now(),
+        emit,
+        command.reclamationYears,
+      );
       loop.wake();
       return plainClone({ occupation, ledger: state.ledger });
     }),
@@ -217,6 +228,9 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
   checkStartInput(StartLandCaseSchema, input);
   const state = 'resume' in input ? input.resume : newLandCaseState(input, Date.now());
   const c = state.case;
+  // Decided once, when the case starts: a resumed case carries the answer, and a case started
+  // before the patch (its replay, or a run it continued into) keeps the flow it was opened with.
+  if (!('resume' in input) && patched(EXPOSURE_PATCH)) applyExposureRule(state);
   const loop = landLoop(() => c.caseId);
 
   const emit = (type: EventType, step: string, actor: Actor | null, extra: object) => {
@@ -283,6 +297,13 @@ export async function landCaseWorkflow(input: StartLandCase | { resume: LandCase
           to,
           bodyName: transfer.bodyName,
           reason: transfer.reason,
+        });
+      } else if (command.action === 'expose') {
+        // 二(七) 并予以曝光: where and what, on the case and as a fact other systems consume.
+        c.exposure = { channel: String(body.channel), summary: String(body.summary), at, by: actor.userId };
+        later(LandUseEvents.CaseExposed.type, 'exposed', {
+          channel: c.exposure.channel,
+          summary: c.exposure.summary,
         });
       } else {
         const note = (body.note ?? body.decision ?? null) as string | null;

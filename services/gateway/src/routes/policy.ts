@@ -67,6 +67,10 @@ const SettingView = z
       scope: z.string(),
       startInput: z.string().optional().meta({ description: '新启动的流程在此启动参数中取当前值' }),
       passedBy: z.string().optional(),
+      takesEffect: z
+        .string()
+        .optional()
+        .meta({ description: '修改对哪些流程生效（新立案的，或也包括在办的）' }),
       fixedIn: z.string().optional().meta({ description: '固定在流程代码或环境变量中：此处只读' }),
     }),
     changeable: z.boolean(),
@@ -135,7 +139,7 @@ export function policyRoutes(ctx: RouteContext): Route[] {
       operationId: 'changePolicySetting',
       summary: '修改一项政策参数（写明理由，记入变更记录）',
       description:
-        '新值只用于修改之后新启动的流程（如新立案的违法占地案件）；已在运行的流程保留启动时的值。' +
+        '新值只用于修改之后新启动的流程（如新立案的违法占地案件、新批准的临时用地）；已在运行的流程保留启动时的值（每项见 appliesTo.takesEffect）。' +
         '固定在流程代码中的参数（appliesTo.fixedIn）在此只读，修改答 409。' +
         `可修改的参数：${POLICY_SETTINGS.filter(isChangeable)
           .map((s) => s.key)

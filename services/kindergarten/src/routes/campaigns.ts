@@ -1,6 +1,7 @@
 // 教育局 opens a round of the rectification and keeps its ledger (台账, 四(一)).
 import { categoryRefusal, newCampaign } from '@duban/workflow-kindergarten';
 import { defineRoute, HttpProblem, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { policyDate } from '@duban/policy/store';
 import { startCase } from '../cases';
 import { campaigns, cases, isDuplicateKey } from '../collections';
 import { campaignOverview } from '../overview';
@@ -90,7 +91,8 @@ export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
       },
       handler: async ({ params, body, res }) => {
         const campaign = await loadCampaign(params.id);
-        const refusal = categoryRefusal(body, body.proposedCategory);
+        const boundary = await policyDate(ctx.db, 'kindergarten.guofa-2010-41-date');
+        const refusal = categoryRefusal(body, body.proposedCategory, 'gazette', boundary);
         if (refusal) {
           throw new HttpProblem(400, refusal, {
             errors: [{ field: 'body.proposedCategory', message: refusal }],

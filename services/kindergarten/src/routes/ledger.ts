@@ -6,6 +6,7 @@ import { KindergartenGrants, type Campaign } from '@duban/workflow-kindergarten/
 import { defineRoute, HttpProblem, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases } from '../collections';
 import { LEDGER_ROW_LIMIT, LedgerImports } from '../imports';
+import { policyDate } from '@duban/policy/store';
 import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow, type RowResult } from '../ledger';
 import { CampaignIdParams, LedgerImportJob, LedgerImportParams } from '../schemas';
 import { KG_PROBLEMS, KG_TAGS } from './access';
@@ -28,7 +29,7 @@ export function ledgerRoutes(
       .catch((error: unknown) => ctx.logger.error({ err: error }, '未能继续未完成的台账导入任务'));
 
   /** Each row on its own; a project listed twice in one file is refused at its second row. */
-  function checkRows(table: string[][]): RowResult[] {
+  function checkRows(table: string[][], guofa41Date: string): RowResult[] {
     const rows = rowsOf(table);
     if (!Array.isArray(rows)) throw new HttpProblem(400, `缺少列：${rows.missing.join('、')}`);
     if (rows.length > rowLimit)
@@ -38,7 +39,7 @@ export function ledgerRoutes(
       );
     const seen = new Map<string, number>();
     return rows.map((raw): RowResult => {
-      const result = validateRow(raw);
+      const result = validateRow(raw, guofa41Date);
       if (!result.ok) return result;
       const key = `${result.facts.town}/${result.facts.projectName}`;
       const first = seen.get(key);
@@ -89,7 +90,8 @@ export function ledgerRoutes(
         } catch {
           throw new HttpProblem(400, '无法读取表格文件');
         }
-        const job = await imports.create(campaign, checkRows(table), user.username);
+        const boundary = await policyDate(ctx.db, 'kindergarten.guofa-2010-41-date');
+        const job = await imports.create(campaign, checkRows(table, boundary), user.username);
         res.status(202).location(jobPath(campaign.campaignId, job.jobId)).json(job);
       },
     }),

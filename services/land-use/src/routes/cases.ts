@@ -9,16 +9,16 @@ import {
   type LandCaseCommand,
 } from '@duban/workflow-land-use/client';
 import { civilDateOf } from '@duban/calendar';
-import { policyNumber } from '@duban/policy/store';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { cases, timeline } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
+import { landCasePolicy } from '../policy';
 import { liveCase, sendCaseAction, startLandCase } from '../temporal';
 import { townName } from '../towns';
 import { checkTown, LU_TAGS, readers } from './common';
 
 const ACTIONS_SUMMARY =
-  '办理案件：investigate {note}、decide {decision}、rectify {note}、close {note?}、transfer {to: discipline|judiciary, reason}（自然资源局）';
+  '办理案件：investigate {note}、decide {decision}、rectify {note}、close {note?}、transfer {to: discipline|judiciary, reason}、expose {channel, summary}（重大典型案件作出处罚决定后曝光，结案前须曝光，二(七)）（自然资源局）';
 const caseProblems = {
   404: '案件或操作不存在',
   409: '步骤顺序不对、已结案、已移交等',
@@ -44,7 +44,7 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'openLandCase',
       summary: '违法占地案件立案（动态巡查或举报）；重大典型案件挂牌督办',
       description:
-        '办理期限自发现之日起，未写 handlingDays 时取政策参数 land.case-handling-days（默认 60 日，本系统设定，见 GET /api/policy）。永久基本农田不论面积、耕地 10 亩以上为重大典型案件（政策参数 land.major-case-cultivated-mu）。',
+        '办理期限自发现之日起，未写 handlingDays 时取政策参数 land.case-handling-days（默认 60 日，本系统设定，见 GET /api/policy）。永久基本农田不论面积、耕地达到政策参数 land.major-case-cultivated-mu（默认 10 亩）的为重大典型案件，须在处罚决定后曝光方能结案（二(七)）；临期预警天数取 alerts.warning-window-days。新值只用于之后立案的案件。',
       tags: LU_TAGS,
       body: OpenLandCaseSchema,
       emptyBodyIsObject: true,
@@ -58,9 +58,8 @@ export function caseRoutes(ctx: ProcessRouteContext): Route[] {
           throw problems.invalid([{ field: 'body.foundOn', message: `${body.foundOn} is after today` }]);
         }
         const { handlingDays, ...facts } = body;
-        // 政策参数: a case opened now takes the current setting; running cases keep theirs.
-        const days = handlingDays ?? (await policyNumber(ctx.db, 'land.case-handling-days'));
-        const started = await startLandCase(ctx, facts, days);
+        // 政策参数: a case opened now takes the current settings; running cases keep theirs.
+        const started = await startLandCase(ctx, facts, await landCasePolicy(ctx.db, handlingDays));
         res.status(started.created ? 201 : 200).json(started);
       },
     }),

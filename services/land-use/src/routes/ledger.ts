@@ -24,6 +24,7 @@ import {
   type ProcessRouteContext,
   type Route,
 } from '@duban/http';
+import { policyNumber } from '@duban/policy/store';
 import { ledgers, occupations } from '../collections';
 import { LandQuerySchemas, LandViews } from '../schemas';
 import { activeSuspension, suspendedTownCodes } from '../suspensions';
@@ -120,7 +121,16 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
         checkTown(body.townCode);
         await refuseIfSuspended(body.townCode, body.kind);
         const { occupation, ledger: after } = await sendUpdate(ctx, ledger(), requestOccupationUpdate, {
-          args: [{ actor: actorOf(user, requestId), body }],
+          args: [
+            {
+              actor: actorOf(user, requestId),
+              body,
+              // 政策参数: a temporary use approved now takes the current term; earlier ones keep theirs.
+              ...(body.kind === 'temporary'
+                ? { reclamationYears: await policyNumber(ctx.db, 'land.temporary-use-years') }
+                : {}),
+            },
+          ],
           action: 'request-occupation',
           requestId,
           missing: LEDGER_MISSING,

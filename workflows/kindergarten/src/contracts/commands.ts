@@ -56,6 +56,16 @@ export const StartCaseSchema = z.object({
   warningWindowDays: z.number().int().min(0).max(60).default(7),
   /** Days a case may stay red before the leadership group is alerted (ALERT_RED_ESCALATION_DAYS). */
   escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * Day of the month progress reports are due (policy setting kindergarten.progress-report-day);
+   * cases started without it report by the 25th (PROGRESS_REPORTS).
+   */
+  progressReportDay: z.number().int().min(1).max(28).optional(),
+  /**
+   * The day 国发〔2010〕41号 was issued, as 三(三) splits on it (policy setting
+   * kindergarten.guofa-2010-41-date); cases started without it take GUOFA_2010_41_ISSUED.
+   */
+  guofa41Date: CivilDateSchema.optional(),
 });
 export type StartCase = z.input<typeof StartCaseSchema>;
 

@@ -57,7 +57,15 @@ export const AcceptCompensationCommandSchema = z.object({
   body: AcceptCompensationSchema,
   suspendedTowns: z.array(z.string()).optional(),
 });
-export const RequestOccupationCommandSchema = z.object({ actor: ActorSchema, body: RequestOccupationSchema });
+export const RequestOccupationCommandSchema = z.object({
+  actor: ActorSchema,
+  body: RequestOccupationSchema,
+  /**
+   * 临时用地复垦期限 in years (policy setting land.temporary-use-years), read by the service when
+   * the request is made; requests without it take TEMPORARY_USE_MAX_YEARS (《土地管理法》第五十七条).
+   */
+  reclamationYears: z.number().int().min(1).max(5).optional(),
+});
 export const ConfirmReclamationCommandSchema = z.object({
   actor: ActorSchema,
   body: ConfirmReclamationSchema.extend({ occupationId: z.string().min(1) }),
@@ -76,6 +84,11 @@ export const StartLandCaseSchema = z.object({
   /** 办理期限 in calendar days from the day it was found (default 60). */
   handlingDays: z.number().int().min(1).max(730).default(60),
   warningWindowDays: z.number().int().min(0).max(60).default(7),
+  /**
+   * 基本农田以外的耕地: from this many mu a case is major (policy setting
+   * land.major-case-cultivated-mu); cases started without it take MAJOR_CULTIVATED_MU.
+   */
+  majorCultivatedMu: z.number().positive().max(10_000).optional(),
 });
 export type StartLandCase = z.input<typeof StartLandCaseSchema>;
 
@@ -92,6 +105,8 @@ export const LandCaseActionBodies = {
   close: z.object({ note: z.string().trim().max(2000).optional() }).strict(),
   /** 移交纪委监委 / 司法机关 (二(七)). */
   transfer: z.object({ to: TransferBodySchema, reason: text(2000) }).strict(),
+  /** 曝光 of a major typical case (二(七) 并予以曝光): where, and what was made public. */
+  expose: z.object({ channel: text(200), summary: text(2000) }).strict(),
   /** 督查室 approves a later deadline (DESIGN §5 延期). */
   extend: z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
 } as const;

@@ -52,6 +52,7 @@ export const LandUseEvents = registerEvents({
     'case_transferred',
     z.object({ ...landCase, to: TransferBodySchema, bodyName: z.string(), reason: z.string() }),
   ),
+  CaseExposed: fact('case_exposed', z.object({ ...landCase, channel: z.string(), summary: z.string() })),
   CaseDeadlineExtended: fact(
     'case_deadline_extended',
     z.object({ ...landCase, newDeadline: z.string(), previous: z.string(), reason: z.string() }),

@@ -177,6 +177,15 @@ export const LandCaseFactsSchema = z
   .strict();
 export type LandCaseFacts = z.output<typeof LandCaseFactsSchema>;
 
+/** 曝光 of a major typical case (二(七)): where it was made public and what was said. */
+export const ExposureSchema = z.object({
+  channel: z.string(),
+  summary: z.string(),
+  at: instant,
+  by: z.string(),
+});
+export type Exposure = z.infer<typeof ExposureSchema>;
+
 export const LandCaseSnapshotSchema = z.object({
   caseId: z.string(),
   docNo: z.string(),
@@ -211,6 +220,13 @@ export const LandCaseSnapshotSchema = z.object({
       by: z.string(),
     }),
   ),
+  /**
+   * 二(七) 严肃查处……重大典型案件，并予以曝光: true when this case must be exposed before it closes
+   * (a major case opened under patch `cl-28-2-7-exposure`); absent in cases opened before it.
+   */
+  exposureRequired: z.boolean().optional(),
+  /** The exposure once done (null while due); absent in cases opened before the patch. */
+  exposure: ExposureSchema.nullable().optional(),
   createdAt: instant,
   closedAt: instant.nullable(),
   version: z.number().int().min(0),

@@ -17,6 +17,7 @@ export const caseEvents = [
   LandUseEvents.CaseStepCompleted,
   LandUseEvents.CaseListedForSupervision,
   LandUseEvents.CaseTransferred,
+  LandUseEvents.CaseExposed,
   LandUseEvents.CaseDeadlineExtended,
   LandUseEvents.CaseColourChanged,
   LandUseEvents.CaseClosed,

@@ -41,31 +41,39 @@ export async function syncReclamationInbox(db: Db, o: Occupation, at: Date): Pro
   await inbox(db).replaceOne({ _id }, doc, { upsert: true });
 }
 
-/** The case's one open step; the entries of earlier steps go. */
+/**
+ * A major case to expose (二(七) 并予以曝光) once its 处罚决定 is made, until it is exposed: beside
+ * the next step, since 结案 waits for it.
+ */
+const exposureOpen = (c: LandCaseSnapshot): boolean =>
+  c.exposureRequired === true && !c.exposure && (c.step === 'decided' || c.step === 'rectified');
+
+/** The case's open step (and its exposure, when due); the entries of earlier steps go. */
 export async function syncCaseInbox(db: Db, c: LandCaseSnapshot, at: Date): Promise<void> {
   const next = openStepOf(c);
-  const keep = next ? inboxEntryId('land-use', c.caseId, next, NATRES) : null;
-  await inbox(db).deleteMany({
-    process: 'land-use',
-    itemId: c.caseId,
-    ...(keep ? { _id: { $ne: keep } } : {}),
-  });
-  if (!next || !keep) return;
-  const doc: InboxDoc = {
-    _id: keep,
-    process: 'land-use',
-    itemId: c.caseId,
-    unitCode: NATRES,
-    role: 'lead',
-    step: next,
-    stepLabel: `违法占地案件${CaseSteps[next]}`,
-    href: `#/land/cases/${c.caseId}`,
-    docNo: LU_DOC_NO,
-    ref: '二(七)',
-    title: `${c.major ? '【挂牌督办】' : ''}违法占地案件 ${c.facts.parcelNo}（${townName(c.facts.townCode) ?? c.facts.townCode}，${LandKinds[c.facts.landKind]} ${c.facts.areaMu} 亩，${c.facts.party}）`,
-    deadline: c.deadline,
-    colour: c.colour,
-    updatedAt: at,
-  };
-  await inbox(db).replaceOne({ _id: keep }, doc, { upsert: true });
+  const open: { step: string; label: string }[] = [];
+  if (next) open.push({ step: next, label: `违法占地案件${CaseSteps[next]}` });
+  if (exposureOpen(c)) open.push({ step: 'exposure', label: '重大典型违法案件曝光' });
+  const keep = open.map((o) => inboxEntryId('land-use', c.caseId, o.step, NATRES));
+  await inbox(db).deleteMany({ process: 'land-use', itemId: c.caseId, _id: { $nin: keep } });
+  const title = `${c.major ? '【挂牌督办】' : ''}违法占地案件 ${c.facts.parcelNo}（${townName(c.facts.townCode) ?? c.facts.townCode}，${LandKinds[c.facts.landKind]} ${c.facts.areaMu} 亩，${c.facts.party}）`;
+  for (const [i, o] of open.entries()) {
+    const doc: InboxDoc = {
+      _id: keep[i]!,
+      process: 'land-use',
+      itemId: c.caseId,
+      unitCode: NATRES,
+      role: 'lead',
+      step: o.step,
+      stepLabel: o.label,
+      href: `#/land/cases/${c.caseId}`,
+      docNo: LU_DOC_NO,
+      ref: '二(七)',
+      title,
+      deadline: c.deadline,
+      colour: c.colour,
+      updatedAt: at,
+    };
+    await inbox(db).replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
 }

@@ -39,6 +39,8 @@ export function summaryOf(event: CloudEvent<string, Any>): string {
       return `督查室批准延期：${d.previous} → ${d.newDeadline}（${d.reason}）`;
     case 'case_transferred':
       return `移交${d.bodyName}：${d.reason}`;
+    case 'case_exposed':
+      return `曝光（${d.channel}）：${d.summary}（青政办发〔2019〕28号 二(七)）`;
     case 'case_closed':
       return '结案';
     default:
