@@ -28,7 +28,9 @@ function appliesBlock(applies, changeable) {
       'p',
       { class: 'muted' },
       changeable
-        ? `新启动的流程取当前值（${applies.startInput}）；已在运行的保留启动时的值。`
+        ? applies.takesEffect
+          ? `${applies.takesEffect}（取值处：${applies.startInput}）`
+          : `新启动的流程取当前值（${applies.startInput}）；已在运行的保留启动时的值。`
         : `只读：固定在 ${applies.fixedIn}`,
     ),
   );

@@ -566,6 +566,23 @@ async function casePage(container, ctx, id) {
           done,
         }),
       );
+    // 二(七) 严肃查处……重大典型案件，并予以曝光: after the 处罚决定, before 结案 (cases opened since the step).
+    if (natres && c.exposureRequired && !c.exposure && (c.step === 'decided' || c.step === 'rectified'))
+      actions.push(
+        landAction({
+          key: 'expose',
+          label: '曝光',
+          title: '曝光重大典型违法案件（青政办发〔2019〕28号 二(七)）',
+          path: `${path}/expose`,
+          fields: [
+            { name: 'channel', label: '曝光渠道（媒体、网站）', required: true },
+            { name: 'summary', label: '曝光内容', type: 'textarea', required: true },
+          ],
+          body: (v) => ({ channel: v.channel, summary: v.summary }),
+          ok: () => '已记录：曝光',
+          done,
+        }),
+      );
     document.title = `违法占地案件 ${c.caseId} · 督办`;
     fill(
       container,
@@ -593,6 +610,14 @@ async function casePage(container, ctx, id) {
           ['下一步', NEXT_CASE_STEP[c.step] || '—'],
           ['办理期限', c.deadline],
           c.major ? ['重大典型', c.majorReason] : null,
+          c.exposureRequired
+            ? [
+                '曝光',
+                c.exposure
+                  ? `${c.exposure.channel}：${c.exposure.summary}（${timeText(c.exposure.at)}）`
+                  : '待曝光（二(七)：重大典型案件作出处罚决定后予以曝光，曝光后方能结案）',
+              ]
+            : null,
           ['处罚决定', c.decision],
           [
             '移送',
