@@ -304,40 +304,18 @@ export function applyAssessmentAction(
     case 'commend': {
       const decided = commendationOf(a.townName, a.year, a.targets, a.actuals!, body.reason as string);
       if ('refusal' in decided) break; // the validator refused it already
-      a.result = {
-        ...decided,
-        assessedAt: at,
-        assessedBy: by,
-        assessors: participantsOf(body.assessors as string[] | undefined),
-        leadUnit: CITY_ASSESSOR,
-        commendation: body.reason as string,
-      };
-      a.phase = 'closed';
-      a.closedAt = at;
-      facts.push({ type: CultivatedEvents.TownCommended.type, step: 'commended', extra: {} });
-      facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
+      a.result = { ...decided, ...byCity(at, by, body), commendation: body.reason as string };
+      closeWith(state, CultivatedEvents.TownCommended.type, 'commended', at, facts);
       break;
     }
     case 'assess': {
       if (state.assessedByCity) {
         // The city's assessment: 通报批评 on a missed target; otherwise the town passes.
         const verdict = judgeForCity(a.townName, a.year, a.targets, a.actuals!);
-        a.result = {
-          ...verdict,
-          assessedAt: at,
-          assessedBy: by,
-          assessors: participantsOf(body.assessors as string[] | undefined),
-          leadUnit: CITY_ASSESSOR,
-          commendation: null,
-        };
-        if (verdict.outcome === 'passed') {
-          a.phase = 'closed';
-          a.closedAt = at;
-          facts.push({ type: CultivatedEvents.AssessmentPassed.type, step: 'passed', extra: {} });
-          facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
-          break;
-        }
-        criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
+        a.result = { ...verdict, ...byCity(at, by, body), commendation: null };
+        if (verdict.outcome === 'passed')
+          closeWith(state, CultivatedEvents.AssessmentPassed.type, 'passed', at, facts);
+        else criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
         break;
       }
       const verdict = judgeAssessment(a.townName, a.year, a.targets, a.actuals!);
@@ -346,14 +324,9 @@ export function applyAssessmentAction(
         ...new Set(['natres', ...((body.assessors as string[] | undefined) ?? DEFAULT_ASSESSORS)]),
       ];
       a.result = { ...verdict, assessedAt: at, assessedBy: by, assessors };
-      if (verdict.outcome === 'commended') {
-        a.phase = 'closed';
-        a.closedAt = at;
-        facts.push({ type: CultivatedEvents.TownCommended.type, step: 'commended', extra: {} });
-        facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
-        break;
-      }
-      criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
+      if (verdict.outcome === 'commended')
+        closeWith(state, CultivatedEvents.TownCommended.type, 'commended', at, facts);
+      else criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
       break;
     }
     case 'report-rectification': {
@@ -435,4 +408,22 @@ function criticise(
     step: 'suspended',
     extra: { suspension: { ...a.suspension } },
   });
+}
+
+/** Who decided the city's assessment and who took part (三(十), 三(九)). */
+function byCity(at: string, by: string, body: Record<string, unknown>) {
+  return {
+    assessedAt: at,
+    assessedBy: by,
+    assessors: participantsOf(body.assessors as string[] | undefined),
+    leadUnit: CITY_ASSESSOR,
+  };
+}
+
+/** The assessment ends with its outcome's fact, then `assessment_closed`. */
+function closeWith(state: AssessmentState, type: Fact['type'], step: string, at: string, facts: Fact[]) {
+  state.a.phase = 'closed';
+  state.a.closedAt = at;
+  facts.push({ type, step, extra: {} });
+  facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
 }

@@ -1,19 +1,7 @@
-import type { Bus, RunningConsumer } from '@duban/bus';
-import type { Db } from 'mongodb';
-import { startInboxModule } from '../inbox-module';
+import { oneUnitInboxModule } from '../inbox-module';
 
 /**
  * The 政府督查室 module: its inbox (考核评定 and 通报表彰 for the 市政府, 三(十)). The inspector
  * reads it as `GET /api/inbox?unit=gov-inspection`.
  */
-export const startOfficeLandModule = (deps: {
-  bus: Bus;
-  db: Db;
-  durable?: string;
-}): Promise<RunningConsumer> =>
-  startInboxModule({
-    ...deps,
-    module: 'office',
-    owns: (u) => u === 'gov-inspection',
-    durable: deps.durable ?? 'office-cultivated-land',
-  });
+export const startOfficeLandModule = oneUnitInboxModule('office', 'gov-inspection', 'office-cultivated-land');
