@@ -48,10 +48,9 @@ describe('the cultivated-land pages in a real browser', () => {
           verify: '2026-12-31',
           problems: '2027-01-31',
           plan: '2027-03-31',
-          review: '2027-04-30',
+          rectify: '2027-04-30',
           zones: '2027-05-31',
           amend: '2027-06-30',
-          accept: '2027-07-31',
         },
       },
     );
@@ -66,7 +65,8 @@ describe('the cultivated-land pages in a real browser', () => {
     await call('bureau-town-daba', `/api/land/assessments/${daba}/actions/report`, {
       actuals: { cultivatedLandMu: 1000, basicFarmlandMu: 760, highStandardMu: 200 },
     });
-    await call('bureau-natres', `/api/land/assessments/${daba}/actions/assess`, {
+    // 三(十): the 市政府 assesses, 督查室 acting for it.
+    await call('inspector', `/api/land/assessments/${daba}/actions/assess`, {
       rectificationDeadline: '2027-03-31',
       note: '永久基本农田保护面积未达标',
     });
@@ -185,7 +185,7 @@ describe('the cultivated-land pages in a real browser', () => {
     await shot(page, 'inspector-alerts-land');
   });
 
-  it('a town reports its year from the assessment page and it goes to 自然资源局 for assessing', async () => {
+  it('a town reports its year from the assessment page and it goes to 督查室 for the 市政府’s assessment (28号 三(十))', async () => {
     const page = await signIn('bureau-town-xiaoba');
     await page.goto(`${base}/#/land/assessments/cl-assess-${year}-town-xiaoba`);
     await page.locator('#land-actions button[data-action=report]').click();
@@ -194,7 +194,27 @@ describe('the cultivated-land pages in a real browser', () => {
     expect(await page.locator('#land-targets tr[data-target=basicFarmlandMu]').textContent()).toContain(
       '805 亩',
     );
+    expect(await page.locator('.card').first().textContent()).toMatch(
+      /考核评定（市政府督查室；农业农村局、统计局参与）/,
+    );
+    expect(await page.locator('#land-actions').count()).toBe(0);
     await shot(page, 'land-assessment');
+  });
+
+  it('督查室 commends 小坝镇 from its page: 通报表彰 is a decision with its reason (28号 三(十))', async () => {
+    const page = await signIn('inspector');
+    await page.goto(`${base}/#/land/assessments/cl-assess-${year}-town-xiaoba`);
+    await page.locator('#land-actions button[data-action=assess]').waitFor();
+    await page.locator('#land-actions button[data-action=commend]').click();
+    await submitDialog(page, { reason: '新增高标准农田 10 亩，措施得力、成效突出' });
+    await expect.poll(() => page.locator('#land-phase').textContent()).toBe('已办结');
+    const card = await page.locator('.card').first().textContent();
+    expect(card).toContain('通报表彰');
+    expect(card).toContain('予以通报表彰：新增高标准农田 10 亩');
+    expect(await page.locator('#land-assessors').textContent()).toMatch(
+      /^市政府（.*督查室）；参与：.*农业农村局、.*统计局$/,
+    );
+    await shot(page, 'land-assessment-commended');
   });
 
   it('自然资源局 finds its step in 我的待办, opens the town rectification and completes it from the page', async () => {
@@ -226,6 +246,12 @@ describe('the cultivated-land pages in a real browser', () => {
     await submitDialog(page, { note: '已会同农业农村局核实划定成果' });
     await page.locator('#land-steps tr[data-step=verify][data-state=done]').waitFor();
     await page.locator('#land-steps tr[data-step=problems][data-state=open]').waitFor();
+    // 二(二)'s steps: the town's 整改补划 after 自然资源局's plan; no review, no acceptance.
+    expect(
+      await page
+        .locator('#land-steps tr[data-step]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step'))),
+    ).toEqual(['verify', 'problems', 'plan', 'rectify', 'zones', 'amend']);
     await shot(page, 'land-rectification');
 
     // The illegal-occupation case moves on from its page: 调查取证 done.

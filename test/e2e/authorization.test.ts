@@ -79,10 +79,9 @@ const ACTING_BODIES: Record<string, unknown> = {
       verify: '2026-02-28',
       problems: '2026-03-31',
       plan: '2026-04-30',
-      review: '2026-05-31',
+      rectify: '2026-05-31',
       zones: '2026-06-30',
       amend: '2026-07-31',
-      accept: '2026-08-31',
     },
   },
   setLandAssessmentTargets: {

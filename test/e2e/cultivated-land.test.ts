@@ -75,26 +75,35 @@ describe('cultivated-land protection over the running system', () => {
       .find({ process: 'cultivated-land', unitCode: unit })
       .toArray();
 
+  // 二(二) as written: one deadline per step the text has (issue 14).
   const deadlines = {
     verify: shanghaiDate(10),
     problems: shanghaiDate(20),
     plan: shanghaiDate(40),
-    review: shanghaiDate(50),
-    zones: shanghaiDate(70),
-    amend: shanghaiDate(90),
-    accept: shanghaiDate(120),
+    rectify: shanghaiDate(70),
+    zones: shanghaiDate(90),
+    amend: shanghaiDate(120),
   };
 
   it('opens a campaign for 各镇(场) with one deadline per step; bad deadlines are refused naming the field (二(二))', async () => {
     const bad = await post('natres', '/api/land/rectification-campaigns', {
       campaignId,
       startDate: shanghaiDate(0),
-      deadlines: { ...deadlines, review: shanghaiDate(30) },
+      deadlines: { ...deadlines, rectify: shanghaiDate(30) },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
-      { field: 'body.deadlines.review', message: expect.stringMatching(/不得早于上一步/) },
+      { field: 'body.deadlines.rectify', message: expect.stringMatching(/不得早于上一步/) },
     ]);
+    // The first version's steps (审查, 验收) are not in 二(二): a campaign must give the town's 整改补划.
+    const { rectify: _rectify, ...firstVersion } = deadlines;
+    const old = await post('natres', '/api/land/rectification-campaigns', {
+      campaignId,
+      startDate: shanghaiDate(0),
+      deadlines: { ...firstVersion, review: shanghaiDate(50), accept: shanghaiDate(130) },
+    });
+    expect(old.status).toBe(400);
+    expect(old.body.errors!.map((e) => e.field)).toContain('body.deadlines.rectify');
     const forbidden = await post('agri', '/api/land/rectification-campaigns', {
       campaignId,
       startDate: shanghaiDate(0),
@@ -151,7 +160,7 @@ describe('cultivated-land protection over the running system', () => {
     expect(shared.body.items.some((i) => i.process === 'cultivated-land' && i.itemId === xiaoba)).toBe(true);
   });
 
-  it('walks 小坝镇 to closed with each bureau its own login; a plan is returned once (二(二))', async () => {
+  it('walks 小坝镇 to closed with each bureau its own login: 自然资源局 drafts the plan, the town carries it out (28号 二(二))', async () => {
     expect((await rect('agri', 'complete-step', { step: 'verify' })).status).toBe(409);
     expect(
       (await rect('natres', 'complete-step', { step: 'verify', note: '会同农业农村局核实' })).status,
@@ -171,29 +180,39 @@ describe('cultivated-land protection over the running system', () => {
       ],
     });
     expect(listed.body).toMatchObject({ phase: 'plan', problemAreaMu: 34.5 });
-    const bad = await rect('town-xiaoba', 'submit-plan', { summary: '', supplementaryMu: -1 });
+    // 以镇行政区划为单元编制整改补划方案 is 自然资源局's (会同农业农村局), not the town's.
+    const bad = await rect('natres', 'submit-plan', { summary: '', supplementaryMu: -1 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors!.map((e) => e.field)).toEqual(['body.summary', 'body.supplementaryMu']);
-    const other = await rect('town-daba', 'submit-plan', { summary: '补划', supplementaryMu: 30 });
-    expect(other.status).toBe(409);
-    expect(other.body.detail).toMatch(/由小坝镇办理/);
-    await eventually(
-      () => inboxOf('town-xiaoba'),
+    const town = await rect('town-xiaoba', 'submit-plan', { summary: '补划', supplementaryMu: 30 });
+    expect(town.status).toBe(409);
+    expect(town.body.detail).toMatch(/由自然资源局办理，小坝镇不能办理/);
+    const agriInbox = await eventually(
+      () => inboxOf('agri'),
       (docs) => docs.some((d) => d.itemId === xiaoba && d.step === 'plan'),
     );
-    expect(
-      (await rect('town-xiaoba', 'submit-plan', { summary: '补划 30 亩', supplementaryMu: 30 })).status,
-    ).toBe(200);
-    const returned = await rect('natres', 'review-plan', {
-      decision: 'return',
-      reason: '补划面积少于调出面积',
+    expect(agriInbox.find((d) => d.itemId === xiaoba && d.step === 'plan')).toMatchObject({
+      role: 'cooperating',
+      stepLabel: '会同：以镇行政区划为单元编制整改补划方案',
     });
-    expect(returned.body.phase).toBe('plan');
-    await rect('town-xiaoba', 'submit-plan', { summary: '补划 34.5 亩', supplementaryMu: 34.5 });
-    await rect('natres', 'review-plan', { decision: 'approve', reason: '同意' });
+    const planned = await rect('natres', 'submit-plan', { summary: '补划 34.5 亩', supplementaryMu: 34.5 });
+    expect(planned.body).toMatchObject({ phase: 'rectify', plan: { supplementaryMu: 34.5 } });
+    // No review of the plan and no acceptance: the text has neither.
+    const review = await rect('natres', 'review-plan', { decision: 'approve', reason: '同意' });
+    expect(review.status).toBe(409);
+    expect(review.body.detail).toMatch(/没有步骤 review/);
+    // The town carries it out: the step is in its inbox, another town cannot do it.
+    await eventually(
+      () => inboxOf('town-xiaoba'),
+      (docs) => docs.some((d) => d.itemId === xiaoba && d.step === 'rectify'),
+    );
+    const other = await rect('town-daba', 'complete-step', { step: 'rectify' });
+    expect(other.status).toBe(409);
+    expect(other.body.detail).toMatch(/由小坝镇办理/);
+    await rect('town-xiaoba', 'complete-step', { step: 'rectify', note: '已按方案补划 34.5 亩' });
     await rect('agri', 'complete-step', { step: 'zones' });
-    await rect('natres', 'complete-step', { step: 'amend' });
-    const closed = await rect('natres', 'complete-step', { step: 'accept', note: '验收合格' });
+    expect((await rect('natres', 'complete-step', { step: 'accept' })).status).toBe(409);
+    const closed = await rect('natres', 'complete-step', { step: 'amend', note: '已按法定程序修改' });
     expect(closed.body).toMatchObject({ phase: 'closed', colour: 'none' });
 
     const detail = await eventually(
@@ -204,10 +223,15 @@ describe('cultivated-land protection over the running system', () => {
         }>('inspector', `/api/land/rectifications/${xiaoba}`),
       (r) => r.body.timeline.some((t) => t.fact === 'rectification_closed'),
     );
-    expect(detail.body.timeline.find((t) => t.fact === 'plan_returned')).toMatchObject({
-      summary: '整改补划方案退回：补划面积少于调出面积',
+    expect(detail.body.timeline.find((t) => t.fact === 'plan_submitted')).toMatchObject({
+      summary: '整改补划方案已报送（第 1 稿）',
       actor: { userId: 'bureau-natres' },
     });
+    expect(
+      detail.body.timeline.find(
+        (t) => t.fact === 'rectification_step_completed' && t.actor.userId === 'bureau-town-xiaoba',
+      )?.summary,
+    ).toBe('步骤办结：按整改补划方案进行整改补划');
     // Done steps leave the inboxes.
     const left = await eventually(
       async () =>
@@ -247,10 +271,34 @@ describe('cultivated-land protection over the running system', () => {
       (docs) => docs.some((d) => d.itemId === id && d.step === 'report'),
     );
     await act('town-xiaoba', 'report', { actuals: { ...TARGETS, basicFarmlandMu: 94_000 } });
-    const assessed = await act('natres', 'assess', { rectificationDeadline: shanghaiDate(60) });
+    // 三(十): the 市政府 tracks and decides, 督查室 acting for it; 农业农村局、统计局 take part (三(九)).
+    const office = await eventually(
+      () => inboxOf('gov-inspection'),
+      (docs) => docs.some((d) => d.itemId === id && d.step === 'assess'),
+      { timeoutMs: 20_000 },
+    );
+    expect(office.find((d) => d.itemId === id)).toMatchObject({ role: 'lead', ref: '三(十)' });
+    const joining = await eventually(
+      () => inboxOf('stats'),
+      (docs) => docs.some((d) => d.itemId === id && d.step === 'assess'),
+    );
+    expect(joining.find((d) => d.itemId === id)?.role).toBe('cooperating');
+    const byNatres = await act('natres', 'assess', { rectificationDeadline: shanghaiDate(60) });
+    expect(byNatres.status).toBe(409);
+    expect(byNatres.body.detail).toMatch(/考核由市政府（督查室）办理/);
+    // 通报表彰 is not for a town that missed a target.
+    const commend = await act('inspector', 'commend', { reason: '成效突出' });
+    expect(commend.status).toBe(409);
+    expect(commend.body.detail).toMatch(/不能通报表彰/);
+    const assessed = await act('inspector', 'assess', { rectificationDeadline: shanghaiDate(60) });
     expect(assessed.body).toMatchObject({
       phase: 'rectifying',
-      result: { outcome: 'criticised', shortfalls: [{ target: 'basicFarmlandMu', shortfallMu: 1000 }] },
+      result: {
+        outcome: 'criticised',
+        shortfalls: [{ target: 'basicFarmlandMu', shortfallMu: 1000 }],
+        leadUnit: 'gov-inspection',
+        assessors: ['agri', 'stats'],
+      },
     });
 
     const held = await eventually(
@@ -301,9 +349,13 @@ describe('cultivated-land protection over the running system', () => {
       actuals: { ...TARGETS, highStandardMu: 6_000 },
     });
     // A deadline already past at the assessment: 整改不到位 at once (DESIGN §5).
-    const assessed = await post<AssessmentSnapshot>('natres', `/api/land/assessments/${id}/actions/assess`, {
-      rectificationDeadline: shanghaiDate(-1),
-    });
+    const assessed = await post<AssessmentSnapshot>(
+      'inspector',
+      `/api/land/assessments/${id}/actions/assess`,
+      {
+        rectificationDeadline: shanghaiDate(-1),
+      },
+    );
     expect(assessed.body).toMatchObject({ phase: 'rectifying', colour: 'red' });
     expect(assessed.body.escalatedAt).not.toBeNull();
 
@@ -346,16 +398,44 @@ describe('cultivated-land protection over the running system', () => {
       rectification: { phase: 'closed' },
     });
 
-    const results = await get<{ counts: Record<string, number> }>(
-      'leader',
-      `/api/land/assessments?year=${year}`,
+    // 三(十) 通报表彰 is the city's decision for 措施得力、成效突出, with its reason: 农林场 met every
+    // target; only the inspector commends it.
+    const farms = `cl-assess-${year}-farms`;
+    await post('farms', `/api/land/assessments/${farms}/actions/report`, { actuals: TARGETS });
+    const byBureau = await post('natres', `/api/land/assessments/${farms}/actions/commend`, { reason: 'x' });
+    expect(byBureau.status).toBe(403);
+    const commended = await post<AssessmentSnapshot>(
+      'inspector',
+      `/api/land/assessments/${farms}/actions/commend`,
+      {
+        reason: '新增高标准农田 1200 亩，措施得力、成效突出',
+      },
+    );
+    expect(commended.body).toMatchObject({
+      phase: 'closed',
+      result: { outcome: 'commended', commendation: '新增高标准农田 1200 亩，措施得力、成效突出' },
+    });
+    const farmsTimeline = await eventually(
+      () =>
+        get<{ timeline: { fact: string; summary: string }[] }>('leader', `/api/land/assessments/${farms}`),
+      (r) => r.body.timeline.some((t) => t.fact === 'town_commended'),
+    );
+    expect(farmsTimeline.body.timeline.find((t) => t.fact === 'town_commended')!.summary).toMatch(
+      /农林场.*予以通报表彰：新增高标准农田 1200 亩/,
+    );
+
+    const results = await eventually(
+      () => get<{ counts: Record<string, number> }>('leader', `/api/land/assessments?year=${year}`),
+      (r) => r.body.counts.commended === 1,
     );
     expect(results.body.counts).toMatchObject({
       total: 9,
       criticised: 2,
+      commended: 1,
+      passed: 0,
       suspended: 1,
       escalated: 1,
-      reporting: 7,
+      reporting: 6,
     });
     const bad = await get('leader', '/api/land/assessments?year=19');
     expect(bad.status).toBe(400);

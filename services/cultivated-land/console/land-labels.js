@@ -5,6 +5,7 @@ export const RECTIFICATION_PHASES = {
   verify: '核实划定成果',
   problems: '列出问题清单',
   plan: '整改补划方案',
+  rectify: '镇(场)整改补划',
   review: '方案审核',
   zones: '调整“两区”',
   amend: '修改土地利用总体规划',
@@ -18,7 +19,7 @@ export const ASSESSMENT_PHASES = {
   verifying: '整改核查',
   closed: '已办结',
 };
-export const OUTCOMES = { commended: '通报表彰', criticised: '通报批评' };
+export const OUTCOMES = { commended: '通报表彰', passed: '考核通过', criticised: '通报批评' };
 export const OCCUPATION_STATES = {
   approved: '已批准',
   refused: '不予批准',

@@ -9,14 +9,14 @@ import { toast, todayShanghai } from '/ui.js';
 const addDays = (date, days) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const options = (labels) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+// 二(二) as written: 自然资源局 会同农业农村局 verifies, lists and drafts; the town rectifies.
 const RECTIFICATION_STEPS = {
   verify: '核实划定成果',
   problems: '梳理问题清单',
-  plan: '编制整改补划方案',
-  review: '审查方案',
+  plan: '编制整改补划方案（自然资源局会同农业农村局）',
+  rectify: '镇(场)整改补划',
   zones: '调整“两区”',
   amend: '修改土地利用总体规划',
-  accept: '整改补划验收',
 };
 
 export function overviewActions(user, towns, reload) {

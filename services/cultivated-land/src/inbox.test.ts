@@ -107,4 +107,38 @@ describe('inbox entries of the cultivated-land process (我的待办)', () => {
       '农林场2019年度耕地保护责任目标全部完成，予以通报表彰',
     );
   });
+
+  it('28号 三(十): a city-assessed year waits in 政府督查室’s inbox, 农业农村局、统计局 taking part; passing is 考核通过', () => {
+    const targets = { cultivatedLandMu: 1, basicFarmlandMu: 1, highStandardMu: 1 };
+    const s = newAssessmentState(
+      {
+        assessmentId: 'a',
+        year: 2020,
+        townCode: 'farms',
+        townName: '农林场',
+        targets,
+        reportDeadline: '2021-01-31',
+        setBy: 'inspector',
+      },
+      now,
+      { assessedByCity: true },
+    );
+    const farms = { ...natres, unitCode: 'farms' };
+    applyAssessmentAction(
+      s,
+      { action: 'report', actor: farms, body: { actuals: targets } } as AssessmentCommand,
+      now,
+    );
+    expect(assessmentEntries(s.a).map((e) => [e.unitCode, e.role, e.stepLabel])).toEqual([
+      ['gov-inspection', 'lead', '考核评定（市政府督查室；农业农村局、统计局参与）'],
+      ['agri', 'cooperating', '参与考核：考核评定（市政府督查室；农业农村局、统计局参与）'],
+      ['stats', 'cooperating', '参与考核：考核评定（市政府督查室；农业农村局、统计局参与）'],
+    ]);
+    const inspector = { userId: 'inspector', name: '督查室', role: 'inspector' as const, requestId: 'i' };
+    applyAssessmentAction(s, { action: 'assess', actor: inspector, body: {} } as AssessmentCommand, now);
+    expect(assessmentEntries(s.a)).toEqual([]);
+    expect(summaryOf('assessment_passed', { assessment: s.a })).toBe(
+      '农林场2020年度耕地保护责任目标全部完成，考核通过',
+    );
+  });
 });

@@ -38,7 +38,10 @@ export function rectificationEntries(r: RectificationSnapshot): Entry[] {
     );
 }
 
-/** The open step of a town's assessment; 农业农村局 and 统计局 join the assessment (三(九)). */
+/**
+ * The open step of a town's assessment; 农业农村局 and 统计局 join the assessment (三(九)), which the
+ * city (政府督查室, `gov-inspection`) decides since patch `cl-28-3-10-city-assesses`.
+ */
 export function assessmentEntries(a: AssessmentSnapshot): Entry[] {
   const step = a.openStep;
   if (a.phase === 'closed' || !step) return [];

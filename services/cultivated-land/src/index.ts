@@ -7,6 +7,7 @@ export { startNatresLandModule } from './bureaus/natres/index';
 export { startAgriLandModule } from './bureaus/agri/index';
 export { startStatsLandModule } from './bureaus/stats/index';
 export { startTownsLandModule } from './bureaus/towns/index';
+export { startOfficeLandModule } from './bureaus/office/index';
 export { assessmentEntries, rectificationEntries } from './inbox';
 export { summaryOf } from './handlers/project';
 export { landTowns } from './towns';

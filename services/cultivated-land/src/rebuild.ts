@@ -6,6 +6,7 @@ import { ensureIndexes, MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAgriLandModule } from './bureaus/agri/index';
 import { startNatresLandModule } from './bureaus/natres/index';
+import { startOfficeLandModule } from './bureaus/office/index';
 import { startStatsLandModule } from './bureaus/stats/index';
 import { startTownsLandModule } from './bureaus/towns/index';
 import { assessments, ClCollections, rectifications, timeline } from './collections';
@@ -19,6 +20,7 @@ export const cultivatedLandReadModelDurables = (prefix = '') => ({
   agri: `${prefix}bureau-agri-cultivated-land`,
   stats: `${prefix}bureau-stats-cultivated-land`,
   towns: `${prefix}towns-cultivated-land`,
+  office: `${prefix}office-cultivated-land`,
 });
 
 /**
@@ -54,6 +56,7 @@ export const cultivatedLandReadModel: RebuildableReadModel<Db> = {
       await startAgriLandModule({ bus, db, durable: d.agri }),
       await startStatsLandModule({ bus, db, durable: d.stats }),
       await startTownsLandModule({ bus, db, durable: d.towns }),
+      await startOfficeLandModule({ bus, db, durable: d.office }),
     ];
   },
 };

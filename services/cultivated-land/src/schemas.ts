@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them.
 import { z } from 'zod';
 import {
+  AssessmentOutcomeSchema,
   AssessmentSnapshotSchema,
   RectificationCampaignSchema,
   RectificationSnapshotSchema,
@@ -82,6 +83,8 @@ export const AssessmentListResponse = z.object({
     reporting: z.number(),
     assessing: z.number(),
     commended: z.number(),
+    /** Every target met, not commended (the city's assessments, 三(十)). */
+    passed: z.number(),
     criticised: z.number(),
     suspended: z.number(),
     escalated: z.number(),
@@ -122,7 +125,7 @@ export const TownView = z.object({
       assessmentId: z.string(),
       year: z.number(),
       phase: z.string(),
-      outcome: z.enum(['commended', 'criticised']).nullable(),
+      outcome: AssessmentOutcomeSchema.nullable(),
       colour: ColourSchema,
       escalated: z.boolean(),
     })

@@ -3,6 +3,7 @@ import { ensureIndexes, MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAgriLandModule } from './bureaus/agri/index';
 import { startNatresLandModule } from './bureaus/natres/index';
+import { startOfficeLandModule } from './bureaus/office/index';
 import { startStatsLandModule } from './bureaus/stats/index';
 import { startTownsLandModule } from './bureaus/towns/index';
 import { assessments, rectifications, timeline } from './collections';
@@ -20,7 +21,7 @@ export interface CultivatedLandServiceDeps {
 /**
  * The cultivated-land process's services in one process (embedded default): the projection of
  * the towns' rectifications and assessments, the alerts, and the 自然资源局 (suspensions),
- * 农业农村局, 统计局 and towns' inbox modules, each its own durable consumer.
+ * 农业农村局, 统计局, towns' and 政府督查室's inbox modules, each its own durable consumer.
  */
 export async function startCultivatedLandServices(
   deps: CultivatedLandServiceDeps,
@@ -57,6 +58,7 @@ export async function startCultivatedLandServices(
     await startAgriLandModule({ ...deps, durable: `${prefix}bureau-agri-cultivated-land` }),
     await startStatsLandModule({ ...deps, durable: `${prefix}bureau-stats-cultivated-land` }),
     await startTownsLandModule({ ...deps, durable: `${prefix}towns-cultivated-land` }),
+    await startOfficeLandModule({ ...deps, durable: `${prefix}office-cultivated-land` }),
   ];
   return [projection, alerts, ...modules];
 }

@@ -84,6 +84,13 @@ describe('rebuilding every read model from the stream', () => {
     requestId: `rb-${run}-${n}`,
   });
 
+  const inspector = (n: number): Actor => ({
+    userId: 'inspector',
+    name: '督查室',
+    role: 'inspector',
+    requestId: `rb-${run}-${n}`,
+  });
+
   beforeAll(async () => {
     const stack = inject('stack');
     bus = await connectBus(stack.natsUrl, { name: 'rebuild-all-tests' });
@@ -226,15 +233,15 @@ describe('rebuilding every read model from the stream', () => {
           campaignId: `cl-rb-${run}`,
           townCode: 'town-xiaoba',
           townName: '小坝镇',
+          // 二(二) as written: 自然资源局's plan, the town's 整改补划 (issue 14).
           deadlines: {
             verify: '2019-05-31',
             problems: '2019-06-30',
             plan: '2019-07-31',
-            review: '2019-08-15',
+            rectify: '2019-09-15',
             zones: '2019-09-30',
             amend: '2019-11-30',
-            accept: '2019-12-31',
-          } as never,
+          },
         },
       ],
     });
@@ -265,7 +272,28 @@ describe('rebuilding every read model from the stream', () => {
     const act = (action: string, actor: Actor, body: unknown) =>
       a.executeUpdate(assessmentActionUpdate, { args: [{ action, actor, body }] } as never);
     await act('report', who('town-xiaoba', 4), { actuals: { ...targets, highStandardMu: 5 } });
-    await act('assess', who('natres', 5), { rectificationDeadline: '2020-06-30' });
+    // 三(十): the 市政府 assesses, 督查室 acting for it (issue 14).
+    await act('assess', inspector(5), { rectificationDeadline: '2020-06-30' });
+    // 大坝镇 has reported and waits for the city's assessment: an entry in 督查室's inbox.
+    const waiting = await client.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
+      taskQueue: `cl-${prefix}`,
+      workflowId: townAssessmentWorkflowId(`${assessmentIdOf(2019, 'town-daba')}-${run}`),
+      args: [
+        {
+          assessmentId: `${assessmentIdOf(2019, 'town-daba')}-${run}`,
+          year: 2019,
+          townCode: 'town-daba',
+          townName: '大坝镇',
+          targets,
+          reportDeadline: '2020-01-31',
+          setBy: 'inspector',
+        },
+      ],
+    });
+    handles.push(waiting);
+    await waiting.executeUpdate(assessmentActionUpdate, {
+      args: [{ action: 'report', actor: who('town-daba', 9), body: { actuals: targets } }],
+    } as never);
 
     // 土地利用: a compensation accepted and land occupied against it; an illegal occupation case
     // found in 2021, long past its handling deadline.
@@ -378,7 +406,16 @@ describe('rebuilding every read model from the stream', () => {
     expect(before.kg_campaigns).toEqual([expect.objectContaining({ _id: CAMPAIGN_2019.campaignId })]);
     expect(before.kg_cases!.length).toBeGreaterThanOrEqual(2);
     expect(before.kg_bureau_cases!.length).toBeGreaterThanOrEqual(2);
-    expect(before.cl_assessments!.length).toBeGreaterThanOrEqual(1);
+    expect(before.cl_assessments!.length).toBeGreaterThanOrEqual(2);
+    // 三(十): the city's step waits in 政府督查室's inbox, 农业农村局 and 统计局 taking part.
+    const assessing = (before[ReadModels.inbox] as InboxDoc[]).filter(
+      (e) => e.itemId === `${assessmentIdOf(2019, 'town-daba')}-${run}`,
+    );
+    expect(assessing.map((e) => [e.unitCode, e.role]).sort()).toEqual([
+      ['agri', 'cooperating'],
+      ['gov-inspection', 'lead'],
+      ['stats', 'cooperating'],
+    ]);
     expect(before.cl_rectifications!.length).toBeGreaterThanOrEqual(1);
     expect(before.land_suspensions!.length).toBeGreaterThanOrEqual(1);
     expect(before[ReadModels.items]!.length).toBeGreaterThanOrEqual(1);

@@ -9,14 +9,19 @@ import {
   StartAssessmentSchema,
   type AssessmentCommand,
   type AssessmentSnapshot,
+  type Shortfall,
   type StartAssessment,
   type Targets,
 } from './contracts/index';
 import { isGranted, type Colour } from '@duban/contracts';
 import { refuse, type Fact } from './refusal';
 import {
+  CITY_ASSESSOR,
   accountabilityReason,
+  commendationOf,
   describeShortfalls,
+  judgeForCity,
+  participantsOf,
   judgeAssessment,
   shortfalls,
   suspensionReason,
@@ -32,12 +37,22 @@ export interface AssessmentState {
    * unset in assessments whose histories predate it, which raise 问责 at the deadline.
    */
   waitsForVerification?: boolean;
+  /**
+   * 三(十) 市政府…跟踪问效: the city (督查室 for it) assesses and decides 通报表彰 itself (patch
+   * `cl-28-3-10-city-assesses`); unset in assessments begun before it, which 自然资源局 assesses
+   * and which commend a town on meeting its targets.
+   */
+  assessedByCity?: boolean;
 }
 
 /** Units that take part in the assessment (三(九)). */
 export const DEFAULT_ASSESSORS = ['natres', 'agri', 'stats'];
 
-export function newAssessmentState(input: StartAssessment, now: number): AssessmentState {
+export function newAssessmentState(
+  input: StartAssessment,
+  now: number,
+  rules: { assessedByCity?: boolean } = {},
+): AssessmentState {
   const settings = StartAssessmentSchema.parse(input);
   const a: AssessmentSnapshot = {
     assessmentId: settings.assessmentId,
@@ -63,7 +78,8 @@ export function newAssessmentState(input: StartAssessment, now: number): Assessm
     closedAt: null,
     version: 0,
   };
-  const state = { settings, a };
+  const state: AssessmentState = { settings, a };
+  if (rules.assessedByCity) state.assessedByCity = true;
   setOpenStep(state);
   refreshAssessmentColour(state, now);
   return state;
@@ -82,12 +98,19 @@ function setOpenStep(state: AssessmentState): void {
       };
       return;
     case 'assessing':
-      a.openStep = {
-        key: 'assess',
-        title: '考核（会同农业农村局、统计局）',
-        unitCode: 'natres',
-        deadline: null,
-      };
+      a.openStep = state.assessedByCity
+        ? {
+            key: 'assess',
+            title: '考核评定（市政府督查室；农业农村局、统计局参与）',
+            unitCode: CITY_ASSESSOR,
+            deadline: null,
+          }
+        : {
+            key: 'assess',
+            title: '考核（会同农业农村局、统计局）',
+            unitCode: 'natres',
+            deadline: null,
+          };
       return;
     case 'rectifying':
       a.openStep = {
@@ -193,10 +216,19 @@ const townOnly = (state: AssessmentState, command: AssessmentCommand, what: stri
     refuse(`${what}由${state.a.townName}报告`);
 };
 // The town's own report is checked against the assessment's town; 自然资源局's steps by the table.
+// (`assess` is granted to the inspector too since the city assesses: 自然资源局's own check here.)
 const natresOnly = (command: AssessmentCommand, what: string) => {
-  if (!isGranted(AssessmentGrants[command.action], command.actor))
+  const natres = command.actor.role === 'bureau' && command.actor.unitCode === 'natres';
+  if (!natres || !isGranted(AssessmentGrants[command.action], command.actor))
     refuse(`${what}由自然资源局办理（三(九)）`);
 };
+
+/** 三(十): the 市政府 decides, 督查室 acting for it; before the patch, 自然资源局. */
+function assessorOnly(state: AssessmentState, command: AssessmentCommand, what: string) {
+  if (!state.assessedByCity) return natresOnly(command, what);
+  if (command.actor.role !== 'inspector')
+    refuse(`${what}由市政府（督查室）办理，农业农村局、统计局参与（三(十)、三(九)）`);
+}
 
 /** The Update validator: refuses with a Chinese reason, changes nothing. */
 export function checkAssessmentAction(state: AssessmentState, command: AssessmentCommand): void {
@@ -209,8 +241,17 @@ export function checkAssessmentAction(state: AssessmentState, command: Assessmen
       townOnly(state, command, '目标完成情况');
       if (a.phase !== 'reporting') refuse(`${label}已报告完成情况`);
       return;
+    case 'commend': {
+      if (!state.assessedByCity) refuse(`${label}由自然资源局考核，完成目标即予表彰，无须另行决定`);
+      assessorOnly(state, command, '通报表彰');
+      if (a.phase !== 'assessing')
+        refuse(a.phase === 'reporting' ? `${a.townName}尚未报告完成情况` : `${label}已考核`);
+      const decided = commendationOf(a.townName, a.year, a.targets, a.actuals!, body.reason as string);
+      if ('refusal' in decided) refuse(decided.refusal);
+      return;
+    }
     case 'assess': {
-      natresOnly(command, '考核');
+      assessorOnly(state, command, '考核');
       if (a.phase !== 'assessing')
         refuse(a.phase === 'reporting' ? `${a.townName}尚未报告完成情况` : `${label}已考核`);
       const missed = shortfalls(a.targets, a.actuals!);
@@ -260,42 +301,32 @@ export function applyAssessmentAction(
       });
       break;
     }
+    case 'commend': {
+      const decided = commendationOf(a.townName, a.year, a.targets, a.actuals!, body.reason as string);
+      if ('refusal' in decided) break; // the validator refused it already
+      a.result = { ...decided, ...byCity(at, by, body), commendation: body.reason as string };
+      closeWith(state, CultivatedEvents.TownCommended.type, 'commended', at, facts);
+      break;
+    }
     case 'assess': {
+      if (state.assessedByCity) {
+        // The city's assessment: 通报批评 on a missed target; otherwise the town passes.
+        const verdict = judgeForCity(a.townName, a.year, a.targets, a.actuals!);
+        a.result = { ...verdict, ...byCity(at, by, body), commendation: null };
+        if (verdict.outcome === 'passed')
+          closeWith(state, CultivatedEvents.AssessmentPassed.type, 'passed', at, facts);
+        else criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
+        break;
+      }
       const verdict = judgeAssessment(a.townName, a.year, a.targets, a.actuals!);
       // 自然资源局 leads (an administrator acts for it); the others take part (三(九)).
       const assessors = [
         ...new Set(['natres', ...((body.assessors as string[] | undefined) ?? DEFAULT_ASSESSORS)]),
       ];
       a.result = { ...verdict, assessedAt: at, assessedBy: by, assessors };
-      if (verdict.outcome === 'commended') {
-        a.phase = 'closed';
-        a.closedAt = at;
-        facts.push({ type: CultivatedEvents.TownCommended.type, step: 'commended', extra: {} });
-        facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
-        break;
-      }
-      const deadline = body.rectificationDeadline as string;
-      a.rectificationDeadline = deadline;
-      a.phase = 'rectifying';
-      a.suspension = {
-        townCode: a.townCode,
-        assessmentId: a.assessmentId,
-        year: a.year,
-        reason: suspensionReason(a.townName, a.year, a.assessmentId),
-        since: at,
-        rectificationDeadline: deadline,
-        liftedAt: null,
-      };
-      facts.push({
-        type: CultivatedEvents.TownCriticised.type,
-        step: 'criticised',
-        extra: { shortfalls: verdict.shortfalls, rectificationDeadline: deadline },
-      });
-      facts.push({
-        type: CultivatedEvents.LandBusinessSuspended.type,
-        step: 'suspended',
-        extra: { suspension: { ...a.suspension } },
-      });
+      if (verdict.outcome === 'commended')
+        closeWith(state, CultivatedEvents.TownCommended.type, 'commended', at, facts);
+      else criticise(state, verdict.shortfalls, body.rectificationDeadline as string, at, facts);
       break;
     }
     case 'report-rectification': {
@@ -345,4 +376,54 @@ export function applyAssessmentAction(
   }
   setOpenStep(state);
   return facts;
+}
+
+/** 通报批评，责令限期整改，整改期间暂停办理涉及土地管理的有关业务 (三(十)). */
+function criticise(
+  state: AssessmentState,
+  missed: Shortfall[],
+  deadline: string,
+  at: string,
+  facts: Fact[],
+): void {
+  const a = state.a;
+  a.rectificationDeadline = deadline;
+  a.phase = 'rectifying';
+  a.suspension = {
+    townCode: a.townCode,
+    assessmentId: a.assessmentId,
+    year: a.year,
+    reason: suspensionReason(a.townName, a.year, a.assessmentId),
+    since: at,
+    rectificationDeadline: deadline,
+    liftedAt: null,
+  };
+  facts.push({
+    type: CultivatedEvents.TownCriticised.type,
+    step: 'criticised',
+    extra: { shortfalls: missed, rectificationDeadline: deadline },
+  });
+  facts.push({
+    type: CultivatedEvents.LandBusinessSuspended.type,
+    step: 'suspended',
+    extra: { suspension: { ...a.suspension } },
+  });
+}
+
+/** Who decided the city's assessment and who took part (三(十), 三(九)). */
+function byCity(at: string, by: string, body: Record<string, unknown>) {
+  return {
+    assessedAt: at,
+    assessedBy: by,
+    assessors: participantsOf(body.assessors as string[] | undefined),
+    leadUnit: CITY_ASSESSOR,
+  };
+}
+
+/** The assessment ends with its outcome's fact, then `assessment_closed`. */
+function closeWith(state: AssessmentState, type: Fact['type'], step: string, at: string, facts: Fact[]) {
+  state.a.phase = 'closed';
+  state.a.closedAt = at;
+  facts.push({ type, step, extra: {} });
+  facts.push({ type: CultivatedEvents.AssessmentClosed.type, step: 'closed', extra: {} });
 }

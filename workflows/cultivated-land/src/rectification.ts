@@ -122,7 +122,12 @@ function ownOpenStep(
 ): RectificationStep {
   const { actor } = command;
   const step = state.r.steps.find((s) => s.key === key);
-  if (!step) return refuse(`没有步骤 ${key}`);
+  if (!step)
+    return refuse(
+      key === 'review' || key === 'accept'
+        ? `没有步骤 ${key}：二(二) 的整改补划方案由自然资源局会同农业农村局编制，镇(场)据以整改补划，无审查、验收步骤`
+        : `没有步骤 ${key}`,
+    );
   if (!isGranted(RectificationGrants[command.action], actor)) refuse(`角色 ${actor.role} 不能办理整改步骤`);
   if (step.unitCode !== actor.unitCode)
     refuse(`步骤“${step.title}”由${name(state, step.unitCode)}办理，${name(state, actor.unitCode)}不能办理`);

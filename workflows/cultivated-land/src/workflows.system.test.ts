@@ -239,8 +239,8 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     await aact(h, 'report', actor('bureau', 'town-daba'), {
       actuals: { cultivatedLandMu: 119_200, basicFarmlandMu: 95_000, highStandardMu: 8_000 },
     });
-    await refused(aact(h, 'assess', actor('bureau', 'natres'), {}), /须规定整改期限/);
-    a = await aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-04-30' });
+    await refused(aact(h, 'assess', actor('inspector'), {}), /须规定整改期限/);
+    a = await aact(h, 'assess', actor('inspector'), { rectificationDeadline: '2020-04-30' });
     expect(a).toMatchObject({
       phase: 'rectifying',
       result: { outcome: 'criticised', shortfalls: [{ target: 'cultivatedLandMu', shortfallMu: 800 }] },
@@ -266,16 +266,17 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     const h = await startAssessment(2019, 'town-yesheng', '叶盛镇', '2020-03-31');
     const commended = await startAssessment(2019, 'town-qujing', '瞿靖镇', '2020-03-31');
     await aact(commended, 'report', actor('bureau', 'town-qujing'), { actuals: TARGETS });
-    const c = await aact(commended, 'assess', actor('bureau', 'natres'), { assessors: ['agri', 'stats'] });
+    // 通报表彰 is the city's decision (三(十)), 农业农村局、统计局 taking part (三(九)).
+    const c = await aact(commended, 'commend', actor('inspector'), { reason: '补充耕地 500 亩，措施得力' });
     expect(c).toMatchObject({
       phase: 'closed',
-      result: { outcome: 'commended', assessors: ['natres', 'agri', 'stats'] },
+      result: { outcome: 'commended', assessors: ['agri', 'stats'], leadUnit: 'gov-inspection' },
     });
 
     await aact(h, 'report', actor('bureau', 'town-yesheng'), {
       actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_000, highStandardMu: 6_500 },
     });
-    let a = await aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-05-31' });
+    let a = await aact(h, 'assess', actor('inspector'), { rectificationDeadline: '2020-05-31' });
     expect(a.result!.shortfalls.map((s) => s.target)).toEqual(['basicFarmlandMu', 'highStandardMu']);
     await aact(h, 'report-rectification', actor('bureau', 'town-yesheng'), {
       actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_500, highStandardMu: 6_500 },
@@ -292,7 +293,7 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     await aact(pending, 'report', actor('bureau', 'town-xiaoba'), {
       actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_000, highStandardMu: 8_000 },
     });
-    await aact(pending, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2020-05-31' });
+    await aact(pending, 'assess', actor('inspector'), { rectificationDeadline: '2020-05-31' });
     await aact(pending, 'report-rectification', actor('bureau', 'town-xiaoba'), {
       actuals: { cultivatedLandMu: 121_000, basicFarmlandMu: 94_800, highStandardMu: 8_000 },
       note: '补划 800 亩',
@@ -316,12 +317,89 @@ describe('cultivated-land workflows on the time-skipping server (青政办发〔
     await record(pending, 'assessment-accountability-after-verification.json');
   });
 
+  // Issue 14, point 3: 青政办发〔2019〕28号 二(二) as written (patch cl-28-2-2-steps-as-written).
+  it('二(二) as written: 自然资源局 drafts the plan, the town’s 整改补划 turns red on its own date, no review or acceptance', async () => {
+    const h = await startRectification(`cl-2020-written-${run}`, 'town-xiakou', '峡口镇', {
+      verify: '2020-07-31',
+      problems: '2020-08-31',
+      plan: '2020-09-30',
+      rectify: '2020-11-30',
+      zones: '2020-12-15',
+      amend: '2020-12-31',
+    });
+    const natres = actor('bureau', 'natres');
+    const town = actor('bureau', 'town-xiakou');
+    let r = await rsnap(h);
+    expect(r.steps.map((s) => [s.key, s.unitCode])).toEqual([
+      ['verify', 'natres'],
+      ['problems', 'natres'],
+      ['plan', 'natres'],
+      ['rectify', 'town-xiakou'],
+      ['zones', 'agri'],
+      ['amend', 'natres'],
+    ]);
+    expect(step(r, 'plan').withUnits).toEqual(['agri']);
+    await ract(h, 'complete-step', natres, { step: 'verify', note: '会同农业农村局核实' });
+    await ract(h, 'list-problems', natres, {
+      problems: [
+        { category: 'wrongly_designated', parcels: [{ parcelNo: 'XK-01', areaMu: 20 }], disposal: '调出' },
+      ],
+    });
+    await refused(ract(h, 'submit-plan', town, { summary: 'x', supplementaryMu: 20 }), /由自然资源局办理/);
+    r = await ract(h, 'submit-plan', natres, { summary: '峡口镇补划 20 亩', supplementaryMu: 20 });
+    expect(r).toMatchObject({ phase: 'rectify', plan: { round: 1, submittedBy: 'bureau-natres' } });
+    await refused(ract(h, 'review-plan', natres, { decision: 'approve', reason: '同意' }), /没有步骤 review/);
+    await skipTo('2020-12-01T00:00:30');
+    r = await until(
+      () => rsnap(h),
+      (x) => x.colour === 'red',
+    );
+    expect(step(r, 'rectify').colour).toBe('red');
+    expect(r.redSince).toBe('2020-11-30T16:00:00.000Z');
+    r = await ract(h, 'complete-step', town, { step: 'rectify', note: '已按方案补划 20 亩' });
+    expect(r).toMatchObject({ phase: 'zones', colour: 'green' });
+    await ract(h, 'complete-step', actor('bureau', 'agri'), { step: 'zones' });
+    await refused(ract(h, 'complete-step', natres, { step: 'accept' }), /没有步骤 accept/);
+    r = await ract(h, 'complete-step', natres, { step: 'amend' });
+    expect(r).toMatchObject({ phase: 'closed', colour: 'none' });
+    await completed(h);
+    await record(h, 'rectification-as-written-2-2.json');
+  });
+
+  // Issue 14, point 4: 28号 三(十) 市政府…跟踪问效 (patch cl-28-3-10-city-assesses).
+  it('三(十): 督查室 decides for the 市政府; meeting the targets passes; 通报表彰 is its decision, with a reason', async () => {
+    const h = await startAssessment(2020, 'town-shaogang', '邵岗镇', '2021-01-31');
+    const passed = await startAssessment(2020, 'town-chenyuantan', '陈袁滩镇', '2021-01-31');
+    await aact(h, 'report', actor('bureau', 'town-shaogang'), { actuals: TARGETS });
+    await aact(passed, 'report', actor('bureau', 'town-chenyuantan'), { actuals: TARGETS });
+    let a = await asnap(h);
+    expect(a.openStep).toMatchObject({ key: 'assess', unitCode: 'gov-inspection', deadline: null });
+    await refused(aact(h, 'assess', actor('bureau', 'natres'), {}), /考核由市政府（督查室）办理/);
+    await refused(aact(h, 'commend', actor('bureau', 'natres'), { reason: 'x' }), /通报表彰由市政府/);
+    const p = await aact(passed, 'assess', actor('inspector'), {});
+    expect(p).toMatchObject({
+      phase: 'closed',
+      result: { outcome: 'passed', leadUnit: 'gov-inspection', assessors: ['agri', 'stats'] },
+    });
+    a = await aact(h, 'commend', actor('inspector'), { reason: '新增高标准农田 2000 亩，成效突出' });
+    expect(a).toMatchObject({
+      phase: 'closed',
+      result: {
+        outcome: 'commended',
+        commendation: '新增高标准农田 2000 亩，成效突出',
+        summary: expect.stringMatching(/予以通报表彰：新增高标准农田 2000 亩/),
+      },
+    });
+    await completed(h);
+    await record(h, 'assessment-city-commends-3-10.json');
+  });
+
   // Issue 12: input sent straight to Temporal, past the gateway, never fails a workflow task.
   it('rejects Updates their contract refuses as validation errors; the assessment runs on and takes the next action', async () => {
     const h = await startAssessment(2031, 'town-daba', '大坝镇', '2032-01-31');
     const town = actor('bureau', 'town-daba');
     await rejectedAsInvalid(
-      aact(h, 'assess', actor('bureau', 'natres'), { rectificationDeadline: '2032-02-30' }),
+      aact(h, 'assess', actor('inspector'), { rectificationDeadline: '2032-02-30' }),
       'body.rectificationDeadline',
     );
     await rejectedAsInvalid(

@@ -1,5 +1,6 @@
 import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  isAsWrittenDeadlines,
   AssessmentCommandSchema,
   CultivatedEvents,
   RectificationCommandSchema,
@@ -106,17 +107,24 @@ async function runTracked(opts: {
   });
 }
 
+/** 二(二) as written: 自然资源局 drafts the plan, the town carries it out; no review, no acceptance. */
+export const RECTIFICATION_AS_WRITTEN_PATCH = 'cl-28-2-2-steps-as-written';
+
 /**
  * One town's rectification of its permanent basic farmland designation (青政办发〔2019〕28号
- * 二(二)): verify → problem list → the town's 整改补划方案 → review (approve or return) → “两区”
- * adjustment → amendment of the land-use plan → verification → closed. Each step has the
- * deadline its campaign set; colours follow the warning ladder.
+ * 二(二)): 自然资源局 会同农业农村局 verifies → lists the problems → drafts the town's 整改补划方案 →
+ * the town carries out the 整改补划 → “两区” adjustment → amendment of the land-use plan → closed.
+ * Rectifications begun before patch `cl-28-2-2-steps-as-written` keep the first version's steps
+ * (the town's plan, its review with return, and an acceptance). Each step has the deadline its
+ * campaign set; colours follow the warning ladder.
  */
 export async function townRectificationWorkflow(
   input: StartRectification | { resume: RectificationState },
 ): Promise<void> {
   checkStartInput(StartRectificationSchema, input);
   const resume = 'resume' in input;
+  // The steps follow the campaign's deadlines; only the as-written ones are new code, marked so.
+  if (!resume && isAsWrittenDeadlines(input.deadlines)) patched(RECTIFICATION_AS_WRITTEN_PATCH);
   const state: RectificationState = resume ? input.resume : newRectificationState(input, Date.now());
   setHandler(rectificationSnapshotQuery, () => state.r);
   await runTracked({
@@ -148,9 +156,13 @@ export async function townRectificationWorkflow(
 /** 三(十): 问责 waits for a pending verification instead of being raised while it is pending. */
 export const ACCOUNTABILITY_AFTER_VERIFICATION_PATCH = 'cl-28-3-10-accountability-after-verification';
 
+/** 三(十): the 市政府 (督查室 for it) assesses, and 通报表彰 is its own decision. */
+export const CITY_ASSESSES_PATCH = 'cl-28-3-10-city-assesses';
+
 /**
  * One town's yearly responsibility assessment (青政办发〔2019〕28号 三(十)): targets → the town's
- * report → assessment (通报表彰 or 通报批评) → on failure a rectification deadline and the
+ * report → the city's assessment (督查室, 农业农村局、统计局 taking part: passed, 通报表彰 as its
+ * decision, or 通报批评; 自然资源局 before patch `cl-28-3-10-city-assesses`) → on failure a rectification deadline and the
  * suspension of land-management business in the town → rectification verified (suspension
  * lifted), or 问责 when the deadline passes first.
  */
@@ -161,6 +173,8 @@ export async function townAssessmentWorkflow(
   const resume = 'resume' in input;
   const state: AssessmentState = resume ? input.resume : newAssessmentState(input, Date.now());
   state.waitsForVerification ??= patched(ACCOUNTABILITY_AFTER_VERIFICATION_PATCH);
+  // A new assessment is in `reporting`: the flag decides the `assessing` step, later.
+  if (!resume && patched(CITY_ASSESSES_PATCH)) state.assessedByCity = true;
   setHandler(assessmentSnapshotQuery, () => state.a);
   await runTracked({
     kind: 'assessment',

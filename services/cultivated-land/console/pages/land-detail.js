@@ -102,11 +102,11 @@ function rectificationStepActions(user, r, s, path, done) {
       ...extra,
     });
   if (mine) {
-    if (['verify', 'zones', 'amend', 'accept'].includes(s.key))
+    if (['verify', 'rectify', 'zones', 'amend', 'accept'].includes(s.key))
       out.push(
         act(
           'complete-step',
-          '办结',
+          s.key === 'rectify' ? '整改补划完成' : '办结',
           [{ name: 'note', label: '办理情况（可不填）', type: 'textarea' }],
           (v) => (v.note ? { step: s.key, note: v.note } : { step: s.key }),
         ),
@@ -334,9 +334,15 @@ async function rectificationPage(container, ctx, id) {
 
 // ——— 耕地保护责任目标考核 (三(十)) ———
 
+// The open step's unit acts; the 市政府's step (考核评定, 三(十)) is the inspector's (督查室).
+const actsOn = (user, step) =>
+  step.unitCode === 'gov-inspection'
+    ? user.role === 'inspector'
+    : user.role === 'bureau' && user.unitCode === step.unitCode;
+
 function assessmentActions(user, a, path, done) {
   const step = a.openStep;
-  if (!step || user.role !== 'bureau' || user.unitCode !== step.unitCode) return [];
+  if (!step || !actsOn(user, step)) return [];
   const act = (key, label, fields, body) =>
     landAction({
       key,
@@ -372,7 +378,26 @@ function assessmentActions(user, a, path, done) {
             ...(v.note ? { note: v.note } : {}),
           }),
         ),
-      ];
+        // 通报表彰 is the city's own decision (三(十)), only on assessments the city decides.
+        step.unitCode === 'gov-inspection'
+          ? landAction({
+              key: 'commend',
+              label: '通报表彰',
+              title: `通报表彰：${a.townName} ${a.year}年（措施得力、成效突出）`,
+              path: `${path}/commend`,
+              fields: [
+                {
+                  name: 'reason',
+                  label: '表彰理由（措施得力、成效突出的事实）',
+                  type: 'textarea',
+                  required: true,
+                },
+              ],
+              body: (v) => ({ reason: v.reason }),
+              done,
+            })
+          : null,
+      ].filter(Boolean);
     case 'rectifying':
       return [
         act(
@@ -436,12 +461,25 @@ async function assessmentPage(container, ctx, id) {
             '考核结果',
             a.result
               ? [
-                  chip(OUTCOMES[a.result.outcome], a.result.outcome === 'commended' ? 'green' : 'red'),
+                  chip(OUTCOMES[a.result.outcome], a.result.outcome === 'criticised' ? 'red' : 'green'),
                   ' ',
                   a.result.summary,
                 ]
               : null,
           ],
+          a.result
+            ? [
+                '考核单位',
+                h(
+                  'span',
+                  { id: 'land-assessors' },
+                  `${a.result.leadUnit ? `市政府（${unitName(a.result.leadUnit)}）` : unitName('natres')}；参与：${a.result.assessors
+                    .filter((u) => u !== 'natres' || a.result.leadUnit)
+                    .map(unitName)
+                    .join('、')}`,
+                ),
+              ]
+            : null,
           ['整改期限', a.rectificationDeadline],
           [
             '土地管理业务',

@@ -80,7 +80,7 @@ function townsSection(res) {
                 h('a', { href: `#/land/assessments/${encodeURIComponent(a.assessmentId)}` }, `${a.year}年`),
                 ' ',
                 a.outcome
-                  ? chip(OUTCOMES[a.outcome], a.outcome === 'commended' ? 'green' : 'red')
+                  ? chip(OUTCOMES[a.outcome], a.outcome === 'criticised' ? 'red' : 'green')
                   : chip(ASSESSMENT_PHASES[a.phase] || a.phase, 'state'),
                 a.outcome && a.phase !== 'closed' ? ` ${ASSESSMENT_PHASES[a.phase] || a.phase}` : '',
                 a.escalated ? h('div', { class: 'days over' }, '整改逾期，已提请问责') : null,
@@ -272,7 +272,8 @@ function assessmentsSection(res) {
     h(
       'p',
       { id: 'land-assessment-counts' },
-      `共 ${res.counts.total} 项：通报表彰 ${res.counts.commended}，通报批评 ${res.counts.criticised}，` +
+      `共 ${res.counts.total} 项：通报表彰 ${res.counts.commended}，考核通过 ${res.counts.passed ?? 0}，` +
+        `通报批评 ${res.counts.criticised}，` +
         `暂停土地业务 ${res.counts.suspended}，提请问责 ${res.counts.escalated}`,
     ),
     table(
@@ -297,7 +298,7 @@ function assessmentsSection(res) {
                 {},
                 a.result
                   ? [
-                      chip(OUTCOMES[a.result.outcome], a.result.outcome === 'commended' ? 'green' : 'red'),
+                      chip(OUTCOMES[a.result.outcome], a.result.outcome === 'criticised' ? 'red' : 'green'),
                       h('div', { class: 'small' }, a.result.summary),
                     ]
                   : h('span', { class: 'muted' }, `待报送（期限 ${a.reportDeadline}）`),

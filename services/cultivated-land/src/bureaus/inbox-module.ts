@@ -19,3 +19,14 @@ export async function startInboxModule(deps: {
     handlers: Object.fromEntries(LAND_FACTS.map((f) => [landEventType(f), handler])) as never,
   });
 }
+
+/** The module of one unit whose only part in this process is its inbox (given its data). */
+export const oneUnitInboxModule =
+  (module: string, unitCode: string, defaultDurable: string) =>
+  (deps: { bus: Bus; db: Db; durable?: string }): Promise<RunningConsumer> =>
+    startInboxModule({
+      ...deps,
+      module,
+      owns: (u) => u === unitCode,
+      durable: deps.durable ?? defaultDurable,
+    });

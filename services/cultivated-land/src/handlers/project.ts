@@ -26,6 +26,7 @@ const FACT_LABELS: Record<string, string> = {
   targets_set: '下达年度耕地保护责任目标',
   report_submitted: '报告目标完成情况',
   town_commended: '通报表彰',
+  assessment_passed: '考核通过',
   town_criticised: '通报批评，责令限期整改',
   land_business_suspended: '暂停办理涉及土地管理的有关业务',
   rectification_reported: '报告整改情况',
@@ -62,6 +63,7 @@ export function summaryOf(fact: string, data: Data): string {
       return `${label}：${COLOURS[String(data.from)]}→${COLOURS[String(data.to)]}，${String(data.reason)}`;
     case 'town_commended':
     case 'town_criticised':
+    case 'assessment_passed':
       return data.assessment?.result?.summary ?? label;
     case 'land_business_suspended':
       return (data.suspension as { reason: string }).reason;

@@ -26,7 +26,10 @@ import { CL_TAGS, engineProblems, strip, timelineView } from './views';
 const ACTIONS: Record<AssessmentActionName, string> = {
   report: '报告目标完成情况（镇(场)）',
   assess:
-    '考核（自然资源局会同农业农村局、统计局）：未完成目标须给 rectificationDeadline，随即通报批评并暂停该镇土地管理业务',
+    '考核（市政府，督查室办理；农业农村局、统计局参与，三(十)、三(九)；此前开始的考核由自然资源局办理）：' +
+    '全部完成则考核通过；未完成目标须给 rectificationDeadline，随即通报批评并暂停该镇土地管理业务',
+  commend:
+    '通报表彰（市政府决定，督查室办理，三(十)）：对全部完成目标且措施得力、成效突出的镇(场)，reason 写明表彰理由',
   'report-rectification': '报告整改情况（镇(场)）',
   'verify-rectification': '整改核查（自然资源局）：pass 通过则恢复业务，fail 退回整改',
 };
@@ -103,6 +106,7 @@ export function assessmentRoutes(ctx: ProcessRouteContext): Route[] {
             reporting: count((a) => a.phase === 'reporting'),
             assessing: count((a) => a.phase === 'assessing'),
             commended: count((a) => a.result?.outcome === 'commended'),
+            passed: count((a) => a.result?.outcome === 'passed'),
             criticised: count((a) => a.result?.outcome === 'criticised'),
             suspended: count((a) => a.suspension !== null && a.suspension.liftedAt === null),
             escalated: count((a) => a.escalatedAt !== null),

@@ -30,10 +30,13 @@ import { actionRoutes } from './actions';
 import { CL_TAGS, engineProblems, strip, timelineView } from './views';
 
 const ACTIONS: Record<RectificationActionName, string> = {
-  'complete-step': '办结步骤：核实 verify、“两区”调整 zones、修改规划 amend、验收 accept，各由本单位办理',
-  'list-problems': '问题清单（自然资源局）：类别 划定不实/违法占用/错划，地块与亩数',
-  'submit-plan': '整改补划方案（镇(场)）',
-  'review-plan': '审查整改补划方案（自然资源局）：approve 通过或 return 退回并说明理由',
+  'complete-step':
+    '办结步骤：核实 verify、镇(场)整改补划 rectify、“两区”调整 zones、修改规划 amend（此前开始的整改还有验收 accept），各由本单位办理',
+  'list-problems': '问题清单（自然资源局会同农业农村局）：类别 划定不实/违法占用/错划，地块与亩数',
+  'submit-plan':
+    '以镇行政区划为单元编制整改补划方案（自然资源局会同农业农村局，二(二)；此前开始的整改由镇(场)报送）',
+  'review-plan':
+    '审查整改补划方案（仅此前开始的整改：二(二) 无此步骤）：approve 通过或 return 退回并说明理由',
   'request-extension': '申请延期（本步骤的单位）',
   'decide-extension': '审批延期（督查室批准或不批准）',
 };
@@ -50,7 +53,8 @@ export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'openLandRectificationCampaign',
       summary: '开启永久基本农田划定成果核实整改（每个镇(场)一个整改）',
       description:
-        '每一步一个期限（核实、问题清单、整改补划方案、审查、“两区”调整、修改规划、验收），须晚于开始日期且按步骤先后不倒挂（二(二)）。默认各镇(场)。',
+        '按二(二)的步骤每步一个期限：核实 verify、问题清单 problems、编制整改补划方案 plan（自然资源局会同农业农村局）、' +
+        '镇(场)整改补划 rectify、“两区”调整 zones、修改土地利用总体规划 amend；须晚于开始日期且按步骤先后不倒挂。默认各镇(场)。',
       tags,
       body: OpenRectificationCampaignSchema,
       emptyBodyIsObject: true,

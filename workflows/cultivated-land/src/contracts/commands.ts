@@ -3,6 +3,7 @@ import type { ActorSchema } from '@duban/contracts';
 import { CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import { actionCommandSchema } from '@duban/workflow-core/input';
 import {
+  AnyRectificationDeadlinesSchema,
   ProblemSchema,
   RectificationDeadlinesSchema,
   RectificationStepKeySchema,
@@ -14,15 +15,20 @@ const note = z.string().max(2000).optional();
 
 /** Bodies of POST /api/land/rectifications/:id/actions/:action; the same schemas validate the Updates. */
 export const RectificationActionBodies = {
-  /** 自然资源局 会同农业农村局 核实永久基本农田划定成果; 两区调整 (农业农村局); 修改规划; 验收. */
-  'complete-step': z.object({ step: z.enum(['verify', 'zones', 'amend', 'accept']), note }).strict(),
+  /**
+   * 自然资源局 会同农业农村局 核实永久基本农田划定成果; the town's 整改补划; 两区调整 (农业农村局);
+   * 修改规划; 验收 (first-version rectifications only).
+   */
+  'complete-step': z
+    .object({ step: z.enum(['verify', 'rectify', 'zones', 'amend', 'accept']), note })
+    .strict(),
   /** 梳理问题清单，提出分类处置意见 (自然资源局). */
   'list-problems': z.object({ problems: z.array(ProblemSchema).max(200), note }).strict(),
-  /** 以镇行政区划为单元编制整改补划方案 (the town). */
+  /** 以镇行政区划为单元编制整改补划方案 (自然资源局 会同农业农村局; the town in the first version). */
   'submit-plan': z
     .object({ summary: text(4000), supplementaryMu: z.number().finite().min(0).max(1_000_000), note })
     .strict(),
-  /** 自然资源局 reviews the plan: approve, or return it to the town with the reason. */
+  /** First version only: 自然资源局 reviewed the town's plan: approve, or return it with the reason. */
   'review-plan': z.object({ decision: z.enum(['approve', 'return']), reason: text(2000) }).strict(),
   /** The step's unit asks for more time (延期). */
   'request-extension': z
@@ -55,7 +61,7 @@ export const StartRectificationSchema = z.object({
   campaignId: z.string().min(1),
   townCode: UnitCodeSchema,
   townName: z.string().min(1),
-  deadlines: RectificationDeadlinesSchema,
+  deadlines: AnyRectificationDeadlinesSchema,
   warningWindowDays: z.number().int().min(0).max(60).default(7),
 });
 export type StartRectification = z.input<typeof StartRectificationSchema>;
@@ -79,13 +85,23 @@ const actuals = TargetsSchema;
 export const AssessmentActionBodies = {
   /** The town reports what it achieved in the year. */
   report: z.object({ actuals, note }).strict(),
-  /** 自然资源局 assesses (with 农业农村局、统计局); on failure it sets the rectification deadline. */
+  /**
+   * The 市政府 (督查室 for it) assesses, 农业农村局、统计局 taking part (三(十)、三(九)); before patch
+   * `cl-28-3-10-city-assesses`, 自然资源局. On failure it sets the rectification deadline.
+   */
   assess: z
     .object({
       assessors: z.array(UnitCodeSchema).max(5).optional(),
       rectificationDeadline: CivilDateSchema.optional(),
       note,
     })
+    .strict(),
+  /**
+   * 通报表彰 (三(十)): the city decides to commend a town that met every target for 措施得力、成效突出,
+   * saying why. Not automatic on meeting the targets.
+   */
+  commend: z
+    .object({ reason: text(2000), assessors: z.array(UnitCodeSchema).max(5).optional(), note })
     .strict(),
   /** The town reports its rectification with the figures after it. */
   'report-rectification': z.object({ actuals, note: text(2000) }).strict(),

@@ -54,6 +54,8 @@ export const CultivatedEvents = registerEvents({
   TargetsSet: fact('targets_set', z.object({ ...a, targets: TargetsSchema })),
   ReportSubmitted: fact('report_submitted', z.object({ ...a, actuals: TargetsSchema })),
   TownCommended: fact('town_commended', z.object(a)),
+  /** Every target met, no commendation decided: the city's assessment passes the town (三(十)). */
+  AssessmentPassed: fact('assessment_passed', z.object(a)),
   TownCriticised: fact(
     'town_criticised',
     z.object({ ...a, shortfalls: z.array(ShortfallSchema), rectificationDeadline: z.string() }),

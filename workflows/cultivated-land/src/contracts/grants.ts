@@ -18,7 +18,14 @@ export const RectificationGrants: GrantTable<RectificationActionName> = defineGr
 /** Who may take each action on a town's yearly assessment (三(九)、三(十)); the workflow checks again. */
 export const AssessmentGrants: GrantTable<AssessmentActionName> = defineGrants({
   report: { roles: ['bureau'], owner: town },
-  assess: { roles: ['bureau'], units: ['natres'], refusal: '考核由自然资源局办理（三(九)）' },
+  // The 市政府 decides (三(十)), 督查室 acting for it; 自然资源局 only on assessments begun before
+  // patch `cl-28-3-10-city-assesses` (the workflow knows which and refuses the other).
+  assess: {
+    roles: ['inspector', 'bureau'],
+    units: ['natres'],
+    refusal: '考核由市政府（督查室）办理（三(十)）',
+  },
+  commend: { roles: ['inspector'], refusal: '通报表彰由市政府（督查室）决定（三(十)）' },
   'report-rectification': { roles: ['bureau'], owner: town },
   'verify-rectification': {
     roles: ['bureau'],

@@ -35,8 +35,18 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
-/** The steps of a town's rectification, in order (二(二)). */
-export const RECTIFICATION_STEP_KEYS = [
+/**
+ * The steps of a town's rectification as 二(二) writes them, in order: 自然资源局 会同农业农村局
+ * verifies, lists the problems and drafts the town's 整改补划方案 (以镇行政区划为单元编制); the town
+ * carries out the 整改补划; then “两区” are adjusted and the land-use plan amended by law.
+ */
+export const RECTIFICATION_STEP_KEYS = ['verify', 'problems', 'plan', 'rectify', 'zones', 'amend'] as const;
+/**
+ * The first version's steps (before patch `cl-28-2-2-steps-as-written`): the town drafted the
+ * plan, 自然资源局 reviewed it and accepted the work. 二(二) has no review and no acceptance; only
+ * rectifications started before the patch keep them.
+ */
+export const FIRST_VERSION_STEP_KEYS = [
   'verify',
   'problems',
   'plan',
@@ -45,11 +55,20 @@ export const RECTIFICATION_STEP_KEYS = [
   'amend',
   'accept',
 ] as const;
-export const RectificationStepKeySchema = z.enum(RECTIFICATION_STEP_KEYS);
+export const RectificationStepKeySchema = z.enum([...RECTIFICATION_STEP_KEYS, 'review', 'accept']);
 export type RectificationStepKey = z.infer<typeof RectificationStepKeySchema>;
 
-/** One deadline per step, set when the campaign is opened (the document gives none). */
+/** One deadline per step as written, set when the campaign is opened (the document gives none). */
 export const RectificationDeadlinesSchema = z.object({
+  verify: CivilDateSchema,
+  problems: CivilDateSchema,
+  plan: CivilDateSchema,
+  rectify: CivilDateSchema,
+  zones: CivilDateSchema,
+  amend: CivilDateSchema,
+});
+/** The first version's deadlines: campaigns and workflows started before the patch carry these. */
+export const FirstVersionDeadlinesSchema = z.object({
   verify: CivilDateSchema,
   problems: CivilDateSchema,
   plan: CivilDateSchema,
@@ -58,14 +77,23 @@ export const RectificationDeadlinesSchema = z.object({
   amend: CivilDateSchema,
   accept: CivilDateSchema,
 });
+/** Either shape; the as-written one first (a first-version object lacks `rectify`). */
+export const AnyRectificationDeadlinesSchema = z.union([
+  RectificationDeadlinesSchema,
+  FirstVersionDeadlinesSchema,
+]);
 export type RectificationDeadlines = z.infer<typeof RectificationDeadlinesSchema>;
+export type FirstVersionDeadlines = z.infer<typeof FirstVersionDeadlinesSchema>;
+export type AnyRectificationDeadlines = z.infer<typeof AnyRectificationDeadlinesSchema>;
+export const isAsWrittenDeadlines = (d: AnyRectificationDeadlines): d is RectificationDeadlines =>
+  'rectify' in d;
 
 export const RectificationCampaignSchema = z.object({
   campaignId: z.string().regex(/^[a-z0-9-]{3,40}$/),
   title: z.string(),
   docNo: z.string(),
   startDate: CivilDateSchema,
-  deadlines: RectificationDeadlinesSchema,
+  deadlines: AnyRectificationDeadlinesSchema,
   townCodes: z.array(UnitCodeSchema),
 });
 export type RectificationCampaign = z.infer<typeof RectificationCampaignSchema>;
@@ -123,7 +151,7 @@ export const RectificationDeadlineChangeSchema = z.object({
   byUserId: z.string(),
 });
 
-export const RectificationPhaseSchema = z.enum([...RECTIFICATION_STEP_KEYS, 'closed']);
+export const RectificationPhaseSchema = z.enum([...RectificationStepKeySchema.options, 'closed']);
 export type RectificationPhase = z.infer<typeof RectificationPhaseSchema>;
 
 export const RectificationSnapshotSchema = z.object({
@@ -171,7 +199,11 @@ export const ShortfallSchema = z.object({
 });
 export type Shortfall = z.infer<typeof ShortfallSchema>;
 
-export const AssessmentOutcomeSchema = z.enum(['commended', 'criticised']);
+/**
+ * 通报表彰 (the city's decision, 三(十)), 通报批评 (a target missed), or `passed`: every target met
+ * and no commendation decided (only assessments decided by the city, patch `cl-28-3-10-city-assesses`).
+ */
+export const AssessmentOutcomeSchema = z.enum(['commended', 'criticised', 'passed']);
 export type AssessmentOutcome = z.infer<typeof AssessmentOutcomeSchema>;
 
 export const AssessmentResultSchema = z.object({
@@ -183,6 +215,13 @@ export const AssessmentResultSchema = z.object({
   assessedBy: z.string(),
   /** Units that took part (三(九): 农业农村局、统计局 参与考核). */
   assessors: z.array(UnitCodeSchema),
+  /**
+   * Who decided: `gov-inspection` (政府督查室 for the 市政府, 三(十)) since patch
+   * `cl-28-3-10-city-assesses`; absent in assessments decided by 自然资源局 before it.
+   */
+  leadUnit: UnitCodeSchema.optional(),
+  /** Why the city commended the town (措施得力、成效突出), when it did. */
+  commendation: z.string().nullable().optional(),
 });
 export type AssessmentResult = z.infer<typeof AssessmentResultSchema>;
 
@@ -209,7 +248,7 @@ export const RectificationReportSchema = z.object({
 
 export const AssessmentPhaseSchema = z.enum([
   'reporting', // the town reports its actuals
-  'assessing', // 自然资源局 with 农业农村局、统计局
+  'assessing', // the city (督查室) with 农业农村局、统计局 (before the patch: 自然资源局)
   'rectifying', // criticised: rectification under a deadline, land business suspended
   'verifying', // the town reported its rectification
   'closed',
