@@ -69,16 +69,17 @@ describe('supervision items over the running system', () => {
     );
 
   it('shows every imported task as an item, coloured against today', async () => {
-    expect(system.catalog!.items.started + system.catalog!.items.alreadyRunning).toBe(70);
-    expect(gazetteIds).toHaveLength(70);
+    // 75: 28号 三(九) is six items, one per bureau's paragraph of duties (issue 14, point 6).
+    expect(system.catalog!.items.started + system.catalog!.items.alreadyRunning).toBe(75);
+    expect(gazetteIds).toHaveLength(75);
     const projected = await eventually(
       () => items().find(gazette()).toArray(),
-      (docs) => docs.length === 70,
+      (docs) => docs.length === 75,
       { timeoutMs: 60_000 },
     );
-    expect(projected).toHaveLength(70);
+    expect(projected).toHaveLength(75);
     const overview = await api<{ total: number }>(http(), '/api/overview', { token: tokens.leader });
-    expect(overview.body.total).toBeGreaterThanOrEqual(70);
+    expect(overview.body.total).toBeGreaterThanOrEqual(75);
     // Imported today, every 2019/2020 deadline has passed: those items are red, the others
     // (no deadline) green.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -87,6 +88,25 @@ describe('supervision items over the running system', () => {
       expect(item.colour, `${item.itemId} deadline ${item.deadline}`).toBe(overdue ? 'red' : 'green');
     }
     expect(projected.filter((i) => i.colour === 'red').length).toBeGreaterThan(20);
+
+    // 28号 三(九) 强化部门共同责任: each bureau the clause names has its duty as an item it leads
+    // alone (财政局 funds, 生态环境分局 soil pollution, 审计局 departure audits, 农业农村局 非粮化/非农化
+    // and the others), undated as the text is; 财政局 finds its own in its inbox.
+    const shares = projected
+      .filter((i) => i.docNo === '青政办发〔2019〕28号' && i.ref.startsWith('三.(九).'))
+      .sort((a, b) => a.ref.localeCompare(b.ref));
+    expect(shares.map((i) => `${i.ref} ${i.leadUnits.join()} ${i.deadline} ${i.colour}`)).toEqual([
+      '三.(九).1 natres null green',
+      '三.(九).2 agri null green',
+      '三.(九).3 fin null green',
+      '三.(九).4 eco null green',
+      '三.(九).5 stats null green',
+      '三.(九).6 audit null green',
+    ]);
+    const finInbox = await api<{ items: { itemId: string }[] }>(http(), '/api/inbox', {
+      token: tokens['bureau-fin'],
+    });
+    expect(finInbox.body.items.map((i) => i.itemId)).toContain('qzbf-2019-28.3.p9.3');
   });
 
   it('each bureau inbox lists exactly its own open steps', async () => {
