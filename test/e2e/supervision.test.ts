@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
 import { ReadModels, type TimelineDoc } from '@duban/contracts';
@@ -151,6 +152,31 @@ describe('supervision items over the running system', () => {
     ).text();
     const uids = ics.match(new RegExp(`UID:${id.replace(/\./g, '\\.')}\\.edu[^\r\n]*`, 'g'));
     expect(uids).toEqual(item.milestones!.map((m) => `UID:${id}.edu.${m.key}@duban`));
+
+    // Overdue since its first milestone (6月底 2019), not its deadline (2020年12月底): in the overdue
+    // list the days count from 2019-06-30, and the row says which milestone.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const days = (from: string) => Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000);
+    const res = await fetch(
+      `${system.gateway.url}/api/exports/overdue.xlsx?docNo=${encodeURIComponent('青政办发〔2019〕31号')}`,
+      { headers: { authorization: `Bearer ${tokens.leader}` } },
+    );
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('逾期清单')!;
+    expect(sheet.getRow(2).getCell(12).value).toBe('逾期起算节点');
+    const rows = sheet.getRows(3, sheet.rowCount - 2) ?? [];
+    const row = rows.find((r) => r.getCell(3).value === '四.(二)')!;
+    expect([row.getCell(7).value, row.getCell(8).value, row.getCell(12).value]).toEqual([
+      '2020-12-31',
+      days('2019-06-30'),
+      '2019-06-30（于2019年6月底前）',
+    ]);
+    // Ordered by how long each has been overdue: 四.(二) (since 2019-06-30) before any item whose
+    // own date came later.
+    const since = rows.map((r) => Number(r.getCell(8).value));
+    expect(since).toEqual([...since].sort((a, b) => b - a));
   });
 
   it('a bureau walks its item to close requested, an inspector closes it, and every step is in the timeline', async () => {
