@@ -671,6 +671,14 @@ describe('importing notices through the API (preview, confirm, revised re-import
       originalDeadline: '2020-12-31',
       revision: { catalogVersion: 2, removed: false },
     });
+    // The revision carries the clause's dates: 2020年12月底 is now 2021年6月底, a milestone of its own
+    // (keyed by the new date); the other three dates stand.
+    expect((await snapshot(byRef['四.(二)']!)).milestones!.map((m) => [m.key, m.date, m.phrase])).toEqual([
+      ['2019-06-30', '2019-06-30', '于2019年6月底前'],
+      ['2019-09-30', '2019-09-30', '于2019年9月底前'],
+      ['2019-11-30', '2019-11-30', '于2019年11月底前'],
+      ['2021-06-30', '2021-06-30', '2021年6月底前'],
+    ]);
     expect(await snapshot(removedId)).toMatchObject({ state: 'assigned', revision: { removed: true } });
     const tasks = store.db.collection<CatalogTaskDoc>(CatalogCollections.tasks);
     expect(await tasks.findOne({ _id: removedId })).toMatchObject({ removed: { reason: REMOVED_REASON } });

@@ -156,6 +156,62 @@ describe('supervision item workflow on the time-skipping server', () => {
       await suite.recordAndReplay(handle, 'milestones-then-closed.json');
     }));
 
+  // A revised 31号 reaching the running 四.(二) item (still 2019-07-01): 9月底 becomes 8月底, 11月底 is
+  // struck out, 2020年12月底 becomes 2021年6月底. Each milestone follows the notice's own dates (patch
+  // supervision-item-revision-milestones); before, only the one that was the deadline moved.
+  it('a revised notice carries its milestone dates to the running item', () =>
+    withWorker(async () => {
+      const handle = await startItem({
+        ref: '四.(二)',
+        title: '全面整改',
+        deadline: '2020-12-31',
+        milestones: FOUR_MILESTONES,
+      });
+      const edu = actor('bureau', 'edu');
+      const inspector = actor('inspector');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('complete-milestone', edu, { milestone: '2019-06-30', note: '摸底排查完成' })],
+      });
+      const revised = await handle.executeUpdate(itemRevisionUpdate, {
+        args: [
+          {
+            actor: inspector,
+            body: {
+              change: 'revised',
+              catalogVersion: 2,
+              title: '全面整改',
+              leadUnits: ['edu'],
+              cooperatingUnits: [],
+              deadline: '2021-06-30',
+              milestones: [
+                { key: '2019-06-30', date: '2019-06-30', phrase: '于2019年6月底前' },
+                { key: '2019-08-31', date: '2019-08-31', phrase: '于2019年8月底前' },
+                { key: '2021-06-30', date: '2021-06-30', phrase: '2021年6月底前' },
+              ],
+              fields: ['text', 'deadline'],
+              source: 'notice-v2.md',
+            },
+          },
+        ],
+      });
+      expect(revised.deadline).toBe('2021-06-30');
+      expect(revised.milestones!.map((m) => [m.key, m.date, m.colour, m.doneAt !== null])).toEqual([
+        ['2019-06-30', '2019-06-30', 'none', true],
+        ['2019-08-31', '2019-08-31', 'green', false],
+        ['2021-06-30', '2021-06-30', 'green', false],
+      ]);
+      expect(revised.overallColour).toBe('green');
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '整改完成', attachments: [] })],
+      });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', inspector, { opinion: '同意销号' })],
+      });
+      await handle.result();
+      await suite.recordAndReplay(handle, 'revision-carries-milestones.json');
+    }));
+
   it('a monthly report due on the 25th that falls in the Spring Festival is due on the next working day', () =>
     withWorker(async () => {
       // 青政办发〔2019〕40号: report by the 25th each month. 2020-01-25 is 春节 (the holiday was
