@@ -103,16 +103,19 @@ describe('a revised notice with its milestone dates (31号 四.(二))', () => {
     { key: '2021-06-30', date: '2021-06-30', phrase: '2021年6月底前' },
   ];
 
-  it('takes every revised date; a done milestone the notice keeps stays done', () => {
+  /** The item on 2019-07-01, signed, its 6月底 milestone reported done. */
+  function sixthMonthDone() {
     const state = item();
     const edu = actor('bureau', 'edu');
     applyAction(state, command('sign', edu, {}), at('2019-07-01T09:00:00'));
     refreshColours(state, at('2019-07-01T09:00:00'));
-    applyAction(
-      state,
-      command('complete-milestone', edu, { milestone: '2019-06-30' }),
-      at('2019-07-01T10:00:00'),
-    );
+    const done = command('complete-milestone', edu, { milestone: '2019-06-30' });
+    applyAction(state, done, at('2019-07-01T10:00:00'));
+    return state;
+  }
+
+  it('takes every revised date; a done milestone the notice keeps stays done', () => {
+    const state = sixthMonthDone();
     applyRevision(state, revise(REVISED, '2021-06-30'), at('2019-07-02T09:00:00'));
     refreshColours(state, at('2019-07-02T09:00:00'));
     expect(state.item.milestones!.map((m) => [m.key, m.date, m.phrase, m.colour, m.doneAt !== null])).toEqual(
@@ -130,15 +133,7 @@ describe('a revised notice with its milestone dates (31号 四.(二))', () => {
   });
 
   it('a date the notice no longer gives goes if open, stays if done; none left: no milestones', () => {
-    const state = item();
-    const edu = actor('bureau', 'edu');
-    applyAction(state, command('sign', edu, {}), at('2019-07-01T09:00:00'));
-    refreshColours(state, at('2019-07-01T09:00:00'));
-    applyAction(
-      state,
-      command('complete-milestone', edu, { milestone: '2019-06-30' }),
-      at('2019-07-01T10:00:00'),
-    );
+    const state = sixthMonthDone();
     // The revised clause has one date: no milestones from the notice; the done 6月底 stays on record.
     applyRevision(state, revise([], '2020-12-31'), at('2019-07-02T09:00:00'));
     expect(state.item.milestones!.map((m) => m.key)).toEqual(['2019-06-30']);
