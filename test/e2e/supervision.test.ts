@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_STREAM, connectBus, type Bus } from '@duban/bus';
 import { ReadModels, type TimelineDoc } from '@duban/contracts';
@@ -69,16 +70,17 @@ describe('supervision items over the running system', () => {
     );
 
   it('shows every imported task as an item, coloured against today', async () => {
-    expect(system.catalog!.items.started + system.catalog!.items.alreadyRunning).toBe(70);
-    expect(gazetteIds).toHaveLength(70);
+    // 75: 28号 三(九) is six items, one per bureau's paragraph of duties (issue 14, point 6).
+    expect(system.catalog!.items.started + system.catalog!.items.alreadyRunning).toBe(75);
+    expect(gazetteIds).toHaveLength(75);
     const projected = await eventually(
       () => items().find(gazette()).toArray(),
-      (docs) => docs.length === 70,
+      (docs) => docs.length === 75,
       { timeoutMs: 60_000 },
     );
-    expect(projected).toHaveLength(70);
+    expect(projected).toHaveLength(75);
     const overview = await api<{ total: number }>(http(), '/api/overview', { token: tokens.leader });
-    expect(overview.body.total).toBeGreaterThanOrEqual(70);
+    expect(overview.body.total).toBeGreaterThanOrEqual(75);
     // Imported today, every 2019/2020 deadline has passed: those items are red, the others
     // (no deadline) green.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -87,6 +89,25 @@ describe('supervision items over the running system', () => {
       expect(item.colour, `${item.itemId} deadline ${item.deadline}`).toBe(overdue ? 'red' : 'green');
     }
     expect(projected.filter((i) => i.colour === 'red').length).toBeGreaterThan(20);
+
+    // 28号 三(九) 强化部门共同责任: each bureau the clause names has its duty as an item it leads
+    // alone (财政局 funds, 生态环境分局 soil pollution, 审计局 departure audits, 农业农村局 非粮化/非农化
+    // and the others), undated as the text is; 财政局 finds its own in its inbox.
+    const shares = projected
+      .filter((i) => i.docNo === '青政办发〔2019〕28号' && i.ref.startsWith('三.(九).'))
+      .sort((a, b) => a.ref.localeCompare(b.ref));
+    expect(shares.map((i) => `${i.ref} ${i.leadUnits.join()} ${i.deadline} ${i.colour}`)).toEqual([
+      '三.(九).1 natres null green',
+      '三.(九).2 agri null green',
+      '三.(九).3 fin null green',
+      '三.(九).4 eco null green',
+      '三.(九).5 stats null green',
+      '三.(九).6 audit null green',
+    ]);
+    const finInbox = await api<{ items: { itemId: string }[] }>(http(), '/api/inbox', {
+      token: tokens['bureau-fin'],
+    });
+    expect(finInbox.body.items.map((i) => i.itemId)).toContain('qzbf-2019-28.3.p9.3');
   });
 
   it('each bureau inbox lists exactly its own open steps', async () => {
@@ -131,6 +152,31 @@ describe('supervision items over the running system', () => {
     ).text();
     const uids = ics.match(new RegExp(`UID:${id.replace(/\./g, '\\.')}\\.edu[^\r\n]*`, 'g'));
     expect(uids).toEqual(item.milestones!.map((m) => `UID:${id}.edu.${m.key}@duban`));
+
+    // Overdue since its first milestone (6月底 2019), not its deadline (2020年12月底): in the overdue
+    // list the days count from 2019-06-30, and the row says which milestone.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const days = (from: string) => Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000);
+    const res = await fetch(
+      `${system.gateway.url}/api/exports/overdue.xlsx?docNo=${encodeURIComponent('青政办发〔2019〕31号')}`,
+      { headers: { authorization: `Bearer ${tokens.leader}` } },
+    );
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('逾期清单')!;
+    expect(sheet.getRow(2).getCell(12).value).toBe('逾期起算节点');
+    const rows = sheet.getRows(3, sheet.rowCount - 2) ?? [];
+    const row = rows.find((r) => r.getCell(3).value === '四.(二)')!;
+    expect([row.getCell(7).value, row.getCell(8).value, row.getCell(12).value]).toEqual([
+      '2020-12-31',
+      days('2019-06-30'),
+      '2019-06-30（于2019年6月底前）',
+    ]);
+    // Ordered by how long each has been overdue: 四.(二) (since 2019-06-30) before any item whose
+    // own date came later.
+    const since = rows.map((r) => Number(r.getCell(8).value));
+    expect(since).toEqual([...since].sort((a, b) => b - a));
   });
 
   it('a bureau walks its item to close requested, an inspector closes it, and every step is in the timeline', async () => {

@@ -46,7 +46,7 @@ export async function startStackOf(env: Record<string, string>): Promise<OwnStac
 
 /**
  * A whole stack for one test file that runs the whole system on the bundled gazette. Such files
- * start the same 70 items (ids come from 文号 + 条款) and publish the same event ids, so on a
+ * start the same 75 items (ids come from 文号 + 条款) and publish the same event ids, so on a
  * shared Temporal and NATS one file's items and events would shadow another's; and one file's
  * closed item would change another's colour count. Files without the gazette share a stack
  * (test/support/whole-system.ts) unless they need an engine state of their own.

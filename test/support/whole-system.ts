@@ -11,7 +11,7 @@ export function sharedWholeStack(): DubanConfig {
 
 /**
  * The whole system (workers, projector, alerts, gateway) without the bundled gazette, for a file
- * that works on another process than supervision: importing and projecting the gazette's 70
+ * that works on another process than supervision: importing and projecting the gazette's 75
  * items is most of a system start. The gazette import is also what seeds the users, so this
  * seeds the staff users and one login for each unit in `units` (bureau-<unit>), as it would.
  */

@@ -3,6 +3,9 @@ import type { NoticeYear } from './deadlines';
 import { extractIndicators } from './indicators';
 import { allParagraphs, caption, firstSentence, lineRange, nodeText } from './outline';
 import type { Outline, OutlineNode } from './outline';
+import type { Paragraph } from './paragraphs';
+import { dividedClause } from './divided-duties';
+import type { DividedClause } from './divided-duties';
 import { explicitAssignment, parentheticalAssignment, proseAssignment } from './responsibility';
 import type { Assignment } from './responsibility';
 import type { Article, LineRange, Target, Task } from './schema';
@@ -48,6 +51,11 @@ interface Candidate {
   path: string[];
   role: SectionRole;
 }
+
+const rangeOf = (paras: Paragraph[]): LineRange => ({
+  from: Math.min(...paras.map((p) => p.from)),
+  to: Math.max(...paras.map((p) => p.to)),
+});
 
 const headingOf = (node: OutlineNode) =>
   node.kind === 'section' ? `${node.label}、${node.opening}` : `${node.label}${node.opening}`;
@@ -114,7 +122,45 @@ class ContentBuilder {
 
   task(c: Candidate, ref: string, fullRef: string, assignment: Assignment) {
     const { title, text } = c.isSection ? sectionTitleAndText(c.node) : itemTitleAndText(c.node);
-    const sourceLines = lineRange(c.node);
+    this.push(
+      { kind: TASK_KIND[c.role], ref, fullRef, title, text, path: c.path },
+      lineRange(c.node),
+      assignment,
+    );
+  }
+
+  /**
+   * A clause divided among units (28号 三(九)): each unit's share is an item of its own, numbered
+   * in the order written (三.(九).3 is the third share), under the clause's heading. The clause's
+   * own words before the shares, if any besides its heading, stay an article.
+   */
+  dividedTasks(c: Candidate, ref: string, fullRef: string, divided: DividedClause, log: WarningLog) {
+    const heading = c.isSection ? [] : [headingOf(c.node)];
+    divided.duties.forEach((duty, index) => {
+      const text = duty.paras.map((p) => p.text).join('\n');
+      const share = {
+        kind: TASK_KIND[c.role],
+        ref: `${ref}.${index + 1}`,
+        fullRef: `${fullRef}.${index + 1}`,
+        title: firstSentence(text),
+        text,
+        path: [...c.path, ...heading],
+      };
+      this.push(share, rangeOf(duty.paras), proseAssignment(duty.paras, log));
+    });
+    const [, ...rest] = divided.intro;
+    if (rest.length > 0 || /[。；;]./u.test(c.node.opening)) {
+      const text = [c.node.opening, ...rest.map((p) => p.text)].join('\n');
+      this.article(ref, fullRef, text, rangeOf(divided.intro), { title: firstSentence(c.node.opening) });
+    }
+  }
+
+  private push(
+    draft: Pick<Task, 'kind' | 'ref' | 'title' | 'text' | 'path'> & { fullRef: string },
+    sourceLines: LineRange,
+    assignment: Assignment,
+  ) {
+    const { ref, fullRef, title, text } = draft;
     if (assignment.lead.length === 0) {
       this.log.add(
         'no-lead-unit',
@@ -127,10 +173,10 @@ class ContentBuilder {
     const task: Task & { fullRef: string } = {
       ref,
       fullRef,
-      kind: TASK_KIND[c.role],
+      kind: draft.kind,
       title,
       text,
-      path: c.path,
+      path: draft.path,
       sourceLines,
       lead: assignment.lead,
       cooperating: assignment.cooperating,
@@ -220,6 +266,11 @@ function handleCandidate(c: Candidate, out: ContentBuilder, log: WarningLog) {
   if (c.role !== 'context') {
     // A section without items is a task only if it assigns someone (通知 三: "市纪委监委…要…").
     if (!c.isSection || assignmentOf(c.node, log.quiet()).lead.length > 0) {
+      const divided = dividedClause(c.node);
+      if (divided) {
+        out.dividedTasks(c, ref, fullRef, divided, log);
+        return;
+      }
       out.task(c, ref, fullRef, assignmentOf(c.node, log));
       return;
     }
@@ -247,10 +298,7 @@ function ownTextArticle(node: OutlineNode, ref: string, out: ContentBuilder) {
   const paras = opensWithText ? node.paras : rest;
   if (paras.length === 0) return;
   const text = [...(opensWithText ? [node.opening] : []), ...rest.map((p) => p.text)].join('\n');
-  out.article(ref, ref, text, {
-    from: Math.min(...paras.map((p) => p.from)),
-    to: Math.max(...paras.map((p) => p.to)),
-  });
+  out.article(ref, ref, text, rangeOf(paras));
 }
 
 function handleSection(section: OutlineNode, out: ContentBuilder, log: WarningLog) {
@@ -313,10 +361,7 @@ export function extractContent(outline: Outline, log: WarningLog, noticeYear?: N
   const { root } = outline;
   if (root.paras.length > 0) {
     const text = root.paras.map((p) => p.text).join('\n');
-    out.article('序言', '序言', text, {
-      from: Math.min(...root.paras.map((p) => p.from)),
-      to: Math.max(...root.paras.map((p) => p.to)),
-    });
+    out.article('序言', '序言', text, rangeOf(root.paras));
   }
   const organisedByArticles = root.children.some(
     (c) => c.kind === 'article' || (c.kind === 'chapter' && c.children.some((a) => a.kind === 'article')),

@@ -146,7 +146,8 @@ describe('task counts', () => {
       '青党办〔2019〕65号': 27,
       '青党发〔2019〕14号': 1,
       '青政发〔2019〕34号': 0,
-      '青政办发〔2019〕28号': 10,
+      // 三(九) gives six bureaus a paragraph each: six items, not one (issue 14, point 6).
+      '青政办发〔2019〕28号': 15,
       '青政办发〔2019〕30号': 13,
       '青政办发〔2019〕31号': 6,
       '青政办发〔2019〕34号': 0,
@@ -175,7 +176,12 @@ describe('task counts', () => {
       '二.(六)',
       '二.(七)',
       '三.(八)',
-      '三.(九)',
+      '三.(九).1',
+      '三.(九).2',
+      '三.(九).3',
+      '三.(九).4',
+      '三.(九).5',
+      '三.(九).6',
       '三.(十)',
     ]);
     expect(doc('青政办发〔2019〕40号').tasks.map((t) => t.title)).toEqual([
@@ -327,7 +333,8 @@ describe('lead and co-operating units', () => {
     expect(assignment('青政办发〔2019〕28号', '二.(五)').lead).toEqual(['natres', 'hous', 'park', 'miit']);
     expect(assignment('青政办发〔2019〕28号', '三.(八)').lead).toEqual([...TOWNS, 'farms']);
     expect(assignment('青政办发〔2019〕28号', '三.(十)').lead).toEqual(['gov']);
-    const duties = task('青政办发〔2019〕28号', '三.(九)').duties;
+    const shares = ['1', '2', '3', '4', '5', '6'].map((k) => task('青政办发〔2019〕28号', `三.(九).${k}`));
+    const duties = shares.flatMap((t) => t.duties);
     expect(duties.map((d) => codes(d.units).join())).toEqual([
       'natres',
       'agri',
@@ -337,6 +344,36 @@ describe('lead and co-operating units', () => {
       'audit',
     ]);
     expect(duties[3]?.text).toMatch(/^生态环境分局:要积极探索开展土壤污染调查/u);
+  });
+
+  // 28号 三(九) 强化部门共同责任 gives each bureau its own paragraph ("财政局:要…"): each is an item
+  // led by that bureau alone, citing 三(九), undated as the text is (issue 14, point 6).
+  it('makes the duty of each bureau under 28号 三(九) an item of its own, led by that bureau', () => {
+    const share = (k: number) => task('青政办发〔2019〕28号', `三.(九).${k}`);
+    const lead = (k: number) => codes(share(k).lead);
+    expect([1, 2, 3, 4, 5, 6].map(lead)).toEqual([
+      ['natres'],
+      ['agri'],
+      ['fin'],
+      ['eco'],
+      ['stats'],
+      ['audit'],
+    ]);
+    expect(share(3).text).toBe(
+      '财政局:要按照国家和自治区有关政策规定,严格管理和使用涉土资金,重点保障耕地保护资金需求。',
+    );
+    expect(share(4).text).toContain('土壤污染调查');
+    expect(share(6).text).toContain('离任审计');
+    expect(share(2).text).toMatch(/防止耕地“非粮化”“非农化”/u);
+    for (const k of [1, 2, 3, 4, 5, 6]) {
+      expect(share(k).path).toEqual(['三、进一步建立健全耕地保护责任体系', '(九)强化部门共同责任。']);
+      expect(share(k).deadlines).toEqual([]);
+      expect(share(k).cooperating).toEqual([]);
+    }
+    expect(share(3).sourceLines).toEqual({ from: 641, to: 641 });
+    // The paragraph broken over a page (lines 635–637) stays one duty.
+    expect(share(1).sourceLines).toEqual({ from: 635, to: 637 });
+    expect(doc('青政办发〔2019〕28号').tasks.some((t) => t.ref === '三.(九)')).toBe(false);
   });
 
   it('reads the supervision duty of the 从严治党 notice', () => {

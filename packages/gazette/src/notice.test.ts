@@ -4,6 +4,9 @@ import { docxOf, xlsxOf } from '../fixtures/office-files';
 import { parseGazette, parseNotice, ParsedGazetteSchema, readNotice } from './index';
 import type { ParsedGazette, Task } from './index';
 
+const TOWNS =
+  'town-xiaoba+town-daba+town-qingtongxia+town-yesheng+town-qujing+town-xiakou+town-shaogang+town-chenyuantan';
+
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 /** What a task says, without where it stands (line numbers differ between text, docx and xlsx). */
@@ -228,6 +231,30 @@ describe('parseNotice', () => {
     expect(parsed.warnings.map((w) => w.kind)).toEqual(
       expect.arrayContaining(['missing-field', 'unparsed-deadline']),
     );
+  });
+
+  // The rule that makes 28号 三(九)'s six bureaus six items, on a notice it was not written for:
+  // a clause giving units a paragraph each ("水务局：要…") is one item per unit, dated as written.
+  it('makes each unit of a clause divided among units an item of its own (as 28号 三(九))', () => {
+    const parsed = parseNotice(fixture('divided-duties.md'));
+    const tasks = parsed.documents[0]?.tasks ?? [];
+    expect(tasks.map((t) => [t.ref, t.lead.map((u) => u.code).join('+')])).toEqual([
+      ['一.(一).1', 'water'],
+      ['一.(一).2', 'eco'],
+      ['一.(一).3', 'natres+agri'],
+      ['一.(二)', TOWNS],
+    ]);
+    const [water, eco] = tasks;
+    expect(water?.deadlines).toEqual([{ date: '2025-06-30', phrase: '于2025年6月底前', rule: 'month-end' }]);
+    // A paragraph that names no unit runs on the share above it.
+    expect(eco?.text).toBe('生态环境分局：要加强入河排污口监管，及时通报水质状况。');
+    expect(eco?.deadlines).toEqual([]);
+    expect(water?.path).toEqual(['一、压实部门责任', '(一)明确部门职责。各部门要按照职责分工抓好落实。']);
+    // The clause's own words before the shares stay an article.
+    expect(parsed.documents[0]?.articles.find((a) => a.ref === '一.(一)')?.text).toBe(
+      '明确部门职责。各部门要按照职责分工抓好落实。',
+    );
+    expect(parsed.warnings).toEqual([]);
   });
 
   it('finds no document in empty text', () => {

@@ -120,6 +120,16 @@ function subjectOf(clause: string): Subject | undefined {
   return verb.test(rest) ? { units, others, end: prefix.end } : undefined;
 }
 
+/**
+ * The units whose own duty a paragraph opens with, "财政局：要…" (a unit list, then a colon), or
+ * undefined. Read like a prose subject: the first clause of the paragraph, half-width.
+ */
+export function dutyUnitsOf(para: Paragraph): Unit[] | undefined {
+  const first = para.text.split(/[，,。；;！!？?]/u)[0]?.trim() ?? '';
+  const subject = subjectOf(first);
+  return subject && /^[:：]/u.test(first.slice(subject.end)) ? subject.units : undefined;
+}
+
 /** Units named right after a co-operation word: "会同农业农村局", "与市财政局对接". */
 function cooperatorsIn(text: string): Unit[] {
   const found: Unit[] = [];

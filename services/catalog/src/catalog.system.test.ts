@@ -77,7 +77,7 @@ describe('catalog over the real engines', () => {
       });
       expect(summary.source).toBe(FILE);
       expect(summary.totals.documents).toEqual({ total: 9, new: 9, changed: 0, unchanged: 0 });
-      expect(summary.totals.tasks).toEqual({ total: 71, new: 71, changed: 0, unchanged: 0 });
+      expect(summary.totals.tasks).toEqual({ total: 76, new: 76, changed: 0, unchanged: 0 });
       expect(summary.totals.articles.new).toBe(summary.totals.articles.total);
       expect(summary.noLeadUnit).toEqual([
         {
@@ -92,10 +92,25 @@ describe('catalog over the real engines', () => {
         '青党办〔2019〕65号': 27,
         '青政办发〔2019〕30号': 13,
         '青政办发〔2019〕40号': 9,
+        // 三(九): six bureaus, each its own paragraph of duties, are six items (issue 14, point 6).
+        '青政办发〔2019〕28号': 15,
       });
 
+      // 28号 三(九): 财政局's paragraph is its own item, citing the clause and its line, undated.
+      const funds = await store.db
+        .collection<CatalogTaskDoc>(CatalogCollections.tasks)
+        .findOne({ _id: 'qzbf-2019-28.3.p9.3' });
+      expect(funds).toMatchObject({
+        ref: '三.(九).3',
+        docNo: '青政办发〔2019〕28号',
+        lead: [{ code: 'fin', name: '青铜峡市财政局' }],
+        deadline: null,
+        source: { file: FILE, lines: { from: 641, to: 641 } },
+      });
+      expect(funds!.text).toContain('涉土资金');
+
       expect(await count(CatalogCollections.documents)).toBe(9);
-      expect(await count(CatalogCollections.tasks)).toBe(71);
+      expect(await count(CatalogCollections.tasks)).toBe(76);
       expect(await count(CatalogCollections.articles)).toBe(summary.totals.articles.total);
       expect(await count(CatalogCollections.taskVersions)).toBe(0);
 
@@ -135,7 +150,7 @@ describe('catalog over the real engines', () => {
         importedBy: 'someone-else',
       });
       expect(summary.totals.documents).toEqual({ total: 9, new: 0, changed: 0, unchanged: 9 });
-      expect(summary.totals.tasks).toEqual({ total: 71, new: 0, changed: 0, unchanged: 71 });
+      expect(summary.totals.tasks).toEqual({ total: 76, new: 0, changed: 0, unchanged: 76 });
       expect(summary.totals.articles.unchanged).toBe(summary.totals.articles.total);
       for (const d of summary.documents) {
         expect(d.tasks.relocated).toBe(0);
@@ -156,7 +171,7 @@ describe('catalog over the real engines', () => {
       const v1 = await tasks.findOne({ _id: KINDERGARTEN });
       const later = new Date(Date.now() + 60_000);
       const summary = await importCatalog(store.db, changed, { source: FILE, sourceText: text, now: later });
-      expect(summary.totals.tasks).toEqual({ total: 71, new: 0, changed: 1, unchanged: 70 });
+      expect(summary.totals.tasks).toEqual({ total: 76, new: 0, changed: 1, unchanged: 75 });
       expect(summary.documents.find((d) => d.docNo === '青政办发〔2019〕31号')?.changedRefs).toEqual([
         '三.(三)',
       ]);
@@ -181,11 +196,11 @@ describe('catalog over the real engines', () => {
         supersededAt: later,
       });
       expect(kept[0]!.contentHash).toBe(v1!.contentHash);
-      expect(await count(CatalogCollections.tasks)).toBe(71);
+      expect(await count(CatalogCollections.tasks)).toBe(76);
 
       // The changed file once more: nothing new.
       const again = await importCatalog(store.db, changed, { source: FILE, sourceText: text });
-      expect(again.totals.tasks.unchanged).toBe(71);
+      expect(again.totals.tasks.unchanged).toBe(76);
       expect(await count(CatalogCollections.taskVersions)).toBe(1);
     });
 
@@ -314,8 +329,10 @@ describe('catalog over the real engines', () => {
         page: number;
         pageSize: number;
       };
-      expect(page8).toMatchObject({ total: 71, page: 8, pageSize: 10 });
-      expect(page8.tasks.map((t) => t.id)).toEqual(['qzbf-2019-40.2.p9']);
+      expect(page8).toMatchObject({ total: 76, page: 8, pageSize: 10 });
+      expect(page8.tasks.map((t) => t.id)).toEqual(
+        ['p4', 'p5', 'p6', 'p7', 'p8', 'p9'].map((p) => `qzbf-2019-40.2.${p}`),
+      );
       const first = (await get('/tasks?pageSize=1')).body as TaskList;
       expect(first.tasks.map((t) => t.id)).toEqual(['qdb-2019-65.2.1']);
     });
@@ -419,13 +436,13 @@ describe('starting supervision items on the test stack (no worker)', () => {
 
   it('starts one workflow per task, then finds them running; a closed item is never restarted', async () => {
     const first = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
-    expect(first).toMatchObject({ started: 70, alreadyRunning: 0, alreadyClosed: 0, skipped: 1 });
+    expect(first).toMatchObject({ started: 75, alreadyRunning: 0, alreadyClosed: 0, skipped: 1 });
     expect(first.skippedItems).toEqual([
       { itemId: 'qzbf-2099-39.6.p5', docNo: '青政办发〔2099〕39号', ref: '六.(五)', reason: 'no-lead-unit' },
     ]);
 
     const second = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
-    expect(second).toMatchObject({ started: 0, alreadyRunning: 70, alreadyClosed: 0, skipped: 1 });
+    expect(second).toMatchObject({ started: 0, alreadyRunning: 75, alreadyClosed: 0, skipped: 1 });
 
     const one = first.outcomes.find((o) => o.outcome === 'started')!;
     const described = await client.workflow.getHandle(one.workflowId).describe();
@@ -434,7 +451,7 @@ describe('starting supervision items on the test stack (no worker)', () => {
 
     await client.workflow.getHandle(one.workflowId).terminate('closed for the test');
     const third = await startSupervisionItems(client, candidates, { taskQueue: TASK_QUEUE });
-    expect(third).toMatchObject({ started: 0, alreadyRunning: 69, alreadyClosed: 1, skipped: 1 });
+    expect(third).toMatchObject({ started: 0, alreadyRunning: 74, alreadyClosed: 1, skipped: 1 });
   });
 });
 
@@ -654,6 +671,14 @@ describe('importing notices through the API (preview, confirm, revised re-import
       originalDeadline: '2020-12-31',
       revision: { catalogVersion: 2, removed: false },
     });
+    // The revision carries the clause's dates: 2020年12月底 is now 2021年6月底, a milestone of its own
+    // (keyed by the new date); the other three dates stand.
+    expect((await snapshot(byRef['四.(二)']!)).milestones!.map((m) => [m.key, m.date, m.phrase])).toEqual([
+      ['2019-06-30', '2019-06-30', '于2019年6月底前'],
+      ['2019-09-30', '2019-09-30', '于2019年9月底前'],
+      ['2019-11-30', '2019-11-30', '于2019年11月底前'],
+      ['2021-06-30', '2021-06-30', '2021年6月底前'],
+    ]);
     expect(await snapshot(removedId)).toMatchObject({ state: 'assigned', revision: { removed: true } });
     const tasks = store.db.collection<CatalogTaskDoc>(CatalogCollections.tasks);
     expect(await tasks.findOne({ _id: removedId })).toMatchObject({ removed: { reason: REMOVED_REASON } });

@@ -100,6 +100,43 @@ describe('startItemFor on the 2019 gazette', () => {
     });
   });
 
+  // 28号 三(九) 强化部门共同责任: "财政局:要…严格管理和使用涉土资金" and the other bureaus' paragraphs.
+  it('starts each bureau of 28号 三(九) on its own duty, undated like every other 28号 item', () => {
+    const items = [1, 2, 3, 4, 5, 6].map((k) => {
+      const { document, task: t } = task('青政办发〔2019〕28号', `三.(九).${k}`);
+      return startItemFor(document, t)!;
+    });
+    expect(items.map((i) => [i.itemId, i.leadUnits.join()])).toEqual([
+      ['qzbf-2019-28.3.p9.1', 'natres'],
+      ['qzbf-2019-28.3.p9.2', 'agri'],
+      ['qzbf-2019-28.3.p9.3', 'fin'],
+      ['qzbf-2019-28.3.p9.4', 'eco'],
+      ['qzbf-2019-28.3.p9.5', 'stats'],
+      ['qzbf-2019-28.3.p9.6', 'audit'],
+    ]);
+    // The text dates none of them: no deadline and no milestone, as 28号 二.(一) (and any item the
+    // gazette leaves undated); 28号 sets no standing report either.
+    const plain = task('青政办发〔2019〕28号', '二.(一)');
+    const undated = startItemFor(plain.document, plain.task);
+    for (const item of items) {
+      expect(item).toMatchObject({
+        docNo: '青政办发〔2019〕28号',
+        ref: expect.stringMatching(/^三\.\(九\)\.\d$/u),
+      });
+      expect(item).toMatchObject({
+        deadline: undated!.deadline,
+        reporting: undated!.reporting,
+        cooperatingUnits: [],
+      });
+      expect(item.milestones).toBeUndefined();
+      expect(StartItemSchema.safeParse(item).success).toBe(true);
+    }
+    expect(undated!.deadline).toBeNull();
+    expect(items[2]!.title).toBe(
+      '财政局:要按照国家和自治区有关政策规定,严格管理和使用涉土资金,重点保障耕地保护资金需求',
+    );
+  });
+
   it('skips a task without a lead unit (39号 六.(五) 人员派遣)', () => {
     const { document, task: t } = task('青政办发〔2019〕39号', '六.(五)');
     expect(t.lead).toEqual([]);
@@ -108,10 +145,10 @@ describe('startItemFor on the 2019 gazette', () => {
 
   it('maps every task of the gazette to a unique item id; all but the one without a lead unit start', () => {
     const all = parsed.documents.flatMap((d) => d.tasks.map((t) => ({ d, t })));
-    expect(all.length).toBe(71);
+    expect(all.length).toBe(76);
     const items = all.map(({ d, t }) => startItemFor(d, t));
     const started = items.filter((i) => i !== null);
-    expect(started).toHaveLength(70);
+    expect(started).toHaveLength(75);
     for (const item of started) expect(StartItemSchema.safeParse(item).success).toBe(true);
 
     const ids = all.map(({ d, t }) => `${d.docNo} ${t.ref}`);

@@ -21,3 +21,6 @@ export const ITEM_REVISION_PATCH = 'supervision-item-revision';
  * colour changes, timers and completions. An item started without milestones never calls it.
  */
 export const ITEM_MILESTONES_PATCH = 'supervision-item-milestones';
+
+/** Marks the histories whose revisions carried the revised notice's milestone dates. */
+export const ITEM_REVISION_MILESTONES_PATCH = 'supervision-item-revision-milestones';

@@ -1,7 +1,14 @@
 // A revised notice reaching a running item (pure rules, like actions.ts). The catalog keeps the
 // task's versions; the item takes the new title, units and deadline, or is flagged as removed from
 // the notice (it stays open: withdrawing is for 督查室 to decide, and a closed item never restarts).
-import { SupervisionEvents, REVISION_ROLES, type ReviseCommand } from './contracts/index';
+import {
+  SupervisionEvents,
+  REVISION_ROLES,
+  type ItemSnapshot,
+  type MilestoneSnapshot,
+  type RevisionBody,
+} from './contracts/index';
+import type { ReviseCommand } from './contracts/index';
 import { refuse } from '@duban/workflow-core/refusal';
 import type { AppliedAction } from './actions';
 import type { ItemState } from './item';
@@ -76,9 +83,14 @@ export function applyRevision(state: ItemState, command: ReviseCommand, now: num
   );
   // Sub-tasks that followed the lead's deadline follow the new one.
   for (const sub of item.subTasks) if (sub.deadline === previous.deadline) sub.deadline = item.deadline;
-  // So does the open milestone that was the deadline; a revision carries no other milestone dates.
-  for (const m of item.milestones ?? []) {
-    if (m.date === previous.deadline && m.doneAt === null && item.deadline !== null) m.date = item.deadline;
+  if (body.milestones) {
+    // The revised notice's dates (sent since issue 14's leftovers, behind its patch).
+    reviseMilestones(item, body.milestones);
+  } else {
+    // A revision without them: the open milestone that was the deadline follows the deadline.
+    for (const m of item.milestones ?? []) {
+      if (m.date === previous.deadline && m.doneAt === null && item.deadline !== null) m.date = item.deadline;
+    }
   }
   item.cooperatingUnits = item.subTasks.map((s) => s.unitCode);
   item.revision = { catalogVersion: body.catalogVersion, at, removed: false };
@@ -93,4 +105,28 @@ export function applyRevision(state: ItemState, command: ReviseCommand, now: num
       source: body.source,
     },
   };
+}
+
+type RevisedMilestones = NonNullable<Extract<RevisionBody, { change: 'revised' }>['milestones']>;
+
+/**
+ * The milestones a revised notice gives (31号 四(二): "于2019年9月底前" becoming "于2019年8月底前").
+ * Each takes the notice's date and words: one the notice still gives (same key, the date it first
+ * gave) keeps whether it is done, and its date as the notice gives it, as the deadline does; a new
+ * date is a new milestone; a date the notice no longer gives goes if it is open and stays, done, if
+ * it was (what was reported stays on record). Colours are judged again on the new dates.
+ */
+export function reviseMilestones(item: ItemSnapshot, revised: RevisedMilestones): void {
+  const current = new Map((item.milestones ?? []).map((m) => [m.key, m]));
+  const next: MilestoneSnapshot[] = revised.map((m) => {
+    const known = current.get(m.key);
+    if (!known) return { ...m, colour: 'green', redSince: null, doneAt: null };
+    const moved = known.date !== m.date;
+    return { ...known, date: m.date, phrase: m.phrase, ...(moved ? { redSince: null } : {}) };
+  });
+  const revisedKeys = new Set(revised.map((m) => m.key));
+  next.push(...[...current.values()].filter((m) => !revisedKeys.has(m.key) && m.doneAt !== null));
+  next.sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  if (next.length > 0) item.milestones = next;
+  else delete item.milestones;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { supervisionWorkflowId, type StartItem } from './contracts/index';
+import { supervisionWorkflowId, type RevisionBody, type StartItem } from './contracts/index';
 import {
   factsOf,
   factsOnceAsleep,
@@ -56,6 +56,27 @@ describe('supervision item workflow on the time-skipping server', () => {
     );
     return handle;
   }
+
+  /** The lead asks to close, 督查室 closes, and the item's history is recorded and replayed. */
+  async function closeAndRecord(
+    handle: Awaited<ReturnType<typeof startItem>>,
+    lead: ReturnType<typeof actor>,
+    summary: string,
+    history: string,
+  ) {
+    await handle.executeUpdate(itemActionUpdate, {
+      args: [command('request-close', lead, { summary, attachments: [] })],
+    });
+    await handle.executeUpdate(itemActionUpdate, {
+      args: [command('close', actor('inspector'), { opinion: '同意销号' })],
+    });
+    await handle.result();
+    await suite.recordAndReplay(handle, history);
+  }
+
+  /** 督查室 sends a revised notice's content to the item (what the catalog's confirm does). */
+  const reviseAsOffice = (handle: Awaited<ReturnType<typeof startItem>>, body: RevisionBody) =>
+    handle.executeUpdate(itemRevisionUpdate, { args: [{ actor: actor('inspector'), body }] });
 
   const now = () => suite.now();
   const skipTo = (shanghai: string) => suite.skipTo(shanghai);
@@ -154,6 +175,47 @@ describe('supervision item workflow on the time-skipping server', () => {
       expect(closed.milestones!.map((m) => m.colour)).toEqual(['none', 'none', 'none', 'none']);
       await handle.result();
       await suite.recordAndReplay(handle, 'milestones-then-closed.json');
+    }));
+
+  // A revised 31号 reaching the running 四.(二) item (still 2019-07-01): 9月底 becomes 8月底, 11月底 is
+  // struck out, 2020年12月底 becomes 2021年6月底. Each milestone follows the notice's own dates (patch
+  // supervision-item-revision-milestones); before, only the one that was the deadline moved.
+  it('a revised notice carries its milestone dates to the running item', () =>
+    withWorker(async () => {
+      const handle = await startItem({
+        ref: '四.(二)',
+        title: '全面整改',
+        deadline: '2020-12-31',
+        milestones: FOUR_MILESTONES,
+      });
+      const edu = actor('bureau', 'edu');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('complete-milestone', edu, { milestone: '2019-06-30', note: '摸底排查完成' })],
+      });
+      const revised = await reviseAsOffice(handle, {
+        change: 'revised',
+        catalogVersion: 2,
+        title: '全面整改',
+        leadUnits: ['edu'],
+        cooperatingUnits: [],
+        deadline: '2021-06-30',
+        milestones: [
+          { key: '2019-06-30', date: '2019-06-30', phrase: '于2019年6月底前' },
+          { key: '2019-08-31', date: '2019-08-31', phrase: '于2019年8月底前' },
+          { key: '2021-06-30', date: '2021-06-30', phrase: '2021年6月底前' },
+        ],
+        fields: ['text', 'deadline'],
+        source: 'notice-v2.md',
+      });
+      expect(revised.deadline).toBe('2021-06-30');
+      expect(revised.milestones!.map((m) => [m.key, m.date, m.colour, m.doneAt !== null])).toEqual([
+        ['2019-06-30', '2019-06-30', 'none', true],
+        ['2019-08-31', '2019-08-31', 'green', false],
+        ['2021-06-30', '2021-06-30', 'green', false],
+      ]);
+      expect(revised.overallColour).toBe('green');
+      await closeAndRecord(handle, edu, '整改完成', 'revision-carries-milestones.json');
     }));
 
   it('a monthly report due on the 25th that falls in the Spring Festival is due on the next working day', () =>
@@ -385,22 +447,15 @@ describe('supervision item workflow on the time-skipping server', () => {
       await handle.executeUpdate(itemActionUpdate, {
         args: [command('sign', actor('bureau', 'natres'), {})],
       });
-      const revised = await handle.executeUpdate(itemRevisionUpdate, {
-        args: [
-          {
-            actor: inspector,
-            body: {
-              change: 'revised',
-              catalogVersion: 2,
-              title: '已建成幼儿园于2021年6月底前完成移交',
-              leadUnits: ['edu'],
-              cooperatingUnits: ['natres', 'hous'],
-              deadline: '2021-06-30',
-              fields: ['title', 'cooperating', 'deadline'],
-              source: 'notice-v2.md',
-            },
-          },
-        ],
+      const revised = await reviseAsOffice(handle, {
+        change: 'revised',
+        catalogVersion: 2,
+        title: '已建成幼儿园于2021年6月底前完成移交',
+        leadUnits: ['edu'],
+        cooperatingUnits: ['natres', 'hous'],
+        deadline: '2021-06-30',
+        fields: ['title', 'cooperating', 'deadline'],
+        source: 'notice-v2.md',
       });
       expect(revised).toMatchObject({
         title: '已建成幼儿园于2021年6月底前完成移交',
@@ -462,14 +517,7 @@ describe('supervision item workflow on the time-skipping server', () => {
           args: [command('request-close', who, { summary: '配合完成', attachments: [] })],
         });
       }
-      await handle.executeUpdate(itemActionUpdate, {
-        args: [command('request-close', edu, { summary: '已完成移交', attachments: [] })],
-      });
-      await handle.executeUpdate(itemActionUpdate, {
-        args: [command('close', inspector, { opinion: '同意销号' })],
-      });
-      await handle.result();
-      await suite.recordAndReplay(handle, 'revised-then-closed.json');
+      await closeAndRecord(handle, edu, '已完成移交', 'revised-then-closed.json');
     }));
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

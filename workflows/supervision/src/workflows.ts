@@ -21,6 +21,7 @@ import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';
 import {
   ITEM_MILESTONES_PATCH,
+  ITEM_REVISION_MILESTONES_PATCH,
   ITEM_REVISION_PATCH,
   itemActionUpdate,
   itemRevisionUpdate,
@@ -114,7 +115,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     itemRevisionUpdate,
     (command) => {
       patched(ITEM_REVISION_PATCH);
-      const applied = applyRevision(state, command, Date.now());
+      const applied = applyRevision(state, withRevisedMilestonesGuarded(command), Date.now());
       emit(applied.type, applied.step, command.actor, applied.extra);
       emitColourChanges(command.actor);
       loop.wake();
@@ -140,4 +141,18 @@ function withMilestonesGuarded(input: StartItem): StartItem {
   if (!input.milestones?.length || patched(ITEM_MILESTONES_PATCH)) return input;
   const { milestones: _dropped, ...before } = input;
   return before;
+}
+
+/**
+ * A revision carrying the revised notice's milestone dates came with issue 14's leftovers. Only a
+ * revision that carries them asks for the marker (those before never did, so their histories
+ * replay); one that carries none keeps the rule before it: the milestone that was the deadline
+ * follows the new deadline.
+ */
+function withRevisedMilestonesGuarded(command: ReviseCommand): ReviseCommand {
+  const { body } = command;
+  if (body.change !== 'revised' || body.milestones === undefined) return command;
+  if (patched(ITEM_REVISION_MILESTONES_PATCH)) return command;
+  const { milestones: _dropped, ...before } = body;
+  return { ...command, body: before };
 }

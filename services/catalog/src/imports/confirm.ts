@@ -10,6 +10,7 @@ import {
 } from '@duban/workflow-supervision/client';
 import { catalogCollections, importCatalog } from '../import';
 import { startSupervisionItems, supervisionCandidates } from '../start';
+import { milestonesFor } from '../start-item';
 import type { ConfirmResult, RevisionOutcome } from './confirm-result';
 import {
   draftsOf,
@@ -133,6 +134,8 @@ export async function confirmDraft(
           leadUnits: [...new Set(task.lead.map((u) => u.code))],
           cooperatingUnits: [...new Set(task.cooperating.map((u) => u.code))],
           deadline: task.deadline,
+          // Every date of the revised clause, so each milestone follows its own (none: one date).
+          milestones: milestonesFor(task) ?? [],
           fields: c.restored ? [...c.fields, 'restored'] : c.fields,
           source,
         },

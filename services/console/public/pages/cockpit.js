@@ -201,7 +201,13 @@ export async function cockpitPage(container, { isCurrent }) {
                 h('a', { href: `#/items/${encodeURIComponent(o.itemId)}` }, o.title),
               ),
               h('td', {}, unitNames(o.leadUnits)),
-              h('td', { class: 'nowrap' }, o.deadline),
+              h(
+                'td',
+                { class: 'nowrap' },
+                o.deadline,
+                // Overdue since an earlier milestone of the clause (31号 四(二): 6月底): say which.
+                o.milestone ? h('div', { class: 'muted' }, `节点 ${o.overdueSince} 起逾期`) : null,
+              ),
               h('td', {}, stateChip(o.state)),
             ),
           ),

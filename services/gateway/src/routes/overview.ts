@@ -3,6 +3,7 @@ import { civilDateOf, daysBetween } from '@duban/calendar';
 import { ReadModels, type Colour, emptyColourCounts, type ColourCounts } from '@duban/contracts';
 import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { unitByCode } from '@duban/units';
+import { overdueOf } from '@duban/service-supervision';
 import type { RouteContext } from '../deps';
 import { OverviewView } from '../schemas/overview';
 import { defineRoute, type Route } from '@duban/http';
@@ -37,7 +38,7 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
       operationId: 'overview',
       summary: '总览',
       description:
-        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项。一项有多个牵头单位时计入每个单位。' +
+        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项（一条有多个时间节点的，从最早一个未完成且已过期的节点起算，如31号 四(二)的6月底）。一项有多个牵头单位时计入每个单位。' +
         'byProcess 给出每个流程（督办事项、幼儿园治理、耕地保护……）未办结对象的颜色计数。',
       tags: ['overview'],
       access: CITY_READERS,
@@ -66,12 +67,19 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
               { $group: { _id: { docNo: '$docNo', colour: '$overallColour' }, count: { $sum: 1 } } },
             ])
             .toArray(),
-          items
-            .find({ ...OPEN, overallColour: 'red', deadline: { $ne: null } })
-            .sort({ deadline: 1, _id: 1 })
-            .limit(10)
-            .toArray(),
+          // Every red item, not the ten earliest deadlines: one of several dates (31号 四(二)'s 6月底)
+          // can make an item of a late deadline the longest overdue.
+          items.find({ ...OPEN, overallColour: 'red', deadline: { $ne: null } }).toArray(),
         ]);
+        const longestOverdue = overdue
+          .map((item) => ({
+            item,
+            overdue: overdueOf(item, today) ?? { since: item.deadline!, milestone: null },
+          }))
+          .sort(
+            (a, b) => a.overdue.since.localeCompare(b.overdue.since) || a.item._id.localeCompare(b.item._id),
+          )
+          .slice(0, 10);
 
         const byColour = emptyColourCounts();
         for (const row of byColourRows) add(byColour, row._id, row.count);
@@ -117,7 +125,7 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
             .map(([docNo, colours]) => ({ docNo, open: sum(colours), colours }))
             .sort((a, b) => byUrgency(a, b) || a.docNo.localeCompare(b.docNo)),
           byProcess,
-          longestOverdue: overdue.map((item) => ({
+          longestOverdue: longestOverdue.map(({ item, overdue: { since, milestone } }) => ({
             itemId: item.itemId ?? item._id,
             docNo: item.docNo,
             ref: item.ref,
@@ -126,7 +134,9 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
             state: item.state,
             colour: item.overallColour,
             deadline: item.deadline!,
-            daysOverdue: Math.max(0, daysBetween(item.deadline!, today)),
+            overdueSince: since,
+            milestone,
+            daysOverdue: Math.max(0, daysBetween(since, today)),
           })),
         });
       },

@@ -41,7 +41,14 @@ export const OverviewView = z.object({
       state: z.string(),
       colour: ColourSchema,
       deadline: z.string(),
-      daysOverdue: z.number().int(),
+      overdueSince: z.string().meta({
+        description: '逾期起算日：最早一个未完成且已过期的时间节点，没有则为办理期限',
+      }),
+      milestone: z
+        .string()
+        .nullable()
+        .meta({ description: '起算的时间节点（如“于2019年6月底前”）；按办理期限起算时为 null' }),
+      daysOverdue: z.number().int().meta({ description: '自逾期起算日至今天的天数' }),
     }),
   ),
 });

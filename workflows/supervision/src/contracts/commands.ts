@@ -60,6 +60,12 @@ export type ActionCommand<A extends ActionName = ActionName> = {
 /** The whole Update: a known action, its actor and its body (the validator's first check). */
 export const ActionCommandSchema = actionCommandSchema(ActionBodies);
 
+/** The dated milestones of a clause with several dates, in date order, keyed by the notice's date. */
+const MilestonesInputSchema = z
+  .array(z.object({ key: z.string().min(1).max(40), date: CivilDateSchema, phrase: z.string().max(200) }))
+  .max(20)
+  .refine((ms) => new Set(ms.map((m) => m.key)).size === ms.length, 'milestone keys must be unique');
+
 /** Starting an item (from the importer): the catalog task it supervises. */
 export const StartItemSchema = z.object({
   itemId: z.string().min(1),
@@ -76,11 +82,7 @@ export const StartItemSchema = z.object({
    * Every dated milestone of a clause with several dates, in date order; `deadline` is the last.
    * Absent: the item has one date, as before milestones existed.
    */
-  milestones: z
-    .array(z.object({ key: z.string().min(1).max(40), date: CivilDateSchema, phrase: z.string().max(200) }))
-    .max(20)
-    .refine((ms) => new Set(ms.map((m) => m.key)).size === ms.length, 'milestone keys must be unique')
-    .optional(),
+  milestones: MilestonesInputSchema.optional(),
   warningWindowDays: z.number().int().min(0).max(60).default(7),
   /** Leadership is alerted when an item stays red this many days (DESIGN §5). */
   escalateAfterRedDays: z.number().int().min(1).max(365).default(30),
@@ -101,6 +103,11 @@ export const RevisionBodySchema = z.discriminatedUnion('change', [
       leadUnits: z.array(UnitCodeSchema).min(1),
       cooperatingUnits: z.array(UnitCodeSchema),
       deadline: CivilDateSchema.nullable(),
+      /**
+       * The revised notice's dated milestones (empty: it has one date or none). Absent in revisions
+       * sent before issue 14's leftovers: then only the milestone that was the deadline follows it.
+       */
+      milestones: MilestonesInputSchema.optional(),
       /** What changed in the catalog (title, text, lead, cooperating, deadline, other). */
       fields: z.array(z.string().max(40)).max(10),
       source: z.string().max(500),
