@@ -403,6 +403,8 @@ const termEndsAt = (state: ApplicationState) => endOfCivilDay(state.app.applicat
 export function colourNow(state: ApplicationState, now: number): Colour {
   const { app, settings } = state;
   if (app.stage === 'closed') return 'none';
+  // A 第四十九条 event: the contract cannot go on; red until the risk case is settled.
+  if (app.stage === 'risk') return 'red';
   if (app.stage !== 'in-use' || !app.reports.due) return 'green';
   return reportColour(now, app.reports.due, {
     warningWindowDays: settings.warningWindowDays,
