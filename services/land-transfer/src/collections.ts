@@ -1,5 +1,5 @@
-import type { ApplicationSnapshot } from '@duban/workflow-land-transfer/client';
-import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
+import { StageSchema, type ApplicationSnapshot } from '@duban/workflow-land-transfer/client';
+import { ensureIndexes } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 
 /** The land-transfer service's own read models (DESIGN §2: each service keeps its own). */
@@ -39,28 +39,16 @@ export async function ensureLandTransferIndexes(db: Db): Promise<void> {
 
 export { upsertNewer } from '@duban/store';
 
+/** Writes a document the first time its id is seen; a redelivered fact changes nothing. */
 export async function insertOnce<T extends { _id: string }>(
   collection: Collection<T>,
   doc: T,
 ): Promise<void> {
-  try {
-    await collection.insertOne(doc as never);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  await collection.updateOne({ _id: doc._id } as never, { $setOnInsert: doc } as never, { upsert: true });
 }
 
 /** Stages in which the land counts against the operator's cap: applied for, or leased (第二十三条). */
-export const HOLDING_STAGES = [
-  'meeting',
-  'review',
-  'city-review',
-  'contract',
-  'filing',
-  'settlement',
-  'in-use',
-  'risk',
-];
+export const HOLDING_STAGES: string[] = StageSchema.options.filter((s) => s !== 'expired' && s !== 'closed');
 
 /** The operator's area in its applications that count, leaving one out (the one being decided). */
 export async function operatorTotalMu(db: Db, operatorCode: string, except?: string): Promise<number> {

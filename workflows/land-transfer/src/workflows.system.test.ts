@@ -1,33 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
-import {
-  failedOnStartInput,
-  refused,
-  rejectedAsInvalid,
-  runningUnharmed,
-  timeSkippingSuite,
-} from '@duban/workflow-core/testing';
 import type { Actor } from '@duban/contracts';
-import { createLandTransferActivities } from './activities';
+import * as wt from '@duban/workflow-core/testing';
+import { createLandTransferActivities as activitiesOn } from './activities';
 import { CONTRACT_COPIES, landTransferWorkflowId, type TransferCommand } from './contracts/index';
 import { applicationQuery, transferActionUpdate } from './definitions';
 import { actor, allPassed, applicationOf } from './testing';
 import { landTransferWorkflowsPath } from './worker';
 import type { landTransferWorkflow } from './workflows';
 
-// The server's clock starts on 2019-05-06 09:00 Shanghai, three weeks after 青政发〔2019〕34号
-// (2019-04-15): the tests walk real dates of 2019–2021.
-const SERVER_START_UTC = '2019-05-06 01:00:00';
 const TASK_QUEUE = 'land-transfer-test';
 const run = Date.now().toString(36);
+/** One worker for the file; the server's clock starts three weeks after 34号 (2019-04-15), 09:00 in Shanghai. */
+const onServer: wt.TimeSkippingOptions = {
+  startAt: '2019-05-06 01:00:00',
+  activities: (js) => activitiesOn({ js }),
+  workflowsPath: landTransferWorkflowsPath,
+  taskQueue: TASK_QUEUE,
+};
 
-describe('land-transfer workflow on the time-skipping server (青政发〔2019〕34号)', () => {
-  const suite = timeSkippingSuite({
-    workflowsPath: landTransferWorkflowsPath,
-    taskQueue: TASK_QUEUE,
-    startAt: SERVER_START_UTC,
-    activities: (js) => createLandTransferActivities({ js }),
-  });
+describe('land-transfer workflow on the time-skipping server across 2019–2021 (青政发〔2019〕34号)', () => {
+  const suite = wt.timeSkippingSuite(onServer);
   type Handle = WorkflowHandle<typeof landTransferWorkflow>;
 
   async function start(applicationId: string, areaMu: number, operatorOtherMu = 0): Promise<Handle> {
@@ -73,7 +66,7 @@ describe('land-transfer workflow on the time-skipping server (青政发〔2019�
 
   it('town tier to use, then the six-monthly report falls due (blue), is late (yellow), turns red, and is back on track when sent (第三十二条)', async () => {
     const h = await start(`LZ-${run}-1`, 200);
-    await refused(
+    await wt.refused(
       act(h, town(), 'meeting', { heldOn: '2019-05-10', members: 40, present: 40, inFavour: 32 }),
       /村委会/,
     );
@@ -81,7 +74,7 @@ describe('land-transfer workflow on the time-skipping server (青政发〔2019�
     await act(h, town(), 'decide', decision);
     await act(h, village(), 'contract', { signedOn: '2019-05-25', copies: [...CONTRACT_COPIES] });
     await act(h, actor('bureau', 'agri-econ-station'), 'file', { on: '2019-05-27' });
-    await refused(
+    await wt.refused(
       act(h, village(), 'settle', {
         on: '2019-06-01',
         rentPaidOn: '2019-06-01',
@@ -115,8 +108,8 @@ describe('land-transfer workflow on the time-skipping server (青政发〔2019�
       assetsLiabilities: '资产负债率40%',
       equity: '120万元',
     };
-    await refused(act(h, village(), 'report', { ...report, period: '2019H2' }), /经营主体本人/);
-    await refused(
+    await wt.refused(act(h, village(), 'report', { ...report, period: '2019H2' }), /经营主体本人/);
+    await wt.refused(
       act(h, actor('bureau', 'operator-huinong'), 'report', { ...report, period: '2020H1' }),
       /应报送 2019H2/,
     );
@@ -161,11 +154,11 @@ describe('land-transfer workflow on the time-skipping server (青政发〔2019�
 
   it('refuses an Update its contract refuses as invalid input and runs on; a bad start input fails naming the field', async () => {
     const h = await start(`LZ-${run}-3`, 50);
-    await rejectedAsInvalid(
+    await wt.rejectedAsInvalid(
       act(h, village(), 'meeting', { heldOn: '2019-02-30', members: 10, present: 10, inFavour: 9 }),
       'body.heldOn',
     );
-    await runningUnharmed(h);
+    await wt.runningUnharmed(h);
     const bad = await suite.env.client.workflow.start<typeof landTransferWorkflow>('landTransferWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: landTransferWorkflowId(`LZ-${run}-bad`),
@@ -178,7 +171,7 @@ describe('land-transfer workflow on the time-skipping server (青政发〔2019�
         },
       ],
     });
-    await failedOnStartInput(bad, 'input.application.termEnd');
+    await wt.failedOnStartInput(bad, 'input.application.termEnd');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

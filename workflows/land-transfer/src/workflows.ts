@@ -1,13 +1,6 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
-import {
-  ProcessLoop,
-  checkStartInput,
-  plainClone,
-  publishActivities,
-  stepEvent,
-  validating,
-} from '@duban/workflow-core';
+import * as core from '@duban/workflow-core';
 import type { LandTransferActivities, PendingTransferEvent } from './activities';
 import {
   applyAction,
@@ -27,7 +20,7 @@ import {
 } from './contracts/index';
 import { applicationQuery, transferActionUpdate } from './definitions';
 
-const { publishTransferEvents } = publishActivities<LandTransferActivities>();
+const { publishTransferEvents } = core.publishActivities<LandTransferActivities>();
 
 /**
  * One application to lease villagers' land (青政发〔2019〕34号 第三十五条): the villagers' meeting,
@@ -37,10 +30,10 @@ const { publishTransferEvents } = publishActivities<LandTransferActivities>();
 export async function landTransferWorkflow(
   input: StartApplication | { resume: ApplicationState },
 ): Promise<void> {
-  checkStartInput(StartApplicationSchema, input);
+  core.checkStartInput(StartApplicationSchema, input);
   const state = 'resume' in input ? input.resume : newApplicationState(input, Date.now());
   const app = state.app;
-  const loop = new ProcessLoop<PendingTransferEvent>(
+  const loop = new core.ProcessLoop<PendingTransferEvent>(
     (events) => publishTransferEvents(workflowInfo().workflowId, app.applicationId, events),
     20,
   );
@@ -48,7 +41,13 @@ export async function landTransferWorkflow(
     for (const [type, step, extra] of facts) {
       app.version += 1;
       loop.push(
-        stepEvent(type as EventType, step, app.version, actor, plainClone({ ...extra, application: app })),
+        core.stepEvent(
+          type as EventType,
+          step,
+          app.version,
+          actor,
+          core.plainClone({ ...extra, application: app }),
+        ),
       );
     }
   };
@@ -62,10 +61,12 @@ export async function landTransferWorkflow(
       const facts = applyAction(state, command, Date.now());
       emit([...facts, ...onTime(state, Date.now())], command.actor);
       loop.wake();
-      return loop.answer(plainClone(app));
+      return loop.answer(core.plainClone(app));
     },
     {
-      validator: validating(TransferCommandSchema, (command: TransferCommand) => checkAction(state, command)),
+      validator: core.validating(TransferCommandSchema, (command: TransferCommand) =>
+        checkAction(state, command),
+      ),
     },
   );
 

@@ -141,15 +141,15 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
       },
     }),
     defineRoute({
-      ...readers,
-      method: 'get',
       path: '/land-transfer/applications/:id',
-      operationId: 'getLandTransferApplication',
       summary: '一件土地流转申请及其时间线',
-      tags: LT_TAGS,
+      method: 'get',
+      ...readers,
       params: IdParams,
-      responses: { 200: { description: '申请', schema: LtViews.detail } },
       problems: { 404: '不存在（或不属于本单位）' },
+      operationId: 'getLandTransferApplication',
+      responses: { 200: { description: '申请', schema: LtViews.detail } },
+      tags: LT_TAGS,
       handler: async ({ params, user, res }) => {
         const stored = await visible(params.id, user);
         if (!stored) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);

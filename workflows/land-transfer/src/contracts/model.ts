@@ -66,20 +66,8 @@ export const ApplicationBodySchema = z
   .strict();
 export type ApplicationBody = z.output<typeof ApplicationBodySchema>;
 
-export const StageSchema = z.enum([
-  'meeting',
-  'review',
-  'city-review',
-  'contract',
-  'filing',
-  'settlement',
-  'in-use',
-  'risk',
-  'expired',
-  'closed',
-]);
-export type Stage = z.infer<typeof StageSchema>;
-export const Stages: Record<Stage, string> = {
+/** The stages of an application, in order, as the console names them. */
+export const Stages = {
   meeting: '待村民小组会议表决',
   review: '待审查评估',
   'city-review': '待市级审查小组决定',
@@ -90,7 +78,9 @@ export const Stages: Record<Stage, string> = {
   risk: '风险处置中',
   expired: '合同期满，待退还保障金',
   closed: '已办结',
-};
+} as const;
+export type Stage = keyof typeof Stages;
+export const StageSchema = z.enum(Object.keys(Stages) as [Stage, ...Stage[]]);
 
 export const OutcomeSchema = z.enum(['meeting-failed', 'not-implemented', 'completed', 'terminated']);
 export type Outcome = z.infer<typeof OutcomeSchema>;
