@@ -28,6 +28,7 @@ const WHOLE_SYSTEM_FILES = [
   'test/browser/**/*.test.ts',
   'test/e2e/supervision.test.ts',
   'test/e2e/kindergarten.test.ts',
+  'test/e2e/land-transfer.test.ts',
   'test/e2e/authorization.test.ts',
   'test/e2e/fuzz.test.ts',
 ];

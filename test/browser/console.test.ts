@@ -100,7 +100,7 @@ describe('the web console in a real browser', () => {
         .evaluateAll((links) => links.map((a) => a.getAttribute('data-page')!));
       await page.close();
     }
-    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten', 'land']);
+    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten', 'land', 'land-transfer']);
     expect(menus.inspector).toContain('alerts');
     expect(menus.inspector).not.toContain('inbox');
     expect(menus.leader![0]).toBe('cockpit');

@@ -15,6 +15,7 @@ import {
   SetAssessmentTargetsSchema,
 } from '@duban/workflow-cultivated-land/client';
 import { CaseGrants, KindergartenGrants } from '@duban/workflow-kindergarten/client';
+import { LandTransferGrants } from '@duban/workflow-land-transfer/client';
 import {
   AcceptCompensationSchema,
   LandUseGrants,
@@ -46,6 +47,7 @@ const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   RectificationGrants,
   AssessmentGrants,
   LandUseGrants,
+  LandTransferGrants,
 };
 
 interface Operation {

@@ -181,6 +181,94 @@ export const POLICY_SETTINGS = [
       takesEffect: '只用于修改之后建立的个案；已建立的个案保留建立时的天数，已上报的升级不被撤回。',
     },
   },
+  // 青政发〔2019〕34号 农村土地承包经营权流转 (issue 15): the settings of the land-transfer process.
+  {
+    key: 'land-transfer.tier-boundary',
+    label: '土地流转分级审查：恰为100亩、500亩时由哪一级审查',
+    unit: '—',
+    defaultValue: '较严层级',
+    valueSchema: z.enum(['较严层级']),
+    source: {
+      kind: 'law',
+      law: '《中华人民共和国民法典》',
+      article: '第一千二百五十九条',
+      quote: '民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，不包括本数。',
+      note: '青政发〔2019〕34号 第三十六条“100亩以下”、第三十七条“100亩至500亩”、第三十八条“500亩以上”都包括本数，100亩与500亩各落在两级；本系统取较严（较高）的一级：恰为100亩由镇级审查，恰为500亩由市级审查小组决定（DESIGN §5）。',
+    },
+    appliesTo: {
+      scope: '34号 土地流转申请的审查层级',
+      fixedIn: 'workflows/land-transfer/src/rules.ts tierOf',
+    },
+  },
+  {
+    key: 'land-transfer.waiver-up-to-mu',
+    label: '本地经营大户可不收取风险保证金的面积上限',
+    unit: '亩（含本数）',
+    defaultValue: 500,
+    valueSchema: z.number().positive().max(100_000),
+    source: {
+      kind: 'gazette',
+      document: '青政发〔2019〕34号',
+      clause: '第四十七条',
+      quote: '流转面积在500亩以下的,当年租金全部交清的可根据实际情况由各镇人民政府决定不收取风险保证金',
+      note: '“以下”包括本数（《民法典》第一千二百五十九条），恰为500亩仍可不收取。',
+    },
+    appliesTo: {
+      scope: '34号 风险保证金：镇政府决定不收取',
+      fixedIn: 'workflows/land-transfer/src/rules.ts WAIVER_UP_TO_MU',
+    },
+  },
+  {
+    key: 'land-transfer.deposit-next-year-rent',
+    label: '风险保障金的“下一年度租金”如何计',
+    unit: '—',
+    defaultValue: '按合同每亩年租金×面积',
+    valueSchema: z.enum(['按合同每亩年租金×面积']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政发〔2019〕34号 第四十三、四十八条按“下一年度土地流转租金的30%”缴纳，未说明下一年度租金如何确定；本系统取合同约定的每亩年租金乘以面积（约定递增的，以此为下限）。',
+    },
+    appliesTo: {
+      scope: '34号 风险保障金金额',
+      fixedIn: 'workflows/land-transfer/src/rules.ts depositRule',
+    },
+  },
+  {
+    key: 'land-transfer.report-due-days',
+    label: '半年情况报告的报送期限（半年结束后）',
+    unit: '天',
+    defaultValue: 31,
+    valueSchema: days(90),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政发〔2019〕34号 第三十二条规定企业、经营主体实行半年情况报告制度，未规定报送日；本系统设定每半年结束后 31 天内（上半年 7月31日、下半年次年1月31日）报市农业农村局农经站。',
+    },
+    appliesTo: {
+      scope: '34号 经营主体半年情况报告的到期日',
+      startInput: 'StartApplication.reportDueDays',
+      passedBy: 'services/land-transfer/src/temporal.ts',
+    },
+  },
+  {
+    key: 'land-transfer.report-red-after-days',
+    label: '半年情况报告逾期多少天转红色（逾期）',
+    unit: '天',
+    defaultValue: 30,
+    valueSchema: days(365),
+    source: {
+      kind: 'system',
+      reasoning:
+        '公报未规定；本系统设定报送期限前 7 天转蓝色（临期），过期未报转黄色（滞后），过期 30 天仍未报转红色（逾期），报农业农村局和领导小组。',
+      reference: 'DESIGN §5 预警分级',
+    },
+    appliesTo: {
+      scope: '34号 经营主体半年情况报告的预警',
+      startInput: 'StartApplication.reportRedAfterDays',
+      passedBy: 'services/land-transfer/src/temporal.ts',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

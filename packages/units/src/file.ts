@@ -25,6 +25,8 @@ const KIND_LABELS: Record<string, UnitKind> = {
   国有企业: 'enterprise',
   人民团体: 'association',
   法院: 'judicial',
+  村委会: 'village',
+  经营主体: 'operator',
 };
 
 const kindOf = z

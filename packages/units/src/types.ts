@@ -19,6 +19,8 @@ export const UNIT_KINDS = [
   'enterprise', // 国有企业
   'association', // 人民团体: 科协
   'judicial', // 法院
+  'village', // 村委会 (土地流转的责任主体, 青政发〔2019〕34号 第三十三条)
+  'operator', // 流转土地的经营主体: 企业、大户、合作社 (34号), a login that sees only its own
 ] as const;
 
 export const UnitKindSchema = z.enum(UNIT_KINDS);

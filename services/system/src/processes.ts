@@ -1,6 +1,7 @@
 import { checkProcessList, type ProcessModule } from '@duban/process';
 import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
+import { landTransferProcess } from '@duban/service-land-transfer';
 import { landUseProcess } from '@duban/service-land-use';
 import { supervisionProcess } from '@duban/service-supervision';
 
@@ -14,6 +15,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   kindergartenProcess,
   cultivatedLandProcess,
   landUseProcess,
+  landTransferProcess,
 ];
 
 checkProcessList(PROCESSES);

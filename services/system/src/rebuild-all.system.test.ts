@@ -28,6 +28,7 @@ import {
   startKindergartenServices,
 } from '@duban/service-kindergarten';
 import { landUseReadModel, startLandUseServices } from '@duban/service-land-use';
+import { landTransferReadModel, startLandTransferServices } from '@duban/service-land-transfer';
 import { connectStore, type Store } from '@duban/store';
 import {
   assessmentActionUpdate,
@@ -49,6 +50,12 @@ import {
   type landCaseWorkflow,
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
+import {
+  createLandTransferWorker,
+  landTransferWorkflowId,
+  transferActionUpdate,
+  type landTransferWorkflow,
+} from '@duban/workflow-land-transfer';
 import type { Db } from 'mongodb';
 import { rebuildReadModels, waitUntilCaughtUp, type StoreReadModel } from '@duban/process';
 import { supervisionReadModel } from '@duban/service-supervision';
@@ -65,6 +72,7 @@ describe('rebuilding every read model from the stream', () => {
     kindergartenReadModel,
     cultivatedLandReadModel,
     landUseReadModel,
+    landTransferReadModel,
   ];
   let bus: Bus;
   let store: Store;
@@ -107,6 +115,7 @@ describe('rebuilding every read model from the stream', () => {
       await createKindergartenWorker({ ...deps, taskQueue: `kg-${prefix}` }),
       await createCultivatedLandWorker({ ...deps, taskQueue: `cl-${prefix}` }),
       await createLandUseWorker({ ...deps, taskQueue: `lu-${prefix}` }),
+      await createLandTransferWorker({ ...deps, taskQueue: `lt-${prefix}` }),
     ]) {
       workers.push({ worker, running: worker.run() });
     }
@@ -115,6 +124,7 @@ describe('rebuilding every read model from the stream', () => {
       ...(await startKindergartenServices({ bus, db, durablePrefix: prefix })),
       ...(await startCultivatedLandServices({ bus, db, durablePrefix: prefix })),
       ...(await startLandUseServices({ bus, db, durablePrefix: prefix })),
+      ...(await startLandTransferServices({ bus, db, durablePrefix: prefix })),
     ];
   });
 
@@ -134,9 +144,12 @@ describe('rebuilding every read model from the stream', () => {
 
   const inbox = () => db.collection<InboxDoc>(ReadModels.inbox);
   const durables = () => models.flatMap((m) => m.durables(prefix));
-  const alertDurables = ['kindergarten-alerts', 'cultivated-land-alerts', 'land-use-alerts'].map(
-    (name) => `${prefix}${name}`,
-  );
+  const alertDurables = [
+    'kindergarten-alerts',
+    'cultivated-land-alerts',
+    'land-use-alerts',
+    'land-transfer-alerts',
+  ].map((name) => `${prefix}${name}`);
   const until = async (what: string, ok: () => Promise<boolean>) => {
     for (let i = 0; i < 600; i += 1) {
       if (await ok()) return;
@@ -361,6 +374,49 @@ describe('rebuilding every read model from the stream', () => {
     await until('the land case in 自然资源局 inbox', async () =>
       Boolean(await inbox().findOne({ process: 'land-use', itemId: landCaseId })),
     );
+    // 土地流转 (34号): an application passes the villagers' meeting and waits for the town.
+    const applicationId = `LZ-RB-${run}`;
+    const application = await client.workflow.start<typeof landTransferWorkflow>('landTransferWorkflow', {
+      taskQueue: `lt-${prefix}`,
+      workflowId: landTransferWorkflowId(applicationId),
+      args: [
+        {
+          applicationId,
+          operatorOtherMu: 0,
+          filedBy: 'bureau-operator-rb',
+          application: {
+            operatorCode: 'operator-rb',
+            operatorName: '重建测试农业公司',
+            operatorKind: 'enterprise',
+            local: true,
+            villageCode: 'village-rb',
+            villageName: '重建村',
+            townCode: 'town-xiaoba',
+            parcels: [{ name: '一组', location: '重建村一组', areaMu: 150 }],
+            use: '粮食种植',
+            termStart: '2019-06-01',
+            termEnd: '2028-12-31',
+            rentPerMuYear: 500,
+            filedOn: '2019-05-06',
+          },
+        },
+      ],
+    });
+    handles.push(application);
+    await application.executeUpdate(transferActionUpdate, {
+      args: [
+        {
+          action: 'meeting',
+          actor: who('village-rb', 90),
+          body: { heldOn: '2019-05-10', members: 10, present: 10, inFavour: 8 },
+        },
+      ],
+    });
+    await until('the application in the town inbox', async () =>
+      Boolean(
+        await inbox().findOne({ process: 'land-transfer', itemId: applicationId, unitCode: 'town-xiaoba' }),
+      ),
+    );
 
     const kgInbox = { process: 'kindergarten' as const, itemId: { $in: caseIds } };
     await until('kindergarten entries and permits', async () => {
@@ -402,7 +458,13 @@ describe('rebuilding every read model from the stream', () => {
     const subjects = (await bus.jsm.streams.info(EVENTS_STREAM, { subjects_filter: '>' })).state.subjects;
     expect(subjects?.[AlertEvents.AlertRaised.subject]).toBeGreaterThanOrEqual(4);
     const processes = new Set((before[ReadModels.inbox] as InboxDoc[]).map((e) => e.process));
-    expect([...processes].sort()).toEqual(['cultivated-land', 'kindergarten', 'land-use', 'supervision']);
+    expect([...processes].sort()).toEqual([
+      'cultivated-land',
+      'kindergarten',
+      'land-transfer',
+      'land-use',
+      'supervision',
+    ]);
     expect(before.kg_campaigns).toEqual([expect.objectContaining({ _id: CAMPAIGN_2019.campaignId })]);
     expect(before.kg_cases!.length).toBeGreaterThanOrEqual(2);
     expect(before.kg_bureau_cases!.length).toBeGreaterThanOrEqual(2);
@@ -451,7 +513,7 @@ describe('rebuilding every read model from the stream', () => {
     const entries = (d: Record<string, unknown[]>, process: string) =>
       (d[ReadModels.inbox] as InboxDoc[]).filter((e) => e.process === process);
     expect(entries(after, 'kindergarten')).toEqual(entries(before, 'kindergarten'));
-    for (const process of ['supervision', 'land-use'])
+    for (const process of ['supervision', 'land-use', 'land-transfer'])
       expect(entries(after, process)).toEqual(entries(before, process));
     // Not rebuilt: the tampered cultivated-land entry is still as it was left.
     expect(await inbox().findOne({ _id: tampered!._id })).toEqual(tampered);
@@ -470,7 +532,7 @@ describe('rebuilding every read model from the stream', () => {
       onRebuilt: (r) => lines.push(r.name),
     });
     for (const r of rebuilt) for (const c of r.consumers) await c.stop();
-    expect(lines).toEqual(['supervision', 'kindergarten', 'cultivated-land', 'land-use']);
+    expect(lines).toEqual(['supervision', 'kindergarten', 'cultivated-land', 'land-use', 'land-transfer']);
     for (const r of rebuilt) expect(r.handled).toBeGreaterThan(0);
     for (const durable of durables()) {
       const info = await bus.jsm.consumers.info(EVENTS_STREAM, durable);

@@ -21,6 +21,8 @@ const KINDS = {
   enterprise: '国有企业',
   association: '人民团体',
   judicial: '法院',
+  village: '村委会',
+  operator: '经营主体',
 };
 
 /** The names passed in the link: ?names=a,b or ?names=a&names=b, in order, once each. */

@@ -4,9 +4,12 @@ import { verifyPassword } from '../auth/passwords';
 import { DuplicateUserError, toUserView } from '../auth/users';
 import { problems, defineRoute, type Route } from '@duban/http';
 import { skipOf } from '@duban/http';
+import { unitByCode } from '@duban/units';
+import { loadUnitRegistry } from '@duban/units/store';
 import {
   ChangeOwnPasswordBody,
   CreateUserBody,
+  unknownUnitMessage,
   ResetPasswordBody,
   SessionView,
   UserIdParams,
@@ -74,6 +77,11 @@ export function userRoutes(ctx: RouteContext): Route[] {
       responses: { 201: { description: '已创建', schema: UserView } },
       problems: { 409: '用户名已存在' },
       handler: async ({ body, res }) => {
+        if (body.unitCode && !unitByCode(body.unitCode)) {
+          const registry = await loadUnitRegistry(ctx.db);
+          if (!registry.index.byCode.has(body.unitCode))
+            throw problems.invalid([{ field: 'body.unitCode', message: unknownUnitMessage(body.unitCode) }]);
+        }
         try {
           const doc = await users.create(body, ctx.now());
           res

@@ -1,0 +1,89 @@
+// The land-transfer workflow as the service calls it: one per application.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { policyNumber } from '@duban/policy/store';
+import { assertStartInput } from '@duban/workflow-core/input';
+import {
+  LAND_TRANSFER_TASK_QUEUE,
+  StartApplicationSchema,
+  applicationQuery,
+  landTransferApplicationId,
+  landTransferWorkflowId,
+  transferActionUpdate,
+  type ApplicationBody,
+  type ApplicationSnapshot,
+  type StartApplication,
+  type TransferCommand,
+} from '@duban/workflow-land-transfer/client';
+import type { Db } from 'mongodb';
+
+export interface TransferTemporal {
+  temporal: Client;
+  db: Db;
+  taskQueue?: string;
+}
+
+/** Starts the application's workflow with the current policy settings; a second filing finds it. */
+export async function startApplication(
+  deps: TransferTemporal,
+  application: ApplicationBody,
+  operatorOtherMu: number,
+  filedBy: string,
+): Promise<{ applicationId: string; created: boolean }> {
+  const applicationId = landTransferApplicationId(application);
+  const workflowId = landTransferWorkflowId(applicationId);
+  const input: StartApplication = {
+    applicationId,
+    application,
+    operatorOtherMu,
+    filedBy,
+    warningWindowDays: await policyNumber(deps.db, 'alerts.warning-window-days'),
+    reportDueDays: await policyNumber(deps.db, 'land-transfer.report-due-days'),
+    reportRedAfterDays: await policyNumber(deps.db, 'land-transfer.report-red-after-days'),
+  };
+  assertStartInput(StartApplicationSchema, input, workflowId);
+  try {
+    await deps.temporal.workflow.start('landTransferWorkflow', {
+      taskQueue: deps.taskQueue ?? LAND_TRANSFER_TASK_QUEUE,
+      workflowId,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [input],
+    });
+    return { applicationId, created: true };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return { applicationId, created: false };
+    throw error;
+  }
+}
+
+/** One step as an Update; a retried request (same request id) acts once. */
+export function sendTransferAction(
+  ctx: ProcessRouteContext,
+  applicationId: string,
+  command: TransferCommand,
+) {
+  return sendUpdate(
+    ctx,
+    ctx.temporal.workflow.getHandle(landTransferWorkflowId(applicationId)),
+    transferActionUpdate,
+    {
+      args: [command],
+      action: command.action,
+      requestId: command.actor.requestId,
+      missing: `土地流转申请 ${applicationId} 不存在`,
+    },
+  );
+}
+
+export async function liveApplication(
+  deps: { temporal: Client },
+  applicationId: string,
+): Promise<ApplicationSnapshot | null> {
+  try {
+    return await deps.temporal.workflow
+      .getHandle(landTransferWorkflowId(applicationId))
+      .query(applicationQuery);
+  } catch {
+    return null; // not found, or closed: the read model answers
+  }
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { ActionRefusedError } from '@duban/workflow-core/refusal';
+import type { Actor } from '@duban/contracts';
+import { applyAction, newApplicationState, nextWakeAt, onTime, type ApplicationState } from './application';
+import { CONTRACT_COPIES, LandTransferEvents as E, type TransferCommand } from './contracts/index';
+import { actor, allPassed, applicationOf } from './testing';
+
+const at = (shanghai: string) => Date.parse(`${shanghai}+08:00`);
+const start = (areaMu: number, operatorOtherMu = 0, over = {}) =>
+  newApplicationState(
+    { applicationId: 'LZ-1', application: applicationOf(areaMu, over), operatorOtherMu, filedBy: 'op' },
+    at('2019-05-06T09:00:00'),
+  );
+const act = (
+  s: ApplicationState,
+  who: Actor,
+  action: TransferCommand['action'],
+  body: object,
+  when = '2019-05-20T10:00:00',
+  context?: TransferCommand['context'],
+) =>
+  applyAction(
+    s,
+    { action, actor: who, body: body as Record<string, unknown>, ...(context ? { context } : {}) },
+    at(when),
+  );
+const village = () => actor('bureau', 'village-xiaoba-minle');
+const town = () => actor('bureau', 'town-xiaoba');
+const refusedWith = (fn: () => unknown, reason: RegExp) => {
+  expect(fn).toThrow(ActionRefusedError);
+  expect(fn).toThrow(reason);
+};
+const decideBody = {
+  on: '2019-05-20',
+  checks: allPassed,
+  decision: 'implement',
+  reasons: '群众意见一致，风险可控',
+};
+
+describe('one land-transfer application (青政发〔2019〕34号)', () => {
+  it('a 79.9% meeting closes the application (第三十五条(二))', () => {
+    const s = start(50);
+    const facts = act(s, village(), 'meeting', {
+      heldOn: '2019-05-10',
+      members: 1000,
+      present: 900,
+      inFavour: 799,
+    });
+    expect(facts.map((f) => f[0])).toEqual([E.MeetingFailed.type, E.ApplicationClosed.type]);
+    expect(s.app).toMatchObject({ stage: 'closed', outcome: 'meeting-failed' });
+  });
+
+  it('village tier: the village decides, the town files; only the village’s own committee acts (第三十六条)', () => {
+    const s = start(80);
+    refusedWith(
+      () =>
+        act(s, actor('bureau', 'village-other'), 'meeting', {
+          heldOn: '2019-05-10',
+          members: 40,
+          present: 40,
+          inFavour: 32,
+        }),
+      /民乐村村委会/,
+    );
+    act(s, village(), 'meeting', { heldOn: '2019-05-10', members: 40, present: 40, inFavour: 32 });
+    refusedWith(() => act(s, town(), 'decide', decideBody), /第三十六条/);
+    refusedWith(() => act(s, village(), 'town-review', decideBody), /第三十八条/);
+    act(s, village(), 'decide', decideBody);
+    refusedWith(
+      () => act(s, village(), 'contract', { signedOn: '2019-05-25', copies: ['承包方', '受让方', '发包方'] }),
+      /第二十条.*镇土地流转服务中心/,
+    );
+    act(s, village(), 'contract', { signedOn: '2019-05-25', copies: [...CONTRACT_COPIES] });
+    refusedWith(
+      () => act(s, actor('bureau', 'agri-econ-station'), 'file', { on: '2019-05-27' }),
+      /第三十六条/,
+    );
+    act(s, town(), 'file', { on: '2019-05-27' });
+    expect(s.app.stage).toBe('settlement');
+    // 80 亩, local: no deposit in principle; rent first all the same.
+    refusedWith(
+      () => act(s, village(), 'settle', { on: '2019-06-01', rentPaidOn: null, arrangement: 'not-required' }),
+      /先付租金/,
+    );
+    act(s, village(), 'settle', {
+      on: '2019-06-01',
+      rentPaidOn: '2019-06-01',
+      arrangement: 'not-required',
+      cleanRecord: false,
+    });
+    expect(s.app).toMatchObject({ stage: 'in-use', reports: { period: '2019H1', due: '2019-07-31' } });
+  });
+
+  it('a refused 实施 names what failed, the cap and the figures (第二十三、三十条)', () => {
+    const s = start(300, 4800);
+    act(s, village(), 'meeting', { heldOn: '2019-05-10', members: 40, present: 38, inFavour: 35 });
+    refusedWith(
+      () =>
+        act(s, town(), 'decide', {
+          ...decideBody,
+          checks: { ...allPassed, credit: { passed: false, note: '有不良记录' } },
+        }),
+      /第三十条.*诚信情况审查/,
+    );
+    refusedWith(
+      () => act(s, town(), 'decide', decideBody),
+      /现已租赁（含在办）4800 亩，本次 300 亩，合计将为 5100 亩/,
+    );
+    // The service tells the operator's area as it is at the decision: another application lapsed.
+    act(s, town(), 'decide', decideBody, '2019-05-20T10:00:00', { operatorOtherMu: 4700 });
+    expect(s.app.decision).toMatchObject({ decision: 'implement' });
+  });
+
+  it('city tier: the town reviews first, then the city group (leader) decides; 不实施 closes with reasons (第三十八条)', () => {
+    const s = start(500);
+    act(s, village(), 'meeting', { heldOn: '2019-05-10', members: 40, present: 40, inFavour: 40 });
+    refusedWith(() => act(s, actor('leader'), 'decide', decideBody), /须先经镇政府审查/);
+    act(s, town(), 'town-review', decideBody);
+    expect(s.app.stage).toBe('city-review');
+    refusedWith(() => act(s, town(), 'decide', decideBody), /第三十八条/);
+    const facts = act(s, actor('leader'), 'decide', {
+      ...decideBody,
+      decision: 'reject',
+      reasons: '项目与产业布局不符',
+    });
+    expect(facts.map((f) => f[0])).toEqual([E.ReviewDecided.type, E.ApplicationClosed.type]);
+    expect(s.app).toMatchObject({ outcome: 'not-implemented', decision: { reasons: '项目与产业布局不符' } });
+  });
+
+  function inUse(areaMu: number, over = {}) {
+    const s = start(areaMu, 0, over);
+    act(s, village(), 'meeting', { heldOn: '2019-05-10', members: 40, present: 40, inFavour: 40 });
+    act(s, town(), 'decide', decideBody);
+    act(s, village(), 'contract', { signedOn: '2019-05-25', copies: [...CONTRACT_COPIES] });
+    act(s, actor('bureau', 'agri-econ-station'), 'file', { on: '2019-05-27' });
+    return s;
+  }
+
+  it('the deposit: cash to the village, alternatives only by the town; a 第四十九条 event draws it, recording which', () => {
+    const s = inUse(200);
+    refusedWith(
+      () =>
+        act(s, village(), 'settle', {
+          on: '2019-07-02',
+          rentPaidOn: '2019-07-01',
+          arrangement: 'waived',
+          cleanRecord: true,
+        }),
+      /镇政府决定/,
+    );
+    refusedWith(
+      () =>
+        act(s, village(), 'settle', {
+          on: '2019-07-02',
+          rentPaidOn: '2019-07-01',
+          arrangement: 'cash',
+          paidYuan: 30000,
+        }),
+      /36000 元/,
+    );
+    act(s, village(), 'settle', {
+      on: '2019-07-02',
+      rentPaidOn: '2019-07-01',
+      arrangement: 'cash',
+      paidYuan: 36000,
+    });
+    expect(s.app.deposit).toMatchObject({ held: true, cashYuan: 36000, arrangement: 'cash' });
+    const facts = act(
+      s,
+      actor('bureau', 'agri'),
+      'risk-event',
+      { clause: 4, on: '2020-03-01', note: '企业停止经营，负责人下落不明' },
+      '2020-03-02T09:00:00',
+    );
+    expect(facts.map((f) => f[0])).toEqual([E.RiskCaseOpened.type, E.DepositDrawn.type]);
+    expect(s.app.deposit.drawn).toMatchObject({ clause: 4, amountYuan: 36000 });
+    expect(s.app.deposit.drawn?.clauseText).toContain('第四十九条(四)');
+  });
+
+  it('at the term’s end a held deposit falls due for refund; none held closes the application (第四十三条)', () => {
+    const s = inUse(150, { termEnd: '2020-12-31' });
+    act(s, town(), 'settle', {
+      on: '2019-07-02',
+      rentPaidOn: '2019-07-01',
+      arrangement: 'asset-pledge',
+      cleanRecord: true,
+      fixedAssetsYuan: 1e6,
+    });
+    expect(nextWakeAt(s, at('2019-07-03T00:00:00'))).toBe(at('2020-01-25T00:00:00')); // 2019H2 due 2020-01-31: blue from 01-25;
+    onTime(s, at('2021-01-01T00:00:00'));
+    expect(s.app.stage).toBe('expired');
+    act(s, village(), 'refund', { on: '2021-01-05' }, '2021-01-05T09:00:00');
+    expect(s.app).toMatchObject({
+      stage: 'closed',
+      outcome: 'completed',
+      deposit: { refundedOn: '2021-01-05', held: false },
+    });
+  });
+});

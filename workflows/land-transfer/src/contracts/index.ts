@@ -1,0 +1,5 @@
+export * from './model';
+export * from './commands';
+export * from './ids';
+export { LandTransferEvents } from './events';
+export { LandTransferGrants } from './grants';
