@@ -47,13 +47,29 @@ describe('policy settings', () => {
     expect(s.valueSchema.safeParse('2010-11-31').success).toBe(false);
   });
 
-  it('every setting is changeable, says where the value enters and which cases a change reaches', () => {
-    for (const s of POLICY_SETTINGS) {
-      expect(isChangeable(s), s.key).toBe(true);
+  // Issue 14, point 5: the rules from elsewhere that decide deadlines and thresholds are changeable.
+  const CHANGEABLE = [
+    'kindergarten.progress-report-day',
+    'land.case-handling-days',
+    'land.major-case-cultivated-mu',
+    'land.temporary-use-years',
+    'kindergarten.guofa-2010-41-date',
+    'alerts.warning-window-days',
+    'alerts.red-escalation-days',
+  ];
+
+  it('the settings of 14.5 are changeable, say where the value enters and which cases a change reaches', () => {
+    for (const key of CHANGEABLE) expect(isChangeable(policySetting(key)!), key).toBe(true);
+    for (const s of POLICY_SETTINGS.filter(isChangeable)) {
       const applies = s.appliesTo as { startInput?: string; takesEffect?: string };
       expect(applies.startInput, s.key).toBeTruthy();
       // An office expects a changed rule not to rewrite past decisions silently: each says so.
       expect(applies.takesEffect, s.key).toMatch(/^只用于修改之后/);
     }
+  });
+
+  it('a setting that is a reading of the text, not a number an office tunes, says where the code fixes it', () => {
+    for (const s of POLICY_SETTINGS.filter((s) => !isChangeable(s)))
+      expect((s.appliesTo as { fixedIn?: string }).fixedIn, s.key).toMatch(/\.ts\b/);
   });
 });

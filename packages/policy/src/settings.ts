@@ -249,6 +249,7 @@ export const POLICY_SETTINGS = [
       scope: '34号 经营主体半年情况报告的到期日',
       startInput: 'StartApplication.reportDueDays',
       passedBy: 'services/land-transfer/src/temporal.ts',
+      takesEffect: '只用于修改之后提交的申请；已提交的申请保留提交时的天数。',
     },
   },
   {
@@ -267,6 +268,7 @@ export const POLICY_SETTINGS = [
       scope: '34号 经营主体半年情况报告的预警',
       startInput: 'StartApplication.reportRedAfterDays',
       passedBy: 'services/land-transfer/src/temporal.ts',
+      takesEffect: '只用于修改之后提交的申请；已提交的申请保留提交时的天数。',
     },
   },
 ] as const satisfies readonly PolicySettingDefinition[];
