@@ -4,7 +4,7 @@ import { EVENTS_STREAM, connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { ReadModels, type AlertDoc } from '@duban/contracts';
 import { projectIdOf, type CaseSnapshot } from '@duban/workflow-kindergarten/client';
 import { connectStore, type Store } from '@duban/store';
-import type { RunningSystem } from '@duban/system';
+import { PROCESSES, type RunningSystem } from '@duban/system';
 import { api, conflictProblem, login, sentTwice } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
@@ -515,7 +515,9 @@ describe('kindergarten rectification over the running system', () => {
         return kg?.open === open && kg.colours.red === red;
       },
     );
-    expect(cockpit.res.body.byProcess.map((p) => p.process)).toEqual([
+    // Every registered process has its place in the cockpit, in the order of the list.
+    expect(cockpit.res.body.byProcess.map((p) => p.process)).toEqual(PROCESSES.map((p) => p.name));
+    expect(PROCESSES.map((p) => p.name).slice(0, 4)).toEqual([
       'supervision',
       'kindergarten',
       'cultivated-land',
