@@ -3,6 +3,7 @@ import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
 import { landUseProcess } from '@duban/service-land-use';
 import { supervisionProcess } from '@duban/service-supervision';
+import { tourismProcess } from '@duban/service-tourism';
 
 /**
  * Every process Duban runs. Gateway, system start, `duban projections rebuild`, the shared inbox,
@@ -14,6 +15,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   kindergartenProcess,
   cultivatedLandProcess,
   landUseProcess,
+  tourismProcess,
 ];
 
 checkProcessList(PROCESSES);

@@ -2,3 +2,5 @@
 // tourism service imports this entry; the worker entry (`.`) adds the worker and its activities.
 export * from './contracts/index';
 export * from './definitions';
+export * from './rules';
+export * from './windows';
