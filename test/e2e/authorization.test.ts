@@ -196,7 +196,10 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT].map((u) => [`bureau-${u}`, 'duban-bureau-2019']),
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT].map((u) => [
+        `bureau-${u}`,
+        'duban-bureau-2019',
+      ]),
     ] as const)
       tokens[username] = await login({ url: base() }, username, password);
 
