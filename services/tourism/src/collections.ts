@@ -25,21 +25,27 @@ export interface SettlementDoc extends SettlementSnapshot {
   updatedAt: Date;
 }
 
+/** One fact of a trip or a settlement, in Chinese, keyed by the event id. */
 export interface TourismTimelineDoc {
-  _id: string; // event id
+  _id: string;
+  /** The trip id or the settlement id, and its version after the fact. */
   thingId: string;
   version: number;
+  at: Date;
   fact: string;
   summary: string;
-  at: Date;
-  actor: { userId: string | null; unitCode: string | null; requestId: string | null };
+  /** Who acted: user, unit and request, as the event attributes them (null: the workflow's clock). */
+  actor: Record<'userId' | 'unitCode' | 'requestId', string | null>;
 }
 
-export const trips = (db: Db): Collection<TripDoc> => db.collection<TripDoc>(TourismCollections.trips);
-export const settlements = (db: Db): Collection<SettlementDoc> =>
-  db.collection<SettlementDoc>(TourismCollections.settlements);
-export const timeline = (db: Db): Collection<TourismTimelineDoc> =>
-  db.collection<TourismTimelineDoc>(TourismCollections.timeline);
+const readModel =
+  <T extends { _id: string }>(name: string) =>
+  (db: Db): Collection<T> =>
+    db.collection<T>(name);
+
+export const trips = readModel<TripDoc>(TourismCollections.trips);
+export const settlements = readModel<SettlementDoc>(TourismCollections.settlements);
+export const timeline = readModel<TourismTimelineDoc>(TourismCollections.timeline);
 
 export async function ensureTourismIndexes(db: Db): Promise<void> {
   await ensureIndexes(trips(db), [

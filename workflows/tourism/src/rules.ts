@@ -279,15 +279,17 @@ export interface AgencyTotals {
   rewardedCharters: number;
 }
 
+const TOTAL_KEYS = [
+  'total',
+  'overnight',
+  'dayOneSpot',
+  'dayTwoSpots',
+  'rewardedTrains',
+  'rewardedCharters',
+] as const;
+
 export function agencyTotals(year: AgencyYear): AgencyTotals {
-  const totals: AgencyTotals = {
-    total: 0,
-    overnight: 0,
-    dayOneSpot: 0,
-    dayTwoSpots: 0,
-    rewardedTrains: 0,
-    rewardedCharters: 0,
-  };
+  const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, 0])) as unknown as AgencyTotals;
   for (const trip of year.trips) {
     totals.total += trip.tally.total;
     totals.overnight += trip.tally.overnight;

@@ -37,22 +37,15 @@ export function newTripState(input: StartTrip, now: number): { state: TripState;
   const filedOn = civilDateOf(now);
   const refusal = filingRefusal(filing.kind, filing.arrival, filedOn);
   const at = new Date(now).toISOString();
+  // The filing as registered (登记表), the documents a kind does not need written as null.
+  const { contractRef, ticketSummary, ...registered } = filing;
   const trip: TripSnapshot = {
-    tripId: filing.tripId,
+    ...registered,
+    contractRef: contractRef ?? null,
+    ticketSummary: ticketSummary ?? null,
     docNo: TOURISM_DOC_NO,
     agency: settings.agency,
-    kind: filing.kind,
     year: tripYear(filing.arrival),
-    guide: filing.guide,
-    arrival: filing.arrival,
-    departure: filing.departure,
-    headCount: filing.headCount,
-    itinerary: filing.itinerary,
-    contractRef: filing.contractRef ?? null,
-    ticketSummary: filing.ticketSummary ?? null,
-    coaches: filing.coaches,
-    outOfRegion: filing.outOfRegion,
-    blockBooking: filing.blockBooking,
     filedAt: at,
     filedOn,
     filingDeadline: filingDeadline(filing.kind, filing.arrival),

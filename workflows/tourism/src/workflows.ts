@@ -6,14 +6,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
-import {
-  ProcessLoop,
-  checkStartInput,
-  plainClone,
-  publishActivities,
-  stepEvent,
-  validating,
-} from '@duban/workflow-core';
+import { ProcessLoop, plainClone, publishActivities, stepEvent } from '@duban/workflow-core';
+import { checkStartInput, validating } from '@duban/workflow-core/input';
 import {
   SettlementCommandSchema,
   StartSettlementSchema,

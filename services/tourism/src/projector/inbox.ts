@@ -9,11 +9,12 @@ import {
   type SettlementSnapshot,
   type TripSnapshot,
 } from '@duban/workflow-tourism';
-import { ReadModels, inboxEntryId, type InboxDoc } from '@duban/contracts';
+import { inboxEntryId, ReadModels, type InboxDoc } from '@duban/contracts';
 import type { Db } from 'mongodb';
 
-const inbox = (db: Db) => db.collection<InboxDoc>(ReadModels.inbox);
 const PROCESS = 'tourism';
+/** The shared inbox; only this process's entries are touched. */
+const inbox = (db: Db) => db.collection<InboxDoc>(ReadModels.inbox);
 
 type Entry = Pick<InboxDoc, 'unitCode' | 'step' | 'stepLabel' | 'ref' | 'deadline' | 'colour'>;
 

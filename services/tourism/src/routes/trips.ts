@@ -130,11 +130,11 @@ export function tripRoutes(ctx: ProcessRouteContext): Route[] {
       method: 'get',
       path: '/tourism/trips/:id',
       operationId: 'getTourismTrip',
-      summary: '一个行程及其时间线',
-      tags: TOURISM_TAGS,
+      summary: '一个行程及其时间线（旅行社只见本社的，景区、宾馆只见经停本单位的）',
       params: IdParams,
+      tags: TOURISM_TAGS,
+      problems: { 404: '不存在或不可见' },
       responses: { 200: { description: '行程', schema: TourismViews.tripDetail } },
-      problems: { 404: '不存在' },
       handler: async ({ params, user, res }) => {
         const trip = await trips(ctx.db).findOne({ _id: params.id, ...visibleTo(user) });
         if (!trip) throw problems.notFound(`行程 ${params.id} 不存在`);
