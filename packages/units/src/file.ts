@@ -25,6 +25,8 @@ const KIND_LABELS: Record<string, UnitKind> = {
   国有企业: 'enterprise',
   人民团体: 'association',
   法院: 'judicial',
+  旅游企业: 'business',
+  经营单位: 'business',
 };
 
 const kindOf = z

@@ -19,6 +19,9 @@ export const UNIT_KINDS = [
   'enterprise', // 国有企业
   'association', // 人民团体: 科协
   'judicial', // 法院
+  // Outside organisations with their own logins (青政办发〔2019〕34号): travel agencies, self-drive
+  // clubs, scenic spots and hotels. They act only on their own trips; they take no government duty.
+  'business', // 旅游企业、景区、宾馆
 ] as const;
 
 export const UnitKindSchema = z.enum(UNIT_KINDS);

@@ -21,6 +21,7 @@ const KINDS = {
   enterprise: '国有企业',
   association: '人民团体',
   judicial: '法院',
+  business: '经营单位（旅行社、景区、宾馆）',
 };
 
 /** The names passed in the link: ?names=a,b or ?names=a&names=b, in order, once each. */
