@@ -9,7 +9,11 @@ export interface Standing {
 }
 
 export async function standingOf(db: Db, year: number): Promise<Standing> {
-  const docs = await settlements(db).find({ year }).sort({ _id: 1 }).toArray();
+  return rankingOf(await settlements(db).find({ year }).sort({ _id: 1 }).toArray());
+}
+
+/** The agencies' years ranked (二.7; a voided agency is not ranked, 四(一)). */
+export function rankingOf(docs: SettlementDoc[]): Standing {
   const ranked = rankBestAgencies(
     docs.map((s) => ({
       agencyCode: s.agency.code,
