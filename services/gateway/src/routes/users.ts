@@ -13,7 +13,9 @@ import {
   UsersPage,
   UsersQuery,
   UserView,
+  unknownUnitCode,
 } from '../schemas/users';
+import { loadUnitRegistry } from '@duban/units/store';
 
 export function userRoutes(ctx: RouteContext): Route[] {
   const users = ctx.auth.users;
@@ -74,6 +76,9 @@ export function userRoutes(ctx: RouteContext): Route[] {
       responses: { 201: { description: '已创建', schema: UserView } },
       problems: { 409: '用户名已存在' },
       handler: async ({ body, res }) => {
+        // A unit the office added (单位管理) may have users too: 引客入青's agencies, spots and hotels.
+        if (body.unitCode && !(await loadUnitRegistry(ctx.db)).index.byCode.has(body.unitCode))
+          throw problems.invalid([unknownUnitCode(body.unitCode)]);
         try {
           const doc = await users.create(body, ctx.now());
           res

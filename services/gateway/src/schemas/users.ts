@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { RoleSchema, UnitCodeSchema } from '@duban/contracts';
-import { unitByCode } from '@duban/units';
 import { PageMeta, PagingQuery } from '@duban/http';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -64,10 +63,13 @@ export const CreateUserBody = z
     if (b.role !== 'bureau' && b.unitCode) {
       ctx.addIssue({ code: 'custom', path: ['unitCode'], message: '只有责任单位用户才有单位代码' });
     }
-    if (b.unitCode && !unitByCode(b.unitCode)) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `未知的单位代码 ${b.unitCode}` });
-    }
   });
+
+/** The refusal of a unit code the registry (built in or added by the office) does not know. */
+export const unknownUnitCode = (unitCode: string) => ({
+  field: 'body.unitCode',
+  message: `未知的单位代码 ${unitCode}`,
+});
 
 export const UserIdParams = z.object({ id: z.string().min(1).max(64) });
 
