@@ -100,7 +100,15 @@ describe('the web console in a real browser', () => {
         .evaluateAll((links) => links.map((a) => a.getAttribute('data-page')!));
       await page.close();
     }
-    expect(menus['bureau-edu']).toEqual(['inbox', 'items', 'kindergarten', 'land', 'land-transfer']);
+    // 引客入青 is a bureau page: agencies, spots and hotels are bureau users of their own units.
+    expect(menus['bureau-edu']).toEqual([
+      'inbox',
+      'items',
+      'kindergarten',
+      'land',
+      'land-transfer',
+      'tourism',
+    ]);
     expect(menus.inspector).toContain('alerts');
     expect(menus.inspector).not.toContain('inbox');
     expect(menus.leader![0]).toBe('cockpit');

@@ -23,6 +23,7 @@ import {
   RequestOccupationSchema,
 } from '@duban/workflow-land-use/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
+import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
 import { login } from '../../services/gateway/src/testing/harness';
 
 // The authorization matrix (issue 12, item 9), generated from the OpenAPI document: every
@@ -48,6 +49,7 @@ const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   AssessmentGrants,
   LandUseGrants,
   LandTransferGrants,
+  TourismGrants,
 };
 
 interface Operation {
@@ -184,7 +186,7 @@ describe('the authorization matrix', () => {
     const config = loadConfig(env);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
-    await seedUsers(store.db, { leadUnitCodes: ['edu', 'hous', 'natres', OTHER_UNIT] });
+    await seedUsers(store.db, { leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT] });
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: PROCESSES });
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm); // as every start does: the stream whose sequence is compared
@@ -195,7 +197,10 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', OTHER_UNIT].map((u) => [`bureau-${u}`, 'duban-bureau-2019']),
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT].map((u) => [
+        `bureau-${u}`,
+        'duban-bureau-2019',
+      ]),
     ] as const)
       tokens[username] = await login({ url: base() }, username, password);
 

@@ -271,6 +271,133 @@ export const POLICY_SETTINGS = [
       takesEffect: '只用于修改之后提交的申请；已提交的申请保留提交时的天数。',
     },
   },
+  // 引客入青奖励 (青政办发〔2019〕34号): the readings taken where the text is loose.
+  {
+    key: 'tourism.filing-advance',
+    label: '引客入青备案提前天数的读法',
+    unit: '读法',
+    defaultValue: 'calendar-days-before-arrival',
+    valueSchema: z.enum(['calendar-days-before-arrival']),
+    source: {
+      kind: 'gazette',
+      document: '青政办发〔2019〕34号',
+      clause: '三.1、三.3(1)、三.4(1)',
+      quote: '旅行社需提前三天向青铜峡市旅游营销中心填报《青铜峡市引客入青奖励政策备案登记表》',
+      note: '“提前三天/一天”按自然日计：备案日期不晚于抵达日期前第 3 日（包机、专列、大巴）或前第 1 日（一日游、过夜游）；5月10日抵达的包机最迟 5月7日备案。',
+    },
+    appliesTo: { scope: '引客入青行程备案', fixedIn: 'workflows/tourism/src/windows.ts filingDeadline' },
+  },
+  {
+    key: 'tourism.monthly-claim-month',
+    label: '包机、专列、大巴“当月30日”的月份',
+    unit: '读法',
+    defaultValue: 'trip-month',
+    valueSchema: z.enum(['trip-month', 'next-month']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '三.4(3) 只写“当月30日材料报送审核”。本系统读作团队离青当月的 30 日（二月没有 30 日，取月末）；在当月 30 日之后离青的（31 日），为次月 30 日。另一读法 next-month：一律次月 30 日。',
+      reference: '青政办发〔2019〕34号 三.4(3)：“包机、专列、大巴车实行当月30日材料报送审核”',
+    },
+    appliesTo: {
+      scope: '引客入青申请期限（包机、专列、大巴）',
+      fixedIn: 'workflows/tourism/src/windows.ts claimDeadline',
+    },
+  },
+  {
+    key: 'tourism.quarterly-claim-day',
+    label: '一日游、过夜游“15日之前”含不含15日',
+    unit: '读法',
+    defaultValue: 'fifteenth-inclusive',
+    valueSchema: z.enum(['fifteenth-inclusive']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '三.4(4)“15日之前”按公文惯例含 15 日当天：15 日 24 时前报送的在期限内，16 日起不再接受补报。',
+      reference: '青政办发〔2019〕34号 三.4(4)：“每一季度第一个月的15日之前报送上一季度材料审核”',
+    },
+    appliesTo: {
+      scope: '引客入青申请期限（一日游、过夜游）',
+      fixedIn: 'workflows/tourism/src/windows.ts claimDeadline',
+    },
+  },
+  {
+    key: 'tourism.day-tour-threshold-scope',
+    label: '一日游“全年累计800人次以上”的计数范围',
+    unit: '读法',
+    defaultValue: 'combined',
+    valueSchema: z.enum(['combined', 'per-spot-count']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '二.4 两句各写“全年累计输送游客800人次以上”。本系统按奖项名“全年一日游奖励”读作全年一日游人次合计达到 800（含）即按每人 5 元或 15 元奖励；另一读法 per-spot-count：游览一个景区与两个景区各自满 800。',
+      reference: '青政办发〔2019〕34号 二.4',
+    },
+    appliesTo: { scope: '引客入青年底结算', fixedIn: 'workflows/tourism/src/rules.ts dayTourReward' },
+  },
+  {
+    key: 'tourism.train-short-of-night-rate',
+    label: '专列住宿一晚但只游览一个4A景区',
+    unit: '读法',
+    defaultValue: 'rate-without-night',
+    valueSchema: z.enum(['rate-without-night']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '二.2 只写了“两个景区且住宿一晚”（80元）与“不在青铜峡住宿”（10元/30元）两种情形；住宿但不满两个景区的专列，本系统按不住宿的标准（须含正餐）奖励，住宿不使其少得。',
+      reference: '青政办发〔2019〕34号 二.2',
+    },
+    appliesTo: { scope: '引客入青专列奖励', fixedIn: 'workflows/tourism/src/rules.ts trainRate' },
+  },
+  {
+    key: 'tourism.hotel-count-bounds-night',
+    label: '宾馆核实人数与景区人数不同时',
+    unit: '读法',
+    defaultValue: 'smallest-of-spots-and-hotel',
+    valueSchema: z.enum(['smallest-of-spots-and-hotel']),
+    source: {
+      kind: 'gazette',
+      document: '青政办发〔2019〕34号',
+      clause: '三.2',
+      quote: '景区核实的接待人数出现两个景区人数不一样的情况,以最少的计数。',
+      note: '原文只说两个景区；须住宿一晚的奖项（包机、专列、大巴、过夜游），本系统把宾馆核实的人数一并比较，取最少者。',
+    },
+    appliesTo: { scope: '引客入青申请的计数', fixedIn: 'workflows/tourism/src/rules.ts countedVisitors' },
+  },
+  {
+    key: 'tourism.trip-year',
+    label: '行程计入哪一年的结算',
+    unit: '读法',
+    defaultValue: 'arrival-year',
+    valueSchema: z.enum(['arrival-year']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '二“全年累计”与三.4“年底结算”未写跨年行程归属；本系统按抵达日期所在年度计，年度结算在次年 1 月 31 日（最后的申请期限 1 月 30 日之后）。',
+      reference: '青政办发〔2019〕34号 三.4(3)(4)',
+    },
+    appliesTo: {
+      scope: '引客入青年底结算',
+      fixedIn: 'workflows/tourism/src/windows.ts tripYear, settlementDueOn',
+    },
+  },
+  {
+    key: 'tourism.best-agency-ties',
+    label: '最佳送团社排名并列时',
+    unit: '读法',
+    defaultValue: 'other-figure-then-code',
+    valueSchema: z.enum(['other-figure-then-code']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '二.7 未规定并列。本系统：总人数并列的按过夜游人数，过夜游人数并列的按总人数，仍并列的按旅行社代码排序，并由旅游营销中心在结算表中复核。过夜游人数含大巴团（二.3“在享受过夜游奖励的同时”）与切位（二.5）。',
+      reference: '青政办发〔2019〕34号 二.7',
+    },
+    appliesTo: {
+      scope: '引客入青最佳送团社排名',
+      fixedIn: 'workflows/tourism/src/rules.ts rankBestAgencies',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

@@ -27,6 +27,8 @@ const KIND_LABELS: Record<string, UnitKind> = {
   法院: 'judicial',
   村委会: 'village',
   经营主体: 'operator',
+  旅游企业: 'business',
+  经营单位: 'business',
 };
 
 const kindOf = z

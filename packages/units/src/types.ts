@@ -21,6 +21,9 @@ export const UNIT_KINDS = [
   'judicial', // 法院
   'village', // 村委会 (土地流转的责任主体, 青政发〔2019〕34号 第三十三条)
   'operator', // 流转土地的经营主体: 企业、大户、合作社 (34号), a login that sees only its own
+  // Outside organisations with their own logins (青政办发〔2019〕34号): travel agencies, self-drive
+  // clubs, scenic spots and hotels. They act only on their own trips; they take no government duty.
+  'business', // 旅游企业、景区、宾馆
 ] as const;
 
 export const UnitKindSchema = z.enum(UNIT_KINDS);

@@ -4,6 +4,7 @@ import { kindergartenProcess } from '@duban/service-kindergarten';
 import { landTransferProcess } from '@duban/service-land-transfer';
 import { landUseProcess } from '@duban/service-land-use';
 import { supervisionProcess } from '@duban/service-supervision';
+import { tourismProcess } from '@duban/service-tourism';
 
 /**
  * Every process Duban runs. Gateway, system start, `duban projections rebuild`, the shared inbox,
@@ -16,6 +17,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   cultivatedLandProcess,
   landUseProcess,
   landTransferProcess,
+  tourismProcess,
 ];
 
 checkProcessList(PROCESSES);

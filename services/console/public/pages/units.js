@@ -23,6 +23,7 @@ const KINDS = {
   judicial: '法院',
   village: '村委会',
   operator: '经营主体',
+  business: '经营单位（旅行社、景区、宾馆）',
 };
 
 /** The names passed in the link: ?names=a,b or ?names=a&names=b, in order, once each. */
