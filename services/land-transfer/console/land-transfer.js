@@ -121,7 +121,7 @@ async function boardPage(container) {
       list.applications.map((a) =>
         h(
           'tr',
-          {},
+          { 'data-application': a.applicationId, 'data-stage': a.stage },
           h('td', {}, link(a)),
           h('td', {}, a.application.villageName),
           h('td', {}, String(a.areaMu)),
@@ -144,7 +144,7 @@ async function applicationPage(container, ctx, id) {
     h('h1', {}, `${x.operatorName} 流转 ${x.villageName} ${a.areaMu} 亩`),
     h(
       'dl',
-      { id: 'lt-facts' },
+      { id: 'lt-facts', 'data-stage': a.stage },
       [
         ['环节', a.stage === 'closed' ? `已办结（${OUTCOMES[a.outcome] ?? ''}）` : STAGES[a.stage]],
         ['审查层级', TIERS[a.tier]],
