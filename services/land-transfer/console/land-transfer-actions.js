@@ -225,8 +225,14 @@ const ACTIONS = {
   },
   supervise: {
     label: '登记年度监督检查（第三十九条）',
-    fields: () => [
-      { name: 'year', label: '年度', type: 'number', required: true, value: today().slice(0, 4) },
+    fields: (a) => [
+      {
+        name: 'year',
+        label: '年度',
+        type: 'number',
+        required: true,
+        value: String(a.supervision?.year ?? today().slice(0, 4)),
+      },
       date('on', '检查日期'),
       text('findings', '检查情况'),
     ],

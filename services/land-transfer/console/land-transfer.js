@@ -134,6 +134,14 @@ async function boardPage(container) {
   );
 }
 
+/** The awaited yearly supervision and those done (第三十九条). */
+function supervisionText(a) {
+  const done = (a.supervisions ?? []).map((s) => `${s.year} 年度已于 ${s.on} 检查`);
+  const s = a.supervision;
+  if (s) done.push(`${s.year} 年度应于 ${s.due} 前完成（${COLOURS[s.colour]}）`);
+  return done.length ? done.join('；') : '—';
+}
+
 async function applicationPage(container, ctx, id) {
   const reload = () => applicationPage(container, ctx, id);
   const { application: a, timeline } = await get(`/api/land-transfer/applications/${encodeURIComponent(id)}`);
@@ -168,6 +176,7 @@ async function applicationPage(container, ctx, id) {
           '风险保障金',
           `${a.deposit.basis}；${a.deposit.cashYuan} 元；${a.deposit.arrangement ? ARRANGEMENTS[a.deposit.arrangement] : '未交'}${a.deposit.drawn ? `；已启用（${a.deposit.drawn.clauseText}）` : ''}${a.deposit.refundedOn ? `；${a.deposit.refundedOn} 已退还` : ''}`,
         ],
+        ['年度监督（第三十九条）', supervisionText(a)],
         [
           '半年报告',
           a.reports.period ? `${a.reports.period} 应于 ${a.reports.due} 前报送（${COLOURS[a.colour]}）` : '—',
