@@ -154,6 +154,19 @@ describe('the land-transfer pages in a real browser', () => {
     await shot(page, 'land-transfer-application-village');
   });
 
+  it('the town sees the filing of the village-tier decision as its step and files it (第三十六条)', async () => {
+    const page = await signIn('bureau-town-xiaoba');
+    await page.goto(`${base}/#/land-transfer/applications/${encodeURIComponent(filed.operator)}`);
+    await page.locator('#lt-facts').waitFor();
+    expect(await stage(page)).toBe('filing');
+    expect(
+      await page.locator('#lt-actions button').evaluateAll((b) => b.map((x) => x.dataset.action)),
+    ).toEqual(['file']);
+    await page.locator('#lt-actions button[data-action=file]').click();
+    await submitDialog(page);
+    await expect.poll(() => stage(page)).toBe('settlement');
+  });
+
   it('an operator’s login lists only its own application, with no step of the village’s to take', async () => {
     const page = await signIn(`bureau-${other}`);
     await page.goto(`${base}/#/land-transfer`);
