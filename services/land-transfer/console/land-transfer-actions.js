@@ -1,58 +1,9 @@
-// What the signed-in user may do on a land-transfer application (青政发〔2019〕34号): the steps the
-// application's stage waits for, each shown only to the unit the workflow accepts it from (the
-// same rule as the workflow's owner check; the server refuses anything else in the end). A
-// refusal is shown in the dialog in the server's words, with the article it names.
+// What the signed-in user may do on a land-transfer application (青政发〔2019〕34号): the server
+// names the steps open to this user now (its grant and its unit, the workflow's owner check), and
+// each gets its form here. A refusal is shown in the dialog in the server's words, with the
+// article it names.
 import { post } from '/api.js';
 import { h, openForm, todayShanghai, toast } from '/ui.js';
-
-const AGRI = 'agri';
-const ECON_STATION = 'agri-econ-station';
-
-/** The actions each stage waits for (as the workflow's OPEN). */
-const OPEN = {
-  meeting: ['meeting'],
-  review: ['decide', 'town-review'],
-  'city-review': ['decide'],
-  contract: ['contract'],
-  filing: ['file'],
-  settlement: ['settle'],
-  'in-use': ['report', 'supervise', 'risk-event'],
-  risk: ['close-risk', 'supervise'],
-  expired: ['refund'],
-  closed: [],
-};
-
-/** Who may act, by the application's parties and tier (第二十、三十二、三十五–三十九、四十三–四十九条). */
-function mayAct(user, a, action) {
-  const x = a.application;
-  const unit = user.role === 'bureau' ? user.unitCode : null;
-  const supervisors = [AGRI, ECON_STATION, x.townCode];
-  switch (action) {
-    case 'meeting':
-    case 'contract':
-    case 'refund':
-      return unit === x.villageCode;
-    case 'town-review':
-      return a.tier === 'city' && unit === x.townCode;
-    case 'decide':
-      if (a.tier === 'village') return unit === x.villageCode;
-      if (a.tier === 'town') return unit === x.townCode;
-      return a.stage === 'city-review' && (user.role === 'leader' || unit === AGRI);
-    case 'file':
-      return unit === (a.tier === 'village' ? x.townCode : ECON_STATION);
-    case 'settle':
-      // Cash to the village collective; a pledge, collective assets or a waiver the town decides.
-      return unit === x.villageCode || unit === x.townCode;
-    case 'report':
-      return unit === x.operatorCode;
-    case 'supervise':
-    case 'risk-event':
-    case 'close-risk':
-      return supervisors.includes(unit);
-    default:
-      return false;
-  }
-}
 
 const today = () => todayShanghai();
 const date = (name, label) => ({ name, label, type: 'date', required: true, value: today() });
@@ -271,10 +222,10 @@ function withArticle(error) {
   return error;
 }
 
-/** The buttons for the steps this user may take now, each opening its form. */
-export function actionButtons(a, user, reload) {
-  return (OPEN[a.stage] ?? [])
-    .filter((action) => mayAct(user, a, action))
+/** The buttons for the steps the server says this user may take now, each opening its form. */
+export function actionButtons(a, actions, user, reload) {
+  return actions
+    .filter((action) => ACTIONS[action])
     .map((action) => {
       const spec = ACTIONS[action];
       return h(

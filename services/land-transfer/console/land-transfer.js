@@ -144,7 +144,11 @@ function supervisionText(a) {
 
 async function applicationPage(container, ctx, id) {
   const reload = () => applicationPage(container, ctx, id);
-  const { application: a, timeline } = await get(`/api/land-transfer/applications/${encodeURIComponent(id)}`);
+  const {
+    application: a,
+    actions,
+    timeline,
+  } = await get(`/api/land-transfer/applications/${encodeURIComponent(id)}`);
   const x = a.application;
   fill(
     container,
@@ -183,7 +187,7 @@ async function applicationPage(container, ctx, id) {
         ],
       ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
     ),
-    h('div', { id: 'lt-actions' }, actionButtons(a, ctx.user, reload)),
+    h('div', { id: 'lt-actions' }, actionButtons(a, actions, ctx.user, reload)),
     h('h2', {}, '时间线'),
     h(
       'ol',

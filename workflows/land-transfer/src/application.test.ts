@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ActionRefusedError } from '@duban/workflow-core/refusal';
 import type { Actor } from '@duban/contracts';
-import { applyAction, newApplicationState, nextWakeAt, onTime, type ApplicationState } from './application';
+import {
+  actionsOpenTo,
+  applyAction,
+  newApplicationState,
+  nextWakeAt,
+  onTime,
+  type ApplicationState,
+} from './application';
 import { CONTRACT_COPIES, LandTransferEvents as E, type TransferCommand } from './contracts/index';
 import { actor, allPassed, applicationOf } from './testing';
 
@@ -256,5 +263,36 @@ describe('one land-transfer application (青政发〔2019〕34号)', () => {
       expect(nextWakeAt(s, at('2019-07-03T00:00:00'))).toBe(at('2020-01-25T00:00:00'));
       expect(supervisionFacts(onTime(s, at('2020-03-01T00:00:00')))).toEqual([]);
     });
+  });
+
+  it('the steps open to each unit: the tier’s decider, the town files a village decision, 农业农村局 supervises (第三十六–三十九条)', () => {
+    const open = (s: ApplicationState, who: Actor) => actionsOpenTo(s.app, who);
+    const agri = actor('bureau', 'agri');
+    const operator = actor('bureau', 'operator-huinong');
+    const small = start(50);
+    act(small, village(), 'meeting', { heldOn: '2019-05-10', members: 10, present: 10, inFavour: 8 });
+    expect(open(small, village())).toEqual(['decide']);
+    expect(open(small, town())).toEqual([]);
+    const big = start(600);
+    act(big, village(), 'meeting', { heldOn: '2019-05-10', members: 10, present: 10, inFavour: 8 });
+    expect(open(big, town())).toEqual(['town-review']);
+    expect(open(big, actor('leader'))).toEqual([]);
+    act(big, town(), 'town-review', decideBody);
+    expect(open(big, actor('leader'))).toEqual(['decide']);
+    expect(open(big, agri)).toEqual(['decide']);
+    expect(open(big, town())).toEqual([]);
+    const used = inUse(200);
+    expect(open(used, village())).toEqual(['settle']);
+    expect(open(used, town())).toEqual(['settle']);
+    expect(open(used, operator)).toEqual([]);
+    act(used, village(), 'settle', {
+      on: '2019-07-02',
+      rentPaidOn: '2019-07-01',
+      arrangement: 'cash',
+      paidYuan: 36000,
+    });
+    expect(open(used, operator)).toEqual(['report']);
+    expect(open(used, agri)).toEqual(['supervise', 'risk-event']);
+    expect(open(used, village())).toEqual([]);
   });
 });

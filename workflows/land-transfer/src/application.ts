@@ -2,7 +2,7 @@
 // it, and what it changes. No I/O and no clock of its own (the workflow passes `now`).
 import { addCivilDays, endOfCivilDay } from '@duban/calendar';
 import type { Actor, Colour, EventType } from '@duban/contracts';
-import { refuse } from '@duban/workflow-core/refusal';
+import { ActionRefusedError, refuse } from '@duban/workflow-core/refusal';
 import {
   AGRI,
   CONTRACT_COPIES,
@@ -112,8 +112,8 @@ export function newApplicationState(input: StartApplication, now: number): Appli
 const unitOf = (actor: Actor) => actor.unitCode ?? '';
 
 /** Which unit must act on an action of this application (null: a city-level check apart). */
-function ownerCheck(state: ApplicationState, action: TransferActionName, actor: Actor): void {
-  const { application: a, tier } = state.app;
+function ownerCheck(app: ApplicationSnapshot, action: TransferActionName, actor: Actor): void {
+  const { application: a, tier } = app;
   const unit = unitOf(actor);
   const must = (units: string[], who: string) => {
     if (actor.role !== 'bureau' || !units.includes(unit)) refuse(`${who}（${unit || actor.role} 无权办理）`);
@@ -148,6 +148,30 @@ function ownerCheck(state: ApplicationState, action: TransferActionName, actor: 
   }
 }
 
+/**
+ * The steps this actor may take now: open in the stage, allowed by the tier, and its unit's (the
+ * owner check above; for the deposit, the village or the town by arrangement). The console shows
+ * only these; the workflow still checks each when it comes.
+ */
+export function actionsOpenTo(app: ApplicationSnapshot, actor: Actor): TransferActionName[] {
+  return OPEN[app.stage].filter((action) => {
+    if (action === 'town-review' && app.tier !== 'city') return false;
+    if (action === 'decide' && app.tier === 'city' && app.stage !== 'city-review') return false;
+    if (action === 'settle')
+      return (
+        actor.role === 'bureau' &&
+        [app.application.villageCode, app.application.townCode].includes(unitOf(actor))
+      );
+    try {
+      ownerCheck(app, action, actor);
+      return true;
+    } catch (error) {
+      if (error instanceof ActionRefusedError) return false;
+      throw error;
+    }
+  });
+}
+
 function failedItems(checks: ReviewChecks): string[] {
   return (Object.keys(REVIEW_ITEMS) as ReviewItem[])
     .filter((k) => !checks[k].passed)
@@ -163,7 +187,7 @@ export function checkAction(state: ApplicationState, command: TransferCommand): 
     refuse('镇级先行审查只适用于500亩以上的申请（第三十八条）');
   if (action === 'decide' && app.tier === 'city' && app.stage !== 'city-review')
     refuse('500亩以上的须先经镇政府审查同意（第三十八条）');
-  ownerCheck(state, action, actor);
+  ownerCheck(app, action, actor);
   const body = TransferActionBodies[action].parse(command.body) as Record<string, unknown>;
   const a = app.application;
   switch (action) {
