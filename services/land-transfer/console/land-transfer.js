@@ -1,7 +1,8 @@
 // 土地流转 (青政发〔2019〕34号): the board (by stage and tier, deposits, operators against the
 // 5000-亩 cap, reports due), the list, and one application with its timeline and its next step.
-import { COLOURS, get, post, unitName } from '/api.js';
-import { colourChip, fill, h, openForm, timeText, toast } from '/ui.js';
+import { COLOURS, get, unitName } from '/api.js';
+import { colourChip, fill, h, timeText } from '/ui.js';
+import { actionButtons } from './land-transfer-actions.js';
 
 const STAGES = {
   meeting: '待村民小组会议',
@@ -120,7 +121,7 @@ async function boardPage(container) {
       list.applications.map((a) =>
         h(
           'tr',
-          {},
+          { 'data-application': a.applicationId, 'data-stage': a.stage },
           h('td', {}, link(a)),
           h('td', {}, a.application.villageName),
           h('td', {}, String(a.areaMu)),
@@ -133,78 +134,29 @@ async function boardPage(container) {
   );
 }
 
-/** A form for the step the application waits for; the API refuses (with the article) what is not the user's. */
-const STEP_FORMS = {
-  meeting: [
-    { name: 'heldOn', label: '会议日期', type: 'date', required: true },
-    { name: 'members', label: '村民小组全体成员（人）', type: 'number', required: true },
-    { name: 'present', label: '到会（人）', type: 'number', required: true },
-    { name: 'inFavour', label: '同意（人）', type: 'number', required: true },
-  ],
-  settle: [
-    { name: 'on', label: '登记日期', type: 'date', required: true },
-    { name: 'rentPaidOn', label: '当年租金付清日期', type: 'date', required: true },
-    {
-      name: 'arrangement',
-      label: '保障金方式',
-      type: 'select',
-      options: Object.entries(ARRANGEMENTS).map(([value, label]) => ({ value, label })),
-    },
-    { name: 'paidYuan', label: '实缴保障金（元）', type: 'number' },
-  ],
-  file: [{ name: 'on', label: '备案日期', type: 'date', required: true }],
-  refund: [{ name: 'on', label: '退还日期', type: 'date', required: true }],
-};
-const NUMBERS = ['members', 'present', 'inFavour', 'paidYuan'];
-
-function stepButton(a, action, label, reload) {
-  const fields = STEP_FORMS[action];
-  if (!fields) return null;
-  return h(
-    'button',
-    {
-      type: 'button',
-      'data-action': action,
-      onclick: () =>
-        openForm({
-          title: `${label}：${a.application.operatorName}`,
-          fields,
-          submit: async (values) => {
-            const body = {};
-            for (const [k, v] of Object.entries(values))
-              if (v !== '') body[k] = NUMBERS.includes(k) ? Number(v) : v;
-            await post(
-              `/api/land-transfer/applications/${encodeURIComponent(a.applicationId)}/actions/${action}`,
-              body,
-            );
-            toast('已办理');
-            await reload();
-          },
-        }),
-    },
-    label,
-  );
+/** The awaited yearly supervision and those done (第三十九条). */
+function supervisionText(a) {
+  const done = (a.supervisions ?? []).map((s) => `${s.year} 年度已于 ${s.on} 检查`);
+  const s = a.supervision;
+  if (s) done.push(`${s.year} 年度应于 ${s.due} 前完成（${COLOURS[s.colour]}）`);
+  return done.length ? done.join('；') : '—';
 }
-
-const NEXT = {
-  meeting: ['meeting', '登记村民小组会议'],
-  filing: ['file', '备案'],
-  settlement: ['settle', '登记租金和保障金'],
-  expired: ['refund', '退还保障金'],
-};
 
 async function applicationPage(container, ctx, id) {
   const reload = () => applicationPage(container, ctx, id);
-  const { application: a, timeline } = await get(`/api/land-transfer/applications/${encodeURIComponent(id)}`);
+  const {
+    application: a,
+    actions,
+    timeline,
+  } = await get(`/api/land-transfer/applications/${encodeURIComponent(id)}`);
   const x = a.application;
-  const next = NEXT[a.stage];
   fill(
     container,
     h('p', {}, h('a', { href: '#/land-transfer' }, '← 土地流转')),
     h('h1', {}, `${x.operatorName} 流转 ${x.villageName} ${a.areaMu} 亩`),
     h(
       'dl',
-      { id: 'lt-facts' },
+      { id: 'lt-facts', 'data-stage': a.stage },
       [
         ['环节', a.stage === 'closed' ? `已办结（${OUTCOMES[a.outcome] ?? ''}）` : STAGES[a.stage]],
         ['审查层级', TIERS[a.tier]],
@@ -228,13 +180,14 @@ async function applicationPage(container, ctx, id) {
           '风险保障金',
           `${a.deposit.basis}；${a.deposit.cashYuan} 元；${a.deposit.arrangement ? ARRANGEMENTS[a.deposit.arrangement] : '未交'}${a.deposit.drawn ? `；已启用（${a.deposit.drawn.clauseText}）` : ''}${a.deposit.refundedOn ? `；${a.deposit.refundedOn} 已退还` : ''}`,
         ],
+        ['年度监督（第三十九条）', supervisionText(a)],
         [
           '半年报告',
           a.reports.period ? `${a.reports.period} 应于 ${a.reports.due} 前报送（${COLOURS[a.colour]}）` : '—',
         ],
       ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
     ),
-    next ? stepButton(a, next[0], next[1], reload) : null,
+    h('div', { id: 'lt-actions' }, actionButtons(a, actions, ctx.user, reload)),
     h('h2', {}, '时间线'),
     h(
       'ol',

@@ -2,7 +2,12 @@
 // OpenAPI document is generated from them.
 import { z } from 'zod';
 import { ColourSchema } from '@duban/contracts';
-import { ApplicationSnapshotSchema, StageSchema, TierSchema } from '@duban/workflow-land-transfer/client';
+import {
+  ApplicationSnapshotSchema,
+  StageSchema,
+  TierSchema,
+  TransferActionNameSchema,
+} from '@duban/workflow-land-transfer/client';
 
 export const LtQuery = {
   applications: z.object({
@@ -25,6 +30,8 @@ export const LtViews = {
   applications: z.object({ applications: z.array(ApplicationSnapshotSchema) }),
   detail: z.object({
     application: ApplicationSnapshotSchema,
+    /** The steps the signed-in user may take now (its grant and its unit); the console shows only these. */
+    actions: z.array(TransferActionNameSchema),
     timeline: z.array(z.object({ fact: z.string(), summary: z.string(), at: z.string(), version: count })),
   }),
   summary: z.object({

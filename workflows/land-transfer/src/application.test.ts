@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ActionRefusedError } from '@duban/workflow-core/refusal';
 import type { Actor } from '@duban/contracts';
-import { applyAction, newApplicationState, nextWakeAt, onTime, type ApplicationState } from './application';
+import {
+  actionsOpenTo,
+  applyAction,
+  newApplicationState,
+  nextWakeAt,
+  onTime,
+  type ApplicationState,
+} from './application';
 import { CONTRACT_COPIES, LandTransferEvents as E, type TransferCommand } from './contracts/index';
 import { actor, allPassed, applicationOf } from './testing';
 
@@ -195,5 +202,97 @@ describe('one land-transfer application (青政发〔2019〕34号)', () => {
       outcome: 'completed',
       deposit: { refundedOn: '2021-01-05', held: false },
     });
+  });
+
+  describe('the yearly supervision as a deadline (第三十九条 市农业农村局、各镇政府每年…定期开展监督)', () => {
+    const agri = () => actor('bureau', 'agri');
+    const settled = (yearly: boolean) => {
+      const s = inUse(150, { termEnd: '2020-12-31' });
+      if (yearly) s.yearlySupervision = true;
+      act(s, town(), 'settle', {
+        on: '2019-07-02',
+        rentPaidOn: '2019-07-01',
+        arrangement: 'asset-pledge',
+        cleanRecord: true,
+        fixedAssetsYuan: 1e6,
+      });
+      return s;
+    };
+    const supervisionFacts = (facts: ReturnType<typeof onTime>) =>
+      facts.filter((f) => f[0] === E.SupervisionColourChanged.type).map((f) => (f[2] as { to: string }).to);
+
+    it('the year the land goes into use is due by 12-31: blue before, yellow after, red 30 days on; the report’s colour stays its own', () => {
+      const s = settled(true);
+      expect(s.app.supervision).toEqual({ year: 2019, due: '2019-12-31', colour: 'green' });
+      expect(nextWakeAt(s, at('2019-07-03T00:00:00'))).toBe(at('2019-12-25T00:00:00'));
+      expect(supervisionFacts(onTime(s, at('2019-12-25T00:00:00')))).toEqual(['blue']);
+      expect(supervisionFacts(onTime(s, at('2020-01-01T00:00:00')))).toEqual(['yellow']);
+      expect(supervisionFacts(onTime(s, at('2020-01-31T00:00:00')))).toEqual(['red']);
+      expect(s.app.supervision?.colour).toBe('red');
+      expect(s.app.reports.due).toBe('2020-01-31');
+      expect(s.app.colour).not.toBe('red'); // the 2019H2 report is late, not 30 days late
+    });
+
+    it('a supervision of the awaited year moves the deadline to the next; none after the term’s last year', () => {
+      const s = settled(true);
+      onTime(s, at('2020-02-01T00:00:00'));
+      act(
+        s,
+        agri(),
+        'supervise',
+        { year: 2019, on: '2020-02-01', findings: '经营正常' },
+        '2020-02-01T09:00:00',
+      );
+      expect(s.app.supervision).toMatchObject({ year: 2020, due: '2020-12-31' });
+      expect(supervisionFacts(onTime(s, at('2020-02-01T09:00:00')))).toEqual(['green']);
+      act(
+        s,
+        town(),
+        'supervise',
+        { year: 2020, on: '2020-11-01', findings: '未改变用途' },
+        '2020-11-01T09:00:00',
+      );
+      expect(s.app.supervision).toBeNull();
+      onTime(s, at('2021-01-01T00:00:00'));
+      expect(s.app.stage).toBe('expired');
+    });
+
+    it('applications started before the deadline was kept have none (recorded histories replay unchanged)', () => {
+      const s = settled(false);
+      expect(s.app.supervision).toBeUndefined();
+      expect(nextWakeAt(s, at('2019-07-03T00:00:00'))).toBe(at('2020-01-25T00:00:00'));
+      expect(supervisionFacts(onTime(s, at('2020-03-01T00:00:00')))).toEqual([]);
+    });
+  });
+
+  it('the steps open to each unit: the tier’s decider, the town files a village decision, 农业农村局 supervises (第三十六–三十九条)', () => {
+    const open = (s: ApplicationState, who: Actor) => actionsOpenTo(s.app, who);
+    const agri = actor('bureau', 'agri');
+    const operator = actor('bureau', 'operator-huinong');
+    const small = start(50);
+    act(small, village(), 'meeting', { heldOn: '2019-05-10', members: 10, present: 10, inFavour: 8 });
+    expect(open(small, village())).toEqual(['decide']);
+    expect(open(small, town())).toEqual([]);
+    const big = start(600);
+    act(big, village(), 'meeting', { heldOn: '2019-05-10', members: 10, present: 10, inFavour: 8 });
+    expect(open(big, town())).toEqual(['town-review']);
+    expect(open(big, actor('leader'))).toEqual([]);
+    act(big, town(), 'town-review', decideBody);
+    expect(open(big, actor('leader'))).toEqual(['decide']);
+    expect(open(big, agri)).toEqual(['decide']);
+    expect(open(big, town())).toEqual([]);
+    const used = inUse(200);
+    expect(open(used, village())).toEqual(['settle']);
+    expect(open(used, town())).toEqual(['settle']);
+    expect(open(used, operator)).toEqual([]);
+    act(used, village(), 'settle', {
+      on: '2019-07-02',
+      rentPaidOn: '2019-07-01',
+      arrangement: 'cash',
+      paidYuan: 36000,
+    });
+    expect(open(used, operator)).toEqual(['report']);
+    expect(open(used, agri)).toEqual(['supervise', 'risk-event']);
+    expect(open(used, village())).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // it, and what it changes. No I/O and no clock of its own (the workflow passes `now`).
 import { addCivilDays, endOfCivilDay } from '@duban/calendar';
 import type { Actor, Colour, EventType } from '@duban/contracts';
-import { refuse } from '@duban/workflow-core/refusal';
+import { ActionRefusedError, refuse } from '@duban/workflow-core/refusal';
 import {
   AGRI,
   CONTRACT_COPIES,
@@ -33,9 +33,11 @@ import {
   meetingShare,
   nextHalfYear,
   nextReportChangeAt,
+  nextSupervisionYear,
   reportColour,
   reportDue,
   settlementRefusal,
+  supervisionDue,
   termRefusal,
   tierOf,
   townDecides,
@@ -45,6 +47,11 @@ export type ApplicationSettings = ReturnType<typeof StartApplicationSchema.parse
 export interface ApplicationState {
   settings: ApplicationSettings;
   app: ApplicationSnapshot;
+  /**
+   * 第三十九条 kept as a deadline (the workflow sets it behind patched('lt-yearly-supervision')):
+   * applications started before it run as they were recorded.
+   */
+  yearlySupervision?: boolean;
 }
 
 /** A fact to publish: its type, its step name and what it adds to the application. */
@@ -105,8 +112,8 @@ export function newApplicationState(input: StartApplication, now: number): Appli
 const unitOf = (actor: Actor) => actor.unitCode ?? '';
 
 /** Which unit must act on an action of this application (null: a city-level check apart). */
-function ownerCheck(state: ApplicationState, action: TransferActionName, actor: Actor): void {
-  const { application: a, tier } = state.app;
+function ownerCheck(app: ApplicationSnapshot, action: TransferActionName, actor: Actor): void {
+  const { application: a, tier } = app;
   const unit = unitOf(actor);
   const must = (units: string[], who: string) => {
     if (actor.role !== 'bureau' || !units.includes(unit)) refuse(`${who}（${unit || actor.role} 无权办理）`);
@@ -141,6 +148,30 @@ function ownerCheck(state: ApplicationState, action: TransferActionName, actor: 
   }
 }
 
+/**
+ * The steps this actor may take now: open in the stage, allowed by the tier, and its unit's (the
+ * owner check above; for the deposit, the village or the town by arrangement). The console shows
+ * only these; the workflow still checks each when it comes.
+ */
+export function actionsOpenTo(app: ApplicationSnapshot, actor: Actor): TransferActionName[] {
+  return OPEN[app.stage].filter((action) => {
+    if (action === 'town-review' && app.tier !== 'city') return false;
+    if (action === 'decide' && app.tier === 'city' && app.stage !== 'city-review') return false;
+    if (action === 'settle')
+      return (
+        actor.role === 'bureau' &&
+        [app.application.villageCode, app.application.townCode].includes(unitOf(actor))
+      );
+    try {
+      ownerCheck(app, action, actor);
+      return true;
+    } catch (error) {
+      if (error instanceof ActionRefusedError) return false;
+      throw error;
+    }
+  });
+}
+
 function failedItems(checks: ReviewChecks): string[] {
   return (Object.keys(REVIEW_ITEMS) as ReviewItem[])
     .filter((k) => !checks[k].passed)
@@ -156,7 +187,7 @@ export function checkAction(state: ApplicationState, command: TransferCommand): 
     refuse('镇级先行审查只适用于500亩以上的申请（第三十八条）');
   if (action === 'decide' && app.tier === 'city' && app.stage !== 'city-review')
     refuse('500亩以上的须先经镇政府审查同意（第三十八条）');
-  ownerCheck(state, action, actor);
+  ownerCheck(app, action, actor);
   const body = TransferActionBodies[action].parse(command.body) as Record<string, unknown>;
   const a = app.application;
   switch (action) {
@@ -327,6 +358,7 @@ export function applyAction(state: ApplicationState, command: TransferCommand, n
       const period = halfYearOf(s.on);
       app.reports.period = period;
       app.reports.due = reportDue(period, state.settings.reportDueDays);
+      if (state.yearlySupervision) awaitSupervision(state, Number(s.on.slice(0, 4)), 'green');
       record(state, 'settle', actor, now, arrangement);
       facts.push([E.RentAndDepositSettled.type, 'settled', {}]);
       break;
@@ -347,6 +379,7 @@ export function applyAction(state: ApplicationState, command: TransferCommand, n
     case 'supervise': {
       const s = body as { year: number; on: string; findings: string };
       app.supervisions.push({ year: s.year, on: s.on, findings: s.findings });
+      if (app.supervision) awaitSupervision(state, app.supervision.year, app.supervision.colour);
       record(state, 'supervise', actor, now, s.findings);
       facts.push([E.Supervised.type, `supervised-${s.year}-${app.supervisions.length}`, { year: s.year }]);
       break;
@@ -365,6 +398,7 @@ export function applyAction(state: ApplicationState, command: TransferCommand, n
       app.stage = 'risk';
       app.reports.period = null;
       app.reports.due = null;
+      if (app.supervision) app.supervision = null;
       record(state, 'risk-event', actor, now, clauseText);
       facts.push([E.RiskCaseOpened.type, 'risk-opened', { clause: r.clause }]);
       if (app.deposit.held) {
@@ -397,6 +431,14 @@ export function applyAction(state: ApplicationState, command: TransferCommand, n
   return facts;
 }
 
+/** 第三十九条: the first year from `from` not yet supervised becomes the awaited one (none after the term). */
+function awaitSupervision(state: ApplicationState, from: number, colour: Colour): void {
+  const { app } = state;
+  const years = app.supervisions.map((s) => s.year);
+  const year = nextSupervisionYear(from, years, app.application.termEnd);
+  app.supervision = year === null ? null : { year, due: supervisionDue(year), colour };
+}
+
 const termEndsAt = (state: ApplicationState) => endOfCivilDay(state.app.application.termEnd).getTime() + 1;
 
 /** The application's colour now: its awaited report's, while the land is in use. */
@@ -426,6 +468,7 @@ export function onTime(state: ApplicationState, now: number): Fact[] {
   if (app.stage === 'in-use' && now >= termEndsAt(state)) {
     app.reports.period = null;
     app.reports.due = null;
+    if (app.supervision) app.supervision = null;
     record(state, 'term-ended', null, now, app.application.termEnd);
     facts.push([E.TermEnded.type, 'term-ended', {}]);
     if (app.deposit.held) app.stage = 'expired';
@@ -435,6 +478,7 @@ export function onTime(state: ApplicationState, now: number): Fact[] {
       facts.push([E.ApplicationClosed.type, 'closed', {}]);
     }
   }
+  facts.push(...supervisionColour(state, now));
   const to = colourNow(state, now);
   if (to !== app.colour) {
     const from = app.colour;
@@ -454,13 +498,48 @@ export function onTime(state: ApplicationState, now: number): Fact[] {
   return facts;
 }
 
-/** When time next matters: the report's next colour, or the term's end. */
+/** 第三十九条: the awaited supervision's colour on the ladder of its due date (the report settings). */
+function supervisionColour(state: ApplicationState, now: number): Fact[] {
+  const { app, settings } = state;
+  const awaited = app.supervision;
+  if (app.stage !== 'in-use' || !awaited) return [];
+  const to = reportColour(now, awaited.due, {
+    warningWindowDays: settings.warningWindowDays,
+    redAfterDays: settings.reportRedAfterDays,
+  });
+  if (to === awaited.colour) return [];
+  const from = awaited.colour;
+  awaited.colour = to;
+  const reason = `${awaited.year} 年度监督检查${SUPERVISION_REASONS[to] ?? ''}（应于 ${awaited.due} 前完成，第三十九条）`;
+  return [
+    [
+      E.SupervisionColourChanged.type,
+      `supervision-${to}-${awaited.year}`,
+      { year: awaited.year, from, to, reason },
+    ],
+  ];
+}
+const SUPERVISION_REASONS: Partial<Record<Colour, string>> = {
+  blue: '临近年底',
+  yellow: '逾期未开展（滞后）',
+  red: '逾期未开展已超过期限',
+  green: '待开展',
+};
+
+/** When time next matters: the report's next colour, the supervision's, or the term's end. */
 export function nextWakeAt(state: ApplicationState, now: number): number | null {
   const { app, settings } = state;
   if (app.stage !== 'in-use') return null;
   const marks = [termEndsAt(state)];
   if (app.reports.due) {
     const next = nextReportChangeAt(now, app.reports.due, {
+      warningWindowDays: settings.warningWindowDays,
+      redAfterDays: settings.reportRedAfterDays,
+    });
+    if (next !== null) marks.push(next);
+  }
+  if (app.supervision) {
+    const next = nextReportChangeAt(now, app.supervision.due, {
       warningWindowDays: settings.warningWindowDays,
       redAfterDays: settings.reportRedAfterDays,
     });

@@ -211,3 +211,20 @@ export function nextReportChangeAt(now: number, due: string, ladder: ReportLadde
   ];
   return marks.find((m) => m > now) ?? null;
 }
+
+/**
+ * 第三十九条: 市农业农村局、各镇政府每年…定期开展监督. The supervision of a year is due by its
+ * last day; the years run from the one the land goes into use to the one the term ends in.
+ */
+export const supervisionDue = (year: number): string => `${year}-12-31`;
+
+/** The first year from `from` not yet supervised, or null when past the term's last year. */
+export function nextSupervisionYear(
+  from: number,
+  supervised: readonly number[],
+  termEnd: string,
+): number | null {
+  const last = Number(termEnd.slice(0, 4));
+  for (let year = from; year <= last; year += 1) if (!supervised.includes(year)) return year;
+  return null;
+}

@@ -92,14 +92,24 @@ describe('land-transfer workflow on the time-skipping server across 2019–2021 
       stage: 'in-use',
       reports: { period: '2019H2', due: '2020-01-31' },
       colour: 'green',
+      // 第三十九条: the year's supervision, due by its end, on a ladder of its own.
+      supervision: { year: 2019, due: '2019-12-31', colour: 'green' },
     });
 
     app = await colourAt(h, '2020-01-25T08:00:00', 'blue');
     expect(app.colour).toBe('blue');
+    expect(app.supervision).toMatchObject({ year: 2019, colour: 'yellow' });
     app = await colourAt(h, '2020-02-01T08:00:00', 'yellow');
     expect(app.colour).toBe('yellow');
     app = await colourAt(h, '2020-03-02T08:00:00', 'red');
     expect(app.colour).toBe('red');
+    expect(app.supervision).toMatchObject({ year: 2019, colour: 'red' });
+    app = await act(h, actor('bureau', 'agri'), 'supervise', {
+      year: 2019,
+      on: '2020-03-02',
+      findings: '经营正常',
+    });
+    expect(app.supervision).toEqual({ year: 2020, due: '2020-12-31', colour: 'green' });
     const report = {
       on: '2020-03-03',
       land: '200亩',
@@ -119,7 +129,8 @@ describe('land-transfer workflow on the time-skipping server across 2019–2021 
     app = await colourAt(h, '2020-08-01T08:00:00', 'yellow');
     expect(app.colour).toBe('yellow');
 
-    await suite.recordAndReplay(h, 'application-town-report-late.json');
+    // application-town-report-late.json is this run before the yearly supervision (patch lt-yearly-supervision).
+    await suite.recordAndReplay(h, 'application-town-report-late-supervised.json');
   });
 
   it('a 第四十九条 event in 2021 opens a risk case and draws the deposit; the case closes', async () => {

@@ -1,4 +1,4 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
 import * as core from '@duban/workflow-core';
 import type { LandTransferActivities, PendingTransferEvent } from './activities';
@@ -32,6 +32,8 @@ export async function landTransferWorkflow(
 ): Promise<void> {
   core.checkStartInput(StartApplicationSchema, input);
   const state = 'resume' in input ? input.resume : newApplicationState(input, Date.now());
+  // 第三十九条 as a deadline: new applications only (recorded histories replay as they ran).
+  if (!('resume' in input) && patched('lt-yearly-supervision')) state.yearlySupervision = true;
   const app = state.app;
   const loop = new core.ProcessLoop<PendingTransferEvent>(
     (events) => publishTransferEvents(workflowInfo().workflowId, app.applicationId, events),

@@ -21,7 +21,10 @@ interface OpenStep {
   colour: Colour;
 }
 
-/** Who owes the next step (第三十五–四十九条); while in use, the operator owes its report and 农经站 chases a late one. */
+/**
+ * Who owes the next step (第三十五–四十九条); while in use, the operator owes its report and 农经站
+ * chases a late one, and 农业农村局 owes the year's supervision (第三十九条).
+ */
 export function openSteps(app: ApplicationSnapshot): OpenStep[] {
   const a = app.application;
   const step = (unitCode: string, key: string, stepLabel: string, ref: string): OpenStep => ({
@@ -50,22 +53,8 @@ export function openSteps(app: ApplicationSnapshot): OpenStep[] {
         : [step(ECON_STATION, 'file', '审查决定和流转合同备案', '第三十七、三十八条')];
     case 'settlement':
       return [step(a.villageCode, 'settle', '收取租金和风险保障金（先付租金、后用地）', '第四十三条')];
-    case 'in-use': {
-      if (!app.reports.due) return [];
-      const report = {
-        ...step(a.operatorCode, 'report', `报送 ${app.reports.period} 半年情况报告`, '第三十二条'),
-        deadline: app.reports.due,
-        colour: app.colour,
-      };
-      if (app.colour !== 'yellow' && app.colour !== 'red') return [report];
-      const chase = {
-        ...report,
-        unitCode: ECON_STATION,
-        step: 'report-late',
-        stepLabel: `催报 ${app.reports.period} 半年情况报告（逾期未报）`,
-      };
-      return [report, chase];
-    }
+    case 'in-use':
+      return [...reportSteps(app, step), ...supervisionSteps(app, step)];
     case 'risk':
       return [{ ...step(AGRI, 'close-risk', '风险处置（已启用风险保障金）', '第四十九条'), colour: 'red' }];
     case 'expired':
@@ -73,6 +62,34 @@ export function openSteps(app: ApplicationSnapshot): OpenStep[] {
     case 'closed':
       return [];
   }
+}
+
+type StepOf = (unitCode: string, key: string, stepLabel: string, ref: string) => OpenStep;
+
+/** 第三十二条: the operator's awaited report; 农经站 chases it once late. */
+function reportSteps(app: ApplicationSnapshot, step: StepOf): OpenStep[] {
+  if (!app.reports.due) return [];
+  const report = {
+    ...step(app.application.operatorCode, 'report', `报送 ${app.reports.period} 半年情况报告`, '第三十二条'),
+    deadline: app.reports.due,
+    colour: app.colour,
+  };
+  if (app.colour !== 'yellow' && app.colour !== 'red') return [report];
+  const chase = {
+    ...report,
+    unitCode: ECON_STATION,
+    step: 'report-late',
+    stepLabel: `催报 ${app.reports.period} 半年情况报告（逾期未报）`,
+  };
+  return [report, chase];
+}
+
+/** 第三十九条: 农业农村局's supervision of the year, due by its end (applications that keep it). */
+function supervisionSteps(app: ApplicationSnapshot, step: StepOf): OpenStep[] {
+  const awaited = app.supervision;
+  if (!awaited) return [];
+  const label = `${awaited.year} 年度监督检查（租赁农地经营、项目实施、风险防范）`;
+  return [{ ...step(AGRI, 'supervise', label, '第三十九条'), deadline: awaited.due, colour: awaited.colour }];
 }
 
 export async function syncInbox(db: Db, app: ApplicationSnapshot, at: Date): Promise<void> {

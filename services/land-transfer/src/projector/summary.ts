@@ -32,6 +32,8 @@ export function summaryOf(fact: string, data: Data): string {
       return String(data.reason);
     case 'supervised':
       return `${String(data.year)} 年度监督检查（第三十九条）`;
+    case 'supervision_colour_changed':
+      return String(data.reason);
     case 'risk_case_opened':
       return `风险立案：${app.riskCase?.clauseText ?? ''}`;
     case 'deposit_drawn':

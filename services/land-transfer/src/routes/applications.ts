@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   FileApplicationSchema,
+  actionsOpenTo,
   LandTransferGrants,
   TransferActionBodies,
   areaOf,
@@ -13,7 +14,7 @@ import {
   type TransferActionName,
   type TransferCommand,
 } from '@duban/workflow-land-transfer/client';
-import { ALL_ROLES } from '@duban/contracts';
+import { ALL_ROLES, isGranted } from '@duban/contracts';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { applications, operatorTotalMu, timeline } from '../collections';
 import { LtQuery, LtViews } from '../schemas';
@@ -150,7 +151,7 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
       operationId: 'getLandTransferApplication',
       responses: { 200: { description: '申请', schema: LtViews.detail } },
       tags: LT_TAGS,
-      handler: async ({ params, user, res }) => {
+      handler: async ({ params, user, requestId, res }) => {
         const stored = await visible(params.id, user);
         if (!stored) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);
         const { _id: _key, updatedAt: _at, ...fromStore } = stored;
@@ -161,6 +162,9 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
           .toArray();
         res.json({
           application: live,
+          actions: actionsOpenTo(live, actorOf(user, requestId)).filter((action) =>
+            isGranted(LandTransferGrants[action], user),
+          ),
           timeline: events.map((e) => ({
             fact: e.fact,
             summary: e.summary,

@@ -24,6 +24,10 @@ export const LandTransferEvents = registerEvents({
     withApplication({ from: ColourSchema, to: ColourSchema, reason: z.string() }),
   ),
   Supervised: fact('supervised', withApplication({ year: z.number().int() })),
+  SupervisionColourChanged: fact(
+    'supervision_colour_changed',
+    withApplication({ year: z.number().int(), from: ColourSchema, to: ColourSchema, reason: z.string() }),
+  ),
   RiskCaseOpened: fact('risk_case_opened', withApplication({ clause: RiskClauseSchema })),
   DepositDrawn: fact(
     'deposit_drawn',

@@ -220,6 +220,15 @@ export const ApplicationSnapshotSchema = z.object({
   deposit: DepositSchema,
   reports: ReportsSchema,
   supervisions: z.array(z.object({ year: z.number().int(), on: CivilDateSchema, findings: z.string() })),
+  /**
+   * 第三十九条: the yearly supervision awaited while the land is in use, due by the year's end,
+   * with its own colour (the application's colour stays its report's). Absent in applications
+   * started before the yearly deadline was kept.
+   */
+  supervision: z
+    .object({ year: z.number().int(), due: CivilDateSchema, colour: ColourSchema })
+    .nullable()
+    .optional(),
   riskCase: RiskCaseSchema.nullable(),
   /** The warning colour of the application as a whole (its report, while in use). */
   colour: ColourSchema,
