@@ -64,6 +64,32 @@ describe('land-transfer workflow on the time-skipping server across 2019–2021 
     reasons: '群众意见一致，风险可控',
   };
 
+  // 第三十六–三十八条: the village tier and the city tier to a decision (the town tier walks to use
+  // below). Acts on today's date only, so the shared clock stays where the next tests expect it.
+  it('below 100 亩 the village decides; from 500 亩 the town reviews and the city group decides (第三十六–三十八条)', async () => {
+    const meeting = { heldOn: '2019-05-10', members: 40, present: 38, inFavour: 33 };
+    const small = await start(`LZ-${run}-village`, 99.5);
+    await act(small, village(), 'meeting', meeting);
+    await wt.refused(act(small, town(), 'decide', decision), /村/);
+    expect(await act(small, village(), 'decide', decision)).toMatchObject({
+      tier: 'village',
+      stage: 'contract',
+    });
+
+    const large = await start(`LZ-${run}-city`, 500);
+    await act(large, village(), 'meeting', meeting);
+    expect(await large.query(applicationQuery)).toMatchObject({ tier: 'city', stage: 'review' });
+    // The city group decides only on the town's review, and the town does not decide at this tier.
+    await wt.refused(act(large, actor('leader'), 'decide', decision), /第三十八条/);
+    await wt.refused(act(large, town(), 'decide', decision), /第三十八条/);
+    await act(large, town(), 'town-review', decision);
+    expect(await large.query(applicationQuery)).toMatchObject({ stage: 'city-review' });
+    expect(await act(large, actor('leader'), 'decide', decision)).toMatchObject({
+      tier: 'city',
+      stage: 'contract',
+    });
+  });
+
   it('town tier to use, then the six-monthly report falls due (blue), is late (yellow), turns red, and is back on track when sent (第三十二条)', async () => {
     const h = await start(`LZ-${run}-1`, 200);
     await wt.refused(
