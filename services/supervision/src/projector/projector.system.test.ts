@@ -528,9 +528,16 @@ describe('projector over the real engines', () => {
     const root = path.resolve(import.meta.dirname, '../../../..');
     const durable = 'projector-main-test';
     const dbName = `${stack.mongoDb}_projector_main`;
+    // Node itself with tsx as a loader, not the tsx command: the command relays SIGTERM through a
+    // handshake with its child and SIGKILLs it when the answer is slow (exit 143 on a loaded machine).
     const child = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'services/supervision/src/projector/main.ts'), `--durable=${durable}`],
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'services/supervision/src/projector/main.ts'),
+        `--durable=${durable}`,
+      ],
       {
         cwd: root,
         env: { ...process.env, NATS_URL: stack.natsUrl, MONGODB_URI: stack.mongoUri, MONGODB_DB: dbName },
