@@ -28,15 +28,22 @@ whole_pid=$!
 # If this script is stopped, stop the background run (and its engines) too.
 trap 'kill "$whole_pid" 2>/dev/null || true' EXIT
 
-echo "[test] unit and system tests"
+unit_log=".data/test-unit.log"
+echo "[test] unit and system tests (also → $unit_log)"
 status=0
-pnpm --silent vitest run --project unit --project system || status=$?
+pnpm --silent vitest run --project unit --project system 2>&1 | tee "$unit_log" || status=$?
 
 whole_status=0
 wait "$whole_pid" || whole_status=$?
 trap - EXIT
 echo "[test] whole-system tests (end-to-end and browser):"
 cat "$whole_log"
+# A CI log is often read from its end: repeat each failing run's own account of its failures last.
+failures_of() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '/Failed Tests|Unhandled Errors|Failed Suites/{p=1} p' | head -200
+}
+if [ "$status" -ne 0 ]; then echo "[test] unit/system failures:"; failures_of "$unit_log"; fi
+if [ "$whole_status" -ne 0 ]; then echo "[test] whole-system failures:"; failures_of "$whole_log"; fi
 if [ "$status" -ne 0 ] || [ "$whole_status" -ne 0 ]; then
   echo "[test] FAILED: unit/system exit $status, whole-system exit $whole_status"
   exit 1
