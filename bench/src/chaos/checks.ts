@@ -28,10 +28,18 @@ export interface Expected {
   cases: number;
 }
 
-/** Waits until the stream stops growing and every durable consumer has acked all of it. */
-export async function quiesce(bus: Bus, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Waits until the stream stops growing and every durable consumer has acked all of it. A consumer
+ * still catching up is not a lost event: the wait gives up only after `timeoutMs` with no progress.
+ */
+export async function quiesce(
+  bus: Bus,
+  timeoutMs = 180_000,
+  onProgress?: (behind: number) => void,
+): Promise<void> {
+  let deadline = Date.now() + timeoutMs;
   let last = -1;
+  let lastBehind = Infinity;
   for (;;) {
     const seq = (await bus.jsm.streams.info(EVENTS_STREAM)).state.last_seq;
     let behind = 0;
@@ -42,8 +50,13 @@ export async function quiesce(bus: Bus, timeoutMs = 180_000): Promise<void> {
       if (lag) laggards.push(`${c.name} ${c.num_pending} pending, ${c.num_ack_pending} unacked`);
     }
     if (seq === last && behind === 0) return;
+    if (behind < lastBehind) {
+      deadline = Date.now() + timeoutMs;
+      lastBehind = behind;
+      onProgress?.(behind);
+    }
     if (Date.now() > deadline)
-      throw new Error(`not quiet after ${timeoutMs} ms: ${behind} behind (${laggards.join('; ')})`);
+      throw new Error(`no progress for ${timeoutMs} ms: ${behind} behind (${laggards.join('; ')})`);
     last = seq;
     await sleep(1_000);
   }
@@ -186,7 +199,11 @@ async function rebuildCheck(stack: ChaosStack, bus: Bus, db: Db): Promise<Check>
   );
 }
 
-export async function verify(stack: ChaosStack, expected: Expected): Promise<Check[]> {
+export async function verify(
+  stack: ChaosStack,
+  expected: Expected,
+  log: (line: string) => void = () => undefined,
+): Promise<Check[]> {
   let bus: Bus | undefined;
   let store: Store | undefined;
   try {
@@ -195,8 +212,14 @@ export async function verify(stack: ChaosStack, expected: Expected): Promise<Che
     // Consumers that never catch up fail a check of their own (with how far behind), and the
     // other checks still run on what the read models hold: the figures are printed either way.
     const quiet: Check = { name: 'every consumer caught up', ok: true, detail: 'yes' };
+    let reported = 0;
+    const progress = (behind: number) => {
+      if (Date.now() - reported < 30_000) return;
+      reported = Date.now();
+      log(`consumers catching up: ${behind} behind`);
+    };
     const caughtUp = async () => {
-      await quiesce(bus!).catch((error: unknown) => {
+      await quiesce(bus!, undefined, progress).catch((error: unknown) => {
         Object.assign(quiet, { ok: false, detail: error instanceof Error ? error.message : String(error) });
       });
     };

@@ -189,7 +189,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           if (finished && round >= options.minKillsPerPart) return;
           await sleep(between(options.killGapMs));
           const down = between(options.downMs);
-          log(`kill -9 ${part} (down ${(down / 1000).toFixed(1)} s)`);
+          log(
+            `kill -9 ${part} (down ${(down / 1000).toFixed(1)} s); done so far: ` +
+              `${supervision.completed}/${options.flows} flows, ${kindergarten.completed}/${options.cases} cases`,
+          );
           const t = Date.now();
           await stack.kill(part);
           kills[part] += 1;
@@ -204,12 +207,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     })();
     await Promise.all([flowsDone, monkey]);
     log('flows done; checking');
-    const checks = await verify(stack, {
-      run,
-      items: supervision.started,
-      campaignId,
-      cases: kindergarten.started,
-    });
+    const checks = await verify(
+      stack,
+      {
+        run,
+        items: supervision.started,
+        campaignId,
+        cases: kindergarten.started,
+      },
+      log,
+    );
     checks.push(await probesApplied(stack, probeItem, probes));
     checks.push(await noneFailingTheirTask(client));
     return {
