@@ -28,7 +28,8 @@ describe('chaos: kill -9 of every part while flows run', () => {
     expect(report.probes.map((p) => p.part).sort()).toEqual(['ferretdb', 'temporal']);
     for (const probe of report.probes) {
       expect(probe, lines.join('\n')).toMatchObject({ status: 503, retryAfter: '5', retryStatus: 200 });
-      expect(probe.ms).toBeLessThan(2_000);
+      // Answered at once, not after the gateway's 30 s deadline; 5 s leaves room for a loaded machine.
+      expect(probe.ms).toBeLessThan(5_000);
     }
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(passed(report), lines.join('\n')).toBe(true);

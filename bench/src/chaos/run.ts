@@ -113,8 +113,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     );
     /** An action sent once while `part` is down, then again with the same id after the restart. */
     const probe = async (part: Part, k: number): Promise<() => Promise<void>> => {
-      // Let the gateway's engine watch see the engine gone (it probes every second).
-      await sleep(3_000);
+      // Wait until the gateway knows the engine gone (its watch probes every second, and a health
+      // check reports to the same watch): a fixed pause was too short on a loaded machine.
+      await engineSeenDown(stack.url, part === 'ferretdb' ? 'mongodb' : 'temporal');
       const path = `/api/items/${probeItem}/actions/progress`;
       const requestId = `probe-${run}-${k}`;
       const body = { text: `引擎停止时的进展 ${k}`, attachments: [] };
@@ -311,4 +312,20 @@ export function passed(r: ChaosReport): boolean {
     r.kindergarten.completed === r.kindergarten.started &&
     r.probes.every((p) => p.status === 503 && p.retryAfter !== null)
   );
+}
+
+/** Polls /api/health until it names `engine` unreachable, for at most `timeoutMs`. */
+async function engineSeenDown(
+  url: string,
+  engine: 'mongodb' | 'temporal',
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })
+      .then((r) => r.json() as Promise<{ engines?: Record<string, { ok: boolean }> }>)
+      .catch(() => null);
+    if (health?.engines?.[engine]?.ok === false) return;
+    await sleep(250);
+  }
 }
