@@ -9,13 +9,32 @@ import {
 
 export const LT_ALERTS_SOURCE = 'duban/services/land-transfer';
 
-/** A report's colour change, and a deposit drawn on a 第四十九条 event. */
-export const handles = [LandTransferEvents.ReportColourChanged, LandTransferEvents.DepositDrawn];
+/** A report's or a yearly supervision's colour change, and a deposit drawn on a 第四十九条 event. */
+export const handles = [
+  LandTransferEvents.ReportColourChanged,
+  LandTransferEvents.SupervisionColourChanged,
+  LandTransferEvents.DepositDrawn,
+];
 
-type Data = { application: ApplicationSnapshot; to?: Colour; reason?: string; amountYuan?: number };
+type Data = {
+  application: ApplicationSnapshot;
+  to?: Colour;
+  reason?: string;
+  amountYuan?: number;
+  year?: number;
+};
+
+/** The article an alert cites: the deposit's, the supervision's or the report's. */
+const refOf = (type: string): string =>
+  type === LandTransferEvents.DepositDrawn.type
+    ? '第四十九条'
+    : type === LandTransferEvents.SupervisionColourChanged.type
+      ? '第三十九条'
+      : '第三十二条';
 
 /**
- * DESIGN §5: a colour change reaches the inspectors, red the leadership group too; a drawn
+ * DESIGN §5: a colour change (a six-monthly report's, 第三十二条, or a yearly supervision's,
+ * 第三十九条) reaches the inspectors, red the leadership group too; a drawn
  * deposit is red at once (the contract cannot go on) and reaches both, led by 农业农村局.
  */
 export function onTransferAlert(deps: Omit<ProcessAlertDeps, 'source'>) {
@@ -36,7 +55,7 @@ export function onTransferAlert(deps: Omit<ProcessAlertDeps, 'source'>) {
         itemId: app.applicationId,
         href: `#/land-transfer/applications/${encodeURIComponent(app.applicationId)}`,
         docNo: LT_DOC_NO,
-        ref: drawn ? '第四十九条' : '第三十二条',
+        ref: refOf(event.type),
         title: `土地流转：${app.application.operatorName}（${app.application.villageName}，${app.areaMu} 亩）`,
         colour,
         kind: 'colour_changed',
