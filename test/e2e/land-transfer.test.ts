@@ -228,6 +228,15 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
       (r) => r.body.alerts.some((a) => a.itemId === id && a.colour === 'red' && a.ref === '第三十九条'),
       SLOW,
     );
+    // 第三十二条: the reports are made to 农经站, which sees the red report's alert as well.
+    await eventually(
+      () =>
+        api<{ alerts: { itemId: string; colour: string; ref: string }[] }>(http(), '/api/alerts', {
+          token: tokens['agri-econ-station'],
+        }),
+      (r) => r.body.alerts.some((a) => a.itemId === id && a.colour === 'red' && a.ref === '第三十二条'),
+      SLOW,
+    );
 
     const summary = await eventually(
       () =>
@@ -290,9 +299,16 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
     return id;
   }
   const decideBody = (on: string) => ({ on, checks, decision: 'implement', reasons: '现场查看，群众同意' });
+  const awaits = (who: string, id: string, stepName: string) =>
+    eventually(
+      () => inboxOf(who),
+      (r) => r.body.items.some((i) => i.itemId === id && i.step === stepName),
+      SLOW,
+    );
 
   it('village tier (<100 亩): the village decides, the town refused as decider (第三十六条), the town files', async () => {
     const id = await filedAndMet(60, '2019-06-10');
+    await awaits(village, id, 'decide');
     const wrong = await step(id, 'town-xiaoba', 'decide', decideBody('2019-06-12'));
     expect(wrong.status).toBe(409);
     expect(wrong.body.detail).toContain('第三十六条');
@@ -306,6 +322,7 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
       signedOn: '2019-06-15',
       copies: ['承包方', '受让方', '发包方', '镇土地流转服务中心'],
     });
+    await awaits('town-xiaoba', id, 'file');
     const byStation = await step(id, 'agri-econ-station', 'file', { on: '2019-06-16' });
     expect(byStation.status).toBe(409);
     expect(byStation.body.detail).toContain('第三十六条');
@@ -318,6 +335,7 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
     const early = await step(id, 'leader', 'decide', decideBody('2019-06-22'));
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('第三十八条');
+    await awaits('town-xiaoba', id, 'town-review');
     const reviewed = await step(id, 'town-xiaoba', 'town-review', decideBody('2019-06-22'));
     expect(reviewed.body).toMatchObject({ stage: 'city-review', tier: 'city' });
     const byTown = await step(id, 'town-xiaoba', 'decide', decideBody('2019-06-25'));
@@ -325,11 +343,7 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
     expect(byTown.body.detail).toContain('第三十八条');
     const byVillage = await step(id, village, 'decide', decideBody('2019-06-25'));
     expect(byVillage.status).toBe(409);
-    await eventually(
-      () => inboxOf('agri'),
-      (r) => r.body.items.some((i) => i.itemId === id && i.step === 'decide'),
-      SLOW,
-    );
+    await awaits('agri', id, 'decide');
     const decided = await step(id, 'leader', 'decide', decideBody('2019-06-25'));
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body).toMatchObject({ stage: 'contract', decision: { decision: 'implement' } });

@@ -1,3 +1,4 @@
+/* global window */
 // 提出流转申请 (青政发〔2019〕34号 第三十五条(一)): the operator's own login files for itself; a
 // village committee may register one for an operator. The fields are those of the written
 // application: operator, village, parcels and area, use, term, rent per 亩 and year. A problem
@@ -170,7 +171,7 @@ export async function applyButton(user) {
               throw inlineProblem(error);
             }
             toast('已提出申请');
-            location.hash = `#/land-transfer/applications/${encodeURIComponent(started.applicationId)}`;
+            window.location.hash = `#/land-transfer/applications/${encodeURIComponent(started.applicationId)}`;
           },
         }),
     },

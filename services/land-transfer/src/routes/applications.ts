@@ -19,10 +19,12 @@ import {
 import { ALL_ROLES, isGranted } from '@duban/contracts';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
 import { releaseArea, reserveArea } from '../area-ledger';
-import { applications, timeline } from '../collections';
+import { applications, timeline, type ApplicationDoc } from '../collections';
 import { LtQuery, LtViews } from '../schemas';
 import { liveApplication, sendTransferAction, startApplication } from '../temporal';
-import { visibleTo } from './visibility';
+import { canSee, visibleTo } from './visibility';
+
+const withoutKeys = ({ _id: _key, updatedAt: _at, ...app }: ApplicationDoc): ApplicationSnapshot => app;
 
 export const LT_TAGS = ['land-transfer'];
 const readers = { access: { roles: ALL_ROLES } } as const;
@@ -170,9 +172,11 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
       tags: LT_TAGS,
       handler: async ({ params, user, requestId, res }) => {
         const stored = await visible(params.id, user);
-        if (!stored) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);
-        const { _id: _key, updatedAt: _at, ...fromStore } = stored;
-        const live: ApplicationSnapshot = (await liveApplication(ctx, params.id)) ?? fromStore;
+        // Just filed, before the read model has it: the live workflow answers its own parties.
+        const running = await liveApplication(ctx, params.id);
+        const fromStore = stored ? withoutKeys(stored) : null;
+        const live = running && (stored || canSee(user, running)) ? running : fromStore;
+        if (!live) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);
         const events = await timeline(ctx.db)
           .find({ applicationId: params.id })
           .sort({ version: 1 })

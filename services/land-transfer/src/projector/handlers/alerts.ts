@@ -2,6 +2,7 @@ import { raiseProcessAlert, type ProcessAlertDeps } from '@duban/service-alerts'
 import type { AlertDoc, CloudEvent, Colour } from '@duban/contracts';
 import {
   AGRI,
+  ECON_STATION,
   LT_DOC_NO,
   LandTransferEvents,
   type ApplicationSnapshot,
@@ -60,7 +61,8 @@ export function onTransferAlert(deps: Omit<ProcessAlertDeps, 'source'>) {
         colour,
         kind: 'colour_changed',
         message,
-        leadUnits: [AGRI],
+        // 第三十二条 reports are made to 农业农村局's 农经站: it sees their alerts beside 农业农村局.
+        leadUnits: event.type === LandTransferEvents.ReportColourChanged.type ? [AGRI, ECON_STATION] : [AGRI],
         eventId: event.id,
         createdAt: new Date(event.time),
       });
