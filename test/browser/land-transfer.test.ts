@@ -180,4 +180,35 @@ describe('the land-transfer pages in a real browser', () => {
     expect(await stage(page)).toBe('meeting');
     expect(await page.locator('#lt-actions button').count()).toBe(0);
   });
+  it('an operator files a new application in the console form: problems shown in the form in Chinese, then the application opens (第三十五条)', async () => {
+    const page = await signIn(`bureau-${operator}`);
+    await page.goto(`${base}/#/land-transfer`);
+    await page.locator('#lt-apply').click();
+    const form = {
+      villageCode: village,
+      parcelName: '三组北滩',
+      parcelLocation: '新华村三组',
+      parcelAreaMu: '0',
+      use: '设施蔬菜种植',
+      termStart: '2026-12-01',
+      termEnd: '2028-12-31',
+      rentPerMuYear: '600',
+      filedOn: '2026-11-25',
+    };
+    const inline = () =>
+      submitDialog(page, form).then(
+        () => '',
+        (e: Error) => e.message,
+      );
+    expect(await inline()).toContain('面积（亩）：须大于 0');
+    form.parcelAreaMu = '80';
+    form.termEnd = '2029-01-01';
+    expect(await inline()).toContain('第二十二条');
+    form.termEnd = '2028-12-31';
+    await submitDialog(page, form);
+    await page.locator('#lt-facts').waitFor();
+    expect(await stage(page)).toBe('meeting');
+    expect(await page.locator('h1', { hasText: '流转 新华村' }).textContent()).toContain('80 亩');
+    await shot(page, 'land-transfer-filed-by-operator');
+  });
 });

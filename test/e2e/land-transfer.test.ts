@@ -18,6 +18,7 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
   const village = `village-minle-${run}`;
   const operator = `operator-huinong-${run}`;
   const other = `operator-fengyuan-${run}`;
+  const third = `operator-jinsui-${run}`;
   const tokens: Record<string, string> = {};
   const http = () => ({ url: system.gateway.url });
   const as = (who: string, path: string, body?: unknown) =>
@@ -53,6 +54,7 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
     await addUnitWithLogin(village, `民乐村村委会${run}`, 'village', 'town-xiaoba');
     await addUnitWithLogin(operator, `惠农农业发展有限公司${run}`, 'operator');
     await addUnitWithLogin(other, `丰源种植专业户${run}`, 'operator');
+    await addUnitWithLogin(third, `金穗农业合作社${run}`, 'operator');
   });
 
   afterAll(async () => {
@@ -61,7 +63,8 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
 
   const application = (operatorCode: string, areaMu: number, over: Record<string, unknown> = {}) => ({
     operatorCode,
-    operatorName: operatorCode === operator ? '惠农农业发展有限公司' : '丰源种植专业户',
+    operatorName:
+      { [operator]: '惠农农业发展有限公司', [other]: '丰源种植专业户' }[operatorCode] ?? '金穗农业',
     operatorKind: 'enterprise',
     local: true,
     villageCode: village,
@@ -214,6 +217,26 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
       SLOW,
     );
     expect(alerts.status).toBe(200);
+    // 第三十九条: the 2019 supervision (due 2019-12-31, setting land-transfer.supervision-due) is
+    // long overdue too: red, and it reaches the leaders as its own alert.
+    expect(settled.body.supervision).toMatchObject({ year: 2019, due: '2019-12-31', colour: 'red' });
+    await eventually(
+      () =>
+        api<{ alerts: { itemId: string; colour: string; ref: string }[] }>(http(), '/api/alerts', {
+          token: tokens.leader,
+        }),
+      (r) => r.body.alerts.some((a) => a.itemId === id && a.colour === 'red' && a.ref === '第三十九条'),
+      SLOW,
+    );
+    // 第三十二条: the reports are made to 农经站, which sees the red report's alert as well.
+    await eventually(
+      () =>
+        api<{ alerts: { itemId: string; colour: string; ref: string }[] }>(http(), '/api/alerts', {
+          token: tokens['agri-econ-station'],
+        }),
+      (r) => r.body.alerts.some((a) => a.itemId === id && a.colour === 'red' && a.ref === '第三十二条'),
+      SLOW,
+    );
 
     const summary = await eventually(
       () =>
@@ -231,5 +254,98 @@ describe('land-transfer review over the running system (青政发〔2019〕34号
         expect.objectContaining({ operatorCode: other, totalMu: 5000 }),
       ]),
     );
+  });
+  it('two filings at the same moment that together pass 5000 亩: exactly one is accepted, the other refused with the figures (第二十三条)', async () => {
+    const [a, b] = await Promise.all([
+      as(third, '/api/land-transfer/applications', application(third, 3000, { filedOn: '2019-06-01' })),
+      as(third, '/api/land-transfer/applications', application(third, 2500, { filedOn: '2019-06-02' })),
+    ]);
+    expect([a.status, b.status].sort(), JSON.stringify([a.body, b.body])).toEqual([201, 409]);
+    const refused = a.status === 409 ? a : b;
+    const acceptedMu = a.status === 409 ? 2500 : 3000;
+    expect(refused.body).toMatchObject({
+      article: '第二十三条',
+      currentMu: acceptedMu,
+      resultingMu: 5500,
+    });
+    expect(refused.body.detail).toContain('合计将为 5500 亩');
+    // A retried filing of the accepted one finds it and reserves nothing more.
+    const again = await as(
+      third,
+      '/api/land-transfer/applications',
+      application(third, acceptedMu, { filedOn: acceptedMu === 3000 ? '2019-06-01' : '2019-06-02' }),
+    );
+    expect(again.status).toBe(200);
+    const rest = await as(
+      third,
+      '/api/land-transfer/applications',
+      application(third, 5000 - acceptedMu + 1, { filedOn: '2019-06-03' }),
+    );
+    expect(rest.body).toMatchObject({ article: '第二十三条', currentMu: acceptedMu });
+  });
+
+  /** Files and passes the villagers' meeting (第三十五条); the application is then in review. */
+  async function filedAndMet(areaMu: number, filedOn: string): Promise<string> {
+    const filed = await as(third, '/api/land-transfer/applications', application(third, areaMu, { filedOn }));
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = (filed.body as unknown as { applicationId: string }).applicationId;
+    const met = await step(id, village, 'meeting', {
+      heldOn: filedOn,
+      members: 20,
+      present: 18,
+      inFavour: 16,
+    });
+    expect(met.body).toMatchObject({ stage: 'review' });
+    return id;
+  }
+  const decideBody = (on: string) => ({ on, checks, decision: 'implement', reasons: '现场查看，群众同意' });
+  const awaits = (who: string, id: string, stepName: string) =>
+    eventually(
+      () => inboxOf(who),
+      (r) => r.body.items.some((i) => i.itemId === id && i.step === stepName),
+      SLOW,
+    );
+
+  it('village tier (<100 亩): the village decides, the town refused as decider (第三十六条), the town files', async () => {
+    const id = await filedAndMet(60, '2019-06-10');
+    await awaits(village, id, 'decide');
+    const wrong = await step(id, 'town-xiaoba', 'decide', decideBody('2019-06-12'));
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.detail).toContain('第三十六条');
+    const decided = await step(id, village, 'decide', decideBody('2019-06-12'));
+    expect(decided.body).toMatchObject({
+      stage: 'contract',
+      tier: 'village',
+      decision: { decision: 'implement' },
+    });
+    await step(id, village, 'contract', {
+      signedOn: '2019-06-15',
+      copies: ['承包方', '受让方', '发包方', '镇土地流转服务中心'],
+    });
+    await awaits('town-xiaoba', id, 'file');
+    const byStation = await step(id, 'agri-econ-station', 'file', { on: '2019-06-16' });
+    expect(byStation.status).toBe(409);
+    expect(byStation.body.detail).toContain('第三十六条');
+    const filed = await step(id, 'town-xiaoba', 'file', { on: '2019-06-16' });
+    expect(filed.body).toMatchObject({ stage: 'settlement', filing: { unitCode: 'town-xiaoba' } });
+  });
+
+  it('city tier (>500 亩): the town reviews first, then the city group decides; the town refused as decider (第三十八条)', async () => {
+    const id = await filedAndMet(600, '2019-06-20');
+    const early = await step(id, 'leader', 'decide', decideBody('2019-06-22'));
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain('第三十八条');
+    await awaits('town-xiaoba', id, 'town-review');
+    const reviewed = await step(id, 'town-xiaoba', 'town-review', decideBody('2019-06-22'));
+    expect(reviewed.body).toMatchObject({ stage: 'city-review', tier: 'city' });
+    const byTown = await step(id, 'town-xiaoba', 'decide', decideBody('2019-06-25'));
+    expect(byTown.status).toBe(409);
+    expect(byTown.body.detail).toContain('第三十八条');
+    const byVillage = await step(id, village, 'decide', decideBody('2019-06-25'));
+    expect(byVillage.status).toBe(409);
+    await awaits('agri', id, 'decide');
+    const decided = await step(id, 'leader', 'decide', decideBody('2019-06-25'));
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ stage: 'contract', decision: { decision: 'implement' } });
   });
 });

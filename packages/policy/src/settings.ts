@@ -271,6 +271,29 @@ export const POLICY_SETTINGS = [
       takesEffect: '只用于修改之后提交的申请；已提交的申请保留提交时的天数。',
     },
   },
+  {
+    key: 'land-transfer.supervision-due',
+    label: '年度监督检查（第三十九条）每年的完成期限（月-日）',
+    unit: '月-日',
+    defaultValue: '12-31',
+    valueSchema: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a month and day such as 12-31')
+      // A day every year has: 02-29 and 04-31 are refused.
+      .refine((md) => new Date(`2019-${md}T00:00:00Z`).toISOString().slice(5, 10) === md, 'no such day'),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政发〔2019〕34号 第三十九条规定“市农业农村局、各镇政府每年对租赁农地经营、项目实施、风险防范等情况定期开展监督”，未规定每年何时完成；本系统读作每个用地年度内完成，期限为当年12月31日（年度最后一天），前 7 天转蓝色，过期转黄色，过期 30 天转红色（与半年报告同一阶梯），红色报农业农村局和领导小组。',
+      reference: '青政发〔2019〕34号 第三十九条；DESIGN §5 预警分级',
+    },
+    appliesTo: {
+      scope: '34号 年度监督检查的到期日',
+      startInput: 'StartApplication.supervisionDue',
+      passedBy: 'services/land-transfer/src/temporal.ts',
+      takesEffect: '只用于修改之后提交的申请；已提交的申请保留提交时的期限。',
+    },
+  },
   // 引客入青奖励 (青政办发〔2019〕34号): the readings taken where the text is loose.
   {
     key: 'tourism.filing-advance',

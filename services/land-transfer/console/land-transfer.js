@@ -3,6 +3,7 @@
 import { COLOURS, get, unitName } from '/api.js';
 import { colourChip, fill, h, timeText } from '/ui.js';
 import { actionButtons } from './land-transfer-actions.js';
+import { applyButton } from './land-transfer-apply.js';
 
 const STAGES = {
   meeting: '待村民小组会议',
@@ -43,10 +44,11 @@ export async function landTransferPage(container, ctx) {
   return boardPage(container, ctx);
 }
 
-async function boardPage(container) {
-  const [summary, list] = await Promise.all([
+async function boardPage(container, ctx) {
+  const [summary, list, apply] = await Promise.all([
     get('/api/land-transfer/summary'),
     get('/api/land-transfer/applications'),
+    applyButton(ctx.user),
   ]);
   const stageRows = Object.keys(STAGES).map((s) =>
     h(
@@ -60,6 +62,7 @@ async function boardPage(container) {
   fill(
     container,
     h('h1', {}, '土地流转风险防控（青政发〔2019〕34号）'),
+    apply,
     h('h2', {}, '各环节申请'),
     h(
       'table',

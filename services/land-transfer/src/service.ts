@@ -1,5 +1,6 @@
 import type { Bus, RunningConsumer } from '@duban/bus';
 import type { Db } from 'mongodb';
+import { ensureAreaLedgerIndexes } from './area-ledger';
 import { ensureLandTransferIndexes } from './collections';
 import { landTransferDurables, startApplicationProjection, startLandTransferAlerts } from './projector/index';
 
@@ -13,6 +14,7 @@ export interface LandTransferServiceDeps {
 /** The land-transfer read models and alerts in one process (embedded default). */
 export async function startLandTransferServices(deps: LandTransferServiceDeps): Promise<RunningConsumer[]> {
   await ensureLandTransferIndexes(deps.db);
+  await ensureAreaLedgerIndexes(deps.db);
   const d = landTransferDurables(deps.durablePrefix);
   const common = { bus: deps.bus, db: deps.db, ...(deps.startAt ? { startAt: deps.startAt } : {}) };
   return [

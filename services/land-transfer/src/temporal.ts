@@ -1,7 +1,8 @@
 // The land-transfer workflow as the service calls it: one per application.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { sendUpdate, type ProcessRouteContext } from '@duban/http';
-import { policyNumber } from '@duban/policy/store';
+import { policyNumber, policyValue } from '@duban/policy/store';
+import { policySetting, type PolicyKey } from '@duban/policy';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   LAND_TRANSFER_TASK_QUEUE,
@@ -23,6 +24,13 @@ export interface TransferTemporal {
   taskQueue?: string;
 }
 
+/** A setting's value as text (a month-day), for the start input. */
+async function policyText(db: Db, key: PolicyKey): Promise<string> {
+  const setting = policySetting(key);
+  if (!setting) throw new Error(`no policy setting ${key}`);
+  return String(await policyValue(db, setting));
+}
+
 /** Starts the application's workflow with the current policy settings; a second filing finds it. */
 export async function startApplication(
   deps: TransferTemporal,
@@ -40,6 +48,7 @@ export async function startApplication(
     warningWindowDays: await policyNumber(deps.db, 'alerts.warning-window-days'),
     reportDueDays: await policyNumber(deps.db, 'land-transfer.report-due-days'),
     reportRedAfterDays: await policyNumber(deps.db, 'land-transfer.report-red-after-days'),
+    supervisionDue: await policyText(deps.db, 'land-transfer.supervision-due'),
   };
   assertStartInput(StartApplicationSchema, input, workflowId);
   try {

@@ -257,6 +257,29 @@ describe('one land-transfer application (青政发〔2019〕34号)', () => {
       expect(s.app.stage).toBe('expired');
     });
 
+    it('the due month-day is the start input’s (setting land-transfer.supervision-due); a resumed state without it keeps 12-31', () => {
+      const s = settled(true);
+      s.settings.supervisionDue = '11-30';
+      act(
+        s,
+        agri(),
+        'supervise',
+        { year: 2019, on: '2019-08-01', findings: '经营正常' },
+        '2019-08-01T09:00:00',
+      );
+      expect(s.app.supervision).toMatchObject({ year: 2020, due: '2020-11-30' });
+      const old = settled(true);
+      delete (old.settings as { supervisionDue?: string }).supervisionDue;
+      act(
+        old,
+        agri(),
+        'supervise',
+        { year: 2019, on: '2019-08-01', findings: '经营正常' },
+        '2019-08-01T09:00:00',
+      );
+      expect(old.app.supervision).toMatchObject({ year: 2020, due: '2020-12-31' });
+    });
+
     it('applications started before the deadline was kept have none (recorded histories replay unchanged)', () => {
       const s = settled(false);
       expect(s.app.supervision).toBeUndefined();

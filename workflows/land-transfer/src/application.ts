@@ -12,6 +12,7 @@ import {
   REVIEW_ITEMS,
   RISK_CLAUSES,
   StartApplicationSchema,
+  SUPERVISION_DUE_DEFAULT,
   TransferActionBodies,
   type ApplicationSnapshot,
   type ReviewChecks,
@@ -436,7 +437,9 @@ function awaitSupervision(state: ApplicationState, from: number, colour: Colour)
   const { app } = state;
   const years = app.supervisions.map((s) => s.year);
   const year = nextSupervisionYear(from, years, app.application.termEnd);
-  app.supervision = year === null ? null : { year, due: supervisionDue(year), colour };
+  // A state resumed from before the setting has no month-day: 12-31, as it ran.
+  const monthDay = (state.settings.supervisionDue as string | undefined) ?? SUPERVISION_DUE_DEFAULT;
+  app.supervision = year === null ? null : { year, due: supervisionDue(year, monthDay), colour };
 }
 
 const termEndsAt = (state: ApplicationState) => endOfCivilDay(state.app.application.termEnd).getTime() + 1;

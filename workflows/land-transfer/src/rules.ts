@@ -213,10 +213,11 @@ export function nextReportChangeAt(now: number, due: string, ladder: ReportLadde
 }
 
 /**
- * 第三十九条: 市农业农村局、各镇政府每年…定期开展监督. The supervision of a year is due by its
- * last day; the years run from the one the land goes into use to the one the term ends in.
+ * 第三十九条: 市农业农村局、各镇政府每年…定期开展监督. The supervision of a year is due on the
+ * setting's month-day of that year (land-transfer.supervision-due: 12-31, its last day, unless
+ * changed); the years run from the one the land goes into use to the one the term ends in.
  */
-export const supervisionDue = (year: number): string => `${year}-12-31`;
+export const supervisionDue = (year: number, monthDay = '12-31'): string => `${year}-${monthDay}`;
 
 /** The first year from `from` not yet supervised, or null when past the term's last year. */
 export function nextSupervisionYear(

@@ -84,7 +84,7 @@ function reportSteps(app: ApplicationSnapshot, step: StepOf): OpenStep[] {
   return [report, chase];
 }
 
-/** 第三十九条: 农业农村局's supervision of the year, due by its end (applications that keep it). */
+/** 第三十九条: 农业农村局's supervision of the year, due on land-transfer.supervision-due (applications that keep it). */
 function supervisionSteps(app: ApplicationSnapshot, step: StepOf): OpenStep[] {
   const awaited = app.supervision;
   if (!awaited) return [];

@@ -8,6 +8,8 @@ import {
   TransferActionBodies,
   areaOf,
   capRefusal,
+  landTransferApplicationId,
+  OPERATOR_CAP_MU,
   termRefusal,
   tierOf,
   type ApplicationSnapshot,
@@ -16,10 +18,13 @@ import {
 } from '@duban/workflow-land-transfer/client';
 import { ALL_ROLES, isGranted } from '@duban/contracts';
 import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
-import { applications, operatorTotalMu, timeline } from '../collections';
+import { releaseArea, reserveArea } from '../area-ledger';
+import { applications, timeline, type ApplicationDoc } from '../collections';
 import { LtQuery, LtViews } from '../schemas';
 import { liveApplication, sendTransferAction, startApplication } from '../temporal';
-import { visibleTo } from './visibility';
+import { canSee, visibleTo } from './visibility';
+
+const withoutKeys = ({ _id: _key, updatedAt: _at, ...app }: ApplicationDoc): ApplicationSnapshot => app;
 
 export const LT_TAGS = ['land-transfer'];
 const readers = { access: { roles: ALL_ROLES } } as const;
@@ -68,13 +73,15 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
           actor: actorOf(user, requestId),
           body: body as Record<string, unknown>,
         };
-        if (action === 'decide' || action === 'town-review') {
-          // 第二十三条 again at the decision: the operator's area in its other applications now.
+        const implementing = (body as { decision?: string }).decision === 'implement';
+        if ((action === 'decide' || action === 'town-review') && implementing) {
+          // 第二十三条 again at the decision: the operator's area in its other applications now, from
+          // the ledger (held since the filing; reserved here for one filed before the ledger).
           const stored = await applications(ctx.db).findOne({ _id: params.id });
-          if (stored)
-            command.context = {
-              operatorOtherMu: await operatorTotalMu(ctx.db, stored.application.operatorCode, params.id),
-            };
+          if (stored) {
+            const held = await reserveArea(ctx.db, stored.application.operatorCode, params.id, stored.areaMu);
+            command.context = { operatorOtherMu: held.otherMu };
+          }
         }
         res.json(await sendTransferAction(ctx, params.id, command));
       },
@@ -108,17 +115,29 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
             termEnd: body.termEnd,
             latest: '2028-12-31',
           });
-        const currentMu = await operatorTotalMu(ctx.db, body.operatorCode);
+        // 第二十三条: reserved in the operator's area ledger before anything starts, so two filings
+        // at once cannot both pass the cap; a retried filing finds its reservation.
+        const applicationId = landTransferApplicationId(body);
+        const held = await reserveArea(ctx.db, body.operatorCode, applicationId, areaMu);
+        const currentMu = held.otherMu;
         const cap = capRefusal(currentMu, areaMu);
-        if (cap)
-          throw problems.conflict(cap, {
+        if (!held.reserved || cap)
+          throw problems.conflict(cap ?? '第二十三条：超过经营主体租赁面积上限', {
             article: '第二十三条',
             currentMu,
             areaMu,
             resultingMu: Math.round((currentMu + areaMu) * 100) / 100,
-            capMu: 5000,
+            capMu: OPERATOR_CAP_MU,
           });
-        const started = await startApplication(deps, body, currentMu, user.username);
+        let started: Awaited<ReturnType<typeof startApplication>>;
+        try {
+          started = await startApplication(deps, body, currentMu, user.username);
+        } catch (error) {
+          if (held.fresh) await releaseArea(ctx.db, body.operatorCode, applicationId);
+          throw error;
+        }
+        // Filed before and since closed (a new reservation for an ended application): give it back.
+        if (!started.created && held.fresh) await releaseArea(ctx.db, body.operatorCode, applicationId);
         res.status(started.created ? 201 : 200).json({ ...started, tier: tierOf(areaMu), areaMu });
       },
     }),
@@ -153,9 +172,11 @@ export function applicationRoutes(ctx: ProcessRouteContext): Route[] {
       tags: LT_TAGS,
       handler: async ({ params, user, requestId, res }) => {
         const stored = await visible(params.id, user);
-        if (!stored) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);
-        const { _id: _key, updatedAt: _at, ...fromStore } = stored;
-        const live: ApplicationSnapshot = (await liveApplication(ctx, params.id)) ?? fromStore;
+        // Just filed, before the read model has it: the live workflow answers its own parties.
+        const running = await liveApplication(ctx, params.id);
+        const fromStore = stored ? withoutKeys(stored) : null;
+        const live = running && (stored || canSee(user, running)) ? running : fromStore;
+        if (!live) throw problems.notFound(`土地流转申请 ${params.id} 不存在`);
         const events = await timeline(ctx.db)
           .find({ applicationId: params.id })
           .sort({ version: 1 })

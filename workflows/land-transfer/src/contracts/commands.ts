@@ -91,6 +91,9 @@ export const TransferCommandSchema = actionCommandSchema(TransferActionBodies).a
   z.object({ context: DecisionContextSchema.optional() }),
 );
 
+/** The reading of 第三十九条 the recorded histories ran with (the setting's default). */
+export const SUPERVISION_DUE_DEFAULT = '12-31';
+
 /** The start of one application's workflow; settings come from packages/policy. */
 export const StartApplicationSchema = z.object({
   applicationId: z.string().min(1),
@@ -101,6 +104,14 @@ export const StartApplicationSchema = z.object({
   warningWindowDays: z.number().int().min(0).max(60).default(7),
   reportDueDays: z.number().int().min(1).max(90).default(31),
   reportRedAfterDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * 第三十九条 each year's supervision is due on this month-day (setting land-transfer.supervision-due,
+   * our reading). Absent in recorded histories: they replay with 12-31, the value they ran with.
+   */
+  supervisionDue: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .default(SUPERVISION_DUE_DEFAULT),
 });
 export type StartApplication = z.input<typeof StartApplicationSchema>;
 
