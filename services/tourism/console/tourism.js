@@ -23,6 +23,15 @@ const CENTRE = 'tourism-marketing';
 const SEES_ALL = new Set([CENTRE, 'culture', 'fin']);
 const seesAll = (user) => user.role !== 'bureau' || SEES_ALL.has(user.unitCode);
 const isCentre = (user) => user.role === 'bureau' && user.unitCode === CENTRE;
+const YES_NO = [
+  { value: 'false', label: '否' },
+  { value: 'true', label: '是' },
+];
+const lines = (text) =>
+  (text || '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const yuan = (n) => `${Number(n || 0).toLocaleString('zh-CN')} 元`;
 
 export async function renderTourism(container, ctx) {
@@ -32,7 +41,8 @@ export async function renderTourism(container, ctx) {
   const [windows, list, ranking, totals] = await Promise.all([
     get('/api/tourism/windows?days=15'),
     get(`/api/tourism/trips${query(filter)}`),
-    get(`/api/tourism/ranking${query({ year })}`),
+    // The ranking names every agency's figures: not for an outside user (an agency, a spot).
+    user.outsideKind ? null : get(`/api/tourism/ranking${query({ year })}`),
     seesAll(user) ? get(`/api/tourism/totals${query({ year })}`) : null,
   ]);
   if (!isCurrent()) return;
@@ -50,7 +60,7 @@ export async function renderTourism(container, ctx) {
     h(
       'div',
       { class: 'toolbar' },
-      user.role === 'bureau' && !seesAll(user) ? fileButton(act) : null,
+      user.outsideKind ? fileButton(act) : null,
       seesAll(user)
         ? h(
             'button',
@@ -69,29 +79,31 @@ export async function renderTourism(container, ctx) {
     tripTable(windows.trips, user, act),
     h('h2', {}, '行程与申请'),
     tripTable(list.trips, user, act),
-    h('h2', {}, '最佳送团社排名（截至目前，二.7）'),
-    ranking.ranked.length
-      ? h(
-          'table',
-          { id: 'tourism-ranking' },
-          h(
-            'tr',
-            {},
-            ['名次', '旅行社', '送团人次', '过夜游人次', '奖励'].map((t) => h('th', {}, t)),
-          ),
-          ranking.ranked.map((r) =>
+    ranking ? h('h2', {}, '最佳送团社排名（截至目前，二.7）') : null,
+    !ranking
+      ? null
+      : ranking.ranked.length
+        ? h(
+            'table',
+            { id: 'tourism-ranking' },
             h(
               'tr',
               {},
-              h('td', {}, r.rank),
-              h('td', {}, r.agencyCode),
-              h('td', {}, r.total),
-              h('td', {}, r.overnight),
-              h('td', {}, yuan(r.prize)),
+              ['名次', '旅行社', '送团人次', '过夜游人次', '奖励'].map((t) => h('th', {}, t)),
             ),
-          ),
-        )
-      : h('p', {}, '暂无年度累计送团超过 7000 人次的旅行社。'),
+            ranking.ranked.map((r) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, r.rank),
+                h('td', {}, r.agencyCode),
+                h('td', {}, r.total),
+                h('td', {}, r.overnight),
+                h('td', {}, yuan(r.prize)),
+              ),
+            ),
+          )
+        : h('p', {}, '暂无年度累计送团超过 7000 人次的旅行社。'),
   );
 }
 
@@ -246,7 +258,18 @@ function fileButton(act) {
               type: 'textarea',
               required: true,
             },
+            { name: 'meals', label: '餐饮地点（每行一个，可空）', type: 'textarea' },
             { name: 'hotel', label: '宾馆（代码 名称，可空）' },
+            // 三.1: charters and trains file the contract and the ticket summary; 三.3(1): coaches their vehicles.
+            { name: 'contractRef', label: '包机、专列合同扫描件编号（包机、专列必填）' },
+            {
+              name: 'ticketSummary',
+              label: '游客信息及机票、火车票汇总（包机、专列必填）',
+              type: 'textarea',
+            },
+            { name: 'coaches', label: '大巴车辆（每行：车牌 座位数；大巴团必填）', type: 'textarea' },
+            { name: 'outOfRegion', label: '区外游客（二.3）', type: 'select', options: YES_NO },
+            { name: 'blockBooking', label: '切位（二.5）', type: 'select', options: YES_NO },
           ],
           submit: (v) => {
             const spots = v.spots
@@ -255,6 +278,9 @@ function fileButton(act) {
               .filter((p) => p.length === 3)
               .map(([code, name, grade]) => ({ code, name, grade }));
             const [hotelCode, hotelName] = v.hotel.trim().split(/\s+/);
+            const coaches = lines(v.coaches)
+              .map((l) => l.split(/\s+/))
+              .map(([plate, seats]) => ({ plate, seats: Number(seats) }));
             return act(
               '/api/tourism/trips',
               {
@@ -266,9 +292,14 @@ function fileButton(act) {
                 headCount: Number(v.headCount),
                 itinerary: {
                   spots,
-                  meals: [],
+                  meals: lines(v.meals),
                   hotel: hotelCode && hotelName ? { code: hotelCode, name: hotelName } : null,
                 },
+                ...(v.contractRef.trim() ? { contractRef: v.contractRef.trim() } : {}),
+                ...(v.ticketSummary.trim() ? { ticketSummary: v.ticketSummary.trim() } : {}),
+                coaches,
+                outOfRegion: v.outOfRegion === 'true',
+                blockBooking: v.blockBooking === 'true',
               },
               '已备案',
             );

@@ -22,7 +22,7 @@ import { liveApplication, sendTransferAction, startApplication } from '../tempor
 import { visibleTo } from './visibility';
 
 export const LT_TAGS = ['land-transfer'];
-const readers = { access: { roles: ALL_ROLES } } as const;
+const readers = { access: { roles: ALL_ROLES, outside: true } } as const;
 const IdParams = z.object({ id: z.string().max(200) });
 const actionProblems = {
   404: '申请不存在',
