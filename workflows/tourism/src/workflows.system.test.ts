@@ -224,58 +224,52 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
     const settlementD = await startSettlement(agencyD);
     const settlementE = await startSettlement(agencyE);
     await suite.skipTo('2019-07-20T09:00:00');
-    const trainC = await file(
+    /** A trip of the year: its kind, arrival and departure, head count and what else it files. */
+    const fileTrip = (
+      agency: typeof agencyA,
+      id: string,
+      kind: TripFiling['kind'],
+      [arrival, departure]: [string, string],
+      headCount: number,
+      over: Partial<TripFiling> = {},
+    ) => file(agency, filing(id, { kind, arrival, departure, headCount, ...over }));
+    const noHotel = (s: typeof spots) => ({ itinerary: { spots: s, meals: [], hotel: null } });
+    const trainC = await fileTrip(agencyC, 'train-c', 'train', ['2019-08-01', '2019-08-02'], 4100, {
+      contractRef: 'ZL-C',
+      ticketSummary: '火车票汇总',
+    });
+    const overnightC = await fileTrip(
       agencyC,
-      filing('train-c', {
-        kind: 'train',
-        arrival: '2019-08-01',
-        departure: '2019-08-02',
-        headCount: 4100,
-        contractRef: 'ZL-C',
-        ticketSummary: '火车票汇总',
-      }),
+      'overnight-c',
+      'overnight',
+      ['2019-08-10', '2019-08-11'],
+      3200,
     );
-    const overnightC = await file(
-      agencyC,
-      filing('overnight-c', { arrival: '2019-08-10', departure: '2019-08-11', headCount: 3200 }),
-    );
-    const coachC = await file(
-      agencyC,
-      filing('coach-c', {
-        kind: 'coach',
-        arrival: '2019-09-10',
-        departure: '2019-09-11',
-        headCount: 320,
-        coaches: [{ plate: '宁A00001', seats: 45 }],
-      }),
-    );
-    const overnightD = await file(
+    const coachC = await fileTrip(agencyC, 'coach-c', 'coach', ['2019-09-10', '2019-09-11'], 320, {
+      coaches: [{ plate: '宁A00001', seats: 45 }],
+    });
+    const overnightD = await fileTrip(
       agencyD,
-      filing('overnight-d', { arrival: '2019-08-05', departure: '2019-08-06', headCount: 2100 }),
+      'overnight-d',
+      'overnight',
+      ['2019-08-05', '2019-08-06'],
+      2100,
     );
-    const dayD = await file(
+    const dayD = await fileTrip(agencyD, 'day-d', 'day', ['2019-08-20', '2019-08-20'], 3050, noHotel(spots));
+    const lateDayD = await fileTrip(
       agencyD,
-      filing('day-d', {
-        kind: 'day',
-        arrival: '2019-08-20',
-        departure: '2019-08-20',
-        headCount: 3050,
-        itinerary: { spots, meals: [], hotel: null },
-      }),
+      'day-late-d',
+      'day',
+      ['2019-09-05', '2019-09-05'],
+      900,
+      noHotel([spots[0]!]),
     );
-    const lateDayD = await file(
-      agencyD,
-      filing('day-late-d', {
-        kind: 'day',
-        arrival: '2019-09-05',
-        departure: '2019-09-05',
-        headCount: 900,
-        itinerary: { spots: [spots[0]!], meals: [], hotel: null },
-      }),
-    );
-    const overnightE = await file(
+    const overnightE = await fileTrip(
       agencyE,
-      filing('overnight-e', { arrival: '2019-08-10', departure: '2019-08-11', headCount: 7600 }),
+      'overnight-e',
+      'overnight',
+      ['2019-08-10', '2019-08-11'],
+      7600,
     );
 
     // C's train (due 08-30): the spots counted 4022 and 3990, the hotel 4000: 3990 × ¥80 (二.2).
@@ -327,9 +321,12 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
     ).toMatchObject({ amount: 0, voiding: { ground: 'harm', by: `bureau-${MARKETING_CENTRE}` } });
 
     // A fourth-quarter tour of D (12-28/29) is claimed in the next year's window (2020-01-15).
-    const winterD = await file(
+    const winterD = await fileTrip(
       agencyD,
-      filing('overnight-winter-d', { arrival: '2019-12-28', departure: '2019-12-29', headCount: 2000 }),
+      'overnight-winter-d',
+      'overnight',
+      ['2019-12-28', '2019-12-29'],
+      2000,
     );
     expect((await winterD.query(tripQuery)).claimDeadline).toBe('2020-01-15');
     await suite.skipTo('2020-01-14T09:00:00');
@@ -400,26 +397,27 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
       amount: 0,
       rewardLines: [],
     });
-    const settledD = await settle(settlementD, {
-      action: 'settle',
-      body: { bestAgency: { rank: 1, prize: 100_000 } },
-    });
-    expect(settledD.rewardLines).toEqual([
-      { item: '二.4', kind: 'day-tour', basis: '一景区 0 人次，二景区 3000 人次', amount: 45_000 },
-      { item: '二.5', kind: 'overnight', basis: '4070 人次 × 60 元', amount: 244_200 },
-      { item: '二.7', kind: 'best-agency', basis: '第 1 名', amount: 100_000 },
-    ]);
-    expect(settledD).toMatchObject({ status: 'settled', amount: 389_200, bestAgency: { rank: 1 } });
-    const settledC = await settle(settlementC, {
-      action: 'settle',
-      body: { bestAgency: { rank: 2, prize: 80_000 } },
-    });
-    expect(settledC.rewardLines).toEqual([
-      { item: '二.2', kind: 'train', basis: '1 团', amount: 319_200 },
-      { item: '二.5', kind: 'overnight', basis: '3150 人次 × 60 元', amount: 189_000 },
-      { item: '二.7', kind: 'best-agency', basis: '第 2 名', amount: 80_000 },
-    ]);
-    expect(settledC).toMatchObject({ status: 'settled', amount: 588_200, bestAgency: { rank: 2 } });
+    // Each year settles with its place of 二.7: one line per reward kind, each figure the rules'.
+    const settledWith = async (h: WorkflowHandle, rank: number, prize: number, lines: unknown[]) => {
+      const s = await settle(h, { action: 'settle', body: { bestAgency: { rank, prize } } });
+      expect(s.rewardLines).toEqual(lines);
+      expect(s).toMatchObject({ status: 'settled', bestAgency: { rank, prize } });
+      return s.amount;
+    };
+    expect(
+      await settledWith(settlementD, 1, 100_000, [
+        { item: '二.4', kind: 'day-tour', basis: '一景区 0 人次，二景区 3000 人次', amount: 45_000 },
+        { item: '二.5', kind: 'overnight', basis: '4070 人次 × 60 元', amount: 244_200 },
+        { item: '二.7', kind: 'best-agency', basis: '第 1 名', amount: 100_000 },
+      ]),
+    ).toBe(389_200);
+    expect(
+      await settledWith(settlementC, 2, 80_000, [
+        { item: '二.2', kind: 'train', basis: '1 团', amount: 319_200 },
+        { item: '二.5', kind: 'overnight', basis: '3150 人次 × 60 元', amount: 189_000 },
+        { item: '二.7', kind: 'best-agency', basis: '第 2 名', amount: 80_000 },
+      ]),
+    ).toBe(588_200);
 
     await suite.recordAndReplay(overnight, 'trip-overnight-quarter-window.json');
     await suite.recordAndReplay(coach, 'trip-coach-late-unclaimable.json');
