@@ -114,6 +114,37 @@ describe('the web console in a real browser', () => {
     expect(menus.leader![0]).toBe('cockpit');
     expect(menus.leader).not.toContain('inbox');
 
+    // An outside user (a travel agency the administrator adds: unit kind `business`) sees only the
+    // pages opened to its kind, 引客入青, and no government desk; a desk asked for by hand sends it
+    // to its own page, where it files its trips.
+    const admin = await login(http(), 'admin', 'duban-admin-2019');
+    const agency = `agency-console-${Date.now().toString(36)}`;
+    const unit = await api(http(), '/api/units', {
+      token: admin,
+      body: { code: agency, name: '宁夏某国际旅行社', shortName: '某旅行社', kind: 'business' },
+    });
+    expect(unit.status, JSON.stringify(unit.body)).toBe(201);
+    const user = await api(http(), '/api/users', {
+      token: admin,
+      body: {
+        username: `bureau-${agency}`,
+        name: '某旅行社',
+        role: 'bureau',
+        unitCode: agency,
+        password: passwordOf('bureau-x'),
+      },
+    });
+    expect(user.status, JSON.stringify(user.body)).toBe(201);
+    const outside = await signIn(`bureau-${agency}`);
+    expect(
+      await outside.locator('#nav a').evaluateAll((links) => links.map((a) => a.getAttribute('data-page'))),
+    ).toEqual(['tourism']);
+    await outside.goto(`${base}/#/inbox`);
+    await outside.waitForURL(/#\/tourism$/);
+    await outside.locator('#tourism-file').waitFor();
+    expect(await outside.locator('#tourism-ranking').count()).toBe(0);
+    await outside.close();
+
     // A bureau sent to the cockpit by hand lands on its own desk instead.
     const bureau = await signIn('bureau-edu');
     await bureau.goto(`${base}/#/cockpit`);

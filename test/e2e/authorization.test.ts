@@ -24,12 +24,13 @@ import {
 } from '@duban/workflow-land-use/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
 import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
-import { login } from '../../services/gateway/src/testing/harness';
+import { api, login } from '../../services/gateway/src/testing/harness';
 
 // The authorization matrix (issue 12, item 9), generated from the OpenAPI document: every
 // state-changing operation × {no token, garbage, expired, wrong secret} (401) × {the owning
-// unit's bureau, another unit's bureau, 督查室, 领导, 管理员} (403 where the operation's grant
-// — x-duban-roles, x-duban-units — refuses, otherwise through the gate). A refusal carries a
+// unit's bureau, another unit's bureau, 督查室, 领导, 管理员, an outside user (a travel agency's
+// login: unit kind `business`)} (403 where the operation's grant — x-duban-roles, x-duban-units,
+// x-duban-outside — refuses, otherwise through the gate). A refusal carries a
 // body that would act if the gate let it through; an allowed caller sends an invalid body, so a
 // 400 rather than a 403 proves the gate let it pass without acting. The state (every read model,
 // the workflows, the event stream) is compared before and after each operation's requests and,
@@ -40,6 +41,8 @@ import { login } from '../../services/gateway/src/testing/harness';
 
 const SECRET = 'authorization-matrix-secret-0123456789abcdef';
 const OTHER_UNIT = 'fin';
+/** An outside organisation the administrator adds (一、奖励范围 of 青政办发〔2019〕34号). */
+const OUTSIDE_UNIT = 'authz-agency';
 const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   SupervisionGrants,
   KindergartenGrants,
@@ -67,6 +70,7 @@ interface Who {
   username: string;
   role: Role;
   unitCode: string | null;
+  outside?: boolean;
 }
 
 // Bodies that would change something if a refused caller got through (the gate answers first).
@@ -153,6 +157,7 @@ function operationsOf(doc: { paths: Record<string, Record<string, Record<string,
         grant: {
           roles: op['x-duban-roles'] as Role[],
           ...(op['x-duban-units'] ? { units: op['x-duban-units'] as string[] } : {}),
+          ...(op['x-duban-outside'] ? { outside: true } : {}),
         },
         body: content.length === 0 ? null : content.includes('application/json') ? 'json' : content[0]!,
         pathParams: parameters
@@ -203,6 +208,23 @@ describe('the authorization matrix', () => {
       ]),
     ] as const)
       tokens[username] = await login({ url: base() }, username, password);
+    const unit = await api({ url: base() }, '/api/units', {
+      token: tokens.admin!,
+      body: { code: OUTSIDE_UNIT, name: '宁夏越权国际旅行社', shortName: '越权旅行社', kind: 'business' },
+    });
+    expect(unit.status, JSON.stringify(unit.body)).toBe(201);
+    const user = await api<{ outsideKind: string }>({ url: base() }, '/api/users', {
+      token: tokens.admin!,
+      body: {
+        username: OUTSIDE_UNIT,
+        name: '越权旅行社',
+        role: 'bureau',
+        unitCode: OUTSIDE_UNIT,
+        password: 'duban-outside-2019',
+      },
+    });
+    expect(user.body.outsideKind).toBe('business');
+    tokens[OUTSIDE_UNIT] = await login({ url: base() }, OUTSIDE_UNIT, 'duban-outside-2019');
 
     const real = claimsOf(tokens.inspector!);
     const now = Math.floor(Date.now() / 1000);
@@ -293,6 +315,19 @@ describe('the authorization matrix', () => {
     for (const [schema, id] of valid) expect(schema.safeParse(ACTING_BODIES[id]).success, id).toBe(true);
   });
 
+  it('lets an outside user read only what is opened to outside users: its session, its inbox and its own trips', async () => {
+    const token = tokens[OUTSIDE_UNIT]!;
+    const status = async (path: string) => (await api({ url: base() }, path, { token })).status;
+    const session = await api<{ user: { outsideKind: string } }>({ url: base() }, '/api/session', { token });
+    expect(session.body.user.outsideKind).toBe('business');
+    expect(await status('/api/tourism/trips')).toBe(200);
+    expect(await status('/api/tourism/settlements?year=2019')).toBe(200);
+    expect(await status('/api/inbox')).toBe(200);
+    // Government desks and city-wide views, and the other agencies' figures (二.7 ranking).
+    for (const path of ['/api/items', '/api/alerts', '/api/overview', '/api/tourism/ranking?year=2019'])
+      expect(await status(path), path).toBe(403);
+  });
+
   it('refuses every bad token with 401, and every role or unit the grant does not name with 403, changing nothing', async () => {
     const start = await digest();
     const cells: string[] = [];
@@ -304,6 +339,13 @@ describe('the authorization matrix', () => {
         { label: 'inspector', username: 'inspector', role: 'inspector', unitCode: null },
         { label: 'leader', username: 'leader', role: 'leader', unitCode: null },
         { label: 'admin', username: 'admin', role: 'admin', unitCode: null },
+        {
+          label: 'outside user',
+          username: OUTSIDE_UNIT,
+          role: 'bureau',
+          unitCode: OUTSIDE_UNIT,
+          outside: true,
+        },
       ];
       const before = await digest();
       const answers: string[] = [];
@@ -325,7 +367,7 @@ describe('the authorization matrix', () => {
       expect(await digest(), `${op.method} ${op.path} changed the state`).toBe(before);
       cells.push(...answers);
     }
-    expect(cells.length).toBe(operations.length * 9);
+    expect(cells.length).toBe(operations.length * 10);
     // Facts published by anything that got through reach the read models a little later.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await digest()).toBe(start);

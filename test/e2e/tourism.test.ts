@@ -9,7 +9,8 @@ import { eventually } from '../support/engines';
 import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
 
 // Issue 16 end to end (青政办发〔2019〕34号) on the `whole` project's shared stack: agencies, a
-// scenic spot and a hotel are outside users the administrator adds (unit kind `business`); each
+// scenic spot and a hotel are outside users the administrator adds (unit kind `business`: their
+// logins are outside users, served only what is opened to them); each
 // agency sees its own trips only; a late filing is refused naming the rule and the dates and
 // writes nothing; 旅游营销中心 voids an agency (四(一)) and downloads the settlement sheet. The
 // clock is today's: the claim windows and the year-end settlement are walked on the time-skipping
@@ -178,6 +179,16 @@ describe('引客入青 over the running system', () => {
     expect((await api(http(), `/api/tourism/totals?year=${year()}`, { token: tokens[agencyA] })).status).toBe(
       403,
     );
+    // An agency is an outside user: its own year only, not the others' figures (二.7 ranking), and
+    // no government desk.
+    const own = await api<{ settlements: { agency: { code: string } }[] }>(
+      http(),
+      `/api/tourism/settlements?year=${year()}`,
+      { token: tokens[agencyB] },
+    );
+    expect(own.body.settlements.map((s) => s.agency.code)).toEqual([agencyB]);
+    for (const path of [`/api/tourism/ranking?year=${year()}`, '/api/items'])
+      expect((await api(http(), path, { token: tokens[agencyB] })).status, path).toBe(403);
 
     const res = await fetch(`${system.gateway.url}/api/tourism/sheet.xlsx?year=${year()}`, {
       headers: { authorization: `Bearer ${tokens.centre}` },

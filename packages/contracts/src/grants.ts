@@ -22,6 +22,11 @@ export interface Grant {
   owner?: string;
   /** What a refused caller is told (default: the roles, named). */
   refusal?: string;
+  /**
+   * Outside users (a village, an operator, a travel agency …: `Principal.outside`) may take it
+   * too, on their own things. Every other grant refuses them: they do no government work.
+   */
+  outside?: boolean;
 }
 
 /** A process's actions and who may take each. */
@@ -29,8 +34,15 @@ export type GrantTable<A extends string> = Readonly<Record<A, Grant>>;
 
 export const defineGrants = <A extends string>(table: Record<A, Grant>): GrantTable<A> => table;
 
-/** Whether this role (and, for a bureau, unit) passes the grant; the thing's owner is checked apart. */
-export function isGranted(grant: Grant, who: { role: Role; unitCode?: string | null | undefined }): boolean {
+/**
+ * Whether this role (and, for a bureau, unit; for an outside user, the grant's `outside`) passes the
+ * grant; the thing's owner is checked apart.
+ */
+export function isGranted(
+  grant: Grant,
+  who: { role: Role; unitCode?: string | null | undefined; outside?: boolean | undefined },
+): boolean {
   if (!grant.roles.includes(who.role)) return false;
+  if (who.outside && !grant.outside) return false;
   return who.role !== 'bureau' || !grant.units || grant.units.includes(who.unitCode ?? '');
 }

@@ -7,8 +7,10 @@ import { problems, requestIdOf } from './problem';
 import { validate, validatedOf } from './validate';
 
 /**
- * `public`: no token; `user`: any signed-in user (reading only: a route that changes something
- * names its grant); a grant: only those roles, and for a bureau those units (403 otherwise).
+ * `public`: no token; `user`: any signed-in inside user (reading only: a route that changes
+ * something names its grant), and outside users too where the route says `outside`; a grant: only
+ * those roles, for a bureau those units, and outside users only where it says `outside` (403
+ * otherwise).
  */
 export type Access = 'public' | 'user' | Grant;
 
@@ -60,6 +62,11 @@ export interface RouteSpec<
   tags: string[];
   /** Who may call it: for an action, its entry in the process's grant table. */
   access: A;
+  /**
+   * With `access: 'user'`: outside users (Principal.outside) may call it too; the handler shows them
+   * only their own. A grant says so itself (`Grant.outside`).
+   */
+  outside?: boolean;
   /** Left out of the OpenAPI document (a fallback that only answers errors). */
   hidden?: boolean;
   /** Also accept the token as `?access_token=` (the SSE stream). */
@@ -129,7 +136,13 @@ export function strictQuery(route: Route): z.ZodObject {
   return query.strict();
 }
 
-/** The one gate of every route with a grant: the role, then a bureau's unit; 403 otherwise. */
+/** What an outside user is told where a route is not opened to outside users. */
+export const OUTSIDE_REFUSAL = '外部单位账号只能办理本单位的业务（此功能供政府部门使用）';
+
+/**
+ * The one gate of every route with a grant: the role, then a bureau's unit, then an outside
+ * user's access; 403 otherwise.
+ */
 function requireGrant(auth: RouteAuth, grant: Grant): RequestHandler {
   return (_req, res, next) => {
     const user = auth.principalOf(res);
@@ -137,12 +150,22 @@ function requireGrant(auth: RouteAuth, grant: Grant): RequestHandler {
     if (!isGranted(grant, user)) {
       const roles = grant.roles.map((r) => ROLE_NAMES[r]).join('、');
       throw problems.forbidden(
-        grant.refusal ??
-          (grant.roles.includes(user.role)
-            ? `此操作仅限${grant.units?.join('、') ?? ''}办理`
-            : `此操作仅限${roles}，当前用户的角色是${ROLE_NAMES[user.role]}`),
+        user.outside && !grant.outside && grant.roles.includes(user.role)
+          ? OUTSIDE_REFUSAL
+          : (grant.refusal ??
+              (grant.roles.includes(user.role)
+                ? `此操作仅限${grant.units?.join('、') ?? ''}办理`
+                : `此操作仅限${roles}，当前用户的角色是${ROLE_NAMES[user.role]}`)),
       );
     }
+    next();
+  };
+}
+
+/** The gate of a `user` route not opened to outside users. */
+function requireInside(auth: RouteAuth): RequestHandler {
+  return (_req, res, next) => {
+    if (auth.principalOf(res)?.outside) throw problems.forbidden(OUTSIDE_REFUSAL);
     next();
   };
 }
@@ -159,6 +182,7 @@ export function mountRoute(router: Router, route: Route, auth: RouteAuth): void 
     chain.push(auth.authenticate({ allowQueryToken: route.queryToken === true }));
   }
   if (typeof route.access !== 'string') chain.push(requireGrant(auth, route.access));
+  else if (route.access === 'user' && !route.outside) chain.push(requireInside(auth));
   chain.push(...(route.before ?? []));
   if (route.rawBody) {
     chain.push(express.raw({ type: Object.keys(route.rawBody.types), limit: route.rawBody.limit }));

@@ -12,7 +12,7 @@ export {
 export type { FieldError, ProblemBody, ProblemOptions } from './problem';
 export { fieldErrors, parsePart, validate, validatedOf } from './validate';
 export type { Location, Schemas, Validated } from './validate';
-export { defineRoute, mountRoute, mountRoutes, strictQuery } from './define';
+export { OUTSIDE_REFUSAL, defineRoute, mountRoute, mountRoutes, strictQuery } from './define';
 export type {
   Access,
   BodyByParam,

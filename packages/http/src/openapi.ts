@@ -73,6 +73,7 @@ function grantExtensions(grant: Grant): Record<string, unknown> {
     'x-duban-roles': [...grant.roles],
     ...(grant.units ? { 'x-duban-units': [...grant.units] } : {}),
     ...(grant.owner ? { 'x-duban-owner': grant.owner } : {}),
+    ...(grant.outside ? { 'x-duban-outside': true } : {}),
   };
 }
 
@@ -121,7 +122,7 @@ export function routeOperation(route: Route, options: DocumentOptions = {}): Rou
     description: [route.description, grant ? grantLine(grant, unitName) : null].filter(Boolean).join('\n\n'),
     tags: route.tags,
     security,
-    ...(grant ? grantExtensions(grant) : {}),
+    ...(grant ? grantExtensions(grant) : route.outside ? { 'x-duban-outside': true } : {}),
     request: {
       ...(params ? { params } : {}),
       ...(route.query || route.queryToken ? { query: strictQuery(route) } : {}),

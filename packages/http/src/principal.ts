@@ -8,6 +8,12 @@ export interface Principal {
   role: Role;
   /** Set for bureau users only. */
   unitCode: string | null;
+  /**
+   * A login of an organisation outside the government (its unit's kind is one of
+   * OUTSIDE_UNIT_KINDS of @duban/units): only routes and pages opened to outside users serve it.
+   * Absent: an inside user.
+   */
+  outside?: boolean;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {

@@ -52,6 +52,12 @@ export interface ConsolePage {
   render: string;
   /** Roles that see it in their menu, in the order of `PROCESSES`. */
   roles: readonly ('bureau' | 'inspector' | 'leader' | 'admin')[];
+  /**
+   * Outside users of these unit kinds (OUTSIDE_UNIT_KINDS of @duban/units: a travel agency, a
+   * village …) see it in their menu, which holds nothing else. Their API calls pass only the routes
+   * and grants opened to outside users.
+   */
+  outside?: readonly ('village' | 'operator' | 'business')[];
 }
 
 /** The process's console files: served at `/processes/<name>/`, its pages added to the menu. */

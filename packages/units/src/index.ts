@@ -1,4 +1,11 @@
-export { UNIT_KINDS, UnitKindSchema, UnitRefSchema, UnitSchema } from './types';
+export {
+  OUTSIDE_UNIT_KINDS,
+  UNIT_KINDS,
+  UnitKindSchema,
+  UnitRefSchema,
+  UnitSchema,
+  isOutsideKind,
+} from './types';
 export type {
   PartyResolution,
   Unit,

@@ -29,6 +29,15 @@ export const UNIT_KINDS = [
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 
+/**
+ * Kinds of organisation outside the government whose users log in to their own business only:
+ * village committees and land operators (青政发〔2019〕34号), travel agencies, scenic spots and
+ * hotels (青政办发〔2019〕34号). Their logins are outside users (`Principal.outside`): they see the
+ * pages and call the routes a process opens to outside users, never a government desk.
+ */
+export const OUTSIDE_UNIT_KINDS: readonly UnitKind[] = ['village', 'operator', 'business'];
+export const isOutsideKind = (kind: UnitKind): boolean => OUTSIDE_UNIT_KINDS.includes(kind);
+
 /** The pair every other package stores: enough to show and to route. */
 export const UnitRefSchema = z.object({
   code: z.string().min(1),

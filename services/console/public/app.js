@@ -38,6 +38,15 @@ const PAGES = {
   policy: { title: '政策参数', render: policyPage },
 };
 
+/**
+ * Outside users (a travel agency, a village, an operator …: `user.outsideKind`) see only the
+ * process pages opened to their unit's kind: no government desk (我的待办, 督办事项).
+ */
+const OUTSIDE_MENUS = {};
+
+/** The menu of this user, in order; the first page is its home. */
+const menuOf = (user) => (user.outsideKind ? (OUTSIDE_MENUS[user.outsideKind] ?? []) : MENUS[user.role]);
+
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */
 async function addProcessPages() {
   for (const page of await loadProcesses()) {
@@ -45,6 +54,7 @@ async function addProcessPages() {
     PAGES[page.key] = { title: page.title, render: module[page.render] };
     for (const role of page.roles)
       if (MENUS[role] && !MENUS[role].includes(page.key)) MENUS[role].push(page.key);
+    for (const kind of page.outside ?? []) (OUTSIDE_MENUS[kind] ??= []).push(page.key);
   }
 }
 
@@ -63,7 +73,7 @@ function renderShell(user) {
   if (!user) return;
   const current = parseHash().parts[0];
   document.getElementById('nav').replaceChildren(
-    ...MENUS[user.role].map((key) =>
+    ...menuOf(user).map((key) =>
       h(
         'a',
         {
@@ -76,7 +86,8 @@ function renderShell(user) {
     ),
   );
   const unit = user.unitName ? ` · ${user.unitName}` : '';
-  document.getElementById('who').textContent = `${user.name}（${ROLES[user.role]}${unit}）`;
+  document.getElementById('who').textContent =
+    `${user.name}（${user.outsideKind ? '外部单位' : ROLES[user.role]}${unit}）`;
 }
 
 function loginPage(message) {
@@ -107,7 +118,7 @@ function loginPage(message) {
     try {
       const res = await post('/api/session', { username: username.value.trim(), password: password.value });
       saveSession({ token: res.token, user: res.user });
-      location.hash = `#/${MENUS[res.user.role][0]}`;
+      location.hash = `#/${menuOf(res.user)[0] ?? ''}`;
       route();
     } catch (e) {
       error.replaceChildren(
@@ -128,9 +139,16 @@ async function route() {
   const { parts, params } = parseHash();
   renderShell(s && s.user);
   if (!s) return loginPage();
-  const menu = MENUS[s.user.role];
+  const menu = menuOf(s.user);
+  if (!menu.length) {
+    main.replaceChildren(
+      h('h1', {}, '暂无可用的业务页面'),
+      h('p', {}, '此账号所属单位没有开放的业务，请联系管理员。'),
+    );
+    return;
+  }
   let key = parts[0];
-  if (key === 'items' && parts[1]) key = 'item';
+  if (key === 'items' && parts[1] && menu.includes('items')) key = 'item';
   else if (!menu.includes(key)) {
     location.replace(`#/${menu[0]}`);
     return;

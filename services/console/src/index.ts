@@ -27,6 +27,8 @@ export interface ConsoleProcess {
       module: string;
       render: string;
       roles: readonly string[];
+      /** Outside users of these unit kinds see it (and only such pages) in their menu. */
+      outside?: readonly string[];
     }[];
   };
 }

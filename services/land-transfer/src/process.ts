@@ -35,6 +35,7 @@ export const landTransferProcess = defineProcess({
         module: 'land-transfer.js',
         render: 'landTransferPage',
         roles: ['bureau', 'inspector', 'leader', 'admin'],
+        outside: ['village', 'operator'],
       },
     ],
   },

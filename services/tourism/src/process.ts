@@ -39,6 +39,8 @@ export const tourismProcess = defineProcess({
         module: 'tourism.js',
         render: 'renderTourism',
         roles: ['bureau', 'inspector', 'leader'],
+        // Travel agencies, self-drive clubs, scenic spots and hotels (一、奖励范围).
+        outside: ['business'],
       },
     ],
   },

@@ -12,6 +12,7 @@ import {
 } from './contracts/index';
 import { createTourismActivities } from './activities';
 import { settlementActionUpdate, settlementQuery, tripActionUpdate, tripQuery } from './definitions';
+import { rankBestAgencies } from './rules';
 import { actor } from './testing';
 import { tourismWorkflowsPath } from './worker';
 import type { tourismSettlementWorkflow, tourismTripWorkflow } from './workflows';
@@ -30,6 +31,10 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
   });
   const agencyA = { code: `agency-a${run}`, name: '宁夏某国际旅行社' };
   const agencyB = { code: `agency-b${run}`, name: '银川某自驾车俱乐部' };
+  // The Done-when of issue 16: two agencies' trips over 2019, settled at year end, one more voided.
+  const agencyC = { code: `agency-c${run}`, name: '宁夏丙国际旅行社' };
+  const agencyD = { code: `agency-d${run}`, name: '银川丁旅行社' };
+  const agencyE = { code: `agency-e${run}`, name: '吴忠戊旅行社' };
   const spots = [
     { code: `spot-tower${run}`, name: '黄河楼', grade: '5A' as const },
     { code: `spot-canyon${run}`, name: '黄河大峡谷', grade: '4A' as const },
@@ -69,10 +74,10 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
     });
   const confirm = (h: WorkflowHandle, unitCode: string, count: number) =>
     act(h, { action: 'confirm-count', actor: actor('bureau', unitCode), body: { count } });
-  const confirmAll = async (h: WorkflowHandle, counts: [number, number, number]) => {
+  const confirmAll = async (h: WorkflowHandle, counts: [number, number, number?]) => {
     await confirm(h, spots[0]!.code, counts[0]);
     await confirm(h, spots[1]!.code, counts[1]);
-    await confirm(h, hotel.code, counts[2]);
+    if (counts[2] !== undefined) await confirm(h, hotel.code, counts[2]);
   };
   const verify = (h: WorkflowHandle) => act(h, { action: 'verify', actor: centre(), body: {} });
   const startSettlement = async (agency: typeof agencyA) => {
@@ -107,7 +112,7 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
     throw new Error(`${h.workflowId} did not end`);
   };
 
-  it('files in time or refuses, claims in the window with the smaller count, closes late trips unclaimable, settles in 2020 with one agency voided', async () => {
+  it('files in time or refuses, claims in the window with the smaller count, closes late trips unclaimable, settles in 2020 to the figures of the rules with the ranking of 二.7 and voided agencies', async () => {
     const settlementA = await startSettlement(agencyA);
     const settlementB = await startSettlement(agencyB);
     await suite.skipTo('2019-05-02T09:00:00');
@@ -213,6 +218,142 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
     });
     expect(voided.voiding?.reason).toContain('弄虚作假');
 
+    // --- The Done-when of issue 16: agencies C and D file and claim over 2019 (the second half of
+    // the year here); each figure is the rules' (二.2, 二.4, 二.5, 二.7) on the smaller counts (三.2).
+    const settlementC = await startSettlement(agencyC);
+    const settlementD = await startSettlement(agencyD);
+    const settlementE = await startSettlement(agencyE);
+    await suite.skipTo('2019-07-20T09:00:00');
+    /** A trip of the year: its kind, arrival and departure, head count and what else it files. */
+    const fileTrip = (
+      agency: typeof agencyA,
+      id: string,
+      kind: TripFiling['kind'],
+      [arrival, departure]: [string, string],
+      headCount: number,
+      over: Partial<TripFiling> = {},
+    ) => file(agency, filing(id, { kind, arrival, departure, headCount, ...over }));
+    const noHotel = (s: typeof spots) => ({ itinerary: { spots: s, meals: [], hotel: null } });
+    const trainC = await fileTrip(agencyC, 'train-c', 'train', ['2019-08-01', '2019-08-02'], 4100, {
+      contractRef: 'ZL-C',
+      ticketSummary: '火车票汇总',
+    });
+    const overnightC = await fileTrip(
+      agencyC,
+      'overnight-c',
+      'overnight',
+      ['2019-08-10', '2019-08-11'],
+      3200,
+    );
+    const coachC = await fileTrip(agencyC, 'coach-c', 'coach', ['2019-09-10', '2019-09-11'], 320, {
+      coaches: [{ plate: '宁A00001', seats: 45 }],
+    });
+    const overnightD = await fileTrip(
+      agencyD,
+      'overnight-d',
+      'overnight',
+      ['2019-08-05', '2019-08-06'],
+      2100,
+    );
+    const dayD = await fileTrip(agencyD, 'day-d', 'day', ['2019-08-20', '2019-08-20'], 3050, noHotel(spots));
+    const lateDayD = await fileTrip(
+      agencyD,
+      'day-late-d',
+      'day',
+      ['2019-09-05', '2019-09-05'],
+      900,
+      noHotel([spots[0]!]),
+    );
+    const overnightE = await fileTrip(
+      agencyE,
+      'overnight-e',
+      'overnight',
+      ['2019-08-10', '2019-08-11'],
+      7600,
+    );
+
+    // C's train (due 08-30): the spots counted 4022 and 3990, the hotel 4000: 3990 × ¥80 (二.2).
+    await suite.skipTo('2019-08-03T09:00:00');
+    await claim(trainC, agencyC, 4050);
+    await confirmAll(trainC, [4022, 3990, 4000]);
+    expect(await verify(trainC)).toMatchObject({
+      counted: 3990,
+      rewards: [{ item: '二.2', kind: 'train', basis: '3990 人 × 80 元', amount: 319_200 }],
+      tally: { total: 3990, overnight: 0 },
+    });
+
+    // C's coach group (due 09-30) is not claimed: closed on 10-01, never counted (三.4(3)).
+    await suite.skipTo('2019-10-01T09:00:00');
+    await ended(coachC);
+    expect(await coachC.query(tripQuery)).toMatchObject({ status: 'unclaimable', counted: null });
+    expect((await coachC.query(tripQuery)).closedReason).toMatch(/2019-09-30.*三\.4\(3\).*不再接受补报/);
+
+    // The third quarter's tours, claimed on 10-14 (due 10-15, 三.4(4)).
+    await suite.skipTo('2019-10-14T09:00:00');
+    await claim(overnightC, agencyC, 3200);
+    await confirmAll(overnightC, [3200, 3150, 3180]);
+    expect(await verify(overnightC)).toMatchObject({
+      counted: 3150,
+      rewards: [],
+      tally: { overnight: 3150 },
+    });
+    await claim(overnightD, agencyD, 2100);
+    await confirmAll(overnightD, [2100, 2080, 2090]);
+    expect(await verify(overnightD)).toMatchObject({ counted: 2080, tally: { overnight: 2080 } });
+    await claim(dayD, agencyD, 3050);
+    await confirmAll(dayD, [3020, 3000]);
+    expect(await verify(dayD)).toMatchObject({
+      counted: 3000,
+      tally: { total: 3000, dayOneSpot: 0, dayTwoSpots: 3000, overnight: 0 },
+    });
+    await claim(overnightE, agencyE, 7600);
+    await confirmAll(overnightE, [7600, 7600, 7600]);
+    expect(await verify(overnightE)).toMatchObject({ counted: 7600 });
+
+    // D's day tour of 09-05 was not claimed by 10-15: closed on 10-16 and never counted (三.4(4)).
+    await suite.skipTo('2019-10-16T09:00:00');
+    await ended(lateDayD);
+    expect(await lateDayD.query(tripQuery)).toMatchObject({ status: 'unclaimable', counted: null });
+    expect((await lateDayD.query(tripQuery)).closedReason).toMatch(/2019-10-15.*三\.4\(4\).*不再接受补报/);
+    // 四(一): E forced its tourists to shop — who and why are kept, and its year earns nothing.
+    expect(
+      await settle(settlementE, { action: 'void', body: { ground: 'harm', reason: '强迫游客购物' } }),
+    ).toMatchObject({ amount: 0, voiding: { ground: 'harm', by: `bureau-${MARKETING_CENTRE}` } });
+
+    // A fourth-quarter tour of D (12-28/29) is claimed in the next year's window (2020-01-15).
+    const winterD = await fileTrip(
+      agencyD,
+      'overnight-winter-d',
+      'overnight',
+      ['2019-12-28', '2019-12-29'],
+      2000,
+    );
+    expect((await winterD.query(tripQuery)).claimDeadline).toBe('2020-01-15');
+    await suite.skipTo('2020-01-14T09:00:00');
+    await claim(winterD, agencyD, 2000);
+    await confirmAll(winterD, [1990, 2000, 1995]);
+    expect(await verify(winterD)).toMatchObject({ counted: 1990, tally: { overnight: 1990 } });
+
+    // The years as they stand: C 3990 + 3150 = 7140 (overnight 3150), D 2080 + 3000 + 1990 = 7070
+    // (overnight 2080 + 1990 = 4070); the unclaimed trips count nowhere.
+    expect((await settlementWith(settlementC, 2)).totals).toEqual({
+      total: 7140,
+      overnight: 3150,
+      dayOneSpot: 0,
+      dayTwoSpots: 0,
+      rewardedTrains: 1,
+      rewardedCharters: 0,
+    });
+    expect((await settlementWith(settlementD, 3)).totals).toEqual({
+      total: 7070,
+      overnight: 4070,
+      dayOneSpot: 0,
+      dayTwoSpots: 3000,
+      rewardedTrains: 0,
+      rewardedCharters: 0,
+    });
+    expect((await settlementWith(settlementE, 1)).totals).toMatchObject({ total: 7600, overnight: 7600 });
+
     await suite.skipTo('2020-01-31T09:00:00');
     expect((await settlementA.query(settlementQuery)).status).toBe('due');
     await refused(
@@ -226,6 +367,57 @@ describe('tourism workflows on the time-skipping server (青政办发〔2019〕3
       totals: { total: 305, rewardedTrains: 1 },
     });
     await ended(settlementA);
+
+    // 二.7 at year end: more than 7000 — C and D; the first five by total (C 7140, D 7070), then
+    // the first three by overnight visitors: D (4070) first, C (3150) second. E (7600, all
+    // overnight) would have been first; voided (四(一)), it is not ranked and the others move up.
+    const years = await Promise.all(
+      [settlementA, settlementB, settlementC, settlementD, settlementE].map((h) => h.query(settlementQuery)),
+    );
+    const standings = years.map((s) => ({
+      agencyCode: s.agency.code,
+      total: s.totals.total,
+      overnight: s.totals.overnight,
+      voided: s.voiding !== null,
+    }));
+    const ranked = rankBestAgencies(standings);
+    expect(ranked.map((r) => [r.agencyCode, r.rank, r.prize])).toEqual([
+      [agencyD.code, 1, 100_000],
+      [agencyC.code, 2, 80_000],
+    ]);
+    expect(
+      rankBestAgencies(standings.map((s) => ({ ...s, voided: false }))).map((r) => r.agencyCode),
+    ).toEqual([agencyE.code, agencyD.code, agencyC.code]);
+    await refused(
+      settle(settlementE, { action: 'settle', body: { bestAgency: { rank: 1, prize: 100_000 } } }),
+      /四\(一\)/,
+    );
+    expect(await settle(settlementE, { action: 'settle', body: { bestAgency: null } })).toMatchObject({
+      status: 'settled',
+      amount: 0,
+      rewardLines: [],
+    });
+    // Each year settles with its place of 二.7: one line per reward kind, each figure the rules'.
+    const settledWith = async (h: WorkflowHandle, rank: number, prize: number, lines: unknown[]) => {
+      const s = await settle(h, { action: 'settle', body: { bestAgency: { rank, prize } } });
+      expect(s.rewardLines).toEqual(lines);
+      expect(s).toMatchObject({ status: 'settled', bestAgency: { rank, prize } });
+      return s.amount;
+    };
+    expect(
+      await settledWith(settlementD, 1, 100_000, [
+        { item: '二.4', kind: 'day-tour', basis: '一景区 0 人次，二景区 3000 人次', amount: 45_000 },
+        { item: '二.5', kind: 'overnight', basis: '4070 人次 × 60 元', amount: 244_200 },
+        { item: '二.7', kind: 'best-agency', basis: '第 1 名', amount: 100_000 },
+      ]),
+    ).toBe(389_200);
+    expect(
+      await settledWith(settlementC, 2, 80_000, [
+        { item: '二.2', kind: 'train', basis: '1 团', amount: 319_200 },
+        { item: '二.5', kind: 'overnight', basis: '3150 人次 × 60 元', amount: 189_000 },
+        { item: '二.7', kind: 'best-agency', basis: '第 2 名', amount: 80_000 },
+      ]),
+    ).toBe(588_200);
 
     await suite.recordAndReplay(overnight, 'trip-overnight-quarter-window.json');
     await suite.recordAndReplay(coach, 'trip-coach-late-unclaimable.json');

@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Role } from '@duban/contracts';
-import { unitByCode } from '@duban/units';
+import { unitByCode, type UnitKind } from '@duban/units';
 import { isDuplicateKeyError } from '@duban/store';
 import { hashPassword } from './passwords';
 import type { Principal } from './principal';
@@ -13,6 +13,11 @@ export interface UserDoc {
   role: Role;
   /** Bureau users only. */
   unitCode?: string;
+  /**
+   * A login of an outside organisation: its unit's kind (OUTSIDE_UNIT_KINDS), fixed when the user
+   * is made (a unit's kind never changes).
+   */
+  outsideKind?: UnitKind;
   passwordHash: string;
   createdAt: Date;
   passwordChangedAt: Date;
@@ -25,12 +30,19 @@ export interface UserView {
   role: Role;
   unitCode: string | null;
   unitName: string | null;
+  outsideKind: UnitKind | null;
   createdAt: string;
   passwordChangedAt: string;
 }
 
 export function toPrincipal(user: UserDoc): Principal {
-  return { username: user._id, name: user.name, role: user.role, unitCode: user.unitCode ?? null };
+  return {
+    username: user._id,
+    name: user.name,
+    role: user.role,
+    unitCode: user.unitCode ?? null,
+    ...(user.outsideKind ? { outside: true } : {}),
+  };
 }
 
 export function toUserView(user: UserDoc): UserView {
@@ -41,6 +53,7 @@ export function toUserView(user: UserDoc): UserView {
     role: user.role,
     unitCode,
     unitName: unitCode ? (unitByCode(unitCode)?.name ?? null) : null,
+    outsideKind: user.outsideKind ?? null,
     createdAt: user.createdAt.toISOString(),
     passwordChangedAt: user.passwordChangedAt.toISOString(),
   };
@@ -51,6 +64,8 @@ export interface NewUser {
   name: string;
   role: Role;
   unitCode?: string | null;
+  /** Its unit's kind when that is an outside organisation's (OUTSIDE_UNIT_KINDS of @duban/units). */
+  outsideKind?: UnitKind | null;
   password: string;
 }
 
@@ -119,6 +134,7 @@ async function buildUserDoc(input: NewUser, now: Date): Promise<UserDoc> {
     name: input.name,
     role: input.role,
     ...(input.unitCode ? { unitCode: input.unitCode } : {}),
+    ...(input.outsideKind ? { outsideKind: input.outsideKind } : {}),
     passwordHash: await hashPassword(input.password),
     createdAt: now,
     passwordChangedAt: now,

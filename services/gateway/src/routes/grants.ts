@@ -2,7 +2,7 @@ import { ALL_ROLES, defineGrants, type Grant } from '@duban/contracts';
 
 /** The gateway's own actions: the administrator manages users (and takes no business action). */
 export const GatewayGrants = defineGrants({
-  'change-own-password': { roles: ALL_ROLES },
+  'change-own-password': { roles: ALL_ROLES, outside: true },
   'create-user': { roles: ['admin'] },
   'reset-password': { roles: ['admin'] },
   // 单位管理: the registry's units and the names the office maps to them.

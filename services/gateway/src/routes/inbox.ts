@@ -21,6 +21,8 @@ export function inboxRoutes(ctx: RouteContext): Route[] {
         '责任单位看本单位的；督查室、领导和管理员用 unit 指定单位。',
       tags: ['inbox'],
       access: 'user',
+      // A village's or an operator's steps (土地流转), an agency's claims (引客入青): its own only.
+      outside: true,
       query: InboxQuery,
       responses: { 200: { description: '一页待办', schema: InboxPage } },
       handler: async ({ query, user, res }) => {

@@ -36,6 +36,7 @@ export function sessionRoutes(ctx: RouteContext): Route[] {
       summary: '当前用户',
       tags: ['session'],
       access: 'user',
+      outside: true,
       responses: { 200: { description: '当前登录的用户', schema: CurrentUserView } },
       handler: async ({ user, res }) => {
         const doc = await ctx.auth.users.find(user.username);

@@ -4,7 +4,7 @@ import { verifyPassword } from '../auth/passwords';
 import { DuplicateUserError, toUserView } from '../auth/users';
 import { problems, defineRoute, type Route } from '@duban/http';
 import { skipOf } from '@duban/http';
-import { unitByCode } from '@duban/units';
+import { isOutsideKind, unitByCode } from '@duban/units';
 import { loadUnitRegistry } from '@duban/units/store';
 import {
   ChangeOwnPasswordBody,
@@ -77,13 +77,17 @@ export function userRoutes(ctx: RouteContext): Route[] {
       responses: { 201: { description: '已创建', schema: UserView } },
       problems: { 409: '用户名已存在' },
       handler: async ({ body, res }) => {
-        if (body.unitCode && !unitByCode(body.unitCode)) {
+        let unit = body.unitCode ? unitByCode(body.unitCode) : undefined;
+        if (body.unitCode && !unit) {
           const registry = await loadUnitRegistry(ctx.db);
-          if (!registry.index.byCode.has(body.unitCode))
+          unit = registry.index.byCode.get(body.unitCode);
+          if (!unit)
             throw problems.invalid([{ field: 'body.unitCode', message: unknownUnitMessage(body.unitCode) }]);
         }
         try {
-          const doc = await users.create(body, ctx.now());
+          // A unit's kind never changes: an outside organisation's login stays an outside user.
+          const outsideKind = unit && isOutsideKind(unit.kind) ? unit.kind : null;
+          const doc = await users.create({ ...body, outsideKind }, ctx.now());
           res
             .status(201)
             .location(`/api/users/${encodeURIComponent(doc._id)}`)

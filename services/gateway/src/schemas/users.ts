@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema, UnitCodeSchema } from '@duban/contracts';
 import { PageMeta, PagingQuery } from '@duban/http';
+import { UnitKindSchema } from '@duban/units';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -16,6 +17,10 @@ export const UserView = z
     role: RoleSchema,
     unitCode: z.string().nullable(),
     unitName: z.string().nullable(),
+    outsideKind: UnitKindSchema.nullable().meta({
+      description:
+        '外部单位（村委会、经营主体、旅行社、景区、宾馆）账号的单位类别：只见本单位的业务；政府部门为 null',
+    }),
     createdAt: z.iso.datetime({ offset: true }),
     passwordChangedAt: z.iso.datetime({ offset: true }),
   })

@@ -27,7 +27,7 @@ import { canSee, visibleTo } from './visibility';
 const withoutKeys = ({ _id: _key, updatedAt: _at, ...app }: ApplicationDoc): ApplicationSnapshot => app;
 
 export const LT_TAGS = ['land-transfer'];
-const readers = { access: { roles: ALL_ROLES } } as const;
+const readers = { access: { roles: ALL_ROLES, outside: true } } as const;
 const IdParams = z.object({ id: z.string().max(200) });
 const actionProblems = {
   404: '申请不存在',

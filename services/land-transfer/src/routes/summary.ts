@@ -13,7 +13,7 @@ const centi = (v: number) => Math.round(v * 100);
 export function summaryRoutes(ctx: ProcessRouteContext): Route[] {
   return [
     defineRoute({
-      access: { roles: ALL_ROLES },
+      access: { roles: ALL_ROLES, outside: true },
       method: 'get',
       path: '/land-transfer/summary',
       operationId: 'landTransferSummary',

@@ -24,6 +24,7 @@ export function settlementRoutes(ctx: ProcessRouteContext): Route[] {
   return [
     defineRoute({
       access: 'user',
+      outside: true,
       method: 'get',
       path: '/tourism/settlements',
       operationId: 'listTourismSettlements',

@@ -86,6 +86,7 @@ export function tripRoutes(ctx: ProcessRouteContext): Route[] {
     }),
     defineRoute({
       access: 'user',
+      outside: true,
       method: 'get',
       path: '/tourism/trips',
       operationId: 'listTourismTrips',
@@ -105,6 +106,7 @@ export function tripRoutes(ctx: ProcessRouteContext): Route[] {
     }),
     defineRoute({
       access: 'user',
+      outside: true,
       method: 'get',
       path: '/tourism/windows',
       operationId: 'tourismClosingWindows',
@@ -127,6 +129,7 @@ export function tripRoutes(ctx: ProcessRouteContext): Route[] {
     }),
     defineRoute({
       access: 'user',
+      outside: true,
       method: 'get',
       path: '/tourism/trips/:id',
       operationId: 'getTourismTrip',
