@@ -3,9 +3,12 @@ import { AlertEvents, type EventData } from '@duban/contracts';
 import { connectBus, ensureStreams, publishEvent, type Bus } from '@duban/bus';
 import { connectStore, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
+import { api, login, startHarness, type Harness } from '../../gateway/src/testing/harness';
+import { DEV_PASSWORDS, seedUsers } from '../../gateway/src/auth/seed';
 import { subscriptions } from './collections';
 import { loadDeliveryConfig, type DeliveryConfig } from './config';
 import { outbox } from './outbox';
+import { deliveryModule } from './process';
 import { startDeliveryService, type DeliveryService } from './service';
 import type { SubscriptionDoc } from './subscriptions';
 import { eventually, startHttpReceiver, startSmtpReceiver, type HttpReceiver } from './testing';
@@ -235,5 +238,107 @@ describe('delivery over the real engines and loopback receivers', () => {
     // It goes when the oldest of the three leaves the minute's window.
     expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
     expect(service!.dispatcher.stats.rateLimited).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('提醒设置 and dead letters over the gateway', () => {
+  let harness: Harness;
+  const saved = process.env.DELIVERY_ROBOTS;
+  beforeAll(async () => {
+    process.env.DELIVERY_ROBOTS = JSON.stringify([
+      {
+        name: '财政局工作群',
+        kind: 'wecom',
+        url: 'https://qyapi.example/send?key=route-test-key',
+        units: ['fin'],
+      },
+    ]);
+    harness = await startHarness('delivery_routes', { processes: [deliveryModule] });
+    await seedUsers(harness.db, { leadUnitCodes: ['fin', 'edu'] });
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env.DELIVERY_ROBOTS;
+    else process.env.DELIVERY_ROBOTS = saved;
+    await harness?.close();
+  });
+
+  it('a person sees the defaults of the role, chooses channels and kinds, and never a robot key', async () => {
+    const leader = await login(harness, 'leader', DEV_PASSWORDS.leader);
+    const choices = await api(harness, '/api/delivery/choices', { token: leader });
+    expect(choices.body).toMatchObject({ robots: [{ name: '财政局工作群', kind: 'wecom' }] });
+    expect(JSON.stringify(choices.body)).not.toContain('route-test-key');
+    const before = await api(harness, '/api/delivery/subscriptions/me', { token: leader });
+    expect(before.body).toMatchObject({
+      kinds: ['red', 'escalation', 'listed', 'accountability'],
+      defaults: true,
+    });
+    const put = await api(harness, '/api/delivery/subscriptions/me', {
+      method: 'PUT',
+      token: leader,
+      body: { channels: { email: 'leader@duban.example', sms: '13800000009' }, kinds: ['red'] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ kinds: ['red'], defaults: false, channels: { sms: '13800000009' } });
+    const bad = await api(harness, '/api/delivery/subscriptions/me', {
+      method: 'PUT',
+      token: leader,
+      body: { channels: { robot: '没有这个群' }, kinds: null },
+    });
+    expect(bad.status).toBe(404);
+  });
+
+  it('a bureau sets its own unit, not another; only admins read and retry dead letters', async () => {
+    const fin = await login(harness, 'bureau-fin', DEV_PASSWORDS.bureau);
+    const own = await api(harness, '/api/delivery/subscriptions/units/fin', { token: fin });
+    expect(own.body).toMatchObject({ channels: { robot: '财政局工作群' }, defaults: true });
+    const other = await api(harness, '/api/delivery/subscriptions/units/edu', {
+      method: 'PUT',
+      token: fin,
+      body: { channels: {}, kinds: null },
+    });
+    expect(other.status).toBe(403);
+    expect((await api(harness, '/api/delivery/dead-letters', { token: fin })).status).toBe(403);
+
+    await outbox(harness.db).insertOne({
+      _id: 'e1|sms|13800000009',
+      sourceEvent: 'e1',
+      channel: 'sms',
+      recipient: '13800000009',
+      message: { title: '标题', text: '', markdown: '', link: '' },
+      about: {
+        process: 'supervision',
+        itemId: 'x',
+        kind: 'colour_changed',
+        colour: 'red',
+        alertId: 'e1|leader',
+      },
+      status: 'dead',
+      attempts: 1,
+      nextAttemptAt: new Date(),
+      leaseUntil: null,
+      lastError: '短信网关: HTTP 401',
+      createdAt: new Date(),
+      sentAt: null,
+      deadAt: new Date(),
+    });
+    const admin = await login(harness, 'admin', DEV_PASSWORDS.admin);
+    const dead = await api<{ deadLetters: { deliveryId: string; reason: string }[] }>(
+      harness,
+      '/api/delivery/dead-letters',
+      { token: admin },
+    );
+    expect(dead.body.deadLetters).toEqual([
+      expect.objectContaining({ deliveryId: 'e1|sms|13800000009', reason: '短信网关: HTTP 401' }),
+    ]);
+    const retry = await api(
+      harness,
+      `/api/delivery/dead-letters/${encodeURIComponent('e1|sms|13800000009')}/retry`,
+      {
+        method: 'POST',
+        token: admin,
+      },
+    );
+    expect(retry.status).toBe(204);
+    expect((await outbox(harness.db).findOne({ _id: 'e1|sms|13800000009' }))?.status).toBe('pending');
   });
 });

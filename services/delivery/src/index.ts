@@ -9,3 +9,5 @@ export { outbox, OUTBOX } from './outbox';
 export type { OutboxDoc } from './outbox';
 export { subscriptions, SUBSCRIPTIONS } from './collections';
 export { dingtalkSign } from './channels/dingtalk';
+export { deliveryModule } from './process';
+export { deliveryRoutes } from './routes';
