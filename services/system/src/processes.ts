@@ -1,4 +1,5 @@
 import { checkProcessList, type ProcessModule } from '@duban/process';
+import { deliveryModule } from '@duban/service-delivery';
 import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
 import { landTransferProcess } from '@duban/service-land-transfer';
@@ -21,3 +22,9 @@ export const PROCESSES: readonly ProcessModule[] = [
 ];
 
 checkProcessList(PROCESSES);
+
+/**
+ * What `duban start` runs, routes and shows: the processes, then modules shaped like one that
+ * are no process of the gazette (no cockpit line, inbox or read model): the delivery of alerts.
+ */
+export const MODULES: readonly ProcessModule[] = [...PROCESSES, deliveryModule];

@@ -7,7 +7,7 @@ import { connectStore } from '@duban/store';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
 import { installWorkflowRuntime, startWorkflowDoctor, type ProcessWorker } from '@duban/process';
 import { importAndStart, type CatalogBootstrap } from './catalog';
-import { PROCESSES } from './processes';
+import { MODULES } from './processes';
 
 export interface SystemOptions {
   /** Import the bundled gazette and start its items (idempotent). Default true. */
@@ -32,7 +32,7 @@ export interface RunningSystem {
 
 /**
  * Every stateless component of Duban in one process, for the embedded default: the workers and
- * consumers of every process in `PROCESSES`, and the gateway. At scale each runs as its own
+ * consumers of every process in `PROCESSES` and module in `MODULES`, and the gateway. At scale each runs as its own
  * replicas against the clusters; nothing here assumes they share a process.
  */
 export async function startSystem(config: DubanConfig, options: SystemOptions = {}): Promise<RunningSystem> {
@@ -57,7 +57,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   };
   const startWorkers = async () => {
     const started: { worker: ProcessWorker; running: Promise<void> }[] = [];
-    for (const process of PROCESSES) {
+    for (const process of MODULES) {
       for (const worker of (await process.workers?.(workerDeps)) ?? []) {
         started.push({ worker, running: worker.run() });
       }
@@ -71,10 +71,10 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     logger: logger.child({ part: 'workflow-doctor' }),
   });
   const consumers: RunningConsumer[] = [];
-  for (const process of PROCESSES) {
+  for (const process of MODULES) {
     consumers.push(...((await process.services?.({ bus, db: store.db, config, temporal: client })) ?? []));
   }
-  for (const process of PROCESSES) await process.onStart?.({ temporal: client, db: store.db, config });
+  for (const process of MODULES) await process.onStart?.({ temporal: client, db: store.db, config });
 
   const catalog =
     options.importGazette === false
@@ -82,7 +82,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       : await importAndStart(store.db, client, { escalateAfterRedDays: config.alerts.redEscalationDays });
   const gateway = await startGateway(config, {
     logger,
-    processes: PROCESSES,
+    processes: MODULES,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),

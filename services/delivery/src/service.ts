@@ -1,0 +1,101 @@
+import type { Db } from 'mongodb';
+import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { AlertEvents } from '@duban/contracts';
+import { MongoHandledEventLedger } from '@duban/store';
+import { subscriptions } from './collections';
+import type { DeliveryConfig } from './config';
+import { startDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
+import { alertMessage } from './messages';
+import { enqueue, ensureOutboxIndexes, type OutboxDoc } from './outbox';
+import { releaseTime } from './quiet';
+import { deliveryId, sourceEventOf, targetsOf } from './recipients';
+import type { AlertRaised } from './subscriptions';
+
+export const DELIVERY_DURABLE = 'delivery';
+
+export interface DeliveryServiceOptions {
+  bus: Bus;
+  db: Db;
+  config: DeliveryConfig;
+  durable?: string;
+  startAt?: 'first' | 'new';
+  dispatcher?: Pick<DispatcherOptions, 'backoff' | 'pollMs' | 'leaseMs' | 'now' | 'log'>;
+  onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
+}
+
+export interface DeliveryService extends RunningConsumer {
+  dispatcher: Dispatcher;
+}
+
+/**
+ * Red escalations go out at once; other immediate alerts wait for the end of the quiet hours.
+ * (A red colour change itself is an immediate alert like the others.)
+ */
+function isRedEscalation(alert: AlertRaised): boolean {
+  return alert.colour === 'red' && alert.kind !== 'colour_changed';
+}
+
+/**
+ * The delivery service: a durable consumer of AlertRaised that writes one outbox entry per
+ * recipient and channel (insert-once under a deterministic id, then the event is recorded as
+ * handled), and a dispatcher that sends the outbox. A crash between the two is harmless: the
+ * redelivered alert finds its entries already there.
+ */
+export async function startDeliveryService(options: DeliveryServiceOptions): Promise<DeliveryService> {
+  const { db, config } = options;
+  await ensureOutboxIndexes(db);
+  const dispatcher = startDispatcher({ db, config, ...options.dispatcher });
+  const now = options.dispatcher?.now ?? (() => new Date());
+  const consumer = await startConsumer(options.bus, {
+    durable: options.durable ?? DELIVERY_DURABLE,
+    ledger: new MongoHandledEventLedger(db),
+    ...(options.startAt ? { startAt: options.startAt } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+    handlers: {
+      [AlertEvents.AlertRaised.type]: async (event) => {
+        const alert = event.data;
+        const subs = await subscriptions(db).find({}).toArray();
+        const targets = targetsOf(alert, subs, config.robots);
+        if (targets.length === 0) return;
+        const source = sourceEventOf(alert);
+        const message = alertMessage(alert, config.consoleUrl);
+        const at = now();
+        const due = isRedEscalation(alert) ? at : releaseTime(at, config.quietHours);
+        for (const target of targets) {
+          const doc: OutboxDoc = {
+            _id: deliveryId(source, target),
+            sourceEvent: source,
+            channel: target.channel,
+            recipient: target.recipient,
+            message,
+            about: {
+              process: alert.process ?? 'supervision',
+              itemId: alert.itemId,
+              kind: alert.kind,
+              colour: alert.colour,
+              alertId: alert.alertId,
+            },
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: due,
+            leaseUntil: null,
+            lastError: null,
+            createdAt: at,
+            sentAt: null,
+            deadAt: null,
+          };
+          await enqueue(db, doc);
+        }
+        dispatcher.wake();
+      },
+    },
+  });
+  return {
+    stats: consumer.stats,
+    dispatcher,
+    stop: async () => {
+      await consumer.stop();
+      await dispatcher.stop();
+    },
+  };
+}
