@@ -19,6 +19,9 @@ import { printBreakdown, type ClientInstants } from './breakdown';
 import { summary } from './stats';
 
 const actions = Number(process.argv[2] ?? 300);
+// The reader's pause between two reads of the item. The reader runs on the same event loop and
+// store as the projector it waits for: `BENCH_POLL_MS=20` shows how much its polling costs them.
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 2);
 const root = path.resolve(import.meta.dirname, '../..');
 // A stack of its own, on ports no developer stack or test run uses.
 const env = {
@@ -183,7 +186,7 @@ async function waitForVersion(url: string, token: string, id: string, version: n
     const res = await fetch(`${url}/api/items/${id}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { item?: { version: number } };
     if ((body.item?.version ?? -1) >= version) return;
-    await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

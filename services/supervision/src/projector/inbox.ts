@@ -93,15 +93,12 @@ export async function syncInbox(
   const item = stored ?? (await collections.items.findOne({ _id: itemId }));
   if (!item) return;
   const entries = inboxEntriesOf(item);
-  // The entries to delete and those to write are disjoint: both at once, not one after the other.
-  await Promise.all([
-    collections.inbox.deleteMany({
-      itemId,
-      ...SUPERVISION_ENTRIES,
-      _id: { $nin: entries.map((e) => e._id) },
-    }),
-    ...entries.map((entry) => upsertEntry(collections.inbox, entry)),
-  ]);
+  await collections.inbox.deleteMany({
+    itemId,
+    ...SUPERVISION_ENTRIES,
+    _id: { $nin: entries.map((e) => e._id) },
+  });
+  for (const entry of entries) await upsertEntry(collections.inbox, entry);
 }
 
 async function upsertEntry(inbox: Collection<InboxDoc>, entry: InboxDoc): Promise<void> {

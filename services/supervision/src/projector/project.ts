@@ -26,16 +26,12 @@ export async function projectEvent(
   const { item } = event.data;
   const at = new Date(event.time);
   const progress = facts.progress ? { ...facts.progress, at } : null;
-  // The timeline entry is keyed by the event alone: written beside the item and its inbox entries
-  // rather than after them, one store round trip instead of two in a row.
-  await Promise.all([
-    (async () => {
-      const applied = await writeItem(collections.items, item, at, progress);
-      // This event's snapshot is now the stored item: the inbox follows it without reading it back.
-      await syncInbox(collections, item.itemId, applied ? { ...item, updatedAt: at } : undefined);
-    })(),
-    writeTimeline(collections.timeline, timelineDocOf(event, facts.summary)),
-  ]);
+  const applied = await writeItem(collections.items, item, at, progress);
+  // This event's snapshot is now the stored item: the inbox follows it without reading it back.
+  await syncInbox(collections, item.itemId, applied ? { ...item, updatedAt: at } : undefined);
+  // One write after the other: the store (FerretDB on SQLite) takes one writer at a time, and
+  // writes sent at once only wait on each other (bench/src/store-concurrency.ts).
+  await writeTimeline(collections.timeline, timelineDocOf(event, facts.summary));
 }
 
 /** A bus handler for one event type, given how to read that type's facts. */
