@@ -11,11 +11,17 @@ import { seedUsers } from '@duban/service-gateway';
 import { supervisionWorkflowId, type StartItem } from '@duban/workflow-supervision/client';
 import { planFromConfig, stackDown, stackUp } from '@duban/stack';
 import { startSystem } from '@duban/system';
+import { updateIdOf } from '@duban/http';
 import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';
+import { observeConsumers, type ConsumedEvent } from '@duban/bus';
 import { echoUpdate } from './baseline-workflows';
+import { printBreakdown, type ClientInstants } from './breakdown';
 import { summary } from './stats';
 
 const actions = Number(process.argv[2] ?? 300);
+// The reader's pause between two reads of the item. The reader runs on the same event loop and
+// store as the projector it waits for: `BENCH_POLL_MS=20` shows how much its polling costs them.
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 2);
 const root = path.resolve(import.meta.dirname, '../..');
 // A stack of its own, on ports no developer stack or test run uses.
 const env = {
@@ -85,6 +91,13 @@ async function main(): Promise<void> {
 
     const apiMs: number[] = [];
     const bareMs: number[] = [];
+    const traced: ClientInstants[] = [];
+    // The projector's deliveries by request id (the event carries the request's id).
+    const consumed = new Map<string, ConsumedEvent>();
+    const stopObserving = observeConsumers((e) => {
+      if (e.outcome === 'handled' && e.requestId && e.durable.endsWith('projector'))
+        consumed.set(e.requestId, e);
+    });
     for (let i = 0; i < actions; i++) {
       // Interleaved, so both see the same machine state.
       let t = performance.now();
@@ -92,15 +105,32 @@ async function main(): Promise<void> {
       bareMs.push(performance.now() - t);
 
       const id = itemIds[i % itemIds.length]!;
+      const requestId = `bench-${run}-${i}`;
       t = performance.now();
-      const res = await post(system.gateway.url, token, id, 'progress', {
-        text: `第${i}次进展`,
-        attachments: [],
-      });
+      const res = await post(
+        system.gateway.url,
+        token,
+        id,
+        'progress',
+        { text: `第${i}次进展`, attachments: [] },
+        requestId,
+      );
+      const answered = performance.now();
       const version = (res as { item: { version: number } }).item.version;
       await waitForVersion(system.gateway.url, token, id, version);
-      apiMs.push(performance.now() - t);
+      const visible = performance.now();
+      apiMs.push(visible - t);
+      const epoch = (at: number) => performance.timeOrigin + at;
+      traced.push({
+        requestId,
+        workflowId: supervisionWorkflowId(id),
+        updateId: updateIdOf('progress', requestId),
+        sentAt: epoch(t),
+        answeredAt: epoch(answered),
+        visibleAt: epoch(visible),
+      });
     }
+    stopObserving();
     const a = summary(apiMs);
     const b = summary(bareMs);
     const fmt = (n: number) => n.toFixed(1).padStart(8);
@@ -109,6 +139,7 @@ async function main(): Promise<void> {
     console.log(`bare Temporal Update  ${fmt(b.p50)} ${fmt(b.p99)} ${fmt(b.mean)}`);
     console.log(`API to read model     ${fmt(a.p50)} ${fmt(a.p99)} ${fmt(a.mean)}`);
     console.log(`ratio (API / bare)    ${fmt(a.p50 / b.p50)} ${fmt(a.p99 / b.p99)} ${fmt(a.mean / b.mean)}`);
+    await printBreakdown(client, traced, consumed);
     await echo.terminate('benchmark done');
   } finally {
     baselineWorker.shutdown();
@@ -129,10 +160,21 @@ async function login(url: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-async function post(url: string, token: string, id: string, action: string, body: unknown): Promise<unknown> {
+async function post(
+  url: string,
+  token: string,
+  id: string,
+  action: string,
+  body: unknown,
+  requestId?: string,
+): Promise<unknown> {
   const res = await fetch(`${url}/api/items/${id}/actions/${action}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(requestId ? { 'x-request-id': requestId } : {}),
+    },
     body: JSON.stringify(body),
   });
   if (res.status !== 200) throw new Error(`${action} ${id}: ${res.status} ${await res.text()}`);
@@ -144,7 +186,7 @@ async function waitForVersion(url: string, token: string, id: string, version: n
     const res = await fetch(`${url}/api/items/${id}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { item?: { version: number } };
     if ((body.item?.version ?? -1) >= version) return;
-    await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

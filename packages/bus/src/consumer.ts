@@ -7,11 +7,13 @@ import {
   type EventType,
 } from '@duban/contracts';
 import { nanos } from '@nats-io/nats-core';
-import { AckPolicy, DeliverPolicy, type ConsumerConfig, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstream';
 import type { Bus } from './connection';
 import { publishDeadLetter } from './deadletters';
+import { DeliveryQueue, type Delivery } from './delivery-queue';
 import type { HandledEventLedger } from './ledger';
 import { EVENTS_STREAM } from './names';
+import { preciseNow, reportConsumed, type ConsumedEvent } from './observe';
 
 export interface HandlerContext {
   consumer: string;
@@ -63,6 +65,14 @@ export interface RunningConsumer {
 
 const defaults = { maxDeliver: 5, ackWaitMs: 30_000, retryDelaysMs: [200, 1_000, 5_000] };
 const RESUME_AFTER_MS = 1_000;
+/** The most deliveries handled as one batch (and held in memory past the pull). */
+const BATCH_LIMIT = 64;
+
+interface Screened {
+  delivery: Delivery;
+  event: AnyDubanEvent;
+  handler: EventHandler<EventType>;
+}
 
 /**
  * Starts a durable, explicit-ack consumer over the handled types. Every message ends in exactly
@@ -100,13 +110,34 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   }
 
   const consume = async () =>
-    (await bus.js.consumers.get(EVENTS_STREAM, options.durable)).consume({ max_messages: 64 });
+    (await bus.js.consumers.get(EVENTS_STREAM, options.durable)).consume({ max_messages: BATCH_LIMIT });
   let messages = await consume();
   let stopping = false;
   const stats: ConsumerStats = { handled: 0, duplicates: 0, deadLettered: 0, retried: 0, resumed: 0 };
   const retryDelays = options.retryDelaysMs ?? defaults.retryDelaysMs;
 
-  const deadLetter = async (msg: JsMsg, reason: string) => {
+  /** Tells the observers (metrics, the benchmark) what became of one delivery. */
+  const settled = (
+    delivery: Delivery,
+    outcome: ConsumedEvent['outcome'],
+    event?: AnyDubanEvent,
+    handledAt: number | null = null,
+  ) =>
+    reportConsumed({
+      durable: options.durable,
+      eventId: event?.id ?? '',
+      type: event?.type ?? '',
+      requestId: event?.requestid ?? null,
+      deliveryCount: delivery.msg.info.deliveryCount,
+      storedAt: delivery.msg.info.timestampNanos / 1e6,
+      receivedAt: delivery.receivedAt,
+      handledAt,
+      settledAt: preciseNow(),
+      outcome,
+    });
+
+  const deadLetter = async (delivery: Delivery, reason: string, event?: AnyDubanEvent) => {
+    const { msg } = delivery;
     await publishDeadLetter(bus.js, {
       consumer: options.durable,
       reason,
@@ -117,76 +148,172 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     });
     stats.deadLettered++;
     msg.term(reason.slice(0, 200));
+    settled(delivery, 'dead-lettered', event);
   };
 
-  const handle = async (msg: JsMsg) => {
+  /** The event a delivery carries and its handler, or null once it was dead-lettered. */
+  const screen = async (delivery: Delivery): Promise<Screened | null> => {
+    const { msg } = delivery;
     if (msg.info.deliveryCount > maxDeliver) {
       await deadLetter(
-        msg,
+        delivery,
         `not handled after ${maxDeliver} deliveries (the consumer stopped during the last one)`,
       );
-      return;
+      return null;
     }
     let event: AnyDubanEvent;
     try {
       event = parseEvent(JSON.parse(msg.string()));
     } catch (error) {
-      await deadLetter(msg, `invalid event: ${describe(error)}`);
-      return;
+      await deadLetter(delivery, `invalid event: ${describe(error)}`);
+      return null;
     }
     const def = eventDefinition(event.type);
     if (def.subject !== msg.subject && !def.formerly.some((f) => f.subject === msg.subject)) {
       await deadLetter(
-        msg,
+        delivery,
         `event type ${event.type} arrived on subject ${msg.subject}, expected ${def.subject}`,
+        event,
       );
-      return;
+      return null;
     }
     const handler = options.handlers[event.type] as EventHandler<EventType> | undefined;
     if (!handler) {
-      await deadLetter(msg, `consumer ${options.durable} has no handler for ${event.type}`);
-      return;
+      await deadLetter(delivery, `consumer ${options.durable} has no handler for ${event.type}`, event);
+      return null;
     }
-    if (await options.ledger.has(options.durable, event.id)) {
-      stats.duplicates++;
-      await msg.ackAck();
-      return;
-    }
+    return { delivery, event, handler };
+  };
+
+  /** Runs one handler; true when it succeeded (the event is then recorded and acked). */
+  const runHandler = async ({ delivery, event, handler }: Screened): Promise<boolean> => {
+    const { msg } = delivery;
     try {
       await handler(event as CloudEvent<EventType, EventData<EventType>>, {
         consumer: options.durable,
         deliveryCount: msg.info.deliveryCount,
         streamSequence: msg.seq,
       });
+      return true;
     } catch (error) {
       options.onError?.(error, { subject: msg.subject, sequence: msg.seq });
       if (msg.info.deliveryCount >= maxDeliver) {
         await deadLetter(
-          msg,
+          delivery,
           `handler failed ${msg.info.deliveryCount} times; last error: ${describe(error)}`,
+          event,
         );
       } else {
         stats.retried++;
         const delay = retryDelays[Math.min(msg.info.deliveryCount - 1, retryDelays.length - 1)] ?? 1_000;
         msg.nak(delay);
+        settled(delivery, 'retried', event);
       }
+      return false;
+    }
+  };
+
+  /**
+   * Handles what the pull handed over, in stream order (handlers of one subject rely on it): one
+   * ledger lookup for the batch, each new event's handler, one ledger write for those handled,
+   * then the acks. An event is acked only once the ledger holds it, so a crash anywhere before
+   * the acks redelivers it and the ledger (or the idempotent handler) makes it count once.
+   */
+  const handleBatch = async (deliveries: Delivery[]) => {
+    const screened: Screened[] = [];
+    for (const delivery of deliveries) {
+      try {
+        const ready = await screen(delivery);
+        if (ready) screened.push(ready);
+      } catch (error) {
+        unsettled([delivery], error);
+      }
+    }
+    if (screened.length === 0) return;
+    let known: Set<string>;
+    try {
+      known = await options.ledger.handled(
+        options.durable,
+        screened.map((s) => s.event.id),
+      );
+    } catch (error) {
+      unsettled(
+        screened.map((s) => s.delivery),
+        error,
+      );
       return;
     }
-    await options.ledger.record(options.durable, event.id);
-    stats.handled++;
-    await msg.ackAck();
+    const handled: { ready: Screened; at: number }[] = [];
+    // Ids handled in this batch: a repeat of one later in the batch is a duplicate too.
+    const duplicates: Screened[] = [];
+    const seen = new Set<string>();
+    for (const ready of screened) {
+      if (known.has(ready.event.id) || seen.has(ready.event.id)) {
+        duplicates.push(ready);
+        continue;
+      }
+      try {
+        if (!(await runHandler(ready))) continue;
+      } catch (error) {
+        // Dead-lettering failed: the bus is gone under us; the message comes back.
+        unsettled([ready.delivery], error);
+        continue;
+      }
+      handled.push({ ready, at: preciseNow() });
+      seen.add(ready.event.id);
+    }
+    try {
+      if (handled.length > 0) {
+        await options.ledger.recordAll(
+          options.durable,
+          handled.map((h) => h.ready.event.id),
+        );
+      }
+    } catch (error) {
+      // Not recorded: not acked either; the redelivery finds the ledger without them.
+      unsettled([...handled.map((h) => h.ready.delivery), ...duplicates.map((d) => d.delivery)], error);
+      return;
+    }
+    await Promise.all([
+      ...handled.map(async ({ ready, at }) => {
+        await ready.delivery.msg.ackAck();
+        stats.handled++;
+        settled(ready.delivery, 'handled', ready.event, at);
+      }),
+      ...duplicates.map(async ({ delivery, event }) => {
+        await delivery.msg.ackAck();
+        stats.duplicates++;
+        settled(delivery, 'duplicate', event);
+      }),
+    ]);
+  };
+
+  /** The bus or store failed under us: leave the messages unacked so they are redelivered. */
+  const unsettled = (deliveries: Delivery[], error: unknown) => {
+    for (const delivery of deliveries) {
+      options.onError?.(error, { subject: delivery.msg.subject, sequence: delivery.msg.seq });
+      delivery.msg.nak(1_000);
+      settled(delivery, 'failed');
+    }
   };
 
   const drain = async () => {
-    for await (const msg of messages) {
+    const queue = new DeliveryQueue(BATCH_LIMIT);
+    const pump = (async () => {
       try {
-        await handle(msg);
-      } catch (error) {
-        // The bus or store failed under us: leave the message unacked so it is redelivered.
-        options.onError?.(error, { subject: msg.subject, sequence: msg.seq });
-        msg.nak(1_000);
+        for await (const msg of messages) await queue.put({ msg, receivedAt: preciseNow() });
+      } finally {
+        queue.close();
       }
+    })();
+    for (;;) {
+      const batch = await queue.take(BATCH_LIMIT);
+      // Once stopping, what is still queued is left unacked: the server delivers it again.
+      if (batch.length === 0 || stopping) break;
+      await handleBatch(batch);
     }
+    queue.close();
+    await pump;
   };
   const loop = (async () => {
     for (;;) {

@@ -20,3 +20,5 @@ export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
 export { DEAD_LETTER_STREAM, EVENTS_STREAM } from './names';
 export { publishStepEvent } from './steps';
 export type { RebuildableReadModel, ReadModelDeps } from './rebuildable';
+export { observeConsumers } from './observe';
+export type { ConsumedEvent, ConsumerObserver } from './observe';

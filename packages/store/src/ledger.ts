@@ -1,4 +1,5 @@
-import type { Collection, Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
+import { isDuplicateKeyError } from './indexes';
 
 interface HandledEventDoc {
   _id: string;
@@ -29,10 +30,46 @@ export class MongoHandledEventLedger {
     );
   }
 
+  async handled(consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const found = await this.collection
+      .find({ _id: { $in: eventIds.map((id) => key(consumer, id)) } }, { projection: { eventId: 1 } })
+      .toArray();
+    return new Set(found.map((doc) => doc.eventId));
+  }
+
+  /**
+   * One unordered insert for the batch; an id already there (another replica recorded it, or a
+   * crash came between this write and the acks) is a duplicate key, which is what we wanted.
+   */
+  async recordAll(consumer: string, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const handledAt = new Date();
+    const docs = [...new Set(eventIds)].map((eventId) => ({
+      _id: key(consumer, eventId),
+      consumer,
+      eventId,
+      handledAt,
+    }));
+    try {
+      await this.collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+    }
+  }
+
   /** Forgets a consumer's history, so a projection rebuilt from the stream handles every event. */
   async forgetConsumer(consumer: string): Promise<void> {
     await this.collection.deleteMany({ consumer });
   }
+}
+
+/** A batch insert whose every failure is E11000 (the driver's MongoBulkWriteError, or a single one). */
+function onlyDuplicateKeys(error: unknown): boolean {
+  if (isDuplicateKeyError(error)) return true;
+  if (!(error instanceof MongoBulkWriteError)) return false;
+  const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return failures.length > 0 && failures.every((failure) => failure.code === 11000);
 }
 
 function key(consumer: string, eventId: string): string {

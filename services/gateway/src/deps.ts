@@ -6,6 +6,7 @@ import type { Bus } from '@duban/bus';
 import type { ProcessModule } from '@duban/process';
 import type { EngineWatch } from '@duban/http';
 import type { AuthService } from './auth/service';
+import type { DubanMetrics } from './metrics/instruments';
 import type { RateLimitOptions } from './middleware/rate-limit';
 
 export type NatsConnection = Bus['nc'];
@@ -41,6 +42,8 @@ export interface GatewayDeps {
    * Retry-After at once instead of waiting for the engine's client to give up.
    */
   engines?: EngineWatch;
+  /** Prometheus instruments: with them, requests are timed and `GET /metrics` serves them. */
+  metrics?: DubanMetrics;
   /** What `duban start` supervises and how often it restarted each part (null: not supervised). */
   supervision?: () => SupervisionView | null;
 }

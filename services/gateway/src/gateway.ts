@@ -13,6 +13,7 @@ import {
   type ProcessRouteContext,
   type Route,
 } from '@duban/http';
+import { mountMetrics, requestTiming } from './metrics/http';
 import { routeAuth } from './middleware/authenticate';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
@@ -83,6 +84,10 @@ export function createGateway(deps: GatewayDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(requestId());
+  if (deps.metrics) {
+    app.use(requestTiming(deps.metrics));
+    mountMetrics(app, deps.metrics);
+  }
   app.use(requestLogger(logger));
   app.use(securityHeaders());
 

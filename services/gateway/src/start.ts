@@ -10,6 +10,9 @@ import { baseUnitRegistry } from '@duban/units/store';
 import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
+import { updateTiming } from './metrics/http';
+import { DubanMetrics } from './metrics/instruments';
+import { AlertEvents, eventDefinition } from '@duban/contracts';
 
 const GRPC_UNAVAILABLE = 14;
 
@@ -84,7 +87,16 @@ export async function startGateway(
     await store.close();
     throw error;
   }
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const metrics = new DubanMetrics();
+  const temporal = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    interceptors: { workflow: [updateTiming(metrics)] },
+  });
+  // Every AlertRaised on the bus, from whichever process raised it.
+  const alertsRaised = bus.nc.subscribe(eventDefinition(AlertEvents.AlertRaised.type).subject, {
+    callback: () => metrics.alertsRaised.inc(),
+  });
 
   const app = createGateway({
     db: store.db,
@@ -95,6 +107,7 @@ export async function startGateway(
     logger,
     escalateAfterRedDays: config.alerts.redEscalationDays,
     engines: engines.start(),
+    metrics,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.processes ? { processes: options.processes } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),
@@ -124,6 +137,8 @@ export async function startGateway(
           server.closeAllConnections();
         });
         engines.stop();
+        alertsRaised.unsubscribe();
+        metrics.close();
         await probe.close();
         await connection.close();
         await bus.close();

@@ -6,6 +6,9 @@ import { isDuplicateKeyError, type ProjectorCollections } from './collections';
 /** States in which the lead unit holds the item; in close_requested/under_review the inspector does. */
 const LEAD_OPEN_STATES: ReadonlySet<ItemState> = new Set(['assigned', 'signed', 'in_progress']);
 
+/** What an item's inbox entries are made of: the snapshot an event carries, and when it was made. */
+type InboxFields = Exclude<keyof ItemDoc, 'latestProgress' | '_id'>;
+
 export function inboxId(itemId: string, unitCode: string): string {
   return `${itemId}|${unitCode}`;
 }
@@ -15,7 +18,7 @@ export function inboxId(itemId: string, unitCode: string): string {
  * milestone past due makes the entry red while the clause's last date is far off), dated by the
  * next open milestone.
  */
-function leadStanding(item: ItemDoc): { colour: Colour; deadline: string | null } {
+function leadStanding(item: Pick<ItemDoc, InboxFields>): { colour: Colour; deadline: string | null } {
   const open = (item.milestones ?? []).filter((m) => m.doneAt === null);
   const colour = [item.colour, ...open.map((m) => m.colour)].reduce((worst, c) =>
     colourRank(c) < colourRank(worst) ? c : worst,
@@ -25,7 +28,7 @@ function leadStanding(item: ItemDoc): { colour: Colour; deadline: string | null 
 }
 
 /** The open steps an item puts in bureaus' inboxes, derived from the item alone. */
-export function inboxEntriesOf(item: ItemDoc): InboxDoc[] {
+export function inboxEntriesOf(item: Pick<ItemDoc, InboxFields>): InboxDoc[] {
   const base = {
     process: 'supervision' as const,
     itemId: item.itemId,
@@ -82,8 +85,12 @@ export const SUPERVISION_ENTRIES = {
  * being handled: a stale event, or a redelivery after a crash between the writes, then still
  * leaves the inbox right.
  */
-export async function syncInbox(collections: ProjectorCollections, itemId: string): Promise<void> {
-  const item = await collections.items.findOne({ _id: itemId });
+export async function syncInbox(
+  collections: ProjectorCollections,
+  itemId: string,
+  stored?: Pick<ItemDoc, InboxFields>,
+): Promise<void> {
+  const item = stored ?? (await collections.items.findOne({ _id: itemId }));
   if (!item) return;
   const entries = inboxEntriesOf(item);
   await collections.inbox.deleteMany({

@@ -26,8 +26,11 @@ export async function projectEvent(
   const { item } = event.data;
   const at = new Date(event.time);
   const progress = facts.progress ? { ...facts.progress, at } : null;
-  await writeItem(collections.items, item, at, progress);
-  await syncInbox(collections, item.itemId);
+  const applied = await writeItem(collections.items, item, at, progress);
+  // This event's snapshot is now the stored item: the inbox follows it without reading it back.
+  await syncInbox(collections, item.itemId, applied ? { ...item, updatedAt: at } : undefined);
+  // One write after the other: the store (FerretDB on SQLite) takes one writer at a time, and
+  // writes sent at once only wait on each other (bench/src/store-concurrency.ts).
   await writeTimeline(collections.timeline, timelineDocOf(event, facts.summary));
 }
 
