@@ -16,8 +16,9 @@ export type {
 export { listDeadLetters } from './deadletters';
 export type { DeadLetter } from './deadletters';
 export type { HandledEventLedger } from './ledger';
+export { JetStreamHandledEventLedger } from './handled-ledger';
 export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
-export { DEAD_LETTER_STREAM, EVENTS_STREAM } from './names';
+export { DEAD_LETTER_STREAM, EVENTS_STREAM, HANDLED_BUCKET } from './names';
 export { publishStepEvent } from './steps';
 export type { RebuildableReadModel, ReadModelDeps } from './rebuildable';
 export { observeConsumers } from './observe';

@@ -12,3 +12,5 @@ export const DeadLetterHeaders = {
   OriginalSequence: 'Duban-Original-Sequence',
   Deliveries: 'Duban-Deliveries',
 } as const;
+/** The key-value bucket of handled events, one key per (consumer, event id). */
+export const HANDLED_BUCKET = 'duban_handled';

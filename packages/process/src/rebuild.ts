@@ -1,6 +1,11 @@
-import { EVENTS_STREAM, type Bus, type RebuildableReadModel, type RunningConsumer } from '@duban/bus';
+import {
+  EVENTS_STREAM,
+  type Bus,
+  type RebuildableReadModel,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import { ReadModels, type InboxDoc } from '@duban/contracts';
-import { MongoHandledEventLedger } from '@duban/store';
 import type { Db, Filter } from 'mongodb';
 
 /** A rebuildable read model kept in the store (MongoDB / FerretDB). */
@@ -73,7 +78,7 @@ async function rebuildReadModel(
     const entries = (model.inboxEntries ?? { process: model.inbox }) as Filter<InboxDoc>;
     await db.collection<InboxDoc>(ReadModels.inbox).deleteMany(entries);
   }
-  const ledger = new MongoHandledEventLedger(db);
+  const ledger = new JetStreamHandledEventLedger(bus);
   for (const durable of durables) await ledger.forgetConsumer(durable);
   const consumers = await model.start({ bus, db, durablePrefix });
   try {

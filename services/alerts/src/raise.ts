@@ -1,6 +1,5 @@
 import { AlertEvents, type AlertDoc, type Attribution, type CloudEvent } from '@duban/contracts';
-import { publishEvent, type Bus } from '@duban/bus';
-import type { MongoHandledEventLedger } from '@duban/store';
+import { publishEvent, type Bus, type HandledEventLedger } from '@duban/bus';
 import type { Collection, Db } from 'mongodb';
 import { alertsCollection, isDuplicateKeyError } from './collections';
 
@@ -16,7 +15,7 @@ export interface AlertStats {
 export interface RaiseDeps {
   bus: Bus;
   alerts: Collection<AlertDoc>;
-  ledger: MongoHandledEventLedger;
+  ledger: HandledEventLedger;
   /** Ledger name under which published AlertRaised ids are recorded. */
   raisedLedger: string;
   stats: AlertStats;
@@ -56,7 +55,7 @@ export async function raiseAlert(
   }
 
   const raisedId = alertRaisedId(alert.eventId, alert.audience);
-  if (await deps.ledger.has(deps.raisedLedger, raisedId)) return;
+  if ((await deps.ledger.handled(deps.raisedLedger, [raisedId])).has(raisedId)) return;
   const published = await publishEvent(deps.bus.js, {
     type: AlertEvents.AlertRaised.type,
     id: raisedId,
@@ -81,7 +80,7 @@ export async function raiseAlert(
     ...attribution,
   });
   if (!published.duplicate) deps.stats.raised++;
-  await deps.ledger.record(deps.raisedLedger, raisedId);
+  await deps.ledger.recordAll(deps.raisedLedger, [raisedId]);
 }
 
 /** Carries the cause of the alert (who, which unit, which request) on to the AlertRaised event. */
@@ -96,7 +95,7 @@ export function attributionOf(event: CloudEvent): Attribution {
 export interface ProcessAlertDeps {
   bus: Bus;
   db: Db;
-  ledger: MongoHandledEventLedger;
+  ledger: HandledEventLedger;
   /** The raising consumer's ledger name: its AlertRaised ids are recorded under it. */
   ledgerName: string;
   /** CloudEvents `source` of the AlertRaised events, e.g. `duban/services/kindergarten`. */

@@ -1,8 +1,8 @@
 // What `duban projections rebuild` replays for the cultivated-land process. The alerts consumer
 // (`cultivated-land-alerts`) is left out: it publishes AlertRaised, and an alert is a fact
 // announced once, not a read model.
-import { startConsumer, type RebuildableReadModel } from '@duban/bus';
-import { ensureIndexes, MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type RebuildableReadModel, JetStreamHandledEventLedger } from '@duban/bus';
+import { ensureIndexes } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAgriLandModule } from './bureaus/agri/index';
 import { startNatresLandModule } from './bureaus/natres/index';
@@ -49,7 +49,7 @@ export const cultivatedLandReadModel: RebuildableReadModel<Db> = {
     return [
       await startConsumer(bus, {
         durable: d.projection,
-        ledger: new MongoHandledEventLedger(db),
+        ledger: new JetStreamHandledEventLedger(bus),
         handlers: Object.fromEntries(LAND_FACTS.map((f) => [landEventType(f), project])) as never,
       }),
       await startNatresLandModule({ bus, db, durable: d.natres }),

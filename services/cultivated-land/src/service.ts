@@ -1,5 +1,5 @@
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { ensureIndexes, MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
+import { ensureIndexes } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAgriLandModule } from './bureaus/agri/index';
 import { startNatresLandModule } from './bureaus/natres/index';
@@ -30,7 +30,7 @@ export async function startCultivatedLandServices(
   await ensureIndexes(rectifications(deps.db), [{ key: { campaignId: 1 }, name: 'campaignId_1' }]);
   await ensureIndexes(assessments(deps.db), [{ key: { year: 1 }, name: 'year_1' }]);
   await ensureIndexes(timeline(deps.db), [{ key: { itemId: 1, version: 1 }, name: 'itemId_1_version_1' }]);
-  const ledger = new MongoHandledEventLedger(deps.db);
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
   const project = onLandEvent(deps.db);
   const projection = await startConsumer(deps.bus, {
     durable: `${prefix}cultivated-land-projection`,

@@ -1,6 +1,5 @@
 import { DiagnosticsEvents } from '@duban/contracts';
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
 import type { Db } from 'mongodb';
 import { onProbeRecorded } from './handlers/probe-recorded';
 
@@ -14,7 +13,7 @@ export function startDiagnosticsService(deps: {
 }): Promise<RunningConsumer> {
   return startConsumer(deps.bus, {
     durable: deps.durable ?? DIAGNOSTICS_CONSUMER,
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     maxDeliver: deps.maxDeliver,
     handlers: { [DiagnosticsEvents.ProbeRecorded.type]: onProbeRecorded(deps.db) },
   });

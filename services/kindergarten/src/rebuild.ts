@@ -1,8 +1,13 @@
 // What `duban projections rebuild` replays for the kindergarten process. The leadership alerts
 // consumer (`kindergarten-alerts`) is left out: it publishes AlertRaised, and an alert is a fact
 // announced once, not a read model.
-import { startConsumer, type RebuildableReadModel, type RunningConsumer } from '@duban/bus';
-import { ensureIndexes, MongoHandledEventLedger } from '@duban/store';
+import {
+  startConsumer,
+  type RebuildableReadModel,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
+import { ensureIndexes } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startHousModule } from './bureaus/hous/index';
 import { startBureauInboxModule } from './bureaus/inbox';
@@ -53,7 +58,7 @@ export const kindergartenReadModel: RebuildableReadModel<Db> = {
     const consumers: RunningConsumer[] = [
       await startConsumer(bus, {
         durable: d.projection,
-        ledger: new MongoHandledEventLedger(db),
+        ledger: new JetStreamHandledEventLedger(bus),
         handlers: Object.fromEntries(CASE_FACT_TYPES.map((type) => [type, project])),
       }),
       await startHousModule({ bus, db, durable: d.hous }),

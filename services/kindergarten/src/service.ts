@@ -1,6 +1,5 @@
 import { KindergartenEvents } from '@duban/workflow-kindergarten/client';
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
 import type { Db } from 'mongodb';
 import { CAMPAIGN_2019 } from '@duban/workflow-kindergarten';
 import { startHousModule } from './bureaus/hous/index';
@@ -43,7 +42,7 @@ export async function startKindergartenServices(deps: KindergartenServiceDeps): 
   await cases(deps.db).createIndex({ campaignId: 1 });
   await timeline(deps.db).createIndex({ caseId: 1, version: 1 });
   await bureauCases(deps.db).createIndex({ unitCode: 1 });
-  const ledger = new MongoHandledEventLedger(deps.db);
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
   const project = onCaseEvent(deps.db);
   const handlers = Object.fromEntries(CASE_FACT_TYPES.map((type) => [type, project]));
   const projection = await startConsumer(deps.bus, {

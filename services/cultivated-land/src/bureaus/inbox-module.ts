@@ -1,5 +1,4 @@
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
 import type { Db } from 'mongodb';
 import { LAND_FACTS, landEventType } from '../facts';
 import { inboxHandler } from '../inbox';
@@ -15,7 +14,7 @@ export async function startInboxModule(deps: {
   const handler = inboxHandler(deps.db, deps.module, deps.owns);
   return startConsumer(deps.bus, {
     durable: deps.durable,
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     handlers: Object.fromEntries(LAND_FACTS.map((f) => [landEventType(f), handler])) as never,
   });
 }

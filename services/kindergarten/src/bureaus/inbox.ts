@@ -1,8 +1,13 @@
 // Shared by every bureau module: its inbox entries follow each kindergarten fact (each carries the case).
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import type { CaseSnapshot } from '@duban/workflow-kindergarten/client';
 import type { CloudEvent } from '@duban/contracts';
-import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { syncBureauInbox } from '../inbox';
 import { CASE_FACT_TYPES } from '../facts';
@@ -31,7 +36,7 @@ export async function startBureauInboxModule(deps: {
 }): Promise<RunningConsumer> {
   return startConsumer(deps.bus, {
     durable: deps.durable ?? `bureau-${deps.unitCode}-kindergarten`,
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     handlers: bureauInboxHandlers(deps.db, deps.unitCode),
   });
 }

@@ -1,5 +1,10 @@
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import type { Db } from 'mongodb';
 import * as alerts from './handlers/alerts';
 import * as facts from './handlers/application-fact';
@@ -20,7 +25,7 @@ interface ConsumerDeps {
 const consume = (
   deps: ConsumerDeps,
   handlers: Record<string, unknown>,
-  ledger = new MongoHandledEventLedger(deps.db),
+  ledger = new JetStreamHandledEventLedger(deps.bus),
 ) =>
   startConsumer(deps.bus, {
     durable: deps.durable,
@@ -37,7 +42,7 @@ export function startApplicationProjection(deps: ConsumerDeps): Promise<RunningC
 
 /** Alerts for the inspectors and leaders: announced once, so never replayed by a rebuild. */
 export function startLandTransferAlerts(deps: ConsumerDeps): Promise<RunningConsumer> {
-  const ledger = new MongoHandledEventLedger(deps.db);
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
   const on = alerts.onTransferAlert({
     bus: deps.bus,
     db: deps.db,

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildEvent, AlertEvents, ReadModels, type AlertDoc, type EventData } from '@duban/contracts';
 import { SupervisionEvents } from '@duban/workflow-supervision/client';
-import { connectBus, ensureStreams, EVENTS_STREAM, publishEvent, type Bus } from '@duban/bus';
-import { connectStore, MongoHandledEventLedger, type Store } from '@duban/store';
+import {
+  connectBus,
+  ensureStreams,
+  EVENTS_STREAM,
+  publishEvent,
+  type Bus,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
+import { connectStore, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
 import { startAlertsService, type AlertsService } from './service';
 import { eventually, itemSnapshot, newSupervisionEvent, publish } from './testing';
@@ -269,7 +276,7 @@ describe('alerts service over the real engines', () => {
 
     // A crash after storing and raising but before the handled id was recorded: the handler runs
     // again, finds the alerts stored and already raised, and adds nothing.
-    await new MongoHandledEventLedger(db).forgetConsumer(DURABLE);
+    await new JetStreamHandledEventLedger(bus).forgetConsumer(DURABLE);
     const handled = service.stats.handled;
     await bus.js.publish(E.ColourChanged.subject, JSON.stringify(event));
     await eventually(

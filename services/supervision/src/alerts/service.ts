@@ -1,6 +1,5 @@
 import { SupervisionEvents } from '@duban/workflow-supervision/client';
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
 import type { Db } from 'mongodb';
 import { alertsCollection, ensureAlertIndexes } from '@duban/service-alerts';
 import { onColourChanged } from './handlers/colour-changed';
@@ -26,7 +25,7 @@ export interface AlertsService extends RunningConsumer {
 export async function startAlertsService(deps: AlertsDeps): Promise<AlertsService> {
   await ensureAlertIndexes(deps.db);
   const durable = deps.durable ?? ALERTS_CONSUMER;
-  const ledger = new MongoHandledEventLedger(deps.db);
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
   const alertStats: AlertStats = { stored: 0, raised: 0 };
   const raise: RaiseDeps = {
     bus: deps.bus,

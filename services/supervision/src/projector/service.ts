@@ -1,6 +1,11 @@
 import { SupervisionEvents } from '@duban/workflow-supervision/client';
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import type { Db } from 'mongodb';
 import { ensureProjectorIndexes } from './collections';
 import { onCloseRequested } from './handlers/close-requested';
@@ -54,7 +59,7 @@ export async function startProjectorService(deps: ProjectorDeps): Promise<Runnin
   await ensureProjectorIndexes(deps.db);
   return startConsumer(deps.bus, {
     durable: deps.durable ?? PROJECTOR_CONSUMER,
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     maxDeliver: deps.maxDeliver,
     onError: deps.onError,
     handlers: projectorHandlers(deps.db),

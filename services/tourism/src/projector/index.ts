@@ -1,6 +1,11 @@
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import { TourismEvents } from '@duban/workflow-tourism/client';
-import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import { onSettlementFact, onTripFact } from './facts';
 
@@ -27,7 +32,7 @@ export function startTourismProjection(deps: {
     handlers[def.type] = SETTLEMENT_FACTS.has(def.type) ? onSettlementFact(deps.db) : onTripFact(deps.db);
   return startConsumer(deps.bus, {
     durable: deps.durable,
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     handlers: handlers as EventHandlers,
     ...(deps.startAt ? { startAt: deps.startAt } : {}),
   });

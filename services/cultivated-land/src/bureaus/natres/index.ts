@@ -1,5 +1,4 @@
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import { startConsumer, type Bus, type RunningConsumer, JetStreamHandledEventLedger } from '@duban/bus';
 import type { Db } from 'mongodb';
 import { inboxHandler } from '../../inbox';
 import { CultivatedEvents } from '@duban/workflow-cultivated-land/client';
@@ -26,7 +25,7 @@ export async function startNatresLandModule(deps: {
     };
   return startConsumer(deps.bus, {
     durable: deps.durable ?? 'bureau-natres-cultivated-land',
-    ledger: new MongoHandledEventLedger(deps.db),
+    ledger: new JetStreamHandledEventLedger(deps.bus),
     handlers: handlers as never,
   });
 }

@@ -1,5 +1,10 @@
-import { startConsumer, type Bus, type EventHandler, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandler,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import type { Db } from 'mongodb';
 import { bureauInboxHandlers, onCaseFactForInbox } from '../inbox';
 import * as lifted from './handlers/hold-lifted';
@@ -25,7 +30,7 @@ export function permitHoldModule(spec: PermitHolderSpec) {
       };
     return startConsumer(deps.bus, {
       durable: deps.durable ?? spec.durable,
-      ledger: new MongoHandledEventLedger(deps.db),
+      ledger: new JetStreamHandledEventLedger(deps.bus),
       handlers: {
         ...bureauInboxHandlers(deps.db, spec.unitCode),
         [placed.handles.type]: withInbox(placed.onHoldPlaced(holder)) as EventHandler<

@@ -1,6 +1,11 @@
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
+import {
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+  JetStreamHandledEventLedger,
+} from '@duban/bus';
 import { LandUseEvents } from '@duban/workflow-land-use/client';
-import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
 import type { LandTemporal } from '../../temporal';
 import { alertEvents, caseEvents, ledgerEvents } from './events/index';
@@ -31,7 +36,7 @@ interface ConsumerDeps {
 function consume(
   deps: ConsumerDeps,
   handlers: Record<string, unknown>,
-  ledger = new MongoHandledEventLedger(deps.db),
+  ledger = new JetStreamHandledEventLedger(deps.bus),
 ): Promise<RunningConsumer> {
   return startConsumer(deps.bus, {
     durable: deps.durable,
@@ -65,7 +70,7 @@ export async function startLedgerSuspensions(deps: ConsumerDeps & LandTemporal):
 
 /** Alerts for the inspectors and leaders: announced once, so never replayed by a rebuild. */
 export async function startLandUseAlerts(deps: ConsumerDeps): Promise<RunningConsumer> {
-  const ledger = new MongoHandledEventLedger(deps.db);
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
   const raised = { bus: deps.bus, db: deps.db, ledger, ledgerName: `${deps.durable}:raised` };
   const handlers: Record<string, unknown> = {};
   for (const def of alertEvents) handlers[def.type] = onCaseAlert(raised);
