@@ -106,7 +106,8 @@ export function openPurchaseActions(p: PurchaseSnapshot): PurchaseActionName[] {
   if (!done('procurement')) return ['procure'];
   if (!p.contract) return ['contract'];
   const open: PurchaseActionName[] = [];
-  if (p.payments.some((x) => x.due && !x.paidOn)) open.push('pay');
+  // Open while any payment is unpaid: a held or awaited one is refused naming why (六(四), 七(三)).
+  if (p.payments.some((x) => !x.paidOn)) open.push('pay');
   open.push(done('dispatch') ? 'staff' : 'dispatch');
   if (p.evaluations.some((e) => !e.passedOn) && !openRectification(p)) open.push('evaluate');
   if (openRectification(p)) open.push('rectify');
