@@ -22,6 +22,7 @@ import {
   OpenLandCaseSchema,
   RequestOccupationSchema,
 } from '@duban/workflow-land-use/client';
+import { SocialAssistanceGrants } from '@duban/workflow-social-assistance/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
 import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
 import { login } from '../../services/gateway/src/testing/harness';
@@ -50,6 +51,7 @@ const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   LandUseGrants,
   LandTransferGrants,
   TourismGrants,
+  SocialAssistanceGrants,
 };
 
 interface Operation {
