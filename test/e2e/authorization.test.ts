@@ -22,7 +22,7 @@ import {
   OpenLandCaseSchema,
   RequestOccupationSchema,
 } from '@duban/workflow-land-use/client';
-import { SocialAssistanceGrants } from '@duban/workflow-social-assistance/client';
+import { CIVIL, SocialAssistanceGrants } from '@duban/workflow-social-assistance/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
 import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
 import { login } from '../../services/gateway/src/testing/harness';
@@ -188,7 +188,9 @@ describe('the authorization matrix', () => {
     const config = loadConfig(env);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
-    await seedUsers(store.db, { leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT] });
+    await seedUsers(store.db, {
+      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT],
+    });
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: PROCESSES });
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm); // as every start does: the stream whose sequence is compared
@@ -199,7 +201,7 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT].map((u) => [
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT].map((u) => [
         `bureau-${u}`,
         'duban-bureau-2019',
       ]),

@@ -1,3 +1,5 @@
+// Two durable consumers of the process's facts: the read models (rebuildable) and the alerts
+// (announced once, so never replayed by a rebuild; their ledger also records what was raised).
 import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
 import { MongoHandledEventLedger } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -16,32 +18,27 @@ interface ConsumerDeps {
   startAt?: 'first' | 'new';
 }
 
-const consume = (
-  deps: ConsumerDeps,
-  handlers: Record<string, unknown>,
-  ledger = new MongoHandledEventLedger(deps.db),
-) =>
-  startConsumer(deps.bus, {
-    durable: deps.durable,
-    ledger,
-    handlers: handlers as EventHandlers,
-    ...(deps.startAt ? { startAt: deps.startAt } : {}),
-  });
+/** One handler for every fact type it is given. */
+const everyType = (defs: readonly { type: string }[], on: unknown) =>
+  Object.fromEntries(defs.map((def) => [def.type, on])) as EventHandlers;
 
-/** Purchases, cases, their timeline and the inbox entries: rebuildable from the stream. */
 export function startSocialAssistanceProjection(deps: ConsumerDeps): Promise<RunningConsumer> {
-  const on = facts.onFact(deps.db);
-  return consume(deps, Object.fromEntries(facts.handles.map((def) => [def.type, on])));
+  const { bus, db, durable, startAt } = deps;
+  const handlers = everyType(facts.handles, facts.onFact(db));
+  return startConsumer(bus, {
+    durable,
+    handlers,
+    ledger: new MongoHandledEventLedger(db),
+    ...(startAt ? { startAt } : {}),
+  });
 }
 
-/** Alerts: announced once, so never replayed by a rebuild. */
 export function startSocialAssistanceAlerts(deps: ConsumerDeps): Promise<RunningConsumer> {
-  const ledger = new MongoHandledEventLedger(deps.db);
-  const on = alerts.onColourAlert({
-    bus: deps.bus,
-    db: deps.db,
-    ledger,
-    ledgerName: `${deps.durable}:raised`,
-  });
-  return consume(deps, Object.fromEntries(alerts.handles.map((def) => [def.type, on])), ledger);
+  const { bus, db, durable, startAt } = deps;
+  const ledger = new MongoHandledEventLedger(db);
+  const handlers = everyType(
+    alerts.handles,
+    alerts.onColourAlert({ bus, db, ledger, ledgerName: `${durable}:raised` }),
+  );
+  return startConsumer(bus, { durable, handlers, ledger, ...(startAt ? { startAt } : {}) });
 }
