@@ -108,6 +108,7 @@ describe('the web console in a real browser', () => {
       'land',
       'land-transfer',
       'tourism',
+      'social-assistance',
       'delivery',
     ]);
     expect(menus.inspector).toContain('alerts');

@@ -22,6 +22,7 @@ import {
   OpenLandCaseSchema,
   RequestOccupationSchema,
 } from '@duban/workflow-land-use/client';
+import { CIVIL, SocialAssistanceGrants } from '@duban/workflow-social-assistance/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
 import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
 import { api, login } from '../../services/gateway/src/testing/harness';
@@ -53,6 +54,7 @@ const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   LandUseGrants,
   LandTransferGrants,
   TourismGrants,
+  SocialAssistanceGrants,
 };
 
 interface Operation {
@@ -191,7 +193,9 @@ describe('the authorization matrix', () => {
     const config = loadConfig(env);
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
-    await seedUsers(store.db, { leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT] });
+    await seedUsers(store.db, {
+      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT],
+    });
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: PROCESSES });
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm); // as every start does: the stream whose sequence is compared
@@ -202,7 +206,7 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, OTHER_UNIT].map((u) => [
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT].map((u) => [
         `bureau-${u}`,
         'duban-bureau-2019',
       ]),

@@ -421,6 +421,114 @@ export const POLICY_SETTINGS = [
       fixedIn: 'workflows/tourism/src/rules.ts rankBestAgencies',
     },
   },
+  // 青政办发〔2019〕39号 购买社会救助服务 (issue 17): the settings of the social-assistance process.
+  {
+    key: 'social-assistance.minimum-wage',
+    label: '全市最低工资标准（入户核查员工资及保险按其2倍计算）',
+    unit: '生效日:元/月',
+    defaultValue: '2017-10-01:1560',
+    valueSchema: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}:\d+(\.\d{1,2})?$/, '写作 生效日:元/月，如 2017-10-01:1560'),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政办发〔2019〕39号 五(三)1 按“全市最低工资标准的2倍”计算，未写出标准本身。最低工资标准由自治区人民政府公布，青铜峡市属二类区（2012年4月1日起为1020元/月）；本系统以自治区2017年调整后的二类区标准 1560 元/月作为2019年适用的值，须由人力资源和社会保障局核对并在调整时更新（值写明生效日）。',
+      reference: '青政办发〔2019〕39号 五(三)1：“按全市最低工资标准的2倍计算,并缴纳医疗、养老等五险一金”',
+    },
+    appliesTo: {
+      scope: '39号 购买社会救助服务的年度预算与三次拨付金额',
+      startInput: 'StartPurchase.minimumWage',
+      passedBy: 'services/social-assistance/src/temporal.ts（购买项目建立时读取）',
+      takesEffect: '只用于修改之后建立的购买项目；已建立的项目保留建立时的标准和预算。',
+    },
+  },
+  {
+    key: 'social-assistance.wage-includes-insurance',
+    label: '“工资及保险等费用按最低工资标准的2倍计算”的读法',
+    unit: '读法',
+    defaultValue: '2倍含五险一金',
+    valueSchema: z.enum(['2倍含五险一金']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '39号 五(三)1 写“工资及保险等费用,按全市最低工资标准的2倍计算,并缴纳医疗、养老等五险一金”：本系统按字面把工资和保险合计按2倍计入预算，未另加单位缴费比例（公报没有给出比例）。',
+    },
+    appliesTo: {
+      scope: '39号 年度预算的工资一项',
+      fixedIn: 'workflows/social-assistance/src/costs.ts wageCostPerMonth',
+    },
+  },
+  {
+    key: 'social-assistance.evaluation-due-days',
+    label: '半年综合评估的完成期限（半年期满后）',
+    unit: '天',
+    defaultValue: 15,
+    valueSchema: days(90),
+    source: {
+      kind: 'system',
+      reasoning:
+        '39号 七(三) 规定每半年综合评估一次，未规定在何时完成；本系统设定每半年期满后 15 天内完成，未办的按预警分级转蓝、红。',
+    },
+    appliesTo: {
+      scope: '39号 半年综合评估（中期、末期）的到期日',
+      startInput: 'StartPurchase.evaluationDueDays',
+      passedBy: 'services/social-assistance/src/temporal.ts',
+      takesEffect: '只用于修改之后建立的购买项目；已建立的项目保留建立时的天数。',
+    },
+  },
+  {
+    key: 'social-assistance.rectification-days',
+    label: '评估不合格后承接主体整改期限',
+    unit: '天',
+    defaultValue: 30,
+    valueSchema: days(180),
+    source: {
+      kind: 'system',
+      reasoning:
+        '39号 七(三) 以评估结果作为资金拨付的主要依据，五(六) 规定不合格的由承接主体重新调配，未规定整改期限；本系统设定评估不合格后 30 天内整改并重新评估，其间暂停下一笔拨付。',
+    },
+    appliesTo: {
+      scope: '39号 评估不合格后的整改',
+      startInput: 'StartPurchase.rectificationDays',
+      passedBy: 'services/social-assistance/src/temporal.ts',
+      takesEffect: '只用于修改之后建立的购买项目；已建立的项目保留建立时的天数。',
+    },
+  },
+  {
+    key: 'social-assistance.later-years-first-payment',
+    label: '第二、三个服务年度首笔50%的起算日',
+    unit: '读法',
+    defaultValue: '服务年度开始之日',
+    valueSchema: z.enum(['服务年度开始之日']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '39号 六(四) 写“购买合同生效之日起的15个工作日内拨付年度经费的50%”，五(四) 购买期限三年；本系统读作每个服务年度开始（合同生效的周年日）起15个工作日内拨付当年经费的50%。',
+    },
+    appliesTo: {
+      scope: '39号 第二、三年度的首笔拨付',
+      fixedIn: 'workflows/social-assistance/src/purchase.ts paymentsOfYear',
+    },
+  },
+  {
+    key: 'social-assistance.case-step-working-days',
+    label: '社会救助申请每个环节的办理时限（入户调查、群众评议、抽查复核、审批决定）',
+    unit: '工作日',
+    defaultValue: 10,
+    valueSchema: days(60),
+    source: {
+      kind: 'system',
+      reasoning:
+        '39号 五(五)2 列出代为申请、调查审核、群众评议、抽查复核各环节，未规定时限；本系统设定每个环节自上一环节完成之日起 10 个工作日内办结（参照社会救助审核审批按工作日计限的做法），到期前转蓝、逾期转红。',
+    },
+    appliesTo: {
+      scope: '39号 入户核查员代办的社会救助申请（我的待办的期限）',
+      startInput: 'StartHouseholdCase.stepWorkingDays',
+      passedBy: 'services/social-assistance/src/temporal.ts（申请建立时读取）',
+      takesEffect: '只用于修改之后建立的申请；已建立的申请保留建立时的时限。',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

@@ -29,6 +29,8 @@ const KIND_LABELS: Record<string, UnitKind> = {
   经营主体: 'operator',
   旅游企业: 'business',
   经营单位: 'business',
+  承接主体: 'provider',
+  入户核查员: 'officer',
 };
 
 const kindOf = z

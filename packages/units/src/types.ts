@@ -24,6 +24,11 @@ export const UNIT_KINDS = [
   // Outside organisations with their own logins (青政办发〔2019〕34号): travel agencies, self-drive
   // clubs, scenic spots and hotels. They act only on their own trips; they take no government duty.
   'business', // 旅游企业、景区、宾馆
+  // 青政办发〔2019〕39号: the provider that 民政局 buys social-assistance service from (承接主体), an
+  // outside organisation with its own login, and each of its household-check officers (社会救助入户
+  // 核查员), a login of its own whose parent is the town, 裕民街道 or 民政局 it is dispatched to.
+  'provider', // 承接主体
+  'officer', // 社会救助入户核查员
 ] as const;
 
 export const UnitKindSchema = z.enum(UNIT_KINDS);

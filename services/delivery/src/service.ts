@@ -1,7 +1,6 @@
 import type { Db } from 'mongodb';
-import { startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import { JetStreamHandledEventLedger, startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import { AlertEvents } from '@duban/contracts';
-import { MongoHandledEventLedger } from '@duban/store';
 import { subscriptions } from './collections';
 import type { DeliveryConfig } from './config';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
@@ -48,7 +47,7 @@ export async function startDeliveryService(options: DeliveryServiceOptions): Pro
   const now = options.dispatcher?.now ?? (() => new Date());
   const consumer = await startConsumer(options.bus, {
     durable: options.durable ?? DELIVERY_DURABLE,
-    ledger: new MongoHandledEventLedger(db),
+    ledger: new JetStreamHandledEventLedger(options.bus),
     ...(options.startAt ? { startAt: options.startAt } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
     handlers: {

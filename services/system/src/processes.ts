@@ -4,6 +4,7 @@ import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
 import { landTransferProcess } from '@duban/service-land-transfer';
 import { landUseProcess } from '@duban/service-land-use';
+import { socialAssistanceProcess } from '@duban/service-social-assistance';
 import { supervisionProcess } from '@duban/service-supervision';
 import { tourismProcess } from '@duban/service-tourism';
 
@@ -19,6 +20,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   landUseProcess,
   landTransferProcess,
   tourismProcess,
+  socialAssistanceProcess,
 ];
 
 checkProcessList(PROCESSES);
