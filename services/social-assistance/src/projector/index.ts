@@ -1,7 +1,12 @@
 // Two durable consumers of the process's facts: the read models (rebuildable) and the alerts
 // (announced once, so never replayed by a rebuild; their ledger also records what was raised).
-import { startConsumer, type Bus, type EventHandlers, type RunningConsumer } from '@duban/bus';
-import { MongoHandledEventLedger } from '@duban/store';
+import {
+  JetStreamHandledEventLedger,
+  startConsumer,
+  type Bus,
+  type EventHandlers,
+  type RunningConsumer,
+} from '@duban/bus';
 import type { Db } from 'mongodb';
 import * as alerts from './alerts';
 import * as facts from './facts';
@@ -28,14 +33,14 @@ export function startSocialAssistanceProjection(deps: ConsumerDeps): Promise<Run
   return startConsumer(bus, {
     durable,
     handlers,
-    ledger: new MongoHandledEventLedger(db),
+    ledger: new JetStreamHandledEventLedger(bus),
     ...(startAt ? { startAt } : {}),
   });
 }
 
 export function startSocialAssistanceAlerts(deps: ConsumerDeps): Promise<RunningConsumer> {
   const { bus, db, durable, startAt } = deps;
-  const ledger = new MongoHandledEventLedger(db);
+  const ledger = new JetStreamHandledEventLedger(bus);
   const handlers = everyType(
     alerts.handles,
     alerts.onColourAlert({ bus, db, ledger, ledgerName: `${durable}:raised` }),
