@@ -12,7 +12,7 @@ const env = {
   TEMPORAL_ADDRESS: '127.0.0.1:27233',
   NATS_URL: 'nats://127.0.0.1:24222',
   NATS_MONITOR_PORT: '28222',
-  FERRETDB_PORT: '47017',
+  FERRETDB_PORT: '26017',
 };
 
 describe('duban stack up / down / status', () => {

@@ -20,7 +20,7 @@ export const testEnv = {
   TEMPORAL_NAMESPACE: 'default',
   NATS_URL: `nats://127.0.0.1:${port(14222)}`,
   NATS_MONITOR_PORT: port(18222),
-  FERRETDB_PORT: port(37017),
+  FERRETDB_PORT: port(21017),
   MONGODB_DB: `duban_test_${process.pid}`,
   ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
 };

@@ -25,7 +25,7 @@ export function ownStackEnv(name: string, offset: number): Record<string, string
     TEMPORAL_ADDRESS: `127.0.0.1:${port(17233)}`,
     NATS_URL: `nats://127.0.0.1:${port(14222)}`,
     NATS_MONITOR_PORT: port(18222),
-    FERRETDB_PORT: port(37017),
+    FERRETDB_PORT: port(21017),
     MONGODB_DB: `duban_${name}`,
     LOG_LEVEL: 'warn',
     ...(process.env.MONGODB_URI

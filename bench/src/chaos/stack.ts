@@ -23,7 +23,7 @@ export function chaosEnv(name: string, offset: number, sync = 'always'): Record<
     NATS_URL: `nats://127.0.0.1:${port(14222)}`,
     NATS_MONITOR_PORT: port(18222),
     NATS_SYNC: sync,
-    FERRETDB_PORT: port(37017),
+    FERRETDB_PORT: port(21017),
     MONGODB_DB: 'duban_chaos',
     PORT: port(13000),
     LOG_LEVEL: 'warn',
