@@ -40,7 +40,14 @@ export async function startStackOf(env: Record<string, string>): Promise<OwnStac
   const plan: StackPlan = planFromConfig(config, { headless: true });
   await stackDown(plan);
   fs.rmSync(plan.dataDir, { recursive: true, force: true });
-  await stackUp(plan);
+  try {
+    await stackUp(plan);
+  } catch (error) {
+    // One engine that cannot start must not leave the other two running (and holding their
+    // ports) for the next run: the file's afterAll has no stack to stop.
+    await stackDown(plan).catch(() => undefined);
+    throw error;
+  }
   return { config, stop: () => stackDown(plan) };
 }
 
