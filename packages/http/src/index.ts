@@ -26,7 +26,14 @@ export { ROLE_NAMES } from './principal';
 export type { Principal, RouteAuth } from './principal';
 export { errorHandler, notFound } from './errors';
 export { answerClientErrors } from './client-errors';
-export { ACTION_REFUSED, queryOrNull, sendUpdate, updateIdOf, updateProblem } from './temporal';
+export {
+  ACTION_REFUSED,
+  queryOrNull,
+  sendUpdate,
+  startWorkflowOnce,
+  updateIdOf,
+  updateProblem,
+} from './temporal';
 export type { SendUpdateOptions, UpdateSender } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
 export {

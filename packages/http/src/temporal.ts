@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   isGrpcDeadlineError,
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -137,5 +138,27 @@ export async function queryOrNull<T>(sender: UpdateSender, run: () => Promise<T>
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
     throw problemOf(sender, error, '');
+  }
+}
+
+/**
+ * Starts a workflow under an id that must never run twice: true when this call started it, false
+ * when a run under that id already exists (a retried request, another replica, or a restart).
+ */
+export async function startWorkflowOnce(
+  client: Client,
+  options: { type: string; taskQueue: string; workflowId: string; input: unknown },
+): Promise<boolean> {
+  try {
+    await client.workflow.start(options.type, {
+      taskQueue: options.taskQueue,
+      workflowId: options.workflowId,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [options.input],
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 // The social-assistance workflows as the service calls them: one per purchase, one per household case.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import type { Client } from '@temporalio/client';
+import { sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { policyNumber, policyValue } from '@duban/policy/store';
 import { policySetting } from '@duban/policy';
 import { assertStartInput } from '@duban/workflow-core/input';
@@ -27,24 +27,13 @@ export interface SaTemporal {
   taskQueue?: string;
 }
 
-async function startOnce(
-  deps: SaTemporal,
-  type: string,
-  workflowId: string,
-  input: unknown,
-): Promise<boolean> {
-  try {
-    await deps.temporal.workflow.start(type, {
-      taskQueue: deps.taskQueue ?? SOCIAL_ASSISTANCE_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw error;
-  }
+function startOnce(deps: SaTemporal, type: string, workflowId: string, input: unknown): Promise<boolean> {
+  return startWorkflowOnce(deps.temporal, {
+    type,
+    taskQueue: deps.taskQueue ?? SOCIAL_ASSISTANCE_TASK_QUEUE,
+    workflowId,
+    input,
+  });
 }
 
 /** Opens the year's purchase on the plan of 六 (2019: as the gazette writes it) with today's settings. */

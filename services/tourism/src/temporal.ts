@@ -1,6 +1,6 @@
 // The tourism workflows as the service calls them: trips and each agency's year.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import type { Client } from '@temporalio/client';
+import { sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   StartSettlementSchema,
@@ -21,19 +21,18 @@ export interface TourismTemporal {
   taskQueue?: string;
 }
 
-async function startOnce(deps: TourismTemporal, type: string, workflowId: string, input: unknown) {
-  try {
-    await deps.temporal.workflow.start(type, {
-      taskQueue: deps.taskQueue ?? TOURISM_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw error;
-  }
+function startOnce(
+  deps: TourismTemporal,
+  type: string,
+  workflowId: string,
+  input: unknown,
+): Promise<boolean> {
+  return startWorkflowOnce(deps.temporal, {
+    type,
+    taskQueue: deps.taskQueue ?? TOURISM_TASK_QUEUE,
+    workflowId,
+    input,
+  });
 }
 
 /** The agency's settlement of the year, started once (its trips tell it their verified claims). */
