@@ -26,7 +26,11 @@ describe('the event chain over the real engines', () => {
       js: engines.bus.js,
     });
     workerRun = worker.run();
-    service = await startDiagnosticsService({ bus: engines.bus, db: engines.store.db, maxDeliver: 3 });
+    service = await startDiagnosticsService({
+      bus: engines.bus,
+      db: engines.store.db,
+      maxHandlerFailures: 3,
+    });
   });
 
   afterAll(async () => {

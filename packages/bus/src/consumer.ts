@@ -11,6 +11,8 @@ import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstrea
 import type { Bus } from './connection';
 import { publishDeadLetter } from './deadletters';
 import { DeliveryQueue, type Delivery } from './delivery-queue';
+import { HeldDeliveries } from './held-deliveries';
+import { isInfrastructureFailure } from './infrastructure';
 import type { HandledEventLedger } from './ledger';
 import { EVENTS_STREAM } from './names';
 import { preciseNow, reportConsumed, type ConsumedEvent } from './observe';
@@ -34,11 +36,22 @@ export interface ConsumerOptions {
   durable: string;
   handlers: EventHandlers;
   ledger: HandledEventLedger;
-  /** Handler attempts before the message is dead-lettered with the last error. */
-  maxDeliver?: number;
+  /**
+   * Failures of the handler itself before the event is dead-lettered with the last error. A store
+   * or bus out of reach is not the event's fault and never counts (the batch waits for it).
+   */
+  maxHandlerFailures?: number;
+  /**
+   * Deliveries that ended with no outcome at all (the process died or hung during each) before
+   * the event is dead-lettered: an event that kills its consumer must not stop it for good, but
+   * a consumer killed many times over (a restart, an outage, an operator) must lose nothing.
+   */
+  maxDeliveries?: number;
   ackWaitMs?: number;
-  /** Delay before the next attempt after a handler failure, by attempt (last one repeats). */
+  /** Delay before the next attempt after a handler failure, by failure (last one repeats). */
   retryDelaysMs?: number[];
+  /** Delay before a batch is tried again while the store or bus is out of reach (last one repeats). */
+  unreachableDelaysMs?: number[];
   onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
   /**
    * Where a consumer created now starts: `first` (default) replays the whole stream, as a read
@@ -54,8 +67,10 @@ export interface ConsumerStats {
   duplicates: number;
   deadLettered: number;
   retried: number;
-  /** Times the pull ended on its own (the server was gone) and was started again. */
+  /** Times a pull ended on its own (the server was gone) and was started again. */
   resumed: number;
+  /** Times a batch waited for the store or bus to come back. */
+  waitedForInfrastructure: number;
 }
 
 export interface RunningConsumer {
@@ -63,10 +78,18 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
-const defaults = { maxDeliver: 5, ackWaitMs: 30_000, retryDelaysMs: [200, 1_000, 5_000] };
+const defaults = {
+  maxHandlerFailures: 5,
+  maxDeliveries: 100,
+  ackWaitMs: 30_000,
+  retryDelaysMs: [200, 1_000, 5_000],
+  unreachableDelaysMs: [500, 1_000, 2_000, 5_000, 10_000],
+};
 const RESUME_AFTER_MS = 1_000;
-/** The most deliveries handled as one batch (and held in memory past the pull). */
+/** The most deliveries queued, and the most handled as one batch. */
 const BATCH_LIMIT = 64;
+/** How long one pull waits on a quiet stream before the next (the server's own default). */
+const PULL_EXPIRES_MS = 30_000;
 
 interface Screened {
   delivery: Delivery;
@@ -74,12 +97,21 @@ interface Screened {
   handler: EventHandler<EventType>;
 }
 
+/** What a pass over a batch left for later because the store or bus was out of reach. */
+interface Interrupted {
+  left: Delivery[];
+  error: unknown;
+}
+
 /**
  * Starts a durable, explicit-ack consumer over the handled types. Every message ends in exactly
  * one of: handled and acked; acked as an already-handled duplicate; dead-lettered with a reason.
+ * While the store or bus is away, it waits with the messages in hand and loses none.
  */
 export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise<RunningConsumer> {
-  const maxDeliver = options.maxDeliver ?? defaults.maxDeliver;
+  const maxHandlerFailures = options.maxHandlerFailures ?? defaults.maxHandlerFailures;
+  const maxDeliveries = Math.max(options.maxDeliveries ?? defaults.maxDeliveries, maxHandlerFailures + 1);
+  const ackWaitMs = options.ackWaitMs ?? defaults.ackWaitMs;
   const types = Object.keys(options.handlers) as EventType[];
   if (types.length === 0) throw new Error(`consumer ${options.durable} has no handlers`);
   // A fact is also read under the names it was published with before a rename.
@@ -91,10 +123,9 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: options.startAt === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
-    // One more than our own limit: if the process dies during the last attempt, the server still
-    // delivers once more, and that delivery is dead-lettered rather than silently dropped.
-    max_deliver: maxDeliver + 1,
-    ack_wait: nanos(options.ackWaitMs ?? defaults.ackWaitMs),
+    // One more than our own limit: the delivery past it is dead-lettered, not silently dropped.
+    max_deliver: maxDeliveries + 1,
+    ack_wait: nanos(ackWaitMs),
     filter_subjects: filterSubjects,
   };
   try {
@@ -109,12 +140,31 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     await bus.jsm.consumers.add(EVENTS_STREAM, config);
   }
 
-  const consume = async () =>
-    (await bus.js.consumers.get(EVENTS_STREAM, options.durable)).consume({ max_messages: BATCH_LIMIT });
-  let messages = await consume();
+  const pullConsumer = await bus.js.consumers.get(EVENTS_STREAM, options.durable);
+  let currentPull: { stop(): void } | undefined;
   let stopping = false;
-  const stats: ConsumerStats = { handled: 0, duplicates: 0, deadLettered: 0, retried: 0, resumed: 0 };
+  const wakeOnStop = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakeOnStop.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakeOnStop.add(done);
+    });
+  const stats: ConsumerStats = {
+    handled: 0,
+    duplicates: 0,
+    deadLettered: 0,
+    retried: 0,
+    resumed: 0,
+    waitedForInfrastructure: 0,
+  };
   const retryDelays = options.retryDelaysMs ?? defaults.retryDelaysMs;
+  const unreachableDelays = options.unreachableDelaysMs ?? defaults.unreachableDelaysMs;
+  const held = new HeldDeliveries(ackWaitMs);
 
   /** Tells the observers (metrics, the benchmark) what became of one delivery. */
   const settled = (
@@ -122,7 +172,8 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     outcome: ConsumedEvent['outcome'],
     event?: AnyDubanEvent,
     handledAt: number | null = null,
-  ) =>
+  ) => {
+    held.release(delivery);
     reportConsumed({
       durable: options.durable,
       eventId: event?.id ?? '',
@@ -135,6 +186,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
       settledAt: preciseNow(),
       outcome,
     });
+  };
 
   const deadLetter = async (delivery: Delivery, reason: string, event?: AnyDubanEvent) => {
     const { msg } = delivery;
@@ -154,10 +206,10 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   /** The event a delivery carries and its handler, or null once it was dead-lettered. */
   const screen = async (delivery: Delivery): Promise<Screened | null> => {
     const { msg } = delivery;
-    if (msg.info.deliveryCount > maxDeliver) {
+    if (msg.info.deliveryCount > maxDeliveries) {
       await deadLetter(
         delivery,
-        `not handled after ${maxDeliver} deliveries (the consumer stopped during the last one)`,
+        `delivered ${maxDeliveries} times without an outcome (the consumer died or hung during each)`,
       );
       return null;
     }
@@ -185,51 +237,39 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     return { delivery, event, handler };
   };
 
-  /** Runs one handler; true when it succeeded (the event is then recorded and acked). */
-  const runHandler = async ({ delivery, event, handler }: Screened): Promise<boolean> => {
-    const { msg } = delivery;
-    try {
-      await handler(event as CloudEvent<EventType, EventData<EventType>>, {
-        consumer: options.durable,
-        deliveryCount: msg.info.deliveryCount,
-        streamSequence: msg.seq,
-      });
-      return true;
-    } catch (error) {
-      options.onError?.(error, { subject: msg.subject, sequence: msg.seq });
-      if (msg.info.deliveryCount >= maxDeliver) {
-        await deadLetter(
-          delivery,
-          `handler failed ${msg.info.deliveryCount} times; last error: ${describe(error)}`,
-          event,
-        );
-      } else {
-        stats.retried++;
-        const delay = retryDelays[Math.min(msg.info.deliveryCount - 1, retryDelays.length - 1)] ?? 1_000;
-        msg.nak(delay);
-        settled(delivery, 'retried', event);
-      }
-      return false;
+  /**
+   * The handler failed on the event itself: counted (durably), retried after a delay, and
+   * dead-lettered with the last error once the count reaches the limit.
+   */
+  const handlerFailed = async ({ delivery, event }: Screened, error: unknown) => {
+    const failures = await options.ledger.recordFailure(options.durable, event.id);
+    if (failures >= maxHandlerFailures) {
+      await deadLetter(delivery, `handler failed ${failures} times; last error: ${describe(error)}`, event);
+      return;
     }
+    stats.retried++;
+    delivery.msg.nak(retryDelays[Math.min(failures - 1, retryDelays.length - 1)] ?? 1_000);
+    settled(delivery, 'retried', event);
   };
 
   /**
-   * Handles what the pull handed over, in stream order (handlers of one subject rely on it): one
-   * ledger lookup for the batch, each new event's handler, one ledger write for those handled,
-   * then the acks. An event is acked only once the ledger holds it, so a crash anywhere before
-   * the acks redelivers it and the ledger (or the idempotent handler) makes it count once.
+   * One pass over a batch, in stream order (handlers of one subject rely on it): one ledger
+   * lookup, each new event's handler, one ledger write for those handled, then the acks. An event
+   * is acked only once the ledger holds it, so a crash anywhere before the acks redelivers it and
+   * the ledger (or the idempotent handler) makes it count once. Where the store or bus is out of
+   * reach, the pass stops and answers what is left, still in hand and still in order.
    */
-  const handleBatch = async (deliveries: Delivery[]) => {
+  const handleOnce = async (deliveries: Delivery[]): Promise<Interrupted | null> => {
     const screened: Screened[] = [];
-    for (const delivery of deliveries) {
+    for (const [i, delivery] of deliveries.entries()) {
       try {
         const ready = await screen(delivery);
         if (ready) screened.push(ready);
       } catch (error) {
-        unsettled([delivery], error);
+        return { left: [...screened.map((s) => s.delivery), ...deliveries.slice(i)], error };
       }
     }
-    if (screened.length === 0) return;
+    if (screened.length === 0) return null;
     let known: Set<string>;
     try {
       known = await options.ledger.handled(
@@ -237,27 +277,37 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
         screened.map((s) => s.event.id),
       );
     } catch (error) {
-      unsettled(
-        screened.map((s) => s.delivery),
-        error,
-      );
-      return;
+      return { left: screened.map((s) => s.delivery), error };
     }
     const handled: { ready: Screened; at: number }[] = [];
     // Ids handled in this batch: a repeat of one later in the batch is a duplicate too.
     const duplicates: Screened[] = [];
     const seen = new Set<string>();
-    for (const ready of screened) {
+    let interrupted: Interrupted | null = null;
+    for (const [i, ready] of screened.entries()) {
       if (known.has(ready.event.id) || seen.has(ready.event.id)) {
         duplicates.push(ready);
         continue;
       }
       try {
-        if (!(await runHandler(ready))) continue;
+        await ready.handler(ready.event as CloudEvent<EventType, EventData<EventType>>, {
+          consumer: options.durable,
+          deliveryCount: ready.delivery.msg.info.deliveryCount,
+          streamSequence: ready.delivery.msg.seq,
+        });
       } catch (error) {
-        // Dead-lettering failed: the bus is gone under us; the message comes back.
-        unsettled([ready.delivery], error);
-        continue;
+        let unreachable = error;
+        if (!isInfrastructureFailure(error)) {
+          options.onError?.(error, { subject: ready.delivery.msg.subject, sequence: ready.delivery.msg.seq });
+          try {
+            await handlerFailed(ready, error);
+            continue;
+          } catch (bookkeeping) {
+            unreachable = bookkeeping;
+          }
+        }
+        interrupted = { left: screened.slice(i).map((s) => s.delivery), error: unreachable };
+        break;
       }
       handled.push({ ready, at: preciseNow() });
       seen.add(ready.event.id);
@@ -270,9 +320,11 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
         );
       }
     } catch (error) {
-      // Not recorded: not acked either; the redelivery finds the ledger without them.
-      unsettled([...handled.map((h) => h.ready.delivery), ...duplicates.map((d) => d.delivery)], error);
-      return;
+      // Not recorded: not acked either; the next pass finds the ledger without them.
+      const done = [...handled.map((h) => h.ready), ...duplicates];
+      const order = new Map(deliveries.map((d, i) => [d, i]));
+      const left = [...done.map((r) => r.delivery), ...(interrupted?.left ?? [])];
+      return { left: left.sort((a, b) => order.get(a)! - order.get(b)!), error };
     }
     await Promise.all([
       ...handled.map(async ({ ready, at }) => {
@@ -286,56 +338,77 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
         settled(delivery, 'duplicate', event);
       }),
     ]);
+    return interrupted;
   };
 
-  /** The bus or store failed under us: leave the messages unacked so they are redelivered. */
-  const unsettled = (deliveries: Delivery[], error: unknown) => {
-    for (const delivery of deliveries) {
-      options.onError?.(error, { subject: delivery.msg.subject, sequence: delivery.msg.seq });
-      delivery.msg.nak(1_000);
-      settled(delivery, 'failed');
-    }
-  };
-
-  const drain = async () => {
-    const queue = new DeliveryQueue(BATCH_LIMIT);
-    const pump = (async () => {
+  /** Handles a batch, waiting with it in hand while the store or bus is out of reach. */
+  const handleBatch = async (batch: Delivery[]) => {
+    let left = batch;
+    for (let attempt = 0; left.length > 0 && !stopping; attempt++) {
+      let interrupted: Interrupted | null;
       try {
-        for await (const msg of messages) await queue.put({ msg, receivedAt: preciseNow() });
-      } finally {
-        queue.close();
+        interrupted = await handleOnce(left);
+      } catch (error) {
+        // An ack that could not be confirmed: the bus went away under us; the pass is repeated
+        // and the ledger turns what was already handled into duplicates.
+        interrupted = { left, error };
       }
-    })();
+      if (!interrupted) return;
+      left = interrupted.left;
+      stats.waitedForInfrastructure++;
+      const first = left[0]?.msg;
+      options.onError?.(interrupted.error, { subject: first?.subject ?? '', sequence: first?.seq ?? 0 });
+      await pause(unreachableDelays[Math.min(attempt, unreachableDelays.length - 1)] ?? 1_000);
+    }
+    // Stopping: what is left stays unacked and the server delivers it again.
+    for (const delivery of left) held.release(delivery);
+  };
+
+  /**
+   * Pulls only as many as the queue has room for, so everything the server has handed over is
+   * in hand and marked in progress; a long backlog stays on the server.
+   */
+  const queue = new DeliveryQueue(BATCH_LIMIT);
+  const pump = (async () => {
+    while (!stopping) {
+      const room = await queue.room();
+      if (stopping || room === 0) break;
+      const pulledAt = Date.now();
+      let pulled = 0;
+      try {
+        const pull = await pullConsumer.fetch({ max_messages: room, expires: PULL_EXPIRES_MS });
+        currentPull = pull;
+        for await (const msg of pull) {
+          const delivery = { msg, receivedAt: preciseNow() };
+          held.hold(delivery);
+          pulled++;
+          await queue.put(delivery);
+        }
+        // A pull that ended at once with nothing (the server refused it) is not repeated in a
+        // tight loop.
+        if (pulled === 0 && Date.now() - pulledAt < RESUME_AFTER_MS) await pause(RESUME_AFTER_MS);
+      } catch (error) {
+        if (stopping) break;
+        // The server went away long enough for the client to give up on the pull. A consumer
+        // that quietly stopped would leave its read model behind for good, so it pulls again.
+        options.onError?.(error, { subject: '(pull)', sequence: 0 });
+        stats.resumed++;
+        await pause(RESUME_AFTER_MS);
+      } finally {
+        currentPull = undefined;
+      }
+    }
+    queue.close();
+  })();
+  const loop = (async () => {
     for (;;) {
       const batch = await queue.take(BATCH_LIMIT);
       // Once stopping, what is still queued is left unacked: the server delivers it again.
-      if (batch.length === 0 || stopping) break;
-      await handleBatch(batch);
-    }
-    queue.close();
-    await pump;
-  };
-  const loop = (async () => {
-    for (;;) {
+      if (batch.length === 0 || stopping) return;
       try {
-        await drain();
+        await handleBatch(batch);
       } catch (error) {
-        options.onError?.(error, { subject: '(consume)', sequence: 0 });
-      }
-      if (stopping) return;
-      // The pull ended without stop(): the server went away long enough for the client to give
-      // up on it. A consumer that quietly stopped would leave its read model behind for good, so
-      // it pulls again until the server answers.
-      stats.resumed++;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, RESUME_AFTER_MS));
-        if (stopping) return;
-        try {
-          messages = await consume();
-          break;
-        } catch (error) {
-          options.onError?.(error, { subject: '(consume)', sequence: 0 });
-        }
+        options.onError?.(error, { subject: '(batch)', sequence: 0 });
       }
     }
   })();
@@ -344,8 +417,11 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     stats,
     stop: async () => {
       stopping = true;
-      await messages.close();
-      await loop;
+      for (const wake of [...wakeOnStop]) wake();
+      currentPull?.stop();
+      queue.close();
+      await Promise.all([pump, loop]);
+      held.stop();
     },
   };
 }

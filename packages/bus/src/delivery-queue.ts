@@ -8,7 +8,7 @@ export interface Delivery {
 
 /**
  * The deliveries a pull has handed over and the consumer has not yet taken, bounded so that a long
- * backlog stays on the server (and its ack wait does not run out in our memory). The consumer
+ * backlog stays on the server: the consumer pulls only as many as there is room for. The consumer
  * takes everything waiting at once: one message when the bus is quiet, a batch when it is busy,
  * so a batch costs one ledger lookup and one ledger write instead of two per event.
  */
@@ -26,6 +26,14 @@ export class DeliveryQueue {
     }
     this.waiting.push(delivery);
     this.wake('taker');
+  }
+
+  /** How many more it takes, once it has room for at least one (0 once closed). */
+  async room(): Promise<number> {
+    while (this.waiting.length >= this.capacity && !this.closed) {
+      await new Promise<void>((resolve) => (this.notifyPutter = resolve));
+    }
+    return this.closed ? 0 : this.capacity - this.waiting.length;
   }
 
   /** Up to `max` deliveries, waiting for at least one; empty once closed and drained. */

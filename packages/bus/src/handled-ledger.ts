@@ -41,6 +41,15 @@ export class JetStreamHandledEventLedger implements HandledEventLedger {
     await Promise.all([...new Set(eventIds)].map((id) => kv.put(key(consumer, id), handledAt)));
   }
 
+  async recordFailure(consumer: string, eventId: string): Promise<number> {
+    const kv = await this.open();
+    const failuresKey = `${key(consumer, eventId)}.failures`;
+    const before = await kv.get(failuresKey);
+    const count = (before?.operation === 'PUT' ? Number(before.string()) || 0 : 0) + 1;
+    await kv.put(failuresKey, String(count));
+    return count;
+  }
+
   /** Forgets a consumer's history, so a projection rebuilt from the stream handles every event. */
   async forgetConsumer(consumer: string): Promise<void> {
     await this.open();

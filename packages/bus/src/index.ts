@@ -23,3 +23,4 @@ export { publishStepEvent } from './steps';
 export type { RebuildableReadModel, ReadModelDeps } from './rebuildable';
 export { observeConsumers } from './observe';
 export type { ConsumedEvent, ConsumerObserver } from './observe';
+export { InfrastructureUnavailableError, isInfrastructureFailure } from './infrastructure';

@@ -9,12 +9,12 @@ export function startDiagnosticsService(deps: {
   bus: Bus;
   db: Db;
   durable?: string;
-  maxDeliver?: number;
+  maxHandlerFailures?: number;
 }): Promise<RunningConsumer> {
   return startConsumer(deps.bus, {
     durable: deps.durable ?? DIAGNOSTICS_CONSUMER,
     ledger: new JetStreamHandledEventLedger(deps.bus),
-    maxDeliver: deps.maxDeliver,
+    maxHandlerFailures: deps.maxHandlerFailures,
     handlers: { [DiagnosticsEvents.ProbeRecorded.type]: onProbeRecorded(deps.db) },
   });
 }

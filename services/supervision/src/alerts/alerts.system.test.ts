@@ -32,7 +32,7 @@ describe('alerts service over the real engines', () => {
     await ensureStreams(bus.jsm);
     store = await connectStore(stack.mongoUri, `${stack.mongoDb}_alerts`);
     db = store.db;
-    service = await startAlertsService({ bus, db, durable: DURABLE, maxDeliver: 3 });
+    service = await startAlertsService({ bus, db, durable: DURABLE, maxHandlerFailures: 3 });
   });
 
   afterAll(async () => {

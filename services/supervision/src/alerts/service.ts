@@ -13,7 +13,7 @@ export interface AlertsDeps {
   db: Db;
   /** Durable consumer name; tests pass their own to stay apart from other consumers. */
   durable?: string;
-  maxDeliver?: number;
+  maxHandlerFailures?: number;
   onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
 }
 
@@ -37,7 +37,7 @@ export async function startAlertsService(deps: AlertsDeps): Promise<AlertsServic
   const consumer = await startConsumer(deps.bus, {
     durable,
     ledger,
-    maxDeliver: deps.maxDeliver,
+    maxHandlerFailures: deps.maxHandlerFailures,
     onError: deps.onError,
     handlers: {
       [SupervisionEvents.ColourChanged.type]: onColourChanged(raise),

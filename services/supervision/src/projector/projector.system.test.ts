@@ -33,7 +33,7 @@ describe('projector over the real engines', () => {
     await ensureStreams(bus.jsm);
     store = await connectStore(stack.mongoUri, `${stack.mongoDb}_projector`);
     db = store.db;
-    service = await startProjectorService({ bus, db, durable: DURABLE, maxDeliver: 3 });
+    service = await startProjectorService({ bus, db, durable: DURABLE, maxHandlerFailures: 3 });
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { PROJECTOR_CONSUMER, startProjectorService, type ProjectorDeps } from '.
  */
 export function supervisionReadModel(
   durable: string = PROJECTOR_CONSUMER,
-  options: Pick<ProjectorDeps, 'maxDeliver' | 'onError'> = {},
+  options: Pick<ProjectorDeps, 'maxHandlerFailures' | 'onError'> = {},
 ): RebuildableReadModel<Db> {
   return {
     name: 'supervision',

@@ -19,7 +19,7 @@ export interface RebuildResult {
 /** Rebuilds supervision's read models alone (the projector's `items`, `timeline`, inbox entries). */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
   const model = supervisionReadModel(options.durable ?? PROJECTOR_CONSUMER, {
-    maxDeliver: options.maxDeliver,
+    maxHandlerFailures: options.maxHandlerFailures,
     onError: options.onError,
   });
   const [rebuilt] = await rebuildReadModels([model], options);

@@ -30,7 +30,7 @@ export interface ProjectorDeps {
   db: Db;
   /** Durable consumer name; tests pass their own to stay apart from other consumers. */
   durable?: string;
-  maxDeliver?: number;
+  maxHandlerFailures?: number;
   onError?: (error: unknown, context: { subject: string; sequence: number }) => void;
 }
 
@@ -60,7 +60,7 @@ export async function startProjectorService(deps: ProjectorDeps): Promise<Runnin
   return startConsumer(deps.bus, {
     durable: deps.durable ?? PROJECTOR_CONSUMER,
     ledger: new JetStreamHandledEventLedger(deps.bus),
-    maxDeliver: deps.maxDeliver,
+    maxHandlerFailures: deps.maxHandlerFailures,
     onError: deps.onError,
     handlers: projectorHandlers(deps.db),
   });
