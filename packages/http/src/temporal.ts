@@ -147,7 +147,13 @@ export async function queryOrNull<T>(sender: UpdateSender, run: () => Promise<T>
  */
 export async function startWorkflowOnce(
   client: Client,
-  options: { type: string; taskQueue: string; workflowId: string; input: unknown },
+  options: {
+    type: string;
+    taskQueue: string;
+    workflowId: string;
+    input: unknown;
+    memo?: Record<string, unknown>;
+  },
 ): Promise<boolean> {
   try {
     await client.workflow.start(options.type, {
@@ -155,6 +161,7 @@ export async function startWorkflowOnce(
       workflowId: options.workflowId,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [options.input],
+      ...(options.memo ? { memo: options.memo } : {}),
     });
     return true;
   } catch (error) {

@@ -1,6 +1,6 @@
 // Starting the towns' workflows and sending actions to them through Temporal.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
+import type { Client } from '@temporalio/client';
+import { queryOrNull, sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   StartAssessmentSchema,
@@ -18,8 +18,6 @@ import {
   assessmentSnapshotQuery,
   rectificationActionUpdate,
   rectificationSnapshotQuery,
-  type townAssessmentWorkflow,
-  type townRectificationWorkflow,
 } from '@duban/workflow-cultivated-land';
 
 export interface LandTemporalDeps {
@@ -27,43 +25,30 @@ export interface LandTemporalDeps {
   taskQueue?: string;
 }
 
-/** Starts once: a second start of the same town and campaign (or year) finds the first. */
-async function startOnce(start: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await start();
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-    throw error;
-  }
-}
-
 /** Starts a town's rectification; an input its contract refuses starts nothing (InvalidStartInputError). */
 export const startRectification = (deps: LandTemporalDeps, input: StartRectification) => {
   const workflowId = townRectificationWorkflowId(input.rectificationId);
   assertStartInput(StartRectificationSchema, input, workflowId);
-  return startOnce(() =>
-    deps.temporal.workflow.start<typeof townRectificationWorkflow>('townRectificationWorkflow', {
-      taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    }),
-  );
+  // A second start of the same town and campaign finds the first.
+  return startWorkflowOnce(deps.temporal, {
+    type: 'townRectificationWorkflow',
+    taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
+    workflowId,
+    input,
+  });
 };
 
 /** Starts a town's yearly assessment; an input its contract refuses starts nothing. */
 export const startAssessment = (deps: LandTemporalDeps, input: StartAssessment) => {
   const workflowId = townAssessmentWorkflowId(input.assessmentId);
   assertStartInput(StartAssessmentSchema, input, workflowId);
-  return startOnce(() =>
-    deps.temporal.workflow.start<typeof townAssessmentWorkflow>('townAssessmentWorkflow', {
-      taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    }),
-  );
+  // A second start of the same town and year finds the first.
+  return startWorkflowOnce(deps.temporal, {
+    type: 'townAssessmentWorkflow',
+    taskQueue: deps.taskQueue ?? CULTIVATED_LAND_TASK_QUEUE,
+    workflowId,
+    input,
+  });
 };
 
 /** One action on a town's rectification, as an Update; a retried request acts once. */

@@ -1,7 +1,7 @@
 // Starting cases and sending actions to them through Temporal.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { problems, queryOrNull, sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { problems, queryOrNull, sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   StartCaseSchema,
@@ -19,7 +19,6 @@ import {
   caseActionUpdate,
   caseSnapshotQuery,
   rectificationActionUpdate,
-  type kindergartenCaseWorkflow,
 } from '@duban/workflow-kindergarten';
 import { kindergartenPolicy, type KindergartenPolicy } from './policy';
 
@@ -58,19 +57,14 @@ export async function startCase(
     ...policy,
   };
   assertStartInput(StartCaseSchema, input, workflowId);
-  try {
-    await deps.temporal.workflow.start<typeof kindergartenCaseWorkflow>('kindergartenCaseWorkflow', {
-      taskQueue: deps.taskQueue ?? KINDERGARTEN_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-      ...(memo ? { memo } : {}),
-    });
-    return { caseId, projectId, created: true };
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { caseId, projectId, created: false };
-    throw error;
-  }
+  const created = await startWorkflowOnce(deps.temporal, {
+    type: 'kindergartenCaseWorkflow',
+    taskQueue: deps.taskQueue ?? KINDERGARTEN_TASK_QUEUE,
+    workflowId,
+    input,
+    ...(memo ? { memo } : {}),
+  });
+  return { caseId, projectId, created };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The land-transfer workflow as the service calls it: one per application.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import type { Client } from '@temporalio/client';
+import { sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { policyNumber, policyValue } from '@duban/policy/store';
 import { policySetting, type PolicyKey } from '@duban/policy';
 import { assertStartInput } from '@duban/workflow-core/input';
@@ -51,18 +51,13 @@ export async function startApplication(
     supervisionDue: await policyText(deps.db, 'land-transfer.supervision-due'),
   };
   assertStartInput(StartApplicationSchema, input, workflowId);
-  try {
-    await deps.temporal.workflow.start('landTransferWorkflow', {
-      taskQueue: deps.taskQueue ?? LAND_TRANSFER_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    });
-    return { applicationId, created: true };
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { applicationId, created: false };
-    throw error;
-  }
+  const created = await startWorkflowOnce(deps.temporal, {
+    type: 'landTransferWorkflow',
+    taskQueue: deps.taskQueue ?? LAND_TRANSFER_TASK_QUEUE,
+    workflowId,
+    input,
+  });
+  return { applicationId, created };
 }
 
 /** One step as an Update; a retried request (same request id) acts once. */

@@ -1,6 +1,6 @@
 // The land-use workflows as the service calls them: the one ledger and the cases.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { sendUpdate, type ProcessRouteContext } from '@duban/http';
+import { sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   StartLandCaseSchema,
@@ -17,7 +17,6 @@ import {
   landCaseQuery,
   townSuspensionUpdate,
   type TownSuspension,
-  type landCaseWorkflow,
   type landLedgerWorkflow,
 } from '@duban/workflow-land-use';
 
@@ -95,18 +94,13 @@ export async function startLandCase(
   };
   // An input the workflow's contract refuses starts nothing (InvalidStartInputError).
   assertStartInput(StartLandCaseSchema, input, workflowId);
-  try {
-    await deps.temporal.workflow.start<typeof landCaseWorkflow>('landCaseWorkflow', {
-      taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
-      workflowId,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [input],
-    });
-    return { caseId, created: true };
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { caseId, created: false };
-    throw error;
-  }
+  const created = await startWorkflowOnce(deps.temporal, {
+    type: 'landCaseWorkflow',
+    taskQueue: deps.taskQueue ?? LAND_USE_TASK_QUEUE,
+    workflowId,
+    input,
+  });
+  return { caseId, created };
 }
 
 /** One action on a case, as an Update; a retried request (same request id) acts once. */
