@@ -2,7 +2,7 @@
 // 社会救助 (青政办发〔2019〕39号): the leadership totals, each purchase's timeline with payments due and
 // paid, evaluation results and the officers' roster, and the household cases by town and step.
 // Each party acts here on what the API lists as open to it (sa-actions.js has the forms).
-import { COLOURS, download, get, unitName } from '/api.js';
+import { ApiError, COLOURS, download, get, unitName } from '/api.js';
 import { actionButtons, postForm } from '/forms.js';
 import { colourChip, fill, h, timeText, todayShanghai } from '/ui.js';
 import {
@@ -39,17 +39,32 @@ const table = (id, heads, rows) =>
   );
 
 const path = (kind, id) => `/api/social-assistance/${kind}/${encodeURIComponent(id)}`;
-const go = (kind, id) => (location.hash = `#/social-assistance/${kind}/${encodeURIComponent(id)}`);
+/** Ids just started here (a purchase opened, a case taken): their page waits for the read model. */
+const started = new Set();
+const go = (kind, id) => {
+  started.add(id);
+  location.hash = `#/social-assistance/${kind}/${encodeURIComponent(id)}`;
+};
+const pause = () => new Promise((resolve) => window.setTimeout(resolve, 250));
 
 /**
- * The detail of a purchase or case once the read model has caught up with `version` (the answer
- * of the Update just taken): the projection follows the workflow's events by a moment.
+ * The detail of a purchase or case once the read model has caught up: with `version` (the answer
+ * of the Update just taken), or at all for one just started. The projection follows the
+ * workflow's events by a moment; about 10 s at most, then the page shows what there is.
  */
-async function detailAt(url, key, version = 0) {
+async function detailAt(url, key, id, version = 0) {
   for (let i = 0; ; i += 1) {
-    const detail = await get(url);
-    if (detail[key].version >= version || i >= 40) return detail;
-    await new Promise((resolve) => window.setTimeout(resolve, 250));
+    let detail = null;
+    try {
+      detail = await get(url);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404 && started.has(id) && i < 40)) throw error;
+    }
+    if (detail && (detail[key].version >= version || i >= 40)) {
+      started.delete(id);
+      return detail;
+    }
+    await pause();
   }
 }
 
@@ -202,7 +217,7 @@ async function boardPage(container, ctx) {
 }
 
 async function purchasePage(container, ctx, id, version = 0) {
-  const { purchase: p, actions, timeline } = await detailAt(path('purchases', id), 'purchase', version);
+  const { purchase: p, actions, timeline } = await detailAt(path('purchases', id), 'purchase', id, version);
   if (!ctx.isCurrent()) return;
   fill(
     container,
@@ -310,7 +325,7 @@ async function purchasePage(container, ctx, id, version = 0) {
 }
 
 async function casePage(container, ctx, id, version = 0) {
-  const { case: c, actions, timeline } = await detailAt(path('cases', id), 'case', version);
+  const { case: c, actions, timeline } = await detailAt(path('cases', id), 'case', id, version);
   if (!ctx.isCurrent()) return;
   fill(
     container,
