@@ -85,3 +85,31 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   );
   return book;
 }
+
+/** Submits the open dialog expecting a refusal; returns what it showed and closes the dialog. */
+export async function refusedIn(page: Page, values: Record<string, string>): Promise<string> {
+  const error = await submitDialog(page, values).then(
+    () => '',
+    (e: Error) => e.message,
+  );
+  await page.locator('dialog[open] button[type=button]').click();
+  return error;
+}
+
+/** Opens `url` until `selector` shows: a read model is projected a moment after its workflow acts. */
+export async function openWhenShown(page: Page, url: string, selector: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  await page.goto(url);
+  for (;;) {
+    const shown = await page
+      .locator(selector)
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`${selector} not shown at ${url} within ${timeoutMs} ms`);
+    await page.reload();
+  }
+}

@@ -3,6 +3,7 @@ import { loadConfig, type DubanConfig } from '@duban/config';
 import { seedUsers } from '@duban/service-gateway';
 import { connectStore } from '@duban/store';
 import { startSystem, type RunningSystem, type SystemOptions } from '@duban/system';
+import { api, login } from '../../services/gateway/src/testing/harness';
 
 /** The `whole` project's shared stack (test/setup/whole-stack.ts), for files that can share it. */
 export function sharedWholeStack(): DubanConfig {
@@ -33,4 +34,27 @@ export async function startWithoutGazette(
     throw error;
   }
   return system;
+}
+
+/**
+ * A unit the administrator adds (a provider, an officer, a village …) and its bureau login
+ * `bureau-<code>` with `password`; returns the login's token.
+ */
+export async function addUnitWithLogin(
+  url: string,
+  adminToken: string,
+  unit: { code: string; name: string; kind: string; parent?: string },
+  password: string,
+): Promise<string> {
+  const made = await api({ url }, '/api/units', {
+    token: adminToken,
+    body: { ...unit, shortName: unit.name },
+  });
+  if (made.status !== 201) throw new Error(`unit ${unit.code}: ${JSON.stringify(made.body)}`);
+  const user = await api({ url }, '/api/users', {
+    token: adminToken,
+    body: { username: `bureau-${unit.code}`, name: unit.name, role: 'bureau', unitCode: unit.code, password },
+  });
+  if (user.status !== 201) throw new Error(`user bureau-${unit.code}: ${JSON.stringify(user.body)}`);
+  return login({ url }, `bureau-${unit.code}`, password);
 }

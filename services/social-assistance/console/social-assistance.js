@@ -1,9 +1,23 @@
+/* global location, window */
 // 社会救助 (青政办发〔2019〕39号): the leadership totals, each purchase's timeline with payments due and
 // paid, evaluation results and the officers' roster, and the household cases by town and step.
-import { COLOURS, get, unitName } from '/api.js';
-import { colourChip, fill, h, timeText } from '/ui.js';
+// Each party acts here on what the API lists as open to it (sa-actions.js has the forms).
+import { ApiError, COLOURS, download, get, unitName } from '/api.js';
+import { actionButtons, postForm } from '/forms.js';
+import { colourChip, fill, h, timeText, todayShanghai } from '/ui.js';
+import {
+  CASE_ACTIONS,
+  KINDS,
+  PARTS,
+  PURCHASE_ACTIONS,
+  openPurchaseForm,
+  takeCaseForm,
+} from './sa-actions.js';
 
-const PARTS = { first: '50%', mid: '40%', final: '剩余部分' };
+const CIVIL = 'civil';
+/** 七(三): one evaluation with the panel's three scores. */
+const attemptText = (a) =>
+  `${a.on} ${a.passed ? '合格' : '不合格'}（服务成效 ${a.scores.serviceResults}、日常管理 ${a.scores.dailyManagement}、社会影响 ${a.scores.socialEffect}）`;
 const CASE_STEPS = {
   investigation: '入户调查',
   appraisal: '群众评议',
@@ -11,14 +25,6 @@ const CASE_STEPS = {
   decision: '镇(街道)决定',
   approved: '已决定：给予救助',
   rejected: '已决定：不予救助',
-};
-const KINDS = {
-  subsistence: '最低生活保障',
-  destitute: '特困人员供养',
-  medical: '医疗救助',
-  education: '教育救助',
-  housing: '住房救助',
-  temporary: '临时救助',
 };
 const table = (id, heads, rows) =>
   h(
@@ -32,24 +38,115 @@ const table = (id, heads, rows) =>
     rows,
   );
 
-export async function socialAssistancePage(container, ctx) {
-  const [, sub, id] = ctx.parts;
-  if (sub === 'purchases' && id) return purchasePage(container, id);
-  if (sub === 'cases' && id) return casePage(container, id);
-  return boardPage(container);
+const path = (kind, id) => `/api/social-assistance/${kind}/${encodeURIComponent(id)}`;
+/** Ids just started here (a purchase opened, a case taken): their page waits for the read model. */
+const started = new Set();
+const go = (kind, id) => {
+  started.add(id);
+  location.hash = `#/social-assistance/${kind}/${encodeURIComponent(id)}`;
+};
+const pause = () => new Promise((resolve) => window.setTimeout(resolve, 250));
+
+/**
+ * The detail of a purchase or case once the read model has caught up: with `version` (the answer
+ * of the Update just taken), or at all for one just started. The projection follows the
+ * workflow's events by a moment; about 10 s at most, then the page shows what there is.
+ */
+async function detailAt(url, key, id, version = 0) {
+  for (let i = 0; ; i += 1) {
+    let detail = null;
+    try {
+      detail = await get(url);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404 && started.has(id) && i < 40)) throw error;
+    }
+    if (detail && (detail[key].version >= version || i >= 40)) {
+      started.delete(id);
+      return detail;
+    }
+    await pause();
+  }
 }
 
-async function boardPage(container) {
+export async function socialAssistancePage(container, ctx) {
+  const [, sub, id] = ctx.parts;
+  if (sub === 'purchases' && id) return purchasePage(container, ctx, id);
+  if (sub === 'cases' && id) return casePage(container, ctx, id);
+  return boardPage(container, ctx);
+}
+
+/** The seat of this user's unit on a purchase in service (an officer's login), or null. */
+const seatOf = (user, purchases) =>
+  purchases
+    .filter((p) => p.stage === 'in-service')
+    .flatMap((p) => p.roster)
+    .find((s) => s.officerCode && s.officerCode === user.unitCode) ?? null;
+
+/** 民政局 opens a year's purchase; an officer on the roster takes a household's application. */
+function boardActions(user, purchases) {
+  const out = [];
+  if (user.role === 'bureau' && user.unitCode === CIVIL) {
+    const form = openPurchaseForm(Number(todayShanghai().slice(0, 4)));
+    out.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'sa-open',
+          onclick: () =>
+            postForm({
+              title: '建立年度购买社会救助服务项目（三、六）',
+              ...form,
+              path: '/api/social-assistance/purchases',
+              done: '已建立',
+              after: (answer) => go('purchases', answer.purchaseId),
+            }),
+        },
+        '建立年度项目',
+      ),
+    );
+  }
+  const seat = user.role === 'bureau' ? seatOf(user, purchases) : null;
+  if (seat) {
+    const towns = [...new Set(purchases.flatMap((p) => p.roster.map((s) => s.unitCode)))].filter(
+      (code) => code !== CIVIL,
+    );
+    const form = takeCaseForm(seat.unitCode, towns, todayShanghai());
+    out.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'sa-take',
+          onclick: () =>
+            postForm({
+              title: '受困难家庭委托，代为提出救助申请（五(五)2(1)）',
+              ...form,
+              path: '/api/social-assistance/cases',
+              done: '已受理',
+              after: (answer) => go('cases', answer.caseId),
+            }),
+        },
+        '代为提出救助申请',
+      ),
+    );
+  }
+  return h('div', { class: 'toolbar', id: 'sa-board-actions' }, out);
+}
+
+async function boardPage(container, ctx) {
   const [summary, list, cases] = await Promise.all([
     get('/api/social-assistance/summary'),
     get('/api/social-assistance/purchases'),
     get('/api/social-assistance/cases'),
   ]);
+  if (!ctx.isCurrent()) return;
   const towns = Object.keys(summary.casesByTown);
   const steps = Object.keys(CASE_STEPS);
   fill(
     container,
     h('h1', {}, '购买社会救助服务（青政办发〔2019〕39号）'),
+    boardActions(ctx.user, list.purchases),
     h('h2', {}, '领导总览'),
     table(
       'sa-totals',
@@ -119,18 +216,36 @@ async function boardPage(container) {
   );
 }
 
-async function purchasePage(container, id) {
-  const { purchase: p, timeline } = await get(`/api/social-assistance/purchases/${encodeURIComponent(id)}`);
+async function purchasePage(container, ctx, id, version = 0) {
+  const { purchase: p, actions, timeline } = await detailAt(path('purchases', id), 'purchase', id, version);
+  if (!ctx.isCurrent()) return;
   fill(
     container,
     h('p', {}, h('a', { href: '#/social-assistance' }, '← 社会救助')),
     h('h1', {}, `${p.year}年购买社会救助服务（${p.provider ? p.provider.name : '承接主体待定'}）`),
     h(
+      'div',
+      { class: 'toolbar', id: 'sa-actions', 'data-version': p.version },
+      actionButtons({
+        actions,
+        specs: PURCHASE_ACTIONS,
+        thing: p,
+        subject: `${p.year}年购买社会救助服务`,
+        pathOf: (action) => `${path('purchases', id)}/actions/${action}`,
+        after: (answer) => purchasePage(container, ctx, id, answer.version),
+      }),
+    ),
+    h(
       'p',
       {},
       h(
-        'a',
-        { href: `/api/social-assistance/purchases/${encodeURIComponent(id)}/budget.xlsx` },
+        'button',
+        {
+          type: 'button',
+          id: 'sa-budget',
+          onclick: () =>
+            download(`${path('purchases', id)}/budget.xlsx`, `购买社会救助服务预算-${p.year}.xlsx`),
+        },
         '下载年度预算表（xlsx）',
       ),
     ),
@@ -179,7 +294,7 @@ async function purchasePage(container, id) {
           h('td', {}, `第${e.serviceYear}年度${e.half === 1 ? '中期' : '末期'}`),
           h('td', {}, e.periodEnd),
           h('td', {}, e.due),
-          h('td', {}, e.attempts.map((a) => `${a.on} ${a.passed ? '合格' : '不合格'}`).join('；') || '—'),
+          h('td', {}, e.attempts.map(attemptText).join('；') || '—'),
           h('td', {}, colourChip(e.colour)),
         ),
       ),
@@ -209,12 +324,25 @@ async function purchasePage(container, id) {
   );
 }
 
-async function casePage(container, id) {
-  const { case: c, timeline } = await get(`/api/social-assistance/cases/${encodeURIComponent(id)}`);
+async function casePage(container, ctx, id, version = 0) {
+  const { case: c, actions, timeline } = await detailAt(path('cases', id), 'case', id, version);
+  if (!ctx.isCurrent()) return;
   fill(
     container,
     h('p', {}, h('a', { href: '#/social-assistance' }, '← 社会救助')),
     h('h1', {}, `社会救助申请：${c.household.applicant}（${KINDS[c.household.kind]}）`),
+    h(
+      'div',
+      { class: 'toolbar', id: 'sa-case-actions', 'data-step': c.step ?? c.decision },
+      actionButtons({
+        actions,
+        specs: CASE_ACTIONS,
+        thing: c,
+        subject: c.household.applicant,
+        pathOf: (action) => `${path('cases', id)}/actions/${action}`,
+        after: (answer) => casePage(container, ctx, id, answer.version),
+      }),
+    ),
     h(
       'dl',
       { id: 'sa-case' },

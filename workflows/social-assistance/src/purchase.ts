@@ -382,9 +382,12 @@ export function applyPurchaseAction(state: PurchaseState, command: PurchaseComma
   return facts;
 }
 
-/** Every deadline of the purchase with its ladder: plan steps, payments, evaluations, rectifications. */
-function deadlinesOf(p: PurchaseSnapshot): Deadline[] {
-  if (p.stage === 'ended') return [];
+/**
+ * Every deadline of the purchase with its ladder: plan steps, payments, evaluations, rectifications.
+ * An ended purchase has none open (`atEnd` lists them all the same, every one settled).
+ */
+function deadlinesOf(p: PurchaseSnapshot, atEnd = false): Deadline[] {
+  if (p.stage === 'ended' && !atEnd) return [];
   const list: Deadline[] = p.steps.map((s) => ({
     key: `step:${s.key}`,
     label: s.label,
@@ -428,8 +431,12 @@ function deadlinesOf(p: PurchaseSnapshot): Deadline[] {
   return list;
 }
 
-/** Time passed (or an action was taken): a new service year, then each deadline's colour. */
-export function onPurchaseTime(state: PurchaseState, now: number): Fact[] {
+/**
+ * Time passed (or an action was taken): a new service year, then each deadline's colour. When the
+ * last payment ends the purchase, its colour (blue while it was due) settles to green as every
+ * paid one does, if `settlesAtEnd()` says so (the workflow's patch: earlier runs left it as it was).
+ */
+export function onPurchaseTime(state: PurchaseState, now: number, settlesAtEnd = () => false): Fact[] {
   const { p, settings } = state;
   const facts: Fact[] = [];
   if (p.stage === 'in-service' && p.contract) {
@@ -439,7 +446,8 @@ export function onPurchaseTime(state: PurchaseState, now: number): Fact[] {
       facts.push(paymentsOfYear(state, n));
     }
   }
-  for (const move of moveColours(deadlinesOf(p), now, settings.warningWindowDays))
+  const deadlines = p.stage === 'ended' && settlesAtEnd() ? deadlinesOf(p, true) : deadlinesOf(p);
+  for (const move of moveColours(deadlines, now, settings.warningWindowDays))
     facts.push([
       E.PurchaseColourChanged.type,
       `colour-${move.deadline}-${move.to}-${p.version + facts.length}`,

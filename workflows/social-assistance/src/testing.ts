@@ -13,6 +13,15 @@ export const start2019 = (purchaseId = 'GM-2019'): StartPurchase => ({
   openedBy: 'bureau-civil',
 });
 
+/** A later year's purchase on the plan of 六 moved to that year (六 writes only 2019's). */
+export const startYear = (year: number, purchaseId: string): StartPurchase => ({
+  ...start2019(purchaseId),
+  year,
+  plan: Object.fromEntries(
+    Object.entries(PLAN_2019).map(([step, phrase]) => [step, phrase.replace('2019', String(year))]),
+  ) as StartPurchase['plan'],
+});
+
 /** The twelve officers of 五(二), seat by seat. */
 export const officers = (prefix = 'officer') =>
   Array.from({ length: 12 }, (_, i) => ({ seat: i + 1, code: `${prefix}-${i + 1}`, name: `核查员${i + 1}` }));

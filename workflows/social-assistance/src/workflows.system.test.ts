@@ -12,7 +12,7 @@ import {
   type PurchaseSnapshot,
 } from './contracts/index';
 import { caseActionUpdate, caseQuery, purchaseActionUpdate, purchaseQuery } from './definitions';
-import { PANEL, PROVIDER, actor, household, officers, scores, start2019 } from './testing';
+import { PANEL, PROVIDER, actor, household, officers, scores, start2019, startYear } from './testing';
 import { socialAssistanceWorkflowsPath } from './worker';
 import type { householdCaseWorkflow, socialAssistancePurchaseWorkflow } from './workflows';
 
@@ -170,6 +170,88 @@ describe('social-assistance purchase on the time-skipping server, 2019 (青政�
     const h: Purchase = suite.env.client.workflow.getHandle(started.workflowId);
     await wt.rejectedAsInvalid(act(h, civil(), 'apply', { on: '2019-02-30' }), 'body.on');
     await wt.runningUnharmed(h);
+  });
+
+  // After the case test: the server's clock only moves on (2020-01 now).
+  it('walks the three service years of 五(四): each final evaluation releases the rest 10 working days on (六(四)), each new year’s 50% falls due as the year starts, the last payment ends the purchase', async () => {
+    const id = `GM-2020-${run}`;
+    const started = await suite.env.client.workflow.start<typeof socialAssistancePurchaseWorkflow>(
+      'socialAssistancePurchaseWorkflow',
+      { taskQueue: TASK_QUEUE, workflowId: purchaseWorkflowId(id), args: [startYear(2020, id)] },
+    );
+    const h: Purchase = suite.env.client.workflow.getHandle(started.workflowId);
+    await suite.skipTo('2020-04-24T10:00:00');
+    await act(h, civil(), 'apply', { on: '2020-04-24' });
+    await suite.skipTo('2020-05-08T10:00:00');
+    await act(h, civil(), 'procure', { on: '2020-05-08', provider: PROVIDER });
+    await suite.skipTo('2020-05-20T10:00:00');
+    await act(h, civil(), 'contract', { signedOn: '2020-05-20', effectiveOn: '2020-05-20' });
+    await suite.skipTo('2020-06-05T10:00:00');
+    let p = await act(h, provider(), 'dispatch', { on: '2020-06-05', officers: officers() });
+    const pay = (key: string, on: string) =>
+      act(h, fin(), 'pay', { payment: key, on, amountYuan: payment(p, key).amountYuan });
+    const evaluate = (key: string, on: string) =>
+      act(h, civil(), 'evaluate', { evaluation: key, on, passed: true, scores, panel: PANEL, note: '' });
+
+    // Each year: the 50% 15 working days from the year's start (year 1: the contract in effect),
+    // the 40% 15 working days from passing the mid-term evaluation, the rest 10 from passing the
+    // final one. 端午 2020 (06-25) and 2022 (06-03) fall in the counts.
+    const years = [
+      {
+        n: 1,
+        first: '2020-06-10',
+        h1: '2020-11-25',
+        mid: '2020-12-16',
+        h2: '2021-05-25',
+        rest: '2021-06-08',
+      },
+      {
+        n: 2,
+        first: '2021-06-10',
+        h1: '2021-11-25',
+        mid: '2021-12-16',
+        h2: '2022-05-25',
+        rest: '2022-06-09',
+      },
+      {
+        n: 3,
+        first: '2022-06-13',
+        h1: '2022-11-25',
+        mid: '2022-12-16',
+        h2: '2023-05-25',
+        rest: '2023-06-08',
+      },
+    ];
+    for (const y of years) {
+      const key = (part: string) => `Y${y.n}-${part}`;
+      // A later year begins on its own timer: its budget (no recruitment), payments and evaluations.
+      p = await after(h, `${y.first}T09:00:00`, (x) => x.budgets.length >= y.n);
+      expect(payment(p, key('first'))).toMatchObject({ due: y.first, paidOn: null });
+      p = await pay(key('first'), y.first);
+      await suite.skipTo(`${y.h1}T10:00:00`);
+      p = await evaluate(key('H1'), y.h1);
+      expect(payment(p, key('mid')).due).toBe(y.mid);
+      await suite.skipTo(`${y.mid}T10:00:00`);
+      p = await pay(key('mid'), y.mid);
+      await suite.skipTo(`${y.h2}T10:00:00`);
+      p = await evaluate(key('H2'), y.h2);
+      expect(payment(p, key('final'))).toMatchObject({ trigger: y.h2, due: y.rest, held: null });
+      await suite.skipTo(`${y.rest}T10:00:00`);
+      p = await pay(key('final'), y.rest);
+      for (const part of ['first', 'mid', 'final'])
+        expect(payment(p, key(part))).toMatchObject({ late: false, colour: 'green' });
+    }
+    expect(p.budgets.map((b) => [b.serviceYear, b.start, b.end])).toEqual([
+      [1, '2020-05-20', '2021-05-19'],
+      [2, '2021-05-20', '2022-05-19'],
+      [3, '2022-05-20', '2023-05-19'],
+    ]);
+    // 五(三)4: recruitment is paid once, in the first year.
+    expect(payment(p, 'Y1-first').amountYuan).toBe(301_440);
+    expect(payment(p, 'Y2-first').amountYuan).toBe(265_440);
+    expect(p.evaluations.every((e) => e.passedOn)).toBe(true);
+    expect(p).toMatchObject({ stage: 'ended', colour: 'none' });
+    await suite.recordAndReplay(h, 'purchase-2020-three-years-ended.json');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

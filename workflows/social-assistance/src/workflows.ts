@@ -1,4 +1,4 @@
-import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor, EventType } from '@duban/contracts';
 import * as core from '@duban/workflow-core';
 import type { PendingSocialEvent, SocialAssistanceActivities } from './activities';
@@ -57,6 +57,9 @@ function outbox(id: string, thing: { version: number }, key: 'purchase' | 'case'
   return { loop, emit };
 }
 
+/** The last payment's colour settles when it ends the purchase (recorded histories before it: not). */
+const settlesAtEnd = () => patched('sa-colours-settle-at-end');
+
 /**
  * One purchase of social-assistance service (青政办发〔2019〕39号): the plan of 六 from application to
  * dispatch, then three service years, each with its payments of 六(四) and evaluations of 七(三).
@@ -69,7 +72,10 @@ export async function socialAssistancePurchaseWorkflow(
   const { loop, emit } = outbox(state.p.purchaseId, state.p, 'purchase');
   if (!('resume' in input))
     emit(
-      [[SocialAssistanceEvents.PurchaseOpened.type, 'opened', {}], ...onPurchaseTime(state, Date.now())],
+      [
+        [SocialAssistanceEvents.PurchaseOpened.type, 'opened', {}],
+        ...onPurchaseTime(state, Date.now(), settlesAtEnd),
+      ],
       null,
     );
 
@@ -78,7 +84,7 @@ export async function socialAssistancePurchaseWorkflow(
     purchaseActionUpdate,
     (command) => {
       const facts = applyPurchaseAction(state, command, Date.now());
-      emit([...facts, ...onPurchaseTime(state, Date.now())], command.actor);
+      emit([...facts, ...onPurchaseTime(state, Date.now(), settlesAtEnd)], command.actor);
       loop.wake();
       return loop.answer(core.plainClone(state.p));
     },
@@ -92,7 +98,7 @@ export async function socialAssistancePurchaseWorkflow(
   await loop.run({
     finished: () => state.p.stage === 'ended',
     wakeAt: (now) => nextPurchaseWakeAt(state, now),
-    onTimer: () => emit(onPurchaseTime(state, Date.now()), null),
+    onTimer: () => emit(onPurchaseTime(state, Date.now(), settlesAtEnd), null),
     continueAsNew: () => continueAsNew<typeof socialAssistancePurchaseWorkflow>({ resume: state }),
   });
 }
