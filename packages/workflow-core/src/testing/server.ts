@@ -4,6 +4,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 const ATTEMPTS = 3;
 
 /**
+ * The JVM's options for the test server (the wrapper reads TEMPORAL_TEST_SERVER_JAVA_OPTS): the
+ * client compiler only and the serial collector start it in about a third less CPU and time
+ * (1.8 s → 1.3 s of CPU, measured on the loaded two-core machine), so it comes up inside the
+ * SDK's five seconds more often; a test file's few minutes never need the optimising compiler.
+ */
+const JAVA_OPTS = '-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
+/**
  * Starts Temporal's time-skipping test server (our Maven-built one, started by its wrapper) with
  * its clock at `startAt` (UTC, `YYYY-MM-DD HH:mm:ss`). The SDK gives the JVM five seconds to
  * listen; on a loaded two-core machine (two vitest processes, several engines) it sometimes needs
@@ -15,6 +23,8 @@ export async function startTimeSkippingServer(
 ): Promise<TestWorkflowEnvironment> {
   for (let attempt = 1; ; attempt += 1) {
     process.env.TEMPORAL_TEST_SERVER_START_AT = startAt;
+    const ownJavaOpts = process.env.TEMPORAL_TEST_SERVER_JAVA_OPTS === undefined;
+    if (ownJavaOpts) process.env.TEMPORAL_TEST_SERVER_JAVA_OPTS = JAVA_OPTS;
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: testServerPath } },
@@ -24,6 +34,7 @@ export async function startTimeSkippingServer(
       if (!slowStart || attempt >= ATTEMPTS) throw error;
     } finally {
       delete process.env.TEMPORAL_TEST_SERVER_START_AT;
+      if (ownJavaOpts) delete process.env.TEMPORAL_TEST_SERVER_JAVA_OPTS;
     }
   }
 }
