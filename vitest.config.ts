@@ -35,11 +35,6 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/fuzz.test.ts',
 ];
 
-// The workflow files of every process (workflows/<name>/src/workflows.system.test.ts): most of
-// their time is waiting on their own time-skipping server, not on a shared engine, so they run
-// in a vitest process of their own (the `workflows` project) beside `system` and `whole`.
-const WORKFLOW_FILES = ['workflows/**/*.system.test.ts'];
-
 export default defineConfig({
   test: {
     sequence: { sequencer: ReplayingFilesFirst },
@@ -59,21 +54,8 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['test/**/*.test.ts', '**/*.system.test.ts'],
-          exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES, ...WORKFLOW_FILES],
+          exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES],
           globalSetup: ['test/setup/engines.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        // Each process's workflows on a time-skipping server of their own, with a stack of their
-        // own for the bus: infra/test.sh runs them in a third vitest process beside the other two.
-        test: {
-          name: 'workflows',
-          include: WORKFLOW_FILES,
-          exclude: ['**/node_modules/**'],
-          globalSetup: ['test/setup/workflow-engines.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -13,7 +13,7 @@ export interface OwnStack {
 /**
  * The settings of a whole stack of its own: ports and data folder apart from the shared test
  * stack's and from each other's. `offset` moves the ports: a stack takes base+offset, +10 and +11,
- * so offsets in use are 45 (the `workflows` project's stack), 5 and 25 (in the `system` project) and 20, 40, 60, 65 (fuzzing) and 80
+ * so offsets in use are 5 and 25 (in the `system` project) and 20, 40, 60, 65 (fuzzing) and 80
  * (chaos) in `whole`, which runs at the same time, and 85 (the operator's test in `system`); files of one project run one after another.
  */
 export function ownStackEnv(name: string, offset: number): Record<string, string> {
