@@ -2,9 +2,7 @@
 # README test command: installs what is missing, checks lint and types, then runs every test.
 # The system tests start their own engines (test/setup/engines.ts) on ports of their own; the
 # whole-system files of the `whole` project start stacks of their own (one per gazette file, one
-# shared by the others: test/setup/whole-stack.ts), so they run in a second vitest process beside;
-# the workflow files (time-skipping server) run in a third. With arguments, one vitest run gets
-# them as they are.
+# shared by the others: test/setup/whole-stack.ts), so they run in a second vitest process beside. With arguments, one vitest run gets them as they are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/infra/bootstrap.sh"
@@ -40,12 +38,6 @@ whole_pid=$!
 # If this script is stopped, stop the background run (and its engines) too.
 trap 'kill "$whole_pid" 2>/dev/null || true' EXIT
 
-workflows_log=".data/test-workflows.log"
-echo "[test] workflow tests (time-skipping server) in the background → $workflows_log"
-pnpm --silent vitest run --project workflows >"$workflows_log" 2>&1 &
-workflows_pid=$!
-trap 'kill "$whole_pid" "$workflows_pid" 2>/dev/null || true' EXIT
-
 unit_log=".data/test-unit.log"
 echo "[test] unit and system tests (also → $unit_log)"
 status=0
@@ -53,11 +45,7 @@ pnpm --silent vitest run --project unit --project system 2>&1 | tee "$unit_log" 
 
 whole_status=0
 wait "$whole_pid" || whole_status=$?
-workflows_status=0
-wait "$workflows_pid" || workflows_status=$?
 trap - EXIT
-echo "[test] workflow tests (time-skipping server):"
-cat "$workflows_log"
 echo "[test] whole-system tests (end-to-end and browser):"
 cat "$whole_log"
 # A CI log is often read from its end: repeat each failing run's own account of its failures last.
@@ -66,9 +54,8 @@ failures_of() {
 }
 if [ "$status" -ne 0 ]; then echo "[test] unit/system failures:"; failures_of "$unit_log"; fi
 if [ "$whole_status" -ne 0 ]; then echo "[test] whole-system failures:"; failures_of "$whole_log"; fi
-if [ "$workflows_status" -ne 0 ]; then echo "[test] workflow failures:"; failures_of "$workflows_log"; fi
-if [ "$status" -ne 0 ] || [ "$whole_status" -ne 0 ] || [ "$workflows_status" -ne 0 ]; then
-  echo "[test] FAILED: unit/system exit $status, whole-system exit $whole_status, workflows exit $workflows_status"
+if [ "$status" -ne 0 ] || [ "$whole_status" -ne 0 ]; then
+  echo "[test] FAILED: unit/system exit $status, whole-system exit $whole_status"
   exit 1
 fi
 echo "[test] all tests passed"
