@@ -44,6 +44,10 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/**/*.test.ts', 'workflows/**/*.test.ts', 'services/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.system.test.ts'],
+          // Pure code with no engine and no global state to leak: every file in one worker that
+          // imports each module once. A fresh worker per file spent ten times the tests' own time
+          // importing the same modules again (65 files: 434 s against 42 s on a loaded machine).
+          isolate: false,
         },
       },
       {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingServer } from '@duban/workflow-core/testing';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { workflowBundleCode } from '@duban/workflow-core/worker';
 import { connectBus, ensureStreams, publishEvent, type Bus, type RunningConsumer } from '@duban/bus';
 import {
   LAND_LEDGER_WORKFLOW_ID,
@@ -35,7 +36,6 @@ import { publishSuspensionFact } from './testing';
 
 // The 自然资源局 module over the real engines: the workflows on the time-skipping server publish
 // to NATS, the module keeps lu_* read models, the shared inbox and the alerts (DESIGN §5).
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 const TASK_QUEUE = 'land-use-service-test';
 const natres = {
   userId: 'bureau-natres',
@@ -66,7 +66,7 @@ describe('land-use service modules (青政办发〔2019〕28号 二(三)、二(�
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
-      workflowBundle: await bundleWorkflowCode({ workflowsPath: landUseWorkflowsPath, logger: quietLogger }),
+      workflowBundle: await workflowBundleCode(landUseWorkflowsPath),
       activities: createLandUseActivities({ js: bus.js }),
     });
     running = worker.run();

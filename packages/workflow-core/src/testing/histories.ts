@@ -4,13 +4,13 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 
 type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
 
 /** Replays a fresh history; with RECORD_HISTORIES=1 also keeps it in `dir` as `file`. */
 export async function recordAndReplay(
-  bundle: WorkflowBundleWithSourceMap,
+  bundle: WorkflowBundle,
   dir: string,
   file: string,
   history: History,
@@ -23,7 +23,7 @@ export async function recordAndReplay(
 }
 
 /** Replays every history recorded in `dir`: a non-deterministic change fails here. */
-export async function replayRecorded(bundle: WorkflowBundleWithSourceMap, dir: string): Promise<void> {
+export async function replayRecorded(bundle: WorkflowBundle, dir: string): Promise<void> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {

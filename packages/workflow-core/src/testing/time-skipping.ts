@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { connectBus, ensureStreams, type Bus } from '@duban/bus';
 import { msUntil } from './actors';
 import { recordAndReplay, replayRecorded } from './histories';
+import { workflowBundleCode } from '../worker';
 
 export interface TimeSkippingOptions {
   /** The process's workflows file (its histories are in `../histories`). */
@@ -18,8 +19,6 @@ export interface TimeSkippingOptions {
   startAt: string;
   activities: (js: JetStreamClient) => object;
 }
-
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 
 /**
  * Starts the test server at `startAt`, connects the bus, bundles the workflows and runs one worker
@@ -37,7 +36,7 @@ export function timeSkippingSuite(options: TimeSkippingOptions): TimeSkippingSui
 export class TimeSkippingSuite {
   env!: TestWorkflowEnvironment;
   bus!: Bus;
-  bundle!: WorkflowBundleWithSourceMap;
+  bundle!: WorkflowBundle;
   private worker: Worker | undefined;
   private running: Promise<void> | undefined;
   readonly historiesDir: string;
@@ -51,10 +50,7 @@ export class TimeSkippingSuite {
     this.env = await startTimeSkippingServer(stack.testServerPath, this.options.startAt);
     this.bus = await connectBus(stack.natsUrl);
     await ensureStreams(this.bus.jsm);
-    this.bundle = await bundleWorkflowCode({
-      workflowsPath: this.options.workflowsPath,
-      logger: quietLogger,
-    });
+    this.bundle = await workflowBundleCode(this.options.workflowsPath);
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       taskQueue: this.options.taskQueue,
