@@ -63,7 +63,7 @@ export function checkUnitYearAction(state: UnitYearState, command: UnitYearComma
     refuse(`每月工作情况由 ${y.unitCode} 报送本单位的（四(三)）`);
   const body = command.body as { month: number; progress: ProjectProgress[] };
   const slot = y.months.find((s) => s.month === body.month);
-  if (!slot) refuse(`${y.year}年${body.month}月不在本单位的报送月份内`);
+  if (!slot) return refuse(`${y.year}年${body.month}月不在本单位的报送月份内`);
   if (slot.reportedOn) refuse(`${y.year}年${body.month}月已于 ${slot.reportedOn} 报送`);
   if (civilDateOf(now) < civilDateFrom(y.year, body.month, 1)) refuse(`${body.month}月尚未开始，不能报送`);
   const unknown = body.progress.filter((p) => !y.projectIds.includes(p.projectId)).map((p) => p.projectId);
