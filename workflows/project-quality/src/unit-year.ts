@@ -2,11 +2,20 @@
 // warning ladder (DESIGN §5: blue in the window before the day, red once the day has passed with no
 // report; a report filed late brings it back to green and is marked late). Pure: the workflow
 // passes the time in.
-import { civilDateFrom, civilDateOf, colourFor, endOfCivilDay, nextColourChangeAt } from '@duban/calendar';
+import {
+  addCivilDays,
+  civilDateFrom,
+  civilDateOf,
+  colourFor,
+  endOfCivilDay,
+  nextColourChangeAt,
+} from '@duban/calendar';
 import type { Colour } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import {
+  NDRC,
   ProjectQualityEvents,
+  type Talk,
   type ProjectProgress,
   type StartUnitYear,
   type UnitYearCommand,
@@ -28,8 +37,16 @@ const REF = '青政办发〔2019〕40号 四(三)';
  * reading: the text sets no date).
  */
 export const yearClosesAfter = (year: number): string => civilDateFrom(year + 1, 1, 31);
+/** A year opened after that (a past year entered now) gets a month from its opening to be filled in. */
+export const BACKFILL_DAYS = 31;
 
-export function newUnitYearState(input: StartUnitYear): UnitYearState {
+function closesAfter(year: number, now: number): string {
+  const usual = yearClosesAfter(year);
+  const backfill = addCivilDays(civilDateOf(now), BACKFILL_DAYS);
+  return backfill > usual ? backfill : usual;
+}
+
+export function newUnitYearState(input: StartUnitYear, now: number): UnitYearState {
   const months = [];
   for (let m = input.fromMonth; m <= 12; m += 1)
     months.push({
@@ -50,6 +67,8 @@ export function newUnitYearState(input: StartUnitYear): UnitYearState {
       months,
       colour: 'green',
       closed: false,
+      closesAfter: closesAfter(input.year, now),
+      talks: [],
       version: 0,
     },
   };
@@ -59,6 +78,11 @@ export function newUnitYearState(input: StartUnitYear): UnitYearState {
 export function checkUnitYearAction(state: UnitYearState, command: UnitYearCommand, now: number): void {
   const { y } = state;
   if (y.closed) refuse(`${y.year}年度报送已结束`);
+  if (command.action === 'summon') {
+    if (command.actor.role !== 'bureau' || command.actor.unitCode !== NDRC)
+      refuse('约谈名单由发展和改革局按季度排名提出（二(三)）');
+    return;
+  }
   if (command.actor.role !== 'bureau' || command.actor.unitCode !== y.unitCode)
     refuse(`每月工作情况由 ${y.unitCode} 报送本单位的（四(三)）`);
   const body = command.body as { month: number; progress: ProjectProgress[] };
@@ -71,6 +95,7 @@ export function checkUnitYearAction(state: UnitYearState, command: UnitYearComma
 }
 
 export function applyUnitYearAction(state: UnitYearState, command: UnitYearCommand, now: number): Fact[] {
+  if (command.action === 'summon') return summon(state, command.body as Omit<Talk, 'listedOn'>, now);
   const body = command.body as { month: number; work: string; progress: ProjectProgress[] };
   const slot = state.y.months.find((s) => s.month === body.month)!;
   const on = civilDateOf(now);
@@ -79,6 +104,14 @@ export function applyUnitYearAction(state: UnitYearState, command: UnitYearComma
   slot.work = body.work;
   slot.progress = body.progress.map((p) => ({ ...p, problems: p.problems ?? '' }));
   return [[ProjectQualityEvents.MonthlyReportFiled.type, 'report', { month: slot.month, late: slot.late }]];
+}
+
+/** 二(三): a quarter's listing once; listing it again changes nothing. */
+function summon(state: UnitYearState, talk: Omit<Talk, 'listedOn'>, now: number): Fact[] {
+  const talks = (state.y.talks ??= []);
+  if (talks.some((t) => t.quarter === talk.quarter)) return [];
+  talks.push({ ...talk, listedOn: civilDateOf(now) });
+  return [[ProjectQualityEvents.TalkListed.type, `talk:${talk.quarter}`, { ...talk }]];
 }
 
 const WORDS: Partial<Record<Colour, string>> = {
@@ -112,7 +145,7 @@ export function onUnitYearTime(state: UnitYearState, now: number): Fact[] {
   }
   y.colour = y.months.reduce<Colour>((w, s) => (RANK[s.colour] > RANK[w] ? s.colour : w), 'green');
   const allIn = y.months.every((s) => s.reportedOn);
-  if (!y.closed && (allIn || now > endOfCivilDay(yearClosesAfter(y.year)).getTime())) {
+  if (!y.closed && (allIn || now > endOfCivilDay(y.closesAfter ?? yearClosesAfter(y.year)).getTime())) {
     y.closed = true;
     facts.push([
       ProjectQualityEvents.UnitYearClosed.type,
@@ -134,6 +167,6 @@ export function nextUnitYearWakeAt(state: UnitYearState, now: number): number | 
         null,
     )
     .filter((m): m is number => m !== null && m > now);
-  marks.push(endOfCivilDay(yearClosesAfter(state.y.year)).getTime() + 1);
+  marks.push(endOfCivilDay(state.y.closesAfter ?? yearClosesAfter(state.y.year)).getTime() + 1);
   return Math.min(...marks);
 }

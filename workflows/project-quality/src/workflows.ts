@@ -30,7 +30,7 @@ export async function unitReportingYearWorkflow(
   input: StartUnitYear | { resume: UnitYearState },
 ): Promise<void> {
   core.checkStartInput(StartUnitYearSchema, input);
-  const state = 'resume' in input ? input.resume : newUnitYearState(input);
+  const state = 'resume' in input ? input.resume : newUnitYearState(input, Date.now());
   const y = state.y;
   const loop = new core.ProcessLoop<PendingProjectQualityEvent>(
     (events) => publishProjectQualityEvents(workflowInfo().workflowId, `${y.unitCode}-${y.year}`, events),

@@ -15,6 +15,18 @@ export const UnitYearActionBodies = {
       progress: z.array(ProjectProgressSchema).max(500),
     })
     .strict(),
+  /** 二(三): listed for a talk by a city leader after two quarters last; 发改局 lists, 督查室 follows up. */
+  summon: z
+    .object({
+      quarter: z.string().regex(/^\d{4}Q[1-4]$/),
+      previous: z.string().regex(/^\d{4}Q[1-4]$/),
+      measures: z
+        .array(z.enum(['completion', 'start']))
+        .min(1)
+        .max(2),
+      figures: z.string().trim().min(1).max(500),
+    })
+    .strict(),
 } as const;
 export type UnitYearActionName = keyof typeof UnitYearActionBodies;
 

@@ -22,6 +22,15 @@ export const ProjectQualityEvents = registerEvents({
       ref: z.string(),
     }),
   ),
+  TalkListed: fact(
+    'talk_listed',
+    withYear({
+      quarter: z.string(),
+      previous: z.string(),
+      measures: z.array(z.string()),
+      figures: z.string(),
+    }),
+  ),
   UnitYearClosed: fact('unit_year_closed', withYear({ missed: z.array(z.number().int()) })),
 });
 

@@ -20,5 +20,11 @@ export const ProjectQualityGrants = defineGrants({
     refusal: '月度通报由发展和改革局发布（二(三)）',
     units: [NDRC],
   },
+  summon: {
+    roles: ['bureau'],
+    owner: '市发展和改革局',
+    refusal: '约谈名单由发展和改革局按季度排名提出（二(三)）',
+    units: [NDRC],
+  },
   indicator: { roles: ['bureau'], owner: '指标的牵头单位', refusal: '指标值由牵头单位报送' },
 });

@@ -85,6 +85,16 @@ export const MonthSlotSchema = z.object({
 });
 export type MonthSlot = z.infer<typeof MonthSlotSchema>;
 
+/** 二(三) 约谈: the unit listed after a quarter, with the figures of the two quarters. */
+export const TalkSchema = z.object({
+  quarter: z.string().regex(/^\d{4}Q[1-4]$/),
+  previous: z.string().regex(/^\d{4}Q[1-4]$/),
+  measures: z.array(z.enum(['completion', 'start'])).min(1),
+  figures: z.string().min(1),
+  listedOn: CivilDateSchema,
+});
+export type Talk = z.infer<typeof TalkSchema>;
+
 export const UnitYearSnapshotSchema = z.object({
   unitCode: UnitCodeSchema,
   year: z.number().int(),
@@ -93,6 +103,10 @@ export const UnitYearSnapshotSchema = z.object({
   /** The worst colour among the months. */
   colour: ColourSchema,
   closed: z.boolean(),
+  /** The last day a report is taken (the end of next January, or a month after a late opening). */
+  closesAfter: CivilDateSchema.optional(),
+  /** 约谈 listings of the year's quarters (absent in years recorded before they existed). */
+  talks: z.array(TalkSchema).optional(),
   version: z.number().int(),
 });
 export type UnitYearSnapshot = z.infer<typeof UnitYearSnapshotSchema>;
