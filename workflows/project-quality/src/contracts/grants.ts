@@ -9,7 +9,7 @@ import { NDRC } from './model';
 export const ProjectQualityGrants = defineGrants({
   report: { roles: ['bureau'], owner: '报送单位本身', refusal: '每月工作情况由各单位报送本单位的（四(三)）' },
   ledger: {
-    roles: ['bureau', 'admin'],
+    roles: ['bureau'],
     owner: '市发展和改革局',
     refusal: '销号台账由发展和改革局建立（四(三)）',
     units: [NDRC],
