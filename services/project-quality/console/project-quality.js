@@ -5,17 +5,11 @@ import { colourChip, fill, h, toast, todayShanghai } from '/ui.js';
 
 const pct = (r) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 const REPORT = { 'on-time': '按时报送', late: '逾期补报', missing: '逾期未报', 'not-due': '未到报送日' };
-const table = (id, heads, rows) =>
-  h(
-    'table',
-    { id },
-    h(
-      'tr',
-      {},
-      heads.map((t) => h('th', {}, t)),
-    ),
-    rows,
-  );
+/** A table whose first row names the columns. */
+function table(id, heads, rows) {
+  const head = h('tr', {}, ...heads.map((t) => h('th', {}, t)));
+  return h('table', { id }, head, ...rows);
+}
 
 export async function projectQualityPage(container) {
   const today = todayShanghai();

@@ -1,12 +1,6 @@
 // Two durable consumers of the process's facts: the read model (rebuildable) and the alerts
 // (announced once, so never replayed by a rebuild).
-import {
-  JetStreamHandledEventLedger,
-  startConsumer,
-  type Bus,
-  type EventHandlers,
-  type RunningConsumer,
-} from '@duban/bus';
+import { JetStreamHandledEventLedger, startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
 import type { Db } from 'mongodb';
 import * as alerts from './alerts';
 import * as facts from './facts';
@@ -23,33 +17,26 @@ interface ConsumerDeps {
   startAt?: 'first' | 'new';
 }
 
-const handlersFor = (defs: readonly { type: string }[], on: unknown) =>
-  Object.fromEntries(defs.map((def) => [def.type, on])) as EventHandlers;
-
-export function startProjectQualityProjection({
-  bus,
-  db,
-  durable,
-  startAt,
-}: ConsumerDeps): Promise<RunningConsumer> {
-  return startConsumer(bus, {
-    durable,
-    handlers: handlersFor(facts.handles, facts.onFact(db)),
-    ledger: new JetStreamHandledEventLedger(bus),
-    ...(startAt ? { startAt } : {}),
+/** One consumer giving each of `types` to `handle`, its handled events in the JetStream ledger. */
+function consume(
+  deps: ConsumerDeps,
+  types: readonly { type: string }[],
+  handle: (ledger: JetStreamHandledEventLedger) => unknown,
+): Promise<RunningConsumer> {
+  const ledger = new JetStreamHandledEventLedger(deps.bus);
+  const handler = handle(ledger);
+  return startConsumer(deps.bus, {
+    durable: deps.durable,
+    handlers: Object.fromEntries(types.map(({ type }) => [type, handler])) as never,
+    ledger,
+    ...(deps.startAt ? { startAt: deps.startAt } : {}),
   });
 }
 
-export function startProjectQualityAlerts({
-  bus,
-  db,
-  durable,
-  startAt,
-}: ConsumerDeps): Promise<RunningConsumer> {
-  const ledger = new JetStreamHandledEventLedger(bus);
-  const handlers = handlersFor(
-    alerts.handles,
-    alerts.onAlert({ bus, db, ledger, ledgerName: `${durable}:raised` }),
+export const startProjectQualityProjection = (deps: ConsumerDeps) =>
+  consume(deps, facts.handles, () => facts.onFact(deps.db));
+
+export const startProjectQualityAlerts = (deps: ConsumerDeps) =>
+  consume(deps, alerts.handles, (ledger) =>
+    alerts.onAlert({ bus: deps.bus, db: deps.db, ledger, ledgerName: `${deps.durable}:raised` }),
   );
-  return startConsumer(bus, { durable, handlers, ledger, ...(startAt ? { startAt } : {}) });
-}
