@@ -117,6 +117,14 @@ describe('project quality year over the running system (发改局, 教育局, �
     });
     expect(opened.body.map((u) => u.unitCode).sort()).toEqual(['edu', 'hous']);
 
+    // 四(二): both were due to start by the end of March, so both are on May's weekly dispatch.
+    const dispatch = await as<{ week: string; projects: { projectId: string }[] }>(
+      'edu',
+      '/api/project-quality/dispatch/2019-05-29',
+    );
+    expect(dispatch.body.week).toBe('2019-05-27');
+    expect(dispatch.body.projects.map((p) => p.projectId).sort()).toEqual([`E${run}`, `H${run}`]);
+
     // Each unit reports its own year only (四(三) 本单位).
     expect(
       (

@@ -18,6 +18,7 @@ export const PqParams = {
   quarter: z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度写作 2019Q3') }),
   unitYear: z.object({ unit: z.string().max(60), year: z.coerce.number().int().min(2019).max(2100) }),
   indicator: z.object({ id: z.string().max(300) }),
+  date: z.object({ date: CivilDateSchema }),
 };
 export const PqBodies = {
   close: z.object({ on: CivilDateSchema }).strict(),
@@ -52,6 +53,7 @@ export const PqViews = {
   }),
   talks: z.array(row),
   targets: z.array(row),
+  dispatch: z.object({ week: z.string(), projects: z.array(row) }),
   indicators: z.array(row),
   indicatorImport: z.object({ documents: z.number().int(), indicators: z.number().int() }),
 };

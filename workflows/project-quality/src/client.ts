@@ -9,3 +9,4 @@ export * from './rates';
 export * from './report-day';
 export * from './targets';
 export * from './year-targets';
+export * from './dispatch';

@@ -6,6 +6,8 @@ import {
   UnitYearActionBodies,
   previousQuarter,
   standings2019,
+  weekOf,
+  weeklyDispatch,
   type QuarterKey,
   type UnitYearSnapshot,
 } from '@duban/workflow-project-quality/client';
@@ -189,6 +191,25 @@ export function reportingRoutes(ctx: ProcessRouteContext): Route[] {
           out.push({ unitCode: t.unitCode, ...body });
         }
         res.json(out);
+      },
+    }),
+    defineRoute({
+      ...readers,
+      method: 'get',
+      path: '/project-quality/dispatch/:date',
+      operationId: 'pqWeeklyDispatch',
+      summary: '每周调度会的项目：3月底前开工的项目，上半年每周一次（四(二)）',
+      tags: PQ_TAGS,
+      params: PqParams.date,
+      responses: { 200: { description: '调度项目', schema: PqViews.dispatch } },
+      handler: async ({ params, res }) => {
+        const year = Number(params.date.slice(0, 4));
+        const years = await yearsAround(ctx, [year]);
+        const progress = latestProgress(years, year, Number(params.date.slice(5, 7)));
+        res.json({
+          week: weekOf(params.date),
+          projects: weeklyDispatch(await ledgerOf(ctx), progress, params.date),
+        });
       },
     }),
     defineRoute({
