@@ -109,6 +109,8 @@ describe('the web console in a real browser', () => {
       'land-transfer',
       'tourism',
       'social-assistance',
+      'project-quality',
+      'indicators',
       'delivery',
     ]);
     expect(menus.inspector).toContain('alerts');

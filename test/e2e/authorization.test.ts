@@ -22,6 +22,7 @@ import {
   OpenLandCaseSchema,
   RequestOccupationSchema,
 } from '@duban/workflow-land-use/client';
+import { ProjectQualityGrants } from '@duban/workflow-project-quality/client';
 import { CIVIL, SocialAssistanceGrants } from '@duban/workflow-social-assistance/client';
 import { SupervisionGrants } from '@duban/workflow-supervision/client';
 import { MARKETING_CENTRE, TourismGrants } from '@duban/workflow-tourism/client';
@@ -55,6 +56,7 @@ const BUSINESS_TABLES: Record<string, GrantTable<string>> = {
   LandTransferGrants,
   TourismGrants,
   SocialAssistanceGrants,
+  ProjectQualityGrants,
 };
 
 interface Operation {
@@ -194,7 +196,7 @@ describe('the authorization matrix', () => {
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
     await seedUsers(store.db, {
-      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT],
+      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', OTHER_UNIT],
     });
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: PROCESSES });
     bus = await connectBus(config.nats.url);
@@ -206,7 +208,7 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, OTHER_UNIT].map((u) => [
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', OTHER_UNIT].map((u) => [
         `bureau-${u}`,
         'duban-bureau-2019',
       ]),

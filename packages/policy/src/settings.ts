@@ -529,6 +529,46 @@ export const POLICY_SETTINGS = [
       takesEffect: '只用于修改之后建立的申请；已建立的申请保留建立时的时限。',
     },
   },
+  {
+    key: 'project-quality.report-day',
+    label: '项目建设工作情况每月报送日',
+    unit: '日',
+    defaultValue: 25,
+    valueSchema: z.number().int().min(1).max(28),
+    source: {
+      kind: 'gazette',
+      document: '青政办发〔2019〕40号',
+      clause: '四(三)',
+      quote: '并于每月25日前将本单位开展工作情况报发展和改革局汇总',
+      note: '“25日前”本系统读作当日结束前报送即为按时（与31号个案的报送日同一读法）。',
+    },
+    appliesTo: {
+      scope: '40号 各单位的年度报送：每月报送日、临期（蓝）与逾期未报（红）',
+      startInput: 'StartUnitYear.reportDay',
+      passedBy: 'services/project-quality/src/temporal.ts（单位年度报送建立时读取）',
+      takesEffect: '只用于修改之后建立的单位年度报送；已建立的保留建立时的报送日。',
+    },
+  },
+  {
+    key: 'project-quality.report-rest-day',
+    label: '每月报送日遇休息日、法定节假日的处理',
+    unit: '规则',
+    defaultValue: 'next-working-day',
+    valueSchema: z.enum(['next-working-day', 'previous-working-day', 'as-written']),
+    source: {
+      kind: 'law',
+      law: '《中华人民共和国民法典》',
+      article: '第二百零三条',
+      quote: '期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。',
+      note: '40号 四(三) 只写“每月25日前”，未说遇休息日如何处理；本系统按民法典顺延至下一工作日（调休上班日算工作日）。可改为 previous-working-day（提前到此前最后一个工作日）或 as-written（不调整）。',
+    },
+    appliesTo: {
+      scope: '40号 各单位的年度报送：报送日落在周末或法定节假日时的到期日',
+      startInput: 'StartUnitYear.restDayRule',
+      passedBy: 'services/project-quality/src/temporal.ts（单位年度报送建立时读取）',
+      takesEffect: '只用于修改之后建立的单位年度报送；已建立的保留建立时的规则。',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

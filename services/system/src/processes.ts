@@ -4,6 +4,7 @@ import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
 import { landTransferProcess } from '@duban/service-land-transfer';
 import { landUseProcess } from '@duban/service-land-use';
+import { projectQualityProcess } from '@duban/service-project-quality';
 import { socialAssistanceProcess } from '@duban/service-social-assistance';
 import { supervisionProcess } from '@duban/service-supervision';
 import { tourismProcess } from '@duban/service-tourism';
@@ -21,6 +22,7 @@ export const PROCESSES: readonly ProcessModule[] = [
   landTransferProcess,
   tourismProcess,
   socialAssistanceProcess,
+  projectQualityProcess,
 ];
 
 checkProcessList(PROCESSES);

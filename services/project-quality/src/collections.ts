@@ -1,0 +1,54 @@
+import type { Project, UnitYearSnapshot } from '@duban/workflow-project-quality/client';
+import { ensureIndexes } from '@duban/store';
+import type { Collection, Db } from 'mongodb';
+import type { TrackedIndicator } from './indicators/catalog';
+
+/** The project-quality service's own collections (DESIGN §2: each service keeps its own). */
+export const PqCollections = {
+  /** The 销号台账 as 发改局 keeps it (reference data written by its routes, each write attributed). */
+  projects: 'pq_projects',
+  /** Read model of the units' reporting years (from the workflow's facts). */
+  unitYears: 'pq_unit_years',
+  /** Indicators from the gazette import, and the values their units report. */
+  indicators: 'pq_indicators',
+  indicatorReports: 'pq_indicator_reports',
+} as const;
+
+export interface ProjectDoc extends Project {
+  _id: string;
+  updatedAt: Date;
+  updatedBy: string;
+}
+export interface UnitYearDoc extends UnitYearSnapshot {
+  _id: string;
+  updatedAt: Date;
+}
+export interface IndicatorDoc extends TrackedIndicator {
+  _id: string;
+  importedAt: Date;
+}
+export interface IndicatorReportDoc {
+  _id: string; // `${indicatorId}|${year}`
+  indicatorId: string;
+  year: number;
+  value: number;
+  source: string;
+  unitCode: string;
+  reportedBy: string;
+  reportedAt: Date;
+}
+
+export const projects = (db: Db): Collection<ProjectDoc> => db.collection<ProjectDoc>(PqCollections.projects);
+export const unitYears = (db: Db): Collection<UnitYearDoc> =>
+  db.collection<UnitYearDoc>(PqCollections.unitYears);
+export const indicators = (db: Db): Collection<IndicatorDoc> =>
+  db.collection<IndicatorDoc>(PqCollections.indicators);
+export const indicatorReports = (db: Db): Collection<IndicatorReportDoc> =>
+  db.collection<IndicatorReportDoc>(PqCollections.indicatorReports);
+
+export async function ensureProjectQualityIndexes(db: Db): Promise<void> {
+  await ensureIndexes(unitYears(db), [{ key: { year: 1, unitCode: 1 }, name: 'year_unit' }]);
+  await ensureIndexes(indicatorReports(db), [{ key: { indicatorId: 1 }, name: 'indicator' }]);
+}
+
+export const stripDoc = <T extends { _id: unknown }>({ _id: _k, ...rest }: T) => rest;

@@ -1,0 +1,2 @@
+export { projectQualityProcess } from './process';
+export { projectQualityReadModel, startProjectQualityServices } from './service';

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSystem } from '@duban/system';
+import { api, login } from '../../services/gateway/src/testing/harness';
+import { eventually } from '../support/engines';
+import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
+
+// Issue 18 end to end (青政办发〔2019〕40号): 发改局 imports the 销号台账 and opens the units' 2019
+// reporting years; 教育局 and 住建局 each report with their own login; 发改局's monthly notice shows
+// the rates and a missed report; 住建局, last on 投资完成率 in 2019Q2 and 2019Q3, is listed for a talk:
+// an alert to the leadership group and an item in 督查室's queue. The 2019 year is entered now, so
+// every report day is past (red at once, filed late), as DESIGN §5 says.
+const SLOW = { timeoutMs: 30_000 };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEAD = [
+  '项目编号',
+  '项目名称',
+  '项目级别',
+  '责任单位',
+  '责任领导',
+  '工作专班',
+  '具体责任人',
+  '计划总投资（万元）',
+  '年度计划投资（万元）',
+  '计划开工日期',
+  '计划竣工日期',
+];
+
+describe('project quality year over the running system (发改局, 教育局, 住建局)', () => {
+  let system: RunningSystem;
+  const run = Date.now().toString(36).toUpperCase();
+  const tokens: Record<string, string> = {};
+  const http = () => ({ url: system.gateway.url });
+  const as = <T = Record<string, unknown>>(who: string, path: string, body?: unknown, method?: string) =>
+    api<T>(http(), path, {
+      token: tokens[who],
+      ...(body !== undefined ? { body } : {}),
+      ...(method ? { method } : {}),
+    });
+  const report = (who: string, month: number, projectId: string, done: number) =>
+    as(who, `/api/project-quality/units/${who}/years/2019/actions/report`, {
+      month,
+      work: `${month}月项目推进情况`,
+      progress: [{ projectId, investmentDoneWan: done, started: true, problems: '' }],
+    });
+
+  beforeAll(async () => {
+    system = await startWithoutGazette(sharedWholeStack(), ['ndrc', 'edu', 'hous', 'gov-inspection']);
+    tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
+    for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection'])
+      tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('imports the ledger, takes the units’ reports, issues the monthly notice and lists the unit last two quarters for a talk', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('台账');
+    ws.addRow(HEAD);
+    ws.addRow([
+      `E${run}`,
+      '第五中学智慧学区建设',
+      '吴忠市重点项目',
+      '教育局',
+      '分管副市长',
+      '教育项目专班',
+      '马某',
+      20000,
+      10000,
+      '2019-03-01',
+      '2019-12-31',
+    ]);
+    ws.addRow([
+      `H${run}`,
+      '城市小微公园建设',
+      '自治区级重点项目',
+      '住房和城乡建设局',
+      '分管副市长',
+      '住建项目专班',
+      '王某',
+      20000,
+      10000,
+      '2019-03-01',
+      '2019-12-31',
+    ]);
+    ws.addRow([
+      `X${run}`,
+      '无单位项目',
+      '县级',
+      '火星局',
+      '某',
+      '某',
+      '某',
+      1,
+      1,
+      '2019-03-01',
+      '2019-12-31',
+    ]);
+    const upload = await fetch(`${system.gateway.url}/api/project-quality/projects/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.ndrc}`, 'content-type': XLSX },
+      body: new Uint8Array(await book.xlsx.writeBuffer()),
+    });
+    const imported = (await upload.json()) as {
+      imported: number;
+      rows: { row: number; ok: boolean; problems?: { field: string }[] }[];
+    };
+    expect(imported.imported).toBe(2);
+    expect(imported.rows[2]).toMatchObject({ row: 4, ok: false });
+    expect(imported.rows[2]!.problems!.map((p) => p.field)).toEqual(['项目级别', '责任单位']);
+
+    expect((await as('edu', '/api/project-quality/years/2019/open', { fromMonth: 5 })).status).toBe(403);
+    const opened = await as<{ unitCode: string }[]>('ndrc', '/api/project-quality/years/2019/open', {
+      fromMonth: 5,
+    });
+    expect(opened.body.map((u) => u.unitCode).sort()).toEqual(['edu', 'hous']);
+
+    // 四(二): both were due to start by the end of March, so both are on May's weekly dispatch.
+    const dispatch = await as<{ week: string; projects: { projectId: string }[] }>(
+      'edu',
+      '/api/project-quality/dispatch/2019-05-29',
+    );
+    expect(dispatch.body.week).toBe('2019-05-27');
+    expect(dispatch.body.projects.map((p) => p.projectId).sort()).toEqual([`E${run}`, `H${run}`]);
+
+    // Each unit reports its own year only (四(三) 本单位).
+    expect(
+      (
+        await as('hous', '/api/project-quality/units/edu/years/2019/actions/report', {
+          month: 6,
+          work: 'x',
+          progress: [],
+        })
+      ).status,
+    ).toBe(409);
+    for (const [month, edu, hous] of [
+      [6, 6000, 1000],
+      [9, 9000, 2000],
+    ] as const) {
+      expect((await report('edu', month, `E${run}`, edu)).status).toBe(200);
+      expect((await report('hous', month, `H${run}`, hous)).status).toBe(200);
+    }
+
+    type Notice = { units: { unitCode: string; completionRate: number; report: string }[] };
+    const notice = await eventually(
+      () => as<Notice>('ndrc', '/api/project-quality/notices/2019/6'),
+      (r) => r.body.units.filter((u) => u.report === 'late').length === 2,
+      SLOW,
+    );
+    expect(notice.body.units.find((u) => u.unitCode === 'edu')).toMatchObject({
+      completionRate: 0.6,
+      report: 'late',
+    });
+    const may = await as<Notice>('ndrc', '/api/project-quality/notices/2019/5');
+    expect(may.body.units.map((u) => u.report)).toEqual(['missing', 'missing']);
+    const sheet = await fetch(`${system.gateway.url}/api/project-quality/notices/2019/6/notice.xlsx`, {
+      headers: { authorization: `Bearer ${tokens.edu}` },
+    });
+    expect(sheet.headers.get('content-type')).toContain(XLSX);
+
+    type Ranking = {
+      completion: { unitCode: string; rank: number; last: boolean }[];
+      talks: { unitCode: string; figures: string }[];
+    };
+    const ranking = await as<Ranking>('edu', '/api/project-quality/rankings/2019Q3');
+    expect(ranking.body.completion.map((r) => [r.unitCode, r.rank, r.last])).toEqual([
+      ['edu', 1, false],
+      ['hous', 2, true],
+    ]);
+    expect((await as('edu', '/api/project-quality/talks/2019Q3', undefined, 'POST')).status).toBe(403);
+    const talks = await as<{ unitCode: string; figures: string }[]>(
+      'ndrc',
+      '/api/project-quality/talks/2019Q3',
+      undefined,
+      'POST',
+    );
+    expect(talks.body).toEqual([
+      expect.objectContaining({ unitCode: 'hous', figures: '投资完成率 2019Q2 10.0%、2019Q3 20.0%' }),
+    ]);
+
+    await eventually(
+      () => as<{ alerts: { itemId: string; kind: string; colour: string }[] }>('leader', '/api/alerts'),
+      (r) => r.body.alerts.some((a) => a.itemId === 'hous-2019' && a.kind === 'accountability_escalated'),
+      SLOW,
+    );
+    await eventually(
+      () => as<{ items: { itemId: string; step: string }[] }>('gov-inspection', '/api/inbox'),
+      (r) => r.body.items.some((i) => i.itemId === 'hous-2019Q3' && i.step === 'talk'),
+      SLOW,
+    );
+  });
+
+  it('tracks the indicators of the imported gazette; a unit reports a value and it shows met or missed', async () => {
+    const text = readFileSync(
+      new URL('../../data/gazette/qingtongxia-gazette-2019-02.md', import.meta.url),
+      'utf8',
+    );
+    const res = await fetch(`${system.gateway.url}/api/project-quality/indicators/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.ndrc}`, 'content-type': 'text/markdown' },
+      body: text,
+    });
+    expect(((await res.json()) as { indicators: number }).indicators).toBeGreaterThan(100);
+    type Indicator = { id: string; name: string; unitCode: string; met: boolean | null; target: number };
+    const list = await as<Indicator[]>('hous', '/api/project-quality/indicators?unit=hous&year=2020');
+    const towns = list.body.find((i) => i.name === '建设美丽乡镇')!;
+    expect(towns.target).toBe(10);
+    const path = `/api/project-quality/indicators/${encodeURIComponent(towns.id)}/reports`;
+    expect((await as('edu', path, { value: 10, source: '住建局年报' })).status).toBe(409);
+    const reported = await as<Indicator>('hous', path, { value: 9, source: '2020年住建局统计年报' });
+    expect(reported.body).toMatchObject({ met: false });
+    expect(
+      (await as<Indicator>('hous', path, { value: 10, source: '2020年住建局统计年报（更正）' })).body,
+    ).toMatchObject({ met: true });
+  });
+});

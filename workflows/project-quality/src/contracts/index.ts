@@ -1,0 +1,5 @@
+export * from './model';
+export * from './commands';
+export * from './ids';
+export { ProjectQualityEvents } from './events';
+export { ProjectQualityGrants } from './grants';
