@@ -305,6 +305,48 @@ describe('delivery over the real engines and loopback receivers', () => {
     expect(hitsFor(`soon-${run}`, '/wecom')).toHaveLength(1);
   });
 
+  it('a request for review reaches the inspectors who subscribed to review requests, once', async () => {
+    await subscriptions(db).insertOne({
+      _id: `user:inspector2-${run}`,
+      owner: { type: 'user', username: `inspector2-${run}`, role: 'inspector', unitCode: null },
+      channels: { email: `reviewer-${run}@duban.example` },
+      kinds: ['red', 'review'],
+      updatedAt: new Date(),
+    });
+    const itemId = `review-${run}`;
+    const request = `supervision-${itemId}/close-requested/5`;
+    const publish = () =>
+      publishEvent(bus.js, {
+        type: AlertEvents.ReviewRequested.type,
+        id: `review/${request}`,
+        source: 'test/delivery',
+        subject: itemId,
+        data: {
+          requestEventId: request,
+          process: 'supervision',
+          request: 'close',
+          itemId,
+          href: `#/items/${itemId}`,
+          docNo: '青政办发〔2019〕31号',
+          ref: '第三部分第2条',
+          title: '回收、置换、购置的小区配套幼儿园',
+          leadUnits: ['fin'],
+          message: '牵头单位申请办结：已回收3所',
+          createdAt: '2019-09-20T10:00:00+08:00',
+        },
+      });
+    await publish();
+    const sent = await eventually(
+      () => outbox(db).find({ sourceEvent: request }).toArray(),
+      (d) => d.length === 1 && d[0]!.status === 'sent',
+    );
+    expect(sent[0]!._id).toBe(`${request}|email|reviewer-${run}@duban.example`);
+    const mails = () => smtp.mails.filter((m) => m.raw.includes(itemId));
+    // inspector1 keeps the defaults (every red): no review requests.
+    expect(mails().map((m) => m.to)).toEqual([[`reviewer-${run}@duban.example`]]);
+    expect(mails()[0]!.text).toContain(`审核：https://duban.example/#/items/${itemId}`);
+  });
+
   it('a group robot gets at most its rate a minute (3 here); the rest waits, not lost', async () => {
     const facts = [];
     for (let i = 0; i < 4; i++)

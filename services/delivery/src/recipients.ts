@@ -105,3 +105,19 @@ export function unitTargets(
       .flatMap((s) => channelTargets(s, robotKind)),
   );
 }
+
+/**
+ * Who is told of a request 督查室 must review (issue 19 §2, kind `review`): the inspectors whose
+ * subscription includes it. Not by default: an inspector's default is every red.
+ */
+export function reviewTargets(
+  subscriptions: readonly SubscriptionDoc[],
+  robots: readonly RobotConfig[],
+): Target[] {
+  const robotKind = robotKinds(robots);
+  return distinctSorted(
+    subscriptions
+      .filter((s) => s.owner.type === 'user' && s.owner.role === 'inspector' && kindsOf(s).includes('review'))
+      .flatMap((s) => channelTargets(s, robotKind)),
+  );
+}

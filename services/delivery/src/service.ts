@@ -5,10 +5,10 @@ import { subscriptions } from './collections';
 import type { DeliveryConfig } from './config';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
 import { digestEntryOf, digestMessage, digestsOf, digestSource } from './digest';
-import { alertMessage, type Message } from './messages';
+import { alertMessage, reviewMessage, type Message } from './messages';
 import { enqueue, ensureOutboxIndexes, type OutboxDoc } from './outbox';
 import { releaseTime } from './quiet';
-import { deliveryId, sourceEventOf, targetsOf, unitTargets, type Target } from './recipients';
+import { deliveryId, reviewTargets, sourceEventOf, targetsOf, unitTargets, type Target } from './recipients';
 import type { AlertRaised } from './subscriptions';
 
 export const DELIVERY_DURABLE = 'delivery';
@@ -96,6 +96,27 @@ export async function startDeliveryService(options: DeliveryServiceOptions): Pro
               kind: alert.kind,
               colour: alert.colour,
               alertId: alert.alertId,
+            }),
+          );
+        dispatcher.wake();
+      },
+      // A request 督查室 must review: to the inspectors who subscribed to review requests.
+      [AlertEvents.ReviewRequested.type]: async (event) => {
+        const review = event.data;
+        const targets = reviewTargets(await subscriptions(db).find({}).toArray(), config.robots);
+        if (targets.length === 0) return;
+        const message = reviewMessage(review, config.consoleUrl);
+        const at = now();
+        const due = releaseTime(at, config.quietHours);
+        for (const target of targets)
+          await enqueue(
+            db,
+            outboxDoc(review.requestEventId, target, message, at, due, {
+              process: review.process,
+              itemId: review.itemId,
+              kind: `review_${review.request}`,
+              colour: 'none',
+              alertId: review.requestEventId,
             }),
           );
         dispatcher.wake();
