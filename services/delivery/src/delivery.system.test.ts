@@ -347,6 +347,51 @@ describe('delivery over the real engines and loopback receivers', () => {
     expect(mails()[0]!.text).toContain(`审核：https://duban.example/#/items/${itemId}`);
   });
 
+  it('after a dispatcher died during a call: a robot message waits for the admins, a mail goes again', async () => {
+    const itemId = `died-${run}`;
+    const died = (channel: 'wecom' | 'email', recipient: string) => ({
+      _id: `died-${run}|${channel}|${recipient}`,
+      sourceEvent: `died-${run}`,
+      channel,
+      recipient,
+      message: { title: itemId, text: itemId, markdown: itemId, link: '' },
+      about: {
+        process: 'supervision',
+        itemId,
+        kind: 'colour_changed',
+        colour: 'red',
+        alertId: `died-${run}`,
+      },
+      status: 'sending' as const,
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() - 120_000),
+      // The dead dispatcher's lease ran out; it had begun the call.
+      leaseUntil: new Date(Date.now() - 60_000),
+      calling: { attemptId: 'a-dead-dispatcher', since: new Date(Date.now() - 100_000) },
+      lastError: null,
+      createdAt: new Date(Date.now() - 120_000),
+      sentAt: null,
+      deadAt: null,
+    });
+    await outbox(db).insertMany([died('wecom', '督办日报群'), died('email', 'inspector1@duban.example')]);
+    service!.dispatcher.wake();
+    const docs = await eventually(
+      () =>
+        outbox(db)
+          .find({ sourceEvent: `died-${run}` })
+          .sort({ channel: 1 })
+          .toArray(),
+      (d) => d.length === 2 && d.every((e) => e.status === 'sent' || e.status === 'dead'),
+    );
+    expect(docs.map((d) => [d.channel, d.status, d.calling ?? null])).toEqual([
+      ['email', 'sent', null],
+      ['wecom', 'dead', null],
+    ]);
+    expect(docs[1]!.lastError).toMatch(/^结果未知/);
+    expect(hitsFor(itemId, '/wecom')).toHaveLength(0);
+    expect(smtp.mails.filter((m) => m.raw.includes(itemId))).toHaveLength(1);
+  });
+
   it('a group robot gets at most its rate a minute (3 here); the rest waits, not lost', async () => {
     const facts = [];
     for (let i = 0; i < 4; i++)
