@@ -6,7 +6,7 @@ import { loadConfig } from '@duban/config';
 import { isGranted, type Grant, type GrantTable, type Role } from '@duban/contracts';
 import { connectStore, type Store } from '@duban/store';
 import { seedUsers, startGateway, type RunningGateway } from '@duban/service-gateway';
-import { PROCESSES } from '@duban/system';
+import { MODULES } from '@duban/system';
 import {
   AssessmentGrants,
   CultivatedLandGrants,
@@ -198,7 +198,8 @@ describe('the authorization matrix', () => {
     await seedUsers(store.db, {
       leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', OTHER_UNIT],
     });
-    gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: PROCESSES });
+    // Every module whose routes `duban start` serves, the delivery of alerts (提醒设置) with the processes.
+    gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: MODULES });
     bus = await connectBus(config.nats.url);
     await ensureStreams(bus.jsm); // as every start does: the stream whose sequence is compared
     connection = await Connection.connect({ address: config.temporal.address });
@@ -309,6 +310,10 @@ describe('the authorization matrix', () => {
       'createUser',
       'removeRegistryUnitAlias',
       'resetPassword',
+      // 提醒设置 (issue 19): anyone's own channels, a unit's for the administrator, and dead letters.
+      'retryDeadLetter',
+      'setMySubscription',
+      'setUnitSubscription',
     ]);
     // The example bodies are valid: a refused caller really asked for something.
     const valid: [z: { safeParse(v: unknown): { success: boolean } }, string][] = [

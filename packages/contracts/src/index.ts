@@ -15,6 +15,7 @@ export { buildEvent, parseEvent, EventSchemaError } from './build';
 export type { AnyDubanEvent, NewEvent, StepEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
 export { AlertEvents } from './events/alerts';
+export { DeliveryEvents } from './events/delivery';
 export { ALERT_KINDS, ProcessNameSchema, ReadModels, inboxEntryId } from './readmodels';
 export type { AlertAudience, AlertDoc, AlertKind, InboxDoc, InboxProcess, TimelineDoc } from './readmodels';
 export type { PendingExtensionRequest } from './reviews';

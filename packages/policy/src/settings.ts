@@ -569,6 +569,50 @@ export const POLICY_SETTINGS = [
       takesEffect: '只用于修改之后建立的单位年度报送；已建立的保留建立时的规则。',
     },
   },
+  // Issue 19: alerts delivered by mail, group robots and SMS (services/delivery).
+  {
+    key: 'delivery.quiet-hours',
+    label: '即时提醒的免打扰时段（北京时间；红色升级不受限）',
+    unit: '时段',
+    defaultValue: 'off',
+    valueSchema: z
+      .string()
+      .regex(
+        /^(([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d|off)$/,
+        '写作 HH:MM-HH:MM（如 22:00-07:30）或 off',
+      ),
+    source: {
+      kind: 'system',
+      reasoning:
+        '公报未规定提醒的方式和时间；本系统的读法：部署时可设免打扰时段（如 22:00-07:30），时段内不向邮箱、群机器人和手机推送即时提醒，到时段结束时再发，未设时不限；红色逾期的升级（久未整改报领导、挂牌督办、提请问责）任何时候立即发送。',
+      reference:
+        '议题19 第3点：quiet hours for immediate alerts (configurable), with red escalations always immediate',
+    },
+    appliesTo: {
+      scope: '提醒投递（services/delivery）的即时提醒；每日督办提醒不受影响',
+      fixedIn:
+        'services/delivery/src/config.ts DELIVERY_QUIET_HOURS（部署时设定，启动时读取；未设或 off 为不设）',
+    },
+  },
+  {
+    key: 'delivery.digest-time',
+    label: '每日督办提醒的发送时间与范围',
+    unit: '时间·天',
+    defaultValue: '08:30·7',
+    valueSchema: z.enum(['08:30·7']),
+    source: {
+      kind: 'system',
+      reasoning:
+        '公报未规定每日提醒；本系统的读法：法定工作日（含调休上班日，节假日不发）北京时间 08:30，向每个单位发一条，列出已逾期和 7 天内到期的未办步骤，7 天与蓝色预警的默认天数相同。',
+      reference:
+        '议题19 第3点：at 08:30 Asia/Shanghai on working days only, open steps due within 7 days and overdue',
+    },
+    appliesTo: {
+      scope: '每日督办提醒（services/delivery 按单位发送）',
+      fixedIn:
+        'workflows/digest/src/schedule.ts DIGEST_TIME、services/delivery/src/digest.ts DIGEST_HORIZON_DAYS',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

@@ -18,7 +18,7 @@ import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
 import { policyPage } from './pages/policy.js';
 import { unitsPage } from './pages/units.js';
-import { errorBox, h } from './ui.js';
+import { errorBox, h, labelTableCells } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
 const MENUS = {
@@ -59,6 +59,17 @@ async function addProcessPages() {
 }
 
 const main = document.getElementById('main');
+// Every page's tables, as they are drawn and redrawn, name their cells for the phone layout.
+// (Once a frame at most: a chart's tooltip changes the page on every move of the pointer.)
+let labelling = false;
+new window.MutationObserver(() => {
+  if (labelling) return;
+  labelling = true;
+  window.requestAnimationFrame(() => {
+    labelling = false;
+    labelTableCells(main);
+  });
+}).observe(main, { childList: true, subtree: true });
 
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/';
@@ -118,7 +129,9 @@ function loginPage(message) {
     try {
       const res = await post('/api/session', { username: username.value.trim(), password: password.value });
       saveSession({ token: res.token, user: res.user });
-      location.hash = `#/${menuOf(res.user)[0] ?? ''}`;
+      // A link that brought the person here (an alert's, opened on a phone) is where they go.
+      const wanted = location.hash && !location.hash.startsWith('#/login') ? location.hash : '';
+      location.hash = wanted || `#/${menuOf(res.user)[0] ?? ''}`;
       route();
     } catch (e) {
       error.replaceChildren(

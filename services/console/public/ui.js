@@ -145,3 +145,19 @@ export function fill(el, ...children) {
   append(el, children);
   return el;
 }
+
+/**
+ * Names each table cell after its column (`data-label`), so that on a phone, where a table reads
+ * as cards (app.css), each value says what it is. Cells spanning columns (an empty list) say nothing.
+ */
+export function labelTableCells(root) {
+  for (const table of root.querySelectorAll('table')) {
+    const heads = [...table.querySelectorAll(':scope > thead th')].map((th) => th.textContent.trim());
+    if (heads.length === 0) continue;
+    for (const tr of table.querySelectorAll(':scope > tbody > tr'))
+      [...tr.children].forEach((td, i) => {
+        if (heads[i] && !td.hasAttribute('colspan') && td.dataset.label !== heads[i])
+          td.dataset.label = heads[i];
+      });
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AlertEvents, type EventData } from '@duban/contracts';
+import { AlertEvents, DeliveryEvents, ReadModels, type EventData, type InboxDoc } from '@duban/contracts';
 import { connectBus, ensureStreams, publishEvent, type Bus } from '@duban/bus';
 import { connectStore, type Store } from '@duban/store';
 import type { Db } from 'mongodb';
@@ -65,6 +65,8 @@ describe('delivery over the real engines and loopback receivers', () => {
           secret: DING_SECRET,
         },
         { name: '限流群', kind: 'wecom', url: `${http.base}/wecom?key=wecom-key`, units: ['busy'] },
+        // The digest test's group: the others have had their minute's share by then.
+        { name: '督办日报群', kind: 'wecom', url: `${http.base}/wecom?key=wecom-key` },
       ]),
       DELIVERY_SMS_URL: `${http.base}/sms`,
       DELIVERY_SMS_TOKEN: SMS_TOKEN,
@@ -216,6 +218,178 @@ describe('delivery over the real engines and loopback receivers', () => {
     const everything = JSON.stringify(await outbox(db).find({}).toArray()) + logged.join('\n');
     for (const secret of [DING_SECRET, SMS_TOKEN, 'wecom-key', 'ding-token'])
       expect(everything).not.toContain(secret);
+  });
+
+  it('the morning digest: one message per unit with steps due, through its channels, once per day', async () => {
+    const [fin, edu, mute] = [`fin-${run}`, `edu-${run}`, `mute-${run}`];
+    const step = (unitCode: string, itemId: string, deadline: string | null): InboxDoc => ({
+      _id: `supervision|${itemId}|sign|${unitCode}`,
+      process: 'supervision',
+      itemId: `${itemId}-${run}`,
+      unitCode,
+      role: 'lead',
+      step: 'sign',
+      stepLabel: '签收',
+      href: `#/items/${itemId}-${run}`,
+      docNo: '青政办发〔2019〕31号',
+      ref: '三(三)',
+      title: `事项${itemId}`,
+      deadline,
+      colour: 'green',
+      updatedAt: new Date(),
+    });
+    await db
+      .collection<InboxDoc>(ReadModels.inbox)
+      .insertMany([
+        step(fin, 'late', '2019-10-08'),
+        step(fin, 'soon', '2019-10-14'),
+        step(fin, 'far', '2019-11-01'),
+        step(fin, 'open', null),
+        step(edu, 'week', '2019-10-18'),
+        step(edu, 'past-week', '2019-10-19'),
+        step(mute, 'late', '2019-10-01'),
+      ]);
+    await subscriptions(db).insertMany([
+      {
+        _id: `unit:${fin}`,
+        owner: { type: 'unit', unitCode: fin },
+        channels: { robot: '督办日报群', email: 'fin@duban.example' },
+        kinds: null,
+        updatedAt: new Date(),
+      },
+      {
+        _id: `unit:${edu}`,
+        owner: { type: 'unit', unitCode: edu },
+        channels: { email: 'edu@duban.example' },
+        kinds: ['red'], // kinds choose alerts; the digest reaches a unit's channels regardless
+        updatedAt: new Date(),
+      },
+    ]);
+    const announce = (attempt: string) =>
+      publishEvent(bus.js, {
+        type: DeliveryEvents.DigestDue.type,
+        id: `digest-test/${run}/${attempt}`,
+        source: 'test/delivery',
+        subject: '2019-10-11',
+        data: { day: '2019-10-11', dueAt: '2019-10-11T00:30:00.000Z' },
+      });
+    await announce('first');
+    const sent = await eventually(
+      () =>
+        outbox(db)
+          .find({ sourceEvent: { $regex: `^digest\\|2019-10-11\\|.*-${run}$` } })
+          .sort({ _id: 1 })
+          .toArray(),
+      (d) => d.length === 3 && d.every((e) => e.status === 'sent'),
+    );
+    expect(sent.map((d) => d._id)).toEqual([
+      `digest|2019-10-11|${edu}|email|edu@duban.example`,
+      `digest|2019-10-11|${fin}|email|fin@duban.example`,
+      `digest|2019-10-11|${fin}|wecom|督办日报群`,
+    ]);
+    const finMail = smtp.mails.find((m) => m.to.includes('fin@duban.example'))!;
+    expect(finMail.text).toContain('逾期1项，7日内到期1项');
+    expect(finMail.text).toContain('逾期3天（2019-10-08）');
+    expect(finMail.text).toContain('3天后到期（2019-10-14）');
+    expect(finMail.text).not.toContain(`far-${run}`);
+    expect(finMail.text).not.toContain(`open-${run}`);
+    const eduMail = smtp.mails.find((m) => m.to.includes('edu@duban.example'))!;
+    expect(eduMail.text).toContain('7天后到期（2019-10-18）');
+    expect(eduMail.text).not.toContain('2019-10-19');
+    expect(hitsFor(`soon-${run}`, '/wecom')).toHaveLength(1);
+
+    // Announced again (a workflow restarted on the same day): the same delivery ids, nothing sent twice.
+    await announce('again');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(smtp.mails.filter((m) => m.to.includes('fin@duban.example'))).toHaveLength(1);
+    expect(hitsFor(`soon-${run}`, '/wecom')).toHaveLength(1);
+  });
+
+  it('a request for review reaches the inspectors who subscribed to review requests, once', async () => {
+    await subscriptions(db).insertOne({
+      _id: `user:inspector2-${run}`,
+      owner: { type: 'user', username: `inspector2-${run}`, role: 'inspector', unitCode: null },
+      channels: { email: `reviewer-${run}@duban.example` },
+      kinds: ['red', 'review'],
+      updatedAt: new Date(),
+    });
+    const itemId = `review-${run}`;
+    const request = `supervision-${itemId}/close-requested/5`;
+    const publish = () =>
+      publishEvent(bus.js, {
+        type: AlertEvents.ReviewRequested.type,
+        id: `review/${request}`,
+        source: 'test/delivery',
+        subject: itemId,
+        data: {
+          requestEventId: request,
+          process: 'supervision',
+          request: 'close',
+          itemId,
+          href: `#/items/${itemId}`,
+          docNo: '青政办发〔2019〕31号',
+          ref: '第三部分第2条',
+          title: '回收、置换、购置的小区配套幼儿园',
+          leadUnits: ['fin'],
+          message: '牵头单位申请办结：已回收3所',
+          createdAt: '2019-09-20T10:00:00+08:00',
+        },
+      });
+    await publish();
+    const sent = await eventually(
+      () => outbox(db).find({ sourceEvent: request }).toArray(),
+      (d) => d.length === 1 && d[0]!.status === 'sent',
+    );
+    expect(sent[0]!._id).toBe(`${request}|email|reviewer-${run}@duban.example`);
+    const mails = () => smtp.mails.filter((m) => m.raw.includes(itemId));
+    // inspector1 keeps the defaults (every red): no review requests.
+    expect(mails().map((m) => m.to)).toEqual([[`reviewer-${run}@duban.example`]]);
+    expect(mails()[0]!.text).toContain(`审核：https://duban.example/#/items/${itemId}`);
+  });
+
+  it('after a dispatcher died during a call: a robot message waits for the admins, a mail goes again', async () => {
+    const itemId = `died-${run}`;
+    const died = (channel: 'wecom' | 'email', recipient: string) => ({
+      _id: `died-${run}|${channel}|${recipient}`,
+      sourceEvent: `died-${run}`,
+      channel,
+      recipient,
+      message: { title: itemId, text: itemId, markdown: itemId, link: '' },
+      about: {
+        process: 'supervision',
+        itemId,
+        kind: 'colour_changed',
+        colour: 'red',
+        alertId: `died-${run}`,
+      },
+      status: 'sending' as const,
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() - 120_000),
+      // The dead dispatcher's lease ran out; it had begun the call.
+      leaseUntil: new Date(Date.now() - 60_000),
+      calling: { attemptId: 'a-dead-dispatcher', since: new Date(Date.now() - 100_000) },
+      lastError: null,
+      createdAt: new Date(Date.now() - 120_000),
+      sentAt: null,
+      deadAt: null,
+    });
+    await outbox(db).insertMany([died('wecom', '督办日报群'), died('email', 'inspector1@duban.example')]);
+    service!.dispatcher.wake();
+    const docs = await eventually(
+      () =>
+        outbox(db)
+          .find({ sourceEvent: `died-${run}` })
+          .sort({ channel: 1 })
+          .toArray(),
+      (d) => d.length === 2 && d.every((e) => e.status === 'sent' || e.status === 'dead'),
+    );
+    expect(docs.map((d) => [d.channel, d.status, d.calling ?? null])).toEqual([
+      ['email', 'sent', null],
+      ['wecom', 'dead', null],
+    ]);
+    expect(docs[1]!.lastError).toMatch(/^结果未知/);
+    expect(hitsFor(itemId, '/wecom')).toHaveLength(0);
+    expect(smtp.mails.filter((m) => m.raw.includes(itemId))).toHaveLength(1);
   });
 
   it('a group robot gets at most its rate a minute (3 here); the rest waits, not lost', async () => {

@@ -6,7 +6,8 @@ import { sendDingtalk } from './channels/dingtalk';
 import { createMailer, type Mailer } from './channels/email';
 import { sendSms } from './channels/sms';
 import { sendWecom } from './channels/wecom';
-import { claimNext, markDead, markSent, postpone, sentSince, type OutboxDoc } from './outbox';
+import { randomUUID } from 'node:crypto';
+import { claimNext, markCalling, markDead, markSent, postpone, sentSince, type OutboxDoc } from './outbox';
 import { scrub } from './secret';
 
 export interface DispatcherOptions {
@@ -39,6 +40,8 @@ export function backoffMs(attempts: number, backoff: { baseMs: number; maxMs: nu
 }
 
 const ROBOT_WINDOW_MS = 60_000;
+
+const isRobot = (channel: OutboxDoc['channel']) => channel === 'wecom' || channel === 'dingtalk';
 
 /**
  * Sends what the outbox holds, one delivery at a time: due ones first, each robot at most its
@@ -79,19 +82,31 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** The robot's window is full: when its oldest message in the window leaves it. */
   const rateLimitedUntil = async (d: OutboxDoc, at: Date): Promise<Date | null> => {
-    if (d.channel !== 'wecom' && d.channel !== 'dingtalk') return null;
+    if (!isRobot(d.channel)) return null;
     const recent = await sentSince(db, d.channel, d.recipient, new Date(at.getTime() - ROBOT_WINDOW_MS));
     if (recent.length < config.robotPerMinute) return null;
     return new Date(recent[recent.length - config.robotPerMinute]!.getTime() + ROBOT_WINDOW_MS);
   };
 
   const deliverOne = async (d: OutboxDoc) => {
+    if (d.calling && isRobot(d.channel)) {
+      // A dispatcher died while calling the robot: it may have shown the message. Robots take no
+      // idempotency key, so rather than risk showing it twice the admins see it and may retry.
+      stats.dead++;
+      const why = `结果未知：发送进程在调用群机器人时中断（${d.calling.since.toISOString()}），消息可能已送达；请在群内核对后再重试`;
+      await markDead(db, d._id, now(), why);
+      log('warn', 'delivery outcome unknown, dead-lettered', { deliveryId: d._id });
+      return;
+    }
     const limited = await rateLimitedUntil(d, now());
     if (limited) {
       stats.rateLimited++;
       await postpone(db, d._id, limited, null);
       return;
     }
+    // E-mail (same Message-ID) and SMS (same Idempotency-Key) are sent again after an unknown
+    // outcome; the receivers can tell a repeat. Only the call itself is the window now.
+    if (!d.leaseUntil || !(await markCalling(db, d._id, randomUUID(), d.leaseUntil, now()))) return;
     try {
       await send(d);
     } catch (error) {

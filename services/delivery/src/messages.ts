@@ -1,5 +1,7 @@
-import { ALERT_KINDS, Colours } from '@duban/contracts';
+import { ALERT_KINDS, Colours, type AlertEvents, type EventData } from '@duban/contracts';
 import type { AlertRaised } from './subscriptions';
+
+type ReviewRequested = EventData<typeof AlertEvents.ReviewRequested.type>;
 
 export interface Message {
   /** The mail subject and the robots' markdown title. */
@@ -42,4 +44,16 @@ export function alertMessage(alert: AlertRaised, consoleUrl: string): Message {
 export function linkTo(consoleUrl: string, href: string): string {
   const base = consoleUrl.endsWith('/') ? consoleUrl : `${consoleUrl}/`;
   return `${base}${href.startsWith('#') ? href : `#${href.replace(/^\//, '')}`}`;
+}
+
+/** A request for review as the inspector reads it, with the link that opens the item to decide. */
+export function reviewMessage(review: ReviewRequested, consoleUrl: string): Message {
+  const link = linkTo(consoleUrl, review.href);
+  const what = review.request === 'close' ? '办结申请' : '延期申请';
+  const title = `【待审核·${what}】${review.title}`.slice(0, 120);
+  const text = [review.message, `事项：${review.docNo} ${review.ref} ${review.title}`, `审核：${link}`].join(
+    '\n',
+  );
+  const markdown = [`### ${title}`, `> ${review.message}`, `[去审核](${link})`].join('\n\n');
+  return { title, text, markdown, link };
 }

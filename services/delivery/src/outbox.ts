@@ -21,6 +21,12 @@ export interface OutboxDoc {
   attempts: number;
   nextAttemptAt: Date;
   leaseUntil: Date | null;
+  /**
+   * Set just before the channel is called, cleared with the outcome: a claimed entry that still
+   * has one was being sent by a dispatcher that died during the call, and whether the receiver
+   * accepted it is unknown (absent on entries written before it existed).
+   */
+  calling?: { attemptId: string; since: Date } | null;
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
@@ -63,10 +69,28 @@ export async function claimNext(db: Db, now: Date, leaseMs: number): Promise<Out
   );
 }
 
+/**
+ * Records that the channel is being called now, under this attempt's id, while the lease is ours:
+ * false when another dispatcher took the entry over (our lease ran out), and then we do not call.
+ */
+export async function markCalling(
+  db: Db,
+  id: string,
+  attemptId: string,
+  leaseUntil: Date,
+  now: Date,
+): Promise<boolean> {
+  const done = await outbox(db).updateOne(
+    { _id: id, status: 'sending', leaseUntil },
+    { $set: { calling: { attemptId, since: now } } },
+  );
+  return done.matchedCount === 1;
+}
+
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await outbox(db).updateOne(
     { _id: id },
-    { $set: { status: 'sent', sentAt: now, leaseUntil: null }, $inc: { attempts: 1 } },
+    { $set: { status: 'sent', sentAt: now, leaseUntil: null, calling: null }, $inc: { attempts: 1 } },
   );
 }
 
@@ -84,6 +108,7 @@ export async function postpone(
         status: 'pending',
         nextAttemptAt: at,
         leaseUntil: null,
+        calling: null,
         ...(failure ? { lastError: failure.error } : {}),
       },
       ...(failure ? { $inc: { attempts: 1 } } : {}),
@@ -94,7 +119,10 @@ export async function postpone(
 export async function markDead(db: Db, id: string, now: Date, reason: string): Promise<void> {
   await outbox(db).updateOne(
     { _id: id },
-    { $set: { status: 'dead', deadAt: now, leaseUntil: null, lastError: reason }, $inc: { attempts: 1 } },
+    {
+      $set: { status: 'dead', deadAt: now, leaseUntil: null, calling: null, lastError: reason },
+      $inc: { attempts: 1 },
+    },
   );
 }
 

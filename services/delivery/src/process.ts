@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineProcess } from '@duban/process';
+import { createDigestWorker } from '@duban/workflow-digest';
 import { loadDeliveryConfig } from './config';
 import { deliveryRoutes } from './routes';
+import { ensureDigestWorkflow } from './digest-workflow';
 import { DELIVERY_DURABLE, startDeliveryService } from './service';
 
 /**
@@ -14,6 +16,11 @@ export const deliveryModule = defineProcess({
   label: '提醒投递',
   source: '督办提醒（邮件、企业微信、钉钉、短信）',
   events: [],
+  // 每日督办提醒: a workflow that sleeps to 08:30 of each working day (not a process timer).
+  workers: async (deps) => [await createDigestWorker(deps)],
+  onStart: async ({ temporal }) => {
+    await ensureDigestWorkflow(temporal);
+  },
   services: async (deps) => [
     await startDeliveryService({
       bus: deps.bus,

@@ -209,6 +209,9 @@ export function deliveryRoutes(ctx: ProcessRouteContext): Route[] {
       responses: { 204: { description: '已重新排队' } },
       problems: { 404: '没有这条死信' },
       handler: async ({ params, res }) => {
+        // Looked up first: on FerretDB an update that matches nothing still creates the collection.
+        if (!(await outbox(ctx.db).findOne({ _id: params.deliveryId, status: 'dead' })))
+          throw problems.notFound('没有这条死信');
         const done = await outbox(ctx.db).updateOne(
           { _id: params.deliveryId, status: 'dead' },
           { $set: { status: 'pending', attempts: 0, nextAttemptAt: ctx.now(), deadAt: null } },

@@ -11,7 +11,7 @@ export const SUBSCRIPTION_KINDS = {
   escalation: '久未整改，报领导',
   listed: '挂牌督办',
   accountability: '提请问责',
-  review: '待审核的延期申请',
+  review: '待审核的申请（办结、延期）',
 } as const;
 export type SubscriptionKind = keyof typeof SUBSCRIPTION_KINDS;
 export const SubscriptionKindSchema = z.enum(Object.keys(SUBSCRIPTION_KINDS) as [SubscriptionKind]);

@@ -9,7 +9,7 @@ export interface ReceivedMail {
   to: string[];
   messageId: string;
   raw: string;
-  /** The text part, decoded (nodemailer sends Chinese text base64-encoded). */
+  /** The text part, decoded (nodemailer sends Chinese text base64 or quoted-printable). */
   text: string;
 }
 
@@ -17,9 +17,22 @@ function bodyText(raw: string): string {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split);
   const body = raw.slice(split + 4);
-  return /^Content-Transfer-Encoding:\s*base64/im.test(head)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body;
+  if (/^Content-Transfer-Encoding:\s*base64/im.test(head))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  // Longer texts come quoted-printable: soft line breaks, then =XX bytes.
+  if (/^Content-Transfer-Encoding:\s*quoted-printable/im.test(head)) {
+    const joined = body.replace(/=\r?\n/g, '');
+    const bytes: number[] = [];
+    for (let i = 0; i < joined.length; i++) {
+      const hex = joined[i] === '=' ? /^[0-9A-F]{2}/i.exec(joined.slice(i + 1, i + 3)) : null;
+      if (hex) {
+        bytes.push(parseInt(hex[0], 16));
+        i += 2;
+      } else bytes.push(joined.charCodeAt(i));
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+  return body;
 }
 
 export async function startSmtpReceiver(): Promise<{

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { alertsCollection, ensureAlertIndexes } from '@duban/service-alerts';
 import { onColourChanged } from './handlers/colour-changed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
+import { announceReviewRequest } from './handlers/review-requested';
 import type { AlertStats, RaiseDeps } from '@duban/service-alerts';
 
 export const ALERTS_CONSUMER = 'alerts';
@@ -21,7 +22,10 @@ export interface AlertsService extends RunningConsumer {
   alertStats: AlertStats;
 }
 
-/** Turns colour changes and escalations into stored alerts, each announced once as AlertRaised. */
+/**
+ * Turns colour changes and escalations into stored alerts, each announced once as AlertRaised, and
+ * requests for review into ReviewRequested.
+ */
 export async function startAlertsService(deps: AlertsDeps): Promise<AlertsService> {
   await ensureAlertIndexes(deps.db);
   const durable = deps.durable ?? ALERTS_CONSUMER;
@@ -42,6 +46,9 @@ export async function startAlertsService(deps: AlertsDeps): Promise<AlertsServic
     handlers: {
       [SupervisionEvents.ColourChanged.type]: onColourChanged(raise),
       [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(raise),
+      // Issue 19: requests 督查室 must review reach the inspectors who subscribed to them.
+      [SupervisionEvents.CloseRequested.type]: (event) => announceReviewRequest(deps.bus, event),
+      [SupervisionEvents.ExtensionRequested.type]: (event) => announceReviewRequest(deps.bus, event),
     },
   });
   return Object.assign(consumer, { alertStats });
