@@ -7,7 +7,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 /**
  * A FerretDB (SQLite) of a benchmark's own, in a fresh `.data/<name>` directory, with the flags
  * packages/stack gives the embedded one. `query` is added to the SQLite URL (FerretDB adds its
- * defaults: WAL, busy timeout). The binary is `$DUBAN_ENGINES_DIR/bin/ferretdb` (default `.engines`). Returns the server, its MongoDB URI and its data directory.
+ * defaults: WAL, busy timeout). Returns the server, its MongoDB URI and its data directory. The
+ * binary is `$DUBAN_ENGINES_DIR/bin/ferretdb` (default `.engines`).
  */
 export function startBenchFerretDb(
   name: string,

@@ -5,19 +5,18 @@
 // A stack of its own on a fresh data directory. Usage: pnpm tsx bench/src/import.ts
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '@duban/config';
 import { ReadModels } from '@duban/contracts';
 import { planFromConfig, stackDown, stackUp } from '@duban/stack';
 import { importAndStart, startSystem } from '@duban/system';
+import { startBaselineWorker } from './baseline-worker';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const env = {
   DUBAN_DATA_DIR: path.join(root, '.data', 'bench-import'),
-  DUBAN_ENGINES_DIR: path.join(root, '.engines'),
+  DUBAN_ENGINES_DIR: process.env.DUBAN_ENGINES_DIR ?? path.join(root, '.engines'),
   TEMPORAL_ADDRESS: '127.0.0.1:19243',
   NATS_URL: 'nats://127.0.0.1:19232',
   NATS_MONITOR_PORT: '19832',
@@ -51,15 +50,7 @@ export async function importRatio(): Promise<{ items: number; importMs: number; 
   const plan = planFromConfig(config, { headless: true });
   await stackUp(plan);
   const system = await startSystem(config, { port: 0, importGazette: false });
-  const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection });
-  const native = await NativeConnection.connect({ address: config.temporal.address });
-  const baselineWorker = await Worker.create({
-    connection: native,
-    taskQueue: 'bench-baseline',
-    workflowsPath: fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url)),
-  });
-  const baselineRun = baselineWorker.run();
+  const { client, stop: stopBaseline } = await startBaselineWorker(config.temporal.address);
   const mongo = new MongoClient(config.mongo.uri);
   try {
     await mongo.connect();
@@ -70,17 +61,17 @@ export async function importRatio(): Promise<{ items: number; importMs: number; 
     const t = performance.now();
     const imported = await importAndStart(mongo.db(config.mongo.db), client);
     const ids = imported.items.outcomes.filter((o) => o.outcome === 'started').map((o) => o.itemId);
-    while ((await items.countDocuments({ _id: { $in: ids } } as never)) < ids.length)
+    const giveUpAt = Date.now() + 20 * 60_000;
+    while ((await items.countDocuments({ _id: { $in: ids } } as never)) < ids.length) {
+      if (Date.now() > giveUpAt) throw new Error(`import: ${ids.length} items not projected in 20 min`);
       await new Promise((r) => setTimeout(r, 20));
+    }
     const importMs = performance.now() - t;
     const bareMs = [await startEmpty(client, ids.length, 'a'), await startEmpty(client, ids.length, 'b')];
     return { items: ids.length, importMs, bareMs };
   } finally {
     await mongo.close();
-    baselineWorker.shutdown();
-    await baselineRun;
-    await native.close();
-    await connection.close();
+    await stopBaseline();
     await system.close();
     await stackDown(plan);
   }

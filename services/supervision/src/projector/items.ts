@@ -20,20 +20,21 @@ export type LatestProgress = NonNullable<ItemDoc['latestProgress']>;
  * when the event is the newest, and otherwise only if it is later than the stored report (a
  * report delivered out of order must not hide a newer one, nor be lost behind a newer snapshot).
  *
- * Returns true when this event's snapshot is now the stored one.
+ * Returns whether this event's snapshot is now the stored one, and the item it replaced (null:
+ * there was none).
  */
 export async function writeItem(
   items: Collection<ItemDoc>,
   item: ItemSnapshot,
   at: Date,
   progress: LatestProgress | null,
-): Promise<boolean> {
+): Promise<{ applied: boolean; previous: ItemDoc | null }> {
   const byId = { _id: item.itemId };
-  const stored = await items.findOne(byId, { projection: { version: 1, latestProgress: 1 } });
+  const stored = await items.findOne(byId);
   if (!stored) {
     try {
       await items.insertOne({ _id: item.itemId, ...item, updatedAt: at, latestProgress: progress });
-      return true;
+      return { applied: true, previous: null };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return writeItem(items, item, at, progress);
@@ -43,10 +44,10 @@ export async function writeItem(
     await items.updateOne(byId, {
       $set: { ...item, updatedAt: at, ...(progress ? { latestProgress: progress } : {}) },
     });
-    return true;
+    return { applied: true, previous: stored };
   }
   const storedAt = stored.latestProgress?.at;
   if (progress && (!storedAt || storedAt < progress.at))
     await items.updateOne(byId, { $set: { latestProgress: progress } });
-  return false;
+  return { applied: false, previous: stored };
 }
