@@ -1,10 +1,7 @@
 // Benchmark (not a test): a bureau action through the API until the read model shows it, against
 // a bare Temporal Update round trip on the same server, in the same process and run. Prints
-// p50/p99 of both and their ratio. Usage: pnpm bench [actions=300]
+// p50/p99 of both and their ratio. Usage: pnpm bench roundtrip [actions=300] (bench/src/main.ts)
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '@duban/config';
 import { seedUsers } from '@duban/service-gateway';
@@ -16,9 +13,9 @@ import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';
 import { observeConsumers, type ConsumedEvent } from '@duban/bus';
 import { echoUpdate } from './baseline-workflows';
 import { printBreakdown, type ClientInstants } from './breakdown';
-import { summary } from './stats';
+import { startBaselineWorker } from './baseline-worker';
+import { summary, type Summary } from './stats';
 
-const actions = Number(process.argv[2] ?? 300);
 // The reader's pause between two reads of the item. The reader runs on the same event loop and
 // store as the projector it waits for: `BENCH_POLL_MS=20` shows how much its polling costs them.
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 2);
@@ -26,7 +23,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 // A stack of its own, on ports no developer stack or test run uses.
 const env = {
   DUBAN_DATA_DIR: path.join(root, '.data', 'bench'),
-  DUBAN_ENGINES_DIR: path.join(root, '.engines'),
+  DUBAN_ENGINES_DIR: process.env.DUBAN_ENGINES_DIR ?? path.join(root, '.engines'),
   TEMPORAL_ADDRESS: '127.0.0.1:19233',
   NATS_URL: 'nats://127.0.0.1:19222',
   NATS_MONITOR_PORT: '19822',
@@ -37,7 +34,8 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 
-async function main(): Promise<void> {
+/** Runs `actions` interleaved pairs and prints the figures; returns p50 and p99 of both sides. */
+export async function actionRoundtrip(actions = 300): Promise<{ bare: Summary; api: Summary }> {
   const config = loadConfig(env);
   const plan = planFromConfig(config, { headless: true });
   await stackUp(plan);
@@ -47,15 +45,7 @@ async function main(): Promise<void> {
     importGazette: false,
     rateLimit: { windowMs: 60_000, limit: 1_000_000, sessionWindowMs: 60_000, sessionLimit: 1000 },
   });
-  const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection });
-  const native = await NativeConnection.connect({ address: config.temporal.address });
-  const baselineWorker = await Worker.create({
-    connection: native,
-    taskQueue: 'bench-baseline',
-    workflowsPath: fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url)),
-  });
-  const baselineRun = baselineWorker.run();
+  const { client, stop: stopBaseline } = await startBaselineWorker(config.temporal.address);
   try {
     const mongo = new MongoClient(config.mongo.uri);
     await mongo.connect();
@@ -141,11 +131,9 @@ async function main(): Promise<void> {
     console.log(`ratio (API / bare)    ${fmt(a.p50 / b.p50)} ${fmt(a.p99 / b.p99)} ${fmt(a.mean / b.mean)}`);
     await printBreakdown(client, traced, consumed);
     await echo.terminate('benchmark done');
+    return { bare: b, api: a };
   } finally {
-    baselineWorker.shutdown();
-    await baselineRun;
-    await native.close();
-    await connection.close();
+    await stopBaseline();
     await system.close();
     await stackDown(plan);
   }
@@ -190,4 +178,4 @@ async function waitForVersion(url: string, token: string, id: string, version: n
   }
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await actionRoundtrip(Number(process.argv[2] ?? 300));

@@ -9,3 +9,6 @@ export async function echoWorkflow(): Promise<void> {
   await condition(() => done);
   done = true;
 }
+
+/** The bare baseline of a start: a workflow that ends in its first task. */
+export async function emptyWorkflow(): Promise<void> {}

@@ -4,7 +4,14 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[rank]!;
 }
 
-export function summary(samples: number[]): { n: number; p50: number; p99: number; mean: number } {
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  mean: number;
+}
+
+export function summary(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     n: sorted.length,

@@ -6,21 +6,28 @@ import { isDuplicateKeyError } from './indexes';
  * older event changes nothing. FerretDB 1.x has no transactions and `$setOnInsert` drops nulls
  * and empty arrays, so the whole document is replaced (when older) or inserted (when absent).
  * Returns false when a newer or the same version is already stored.
+ *
+ * Every filter is `{_id}` alone: FerretDB 1.x on SQLite sends only that shape to SQL, any other
+ * filter (`{_id, version: {$lt}}` too) reads every document of the collection, so the version is
+ * compared here after an indexed read (bench/src/store-by-key.ts). FerretDB 1.x ran the filtered
+ * update as a read then a write anyway (no transaction), so this gives up no atomicity it had.
  */
 export async function upsertNewer<T extends { _id: string; version: number }>(
   collection: Collection<T>,
   doc: T,
 ): Promise<boolean> {
-  const replaced = await collection.replaceOne(
-    { _id: doc._id, version: { $lt: doc.version } } as never,
-    doc as never,
-  );
-  if (replaced.matchedCount > 0) return true;
+  const byId = { _id: doc._id } as never;
+  const stored = await collection.findOne(byId, { projection: { version: 1 } });
+  if (stored) {
+    if ((stored as unknown as { version: number }).version >= doc.version) return false;
+    await collection.replaceOne(byId, doc as never);
+    return true;
+  }
   try {
     await collection.insertOne(doc as never);
     return true;
   } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
+    if (isDuplicateKeyError(error)) return upsertNewer(collection, doc);
     throw error;
   }
 }

@@ -84,20 +84,28 @@ export const SUPERVISION_ENTRIES = {
  * Makes the item's inbox entries match the stored item (the newest version seen), not the event
  * being handled: a stale event, or a redelivery after a crash between the writes, then still
  * leaves the inbox right.
+ *
+ * `applied` is given when this event's snapshot was just written over `previous` (null: the item
+ * was new): the entries to drop are then those `previous` made and `stored` does not, each
+ * deleted by `_id`, the one filter FerretDB 1.x serves from an index. Otherwise (a stale event, a
+ * redelivery) every supervision entry of the item is looked for, as a crash between the writes may
+ * have left any of them.
  */
 export async function syncInbox(
   collections: ProjectorCollections,
   itemId: string,
-  stored?: Pick<ItemDoc, InboxFields>,
+  applied?: { stored: Pick<ItemDoc, InboxFields>; previous: Pick<ItemDoc, InboxFields> | null },
 ): Promise<void> {
-  const item = stored ?? (await collections.items.findOne({ _id: itemId }));
+  const item = applied?.stored ?? (await collections.items.findOne({ _id: itemId }));
   if (!item) return;
   const entries = inboxEntriesOf(item);
-  await collections.inbox.deleteMany({
-    itemId,
-    ...SUPERVISION_ENTRIES,
-    _id: { $nin: entries.map((e) => e._id) },
-  });
+  const kept = new Set(entries.map((e) => e._id));
+  if (applied) {
+    const before = applied.previous ? inboxEntriesOf(applied.previous) : [];
+    for (const { _id } of before) if (!kept.has(_id)) await collections.inbox.deleteOne({ _id });
+  } else {
+    await collections.inbox.deleteMany({ itemId, ...SUPERVISION_ENTRIES, _id: { $nin: [...kept] } });
+  }
   for (const entry of entries) await upsertEntry(collections.inbox, entry);
 }
 

@@ -26,9 +26,10 @@ export async function projectEvent(
   const { item } = event.data;
   const at = new Date(event.time);
   const progress = facts.progress ? { ...facts.progress, at } : null;
-  const applied = await writeItem(collections.items, item, at, progress);
+  const { applied, previous } = await writeItem(collections.items, item, at, progress);
   // This event's snapshot is now the stored item: the inbox follows it without reading it back.
-  await syncInbox(collections, item.itemId, applied ? { ...item, updatedAt: at } : undefined);
+  const stored = { ...item, updatedAt: at };
+  await syncInbox(collections, item.itemId, applied ? { stored, previous } : undefined);
   // One write after the other: the store (FerretDB on SQLite) takes one writer at a time, and
   // writes sent at once only wait on each other (bench/src/store-concurrency.ts).
   await writeTimeline(collections.timeline, timelineDocOf(event, facts.summary));
