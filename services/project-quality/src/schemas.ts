@@ -15,7 +15,10 @@ export const PqParams = {
     year: z.coerce.number().int().min(2019).max(2100),
     month: z.coerce.number().int().min(1).max(12),
   }),
-  quarter: z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度写作 2019Q3') }),
+  // The same years as the other parameters (2019–2100): a ranking compares with the quarter before.
+  quarter: z.object({
+    quarter: z.string().regex(/^(2019|20[2-9]\d|2100)Q[1-4]$/, '季度写作 2019Q3（2019–2100年）'),
+  }),
   unitYear: z.object({ unit: z.string().max(60), year: z.coerce.number().int().min(2019).max(2100) }),
   indicator: z.object({ id: z.string().max(300) }),
   date: z.object({ date: CivilDateSchema }),
