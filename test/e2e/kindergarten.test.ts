@@ -438,7 +438,13 @@ describe('kindergarten rectification over the running system', () => {
         .status,
     ).toBe(200);
 
-    await act('natres', buildCase, 'complete-step', { step: 'assets_registered' });
+    const registerAssets = (requestId: string) =>
+      api<CaseSnapshot & { detail?: string }>(http(), `/api/cases/${buildCase}/actions/complete-step`, {
+        token: tokens.natres,
+        body: { step: 'assets_registered' },
+        headers: { 'x-request-id': requestId },
+      });
+    expect((await registerAssets(`assets-${buildCase}`)).status).toBe(200);
     c = (
       await eventually(
         () => api<{ case: CaseSnapshot }>(http(), `/api/cases/${buildCase}`, { token: tokens.edu }),
@@ -446,6 +452,14 @@ describe('kindergarten rectification over the running system', () => {
       )
     ).body.case;
     expect(c.phase).toBe('handover');
+    // The rectification child has closed: a retry of the same request (its answer was lost) still
+    // gets 200, and any other request for the step is refused as done.
+    const retried = await registerAssets(`assets-${buildCase}`);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body.phase).toBe('handover');
+    const again = await registerAssets(`assets-again-${buildCase}`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('整改已结束');
     expect((await act('edu', buildCase, 'complete-step', { step: 'received' })).status).toBe(200);
     expect((await act('edu', buildCase, 'operate', { mode: 'for_profit' })).status).toBe(409);
     expect((await act('edu', buildCase, 'operate', { mode: 'public' })).status).toBe(200);

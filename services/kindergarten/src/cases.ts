@@ -1,7 +1,14 @@
 // Starting cases and sending actions to them through Temporal.
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { problems, queryOrNull, sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/http';
+import {
+  HttpProblem,
+  problems,
+  queryOrNull,
+  sendUpdate,
+  startWorkflowOnce,
+  type ProcessRouteContext,
+} from '@duban/http';
 import { assertStartInput } from '@duban/workflow-core/input';
 import {
   StartCaseSchema,
@@ -80,8 +87,8 @@ export async function sendCaseAction(
   const missing = `个案 ${caseId} 不存在`;
   const send = { action: command.action, requestId: command.actor.requestId, missing };
   const step = command.action === 'complete-step' ? (command.body as { step: string }).step : null;
-  const childStep = (c: CaseSnapshot) =>
-    c.phase === 'rectifying' && c.steps.some((s) => s.phase === 'rectifying' && s.key === step);
+  const rectifyingStep = (c: CaseSnapshot) => c.steps.some((s) => s.phase === 'rectifying' && s.key === step);
+  const childStep = (c: CaseSnapshot) => c.phase === 'rectifying' && rectifyingStep(c);
   const snapshot = async () => {
     const found = await queryOrNull(ctx, () => handle.query(caseSnapshotQuery));
     if (!found) throw problems.notFound(missing);
@@ -93,6 +100,9 @@ export async function sendCaseAction(
     await new Promise((r) => setTimeout(r, 50));
     current = await snapshot();
   }
+  if (current.phase !== 'rectifying' && rectifyingStep(current) && current.rectificationWorkflowId !== null) {
+    return repeatOfFinishedRectification(ctx, current, command, send);
+  }
   if (!childStep(current) || current.rectificationWorkflowId === null) {
     return sendUpdate(ctx, handle, caseActionUpdate, { args: [command], ...send });
   }
@@ -101,6 +111,31 @@ export async function sendCaseAction(
   // The child answers with its steps and tells the case by signal, which may not have arrived
   // yet: the answer is the case as it is now, with the steps as the child has them.
   return withChildSteps(await snapshot(), steps);
+}
+
+/**
+ * A rectification step sent again once the rectification is over. The step was done in the
+ * child, whose run has closed; Temporal still answers an Update id it completed there, so a
+ * retried request (same request id, e.g. a lost response) gets its first answer. Any other
+ * request for the step is refused: the step is done.
+ */
+async function repeatOfFinishedRectification(
+  ctx: ProcessRouteContext,
+  current: CaseSnapshot,
+  command: CaseCommand,
+  send: { action: string; requestId: string; missing: string },
+): Promise<CaseSnapshot> {
+  const child = ctx.temporal.workflow.getHandle(current.rectificationWorkflowId!);
+  const step = (command.body as { step: string }).step;
+  try {
+    await sendUpdate(ctx, child, rectificationActionUpdate, { args: [command], ...send });
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status === 404) {
+      throw problems.conflict(`整改已结束，步骤 ${step} 已在整改中办结`);
+    }
+    throw error;
+  }
+  return current;
 }
 
 /** The case's rectification steps as the child workflow answered them (done, or newly open). */
