@@ -139,6 +139,42 @@ export function clip(text, max = 60) {
   return s.length > max ? h('span', { title: s }, s.slice(0, max) + '…') : s;
 }
 
+/** A definition list of [label, value] pairs; a missing value reads —, a falsy pair is left out. */
+export function factList(pairs) {
+  return h(
+    'dl',
+    { class: 'facts' },
+    pairs
+      .filter(Boolean)
+      .flatMap(([k, v]) => [
+        h('dt', {}, k),
+        h('dd', {}, v === null || v === undefined || v === '' ? '—' : v),
+      ]),
+  );
+}
+
+/** A table with its header row; with no rows, one muted row says `empty`. */
+export function dataTable(id, head, rows, empty) {
+  return h(
+    'table',
+    { id },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((t) => h('th', {}, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
+    ),
+  );
+}
+
 /** Replaces an element's children, skipping empty ones (null, false) as h() does. */
 export function fill(el, ...children) {
   el.replaceChildren();

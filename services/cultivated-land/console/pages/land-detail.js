@@ -21,41 +21,21 @@ import {
   STEP_STATES,
   TRANSFER_BODIES,
 } from '../land-labels.js';
-import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '/ui.js';
+import {
+  colourChip,
+  dataTable,
+  daysFromToday,
+  daysText,
+  errorBox,
+  factList,
+  fill,
+  h,
+  timeText,
+  todayShanghai,
+} from '/ui.js';
 
 const enc = encodeURIComponent;
 const back = () => h('p', {}, h('a', { href: '#/land' }, '← 耕地保护'));
-const facts = (pairs) =>
-  h(
-    'dl',
-    { class: 'facts' },
-    pairs
-      .filter(Boolean)
-      .flatMap(([k, v]) => [
-        h('dt', {}, k),
-        h('dd', {}, v === null || v === undefined || v === '' ? '—' : v),
-      ]),
-  );
-function table(id, head, rows, empty) {
-  return h(
-    'table',
-    { id },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        head.map((t) => h('th', {}, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
-    ),
-  );
-}
 const timelineList = (events) =>
   h(
     'ol',
@@ -222,7 +202,7 @@ async function rectificationPage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        facts([
+        factList([
           ['文号 / 条款', `${r.docNo} ${r.ref}`],
           ['整改工作', r.campaignId],
           ['当前阶段', h('span', { id: 'land-phase' }, RECTIFICATION_PHASES[r.phase] || r.phase)],
@@ -241,7 +221,7 @@ async function rectificationPage(container, ctx, id) {
       h(
         'div',
         { class: 'card scroll' },
-        table(
+        dataTable(
           'land-steps',
           ['步骤', '条款', '责任单位', '期限', '剩余/逾期', '预警', '状态', '办理情况', '操作'],
           r.steps.map((s) =>
@@ -296,7 +276,7 @@ async function rectificationPage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        table(
+        dataTable(
           'land-problems',
           ['类别', '图斑', '面积', '分类处置意见'],
           r.problems.map((p) =>
@@ -453,7 +433,7 @@ async function assessmentPage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        facts([
+        factList([
           ['文号 / 条款', `${a.docNo} ${a.ref}`],
           ['阶段', h('span', { id: 'land-phase' }, ASSESSMENT_PHASES[a.phase] || a.phase)],
           ['报送期限', a.reportDeadline],
@@ -507,7 +487,7 @@ async function assessmentPage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        table(
+        dataTable(
           'land-targets',
           ['指标', '目标', '完成', '差额'],
           Object.entries(TARGETS).map(([k, label]) =>
@@ -635,7 +615,7 @@ async function casePage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        facts([
+        factList([
           ['文号', c.docNo],
           ['镇(场)', c.townName || unitName(c.facts.townCode)],
           ['地块', c.facts.parcelNo],
@@ -672,7 +652,7 @@ async function casePage(container, ctx, id) {
       h(
         'div',
         { class: 'card' },
-        table(
+        dataTable(
           'land-case-history',
           ['步骤', '时间', '经办', '情况'],
           c.history.map((x) =>
@@ -721,7 +701,7 @@ async function occupationPage(container, ctx, id) {
     h(
       'div',
       { class: 'card' },
-      facts([
+      factList([
         ['镇(场)', o.townName || unitName(o.townCode)],
         ['面积', mu(o.areaMu)],
         ['耕地质量等别', `${o.grade} 等`],

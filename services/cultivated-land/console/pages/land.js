@@ -19,31 +19,10 @@ import {
   RECTIFICATION_PHASES,
   RULES,
 } from '../land-labels.js';
-import { colourChip, errorBox, fill, h, timeText } from '/ui.js';
-
-function table(id, head, rows, empty) {
-  return h(
-    'table',
-    { id },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        head.map((t) => h('th', {}, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
-    ),
-  );
-}
+import { colourChip, dataTable, errorBox, fill, h, timeText } from '/ui.js';
 
 function townsSection(res) {
-  return table(
+  return dataTable(
     'land-towns',
     ['镇(场)', '永久基本农田划定整改', '年度责任目标考核', '土地管理业务'],
     res.towns.map((t) => {
@@ -124,7 +103,7 @@ function ledgerSection(res) {
         )
       : h('p', { class: 'muted' }, '占补平衡台账尚无补充耕地入库'),
     h('h3', {}, '各镇(场)结余'),
-    table(
+    dataTable(
       'land-balance-towns',
       ['镇(场)', '补充耕地入库', '已用于占补', '结余', '建设占用', '临时用地未复垦', '土地业务'],
       (b ? b.byTown : []).map((t) =>
@@ -147,7 +126,7 @@ function ledgerSection(res) {
       '尚无数据',
     ),
     h('h3', {}, '补充耕地地块'),
-    table(
+    dataTable(
       'land-parcels',
       ['地块编号', '镇(场)', '面积', '剩余', '质量等别', '来源项目', '验收日期'],
       res.parcels.map((p) =>
@@ -169,7 +148,7 @@ function ledgerSection(res) {
 }
 
 function occupationsSection(res) {
-  return table(
+  return dataTable(
     'land-occupations',
     ['编号', '项目', '镇(场)', '类型', '面积', '等别', '级别', '状态', '审批依据', '申请时间'],
     res.occupations.map((o) =>
@@ -214,7 +193,7 @@ function occupationsSection(res) {
 }
 
 function reclamationsSection(res) {
-  return table(
+  return dataTable(
     'land-reclamations',
     ['预警', '编号', '项目', '镇(场)', '面积', '复垦期限'],
     res.reclamations.map((o) =>
@@ -238,7 +217,7 @@ function reclamationsSection(res) {
 }
 
 function casesSection(res) {
-  return table(
+  return dataTable(
     'land-cases',
     ['预警', '案件', '镇(场)', '地块', '面积', '地类', '当事人', '已办到', '下一步', '期限', '挂牌督办'],
     res.cases.map((c) =>
@@ -276,7 +255,7 @@ function assessmentsSection(res) {
         `通报批评 ${res.counts.criticised}，` +
         `暂停土地业务 ${res.counts.suspended}，提请问责 ${res.counts.escalated}`,
     ),
-    table(
+    dataTable(
       'land-assessments',
       ['年度', '镇(场)', '阶段', '考核结果', '整改期限', '土地业务', '问责'],
       years.flatMap((year) =>

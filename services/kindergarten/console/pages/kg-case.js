@@ -17,45 +17,23 @@ import {
   TENURES,
 } from '../kg.js';
 import { caseActions, stepActions } from '../kg-actions.js';
-import { colourChip, daysFromToday, daysText, errorBox, fill, h, timeText, todayShanghai } from '/ui.js';
-
-const facts = (pairs) =>
-  h(
-    'dl',
-    { class: 'facts' },
-    pairs
-      .filter(Boolean)
-      .flatMap(([k, v]) => [
-        h('dt', {}, k),
-        h('dd', {}, v === null || v === undefined || v === '' ? '—' : v),
-      ]),
-  );
-
-function table(id, head, rows, empty) {
-  return h(
-    'table',
-    { id },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        head.map((t) => h('th', {}, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
-    ),
-  );
-}
+import {
+  colourChip,
+  dataTable,
+  daysFromToday,
+  daysText,
+  errorBox,
+  factList,
+  fill,
+  h,
+  timeText,
+  todayShanghai,
+} from '/ui.js';
 
 function stepsTable(c, user, done) {
   const today = todayShanghai();
   const titleOf = (key) => (c.steps.find((s) => s.key === key) || {}).title || key;
-  return table(
+  return dataTable(
     'kg-steps',
     ['阶段', '步骤', '条款', '责任单位', '期限', '剩余/逾期', '预警', '状态', '办理情况', '操作'],
     c.steps.map((s) =>
@@ -118,7 +96,7 @@ function stepsTable(c, user, done) {
 
 function holdsTable(c) {
   const titleOf = (key) => (c.steps.find((s) => s.key === key) || {}).title || LIFTING_STEPS[key] || key;
-  return table(
+  return dataTable(
     'kg-holds',
     ['暂停事项', '执行单位', '原因', '条款', '整改到位的标志', '暂停时间', '恢复时间', '状态'],
     c.holds.map((x) =>
@@ -196,7 +174,7 @@ function permitsCard(permits, user, projectId) {
       { class: 'muted' },
       `项目编号 ${projectId}${permits.projectName ? ` · ${permits.projectName}` : ''}`,
     ),
-    table(
+    dataTable(
       'kg-permits-table',
       ['事项', '办理单位', '状态', '原因', '个案', '办理'],
       [row('completionFiling', '竣工验收备案'), row('constructionStart', '开工')],
@@ -281,7 +259,7 @@ export async function kgCasePage(container, ctx, caseId) {
       h(
         'div',
         { class: 'card', id: 'kg-case-facts' },
-        facts([
+        factList([
           ['个案编号', c.caseId],
           ['文号', `${c.docNo}（治理工作 ${c.campaignId}）`],
           ['小区项目', f.projectName],
