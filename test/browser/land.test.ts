@@ -261,7 +261,7 @@ describe('the cultivated-land pages in a real browser', () => {
     await expect.poll(() => page.locator('#land-case-step').textContent()).toBe('调查取证');
     await shot(page, 'land-case');
 
-    // A town's occupation while it is suspended is refused, naming the assessment (二(十)).
+    // A town's occupation while it is suspended is refused, naming the assessment (三(十)).
     await page.goto(`${base}/#/land`);
     await page.locator('#land-actions button[data-action=request-occupation]').click();
     await expect(

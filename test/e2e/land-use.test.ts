@@ -11,7 +11,7 @@ import { eventually } from '../support/engines';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 import { startWithoutGazette } from '../support/whole-system';
 
-// Issue 7 part B end to end (青政办发〔2019〕28号 二(三)、二(七)、二(十)): the whole system over
+// Issue 7 part B end to end (青政办发〔2019〕28号 二(三)、二(七)、三(十)): the whole system over
 // the real engines and the HTTP API, with 自然资源局's own login.
 type Balance = { acceptedMu: number; consumedMu: number; remainingMu: number; occupiedMu: number };
 type Ledger = {
@@ -182,7 +182,7 @@ describe('compensation ledger and illegal-occupation cases over the running syst
     expect((await ledger()).body).toEqual(before);
   });
 
-  it('a town suspended by its failed assessment is refused with 409 naming the assessment (二(十))', async () => {
+  it('a town suspended by its failed assessment is refused with 409 naming the assessment (三(十))', async () => {
     // The assessment's fact, as the cultivated-land workflow publishes it; land-use learns of it.
     await publishSuspensionFact(bus, {
       id: `e2e-suspended-town-qujing-${Date.now()}`,

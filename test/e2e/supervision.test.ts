@@ -177,6 +177,23 @@ describe('supervision items over the running system', () => {
     // own date came later.
     const since = rows.map((r) => Number(r.getCell(8).value));
     expect(since).toEqual([...since].sort((a, b) => b - a));
+    // Each overdue milestone is a row of its own, with its own date and days (as the calendar has
+    // an event per milestone), not only the earliest.
+    expect(
+      rows
+        .filter((r) => r.getCell(3).value === '四.(二)')
+        .map((r) => [r.getCell(8).value, r.getCell(12).value]),
+    ).toEqual(item.milestones!.map((m) => [days(m.date), `${m.date}（${m.phrase}）`]));
+    // The cockpit's longest overdue counts them the same way: a row per overdue date, each with the
+    // days since its own date (the 6月底 row is there unless ten rows came before it).
+    const overview = await api<{
+      longestOverdue: { itemId: string; overdueSince: string; daysOverdue: number }[];
+    }>(http(), '/api/overview', { token: tokens.leader });
+    const longest = overview.body.longestOverdue;
+    for (const o of longest) expect(o.daysOverdue).toBe(Math.max(0, days(o.overdueSince)));
+    expect(longest.map((o) => o.overdueSince)).toEqual(longest.map((o) => o.overdueSince).sort());
+    if (longest.length < 10 || longest.at(-1)!.overdueSince > '2019-06-30')
+      expect(longest).toContainEqual(expect.objectContaining({ itemId: id, overdueSince: '2019-06-30' }));
   });
 
   it('a bureau walks its item to close requested, an inspector closes it, and every step is in the timeline', async () => {

@@ -137,6 +137,13 @@ describe('startItemFor on the 2019 gazette', () => {
     );
   });
 
+  it('starts an item under the mended title (issue 14 point 7: 引客人青 is 引客入青), as the catalog keeps it', () => {
+    const { document, task: measure } = task('青政办发〔2019〕31号', '四.(二)');
+    const misprinted = { ...measure, title: `${measure.title}（引客人青 and 宣传）` };
+    expect(startItemFor(document, misprinted)?.title).toBe(`${measure.title}（引客入青和宣传）`);
+    expect(startItemFor(document, measure)?.title).toBe(measure.title);
+  });
+
   it('skips a task without a lead unit (39号 六.(五) 人员派遣)', () => {
     const { document, task: t } = task('青政办发〔2019〕39号', '六.(五)');
     expect(t.lead).toEqual([]);

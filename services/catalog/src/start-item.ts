@@ -4,6 +4,7 @@ import {
   type StartItem,
 } from '@duban/workflow-supervision/client';
 import type { Frequency, RecurringDeadline } from '@duban/gazette';
+import { mendedText } from '@duban/policy';
 import { documentIdOf, documentLabelOf, taskIdOf } from './identity';
 import { latestDeadline } from './import';
 
@@ -119,7 +120,8 @@ export function startItemFor(document: ItemSourceDocument, task: ItemSourceTask)
     itemId: itemIdFor(document, task),
     docNo: documentLabelOf(document),
     ref: task.ref,
-    title: task.title,
+    // The title as the catalog keeps it, mended of OCR slips (引客人青), as a revision sends it.
+    title: mendedText(task.title),
     leadUnits,
     cooperatingUnits,
     deadline: latestDeadline(task.deadlines),

@@ -4,4 +4,4 @@ export * from './projector/index';
 export * from './alerts/index';
 export { itemsFilter, ItemsQuery, mayRead, supervisionRoutes } from './routes/index';
 export { calendarDatesOf, type CalendarDate } from './calendar';
-export { overdueOf, type Overdue } from './overdue';
+export { overdueOf, overduesOf, overdueRows, type Overdue } from './overdue';

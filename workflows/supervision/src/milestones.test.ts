@@ -152,6 +152,25 @@ describe('a revised notice with its milestone dates (31号 四.(二))', () => {
     expect(state.item.milestones![0]).toMatchObject({ date: '2019-07-31', colour: 'green', redSince: null });
   });
 
+  it('an item started before milestones existed (one date) takes every date of the revised notice, each on its own ladder', () => {
+    // What becomes of the items started before issue 14: they keep their one date (the clause's
+    // last) until the notice is revised; the revision brings every milestone, judged on its date.
+    const { milestones: _none, ...single } = item().settings;
+    const before = newItemState(single, at('2019-04-30T16:00:00'));
+    const dates = [
+      { key: '2019-06-30', date: '2019-06-30', phrase: '于2019年6月底前' },
+      { key: '2019-09-30', date: '2019-09-30', phrase: '于2019年9月底前' },
+      { key: '2020-12-31', date: '2020-12-31', phrase: '2020年12月底前' },
+    ];
+    applyRevision(before, revise(dates, '2020-12-31'), at('2019-07-01T09:00:00'));
+    expect(refreshColours(before, at('2019-07-01T09:00:00'))).toEqual([
+      { scope: 'milestone:2019-06-30', from: 'green', to: 'red', reason: '已超过办理期限' },
+    ]);
+    expect(colours(before)).toEqual(['red', 'green', 'green']);
+    refreshColours(before, at('2019-10-01T00:00:30'));
+    expect(colours(before)).toEqual(['red', 'red', 'green']);
+  });
+
   it('a revision without milestone dates keeps the rule before them: only the deadline milestone moves', () => {
     const state = item();
     applyRevision(state, revise(undefined, '2021-06-30'), at('2019-05-02T09:00:00'));

@@ -9,7 +9,7 @@ import type { Response } from 'express';
 import type { Filter } from 'mongodb';
 import type { RouteContext } from '../deps';
 import { problems, defineRoute, type Route } from '@duban/http';
-import { calendarDatesOf, itemsFilter, ItemsQuery, overdueOf } from '@duban/service-supervision';
+import { calendarDatesOf, itemsFilter, ItemsQuery, overdueRows } from '@duban/service-supervision';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -174,7 +174,7 @@ export function exportRoutes(ctx: RouteContext): Route[] {
       operationId: 'exportOverdue',
       summary: '逾期清单（xlsx）',
       description:
-        '未销号且已过办理期限的事项，逾期最久的在前；一条有多个时间节点的（如31号 四(二)），最早一个未完成的节点过期即算逾期，' +
+        '未销号且已过办理期限的事项，逾期最久的在前；一条有多个时间节点的（如31号 四(二)），每个未完成且已过期的节点一行，' +
         '逾期天数从该节点起算（列“逾期起算节点”）。筛选条件同事项列表。责任单位只导出本单位的事项。',
       tags: ['exports'],
       access: 'user',
@@ -183,18 +183,12 @@ export function exportRoutes(ctx: RouteContext): Route[] {
       handler: async ({ query, user, res }) => {
         const today = civilDateOf(ctx.now());
         const base = itemsFilter(query, user);
-        // An item of several dates is overdue once its earliest open one has passed (31号 四(二):
-        // 6月底), before its deadline: the dated open items are read and judged by overdueOf.
+        // An item of several dates is overdue once one of its open ones has passed (31号 四(二):
+        // 6月底), before its deadline, and has a row per date passed: the dated open items are read
+        // and judged by overdueRows.
         const open: Filter<ItemDoc> = { state: { $ne: 'closed' }, deadline: { $ne: null } };
         const filter = Object.keys(base).length ? { $and: [base, open] } : open;
-        const found = (await items.find(filter).toArray())
-          .flatMap((item) => {
-            const overdue = overdueOf(item, today);
-            return overdue ? [{ item, overdue }] : [];
-          })
-          .sort(
-            (a, b) => a.overdue.since.localeCompare(b.overdue.since) || a.item._id.localeCompare(b.item._id),
-          );
+        const found = overdueRows(await items.find(filter).toArray(), today);
         const book = new ExcelJS.Workbook();
         book.creator = 'Duban 督办';
         book.created = ctx.now();

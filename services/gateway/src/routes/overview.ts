@@ -3,7 +3,7 @@ import { civilDateOf, daysBetween } from '@duban/calendar';
 import { ReadModels, type Colour, emptyColourCounts, type ColourCounts } from '@duban/contracts';
 import { type ItemDoc } from '@duban/workflow-supervision/client';
 import { unitByCode } from '@duban/units';
-import { overdueOf } from '@duban/service-supervision';
+import { overdueRows } from '@duban/service-supervision';
 import type { RouteContext } from '../deps';
 import { OverviewView } from '../schemas/overview';
 import { defineRoute, type Route } from '@duban/http';
@@ -38,7 +38,7 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
       operationId: 'overview',
       summary: '总览',
       description:
-        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 项（一条有多个时间节点的，从最早一个未完成且已过期的节点起算，如31号 四(二)的6月底）。一项有多个牵头单位时计入每个单位。' +
+        '未销号事项按颜色、按牵头单位、按文件计数，以及逾期最久的 10 条（一条有多个时间节点的，每个未完成且已过期的节点各占一条，从该节点起算，如31号 四(二)的6月底、9月底）。一项有多个牵头单位时计入每个单位。' +
         'byProcess 给出每个流程（督办事项、幼儿园治理、耕地保护……）未办结对象的颜色计数。',
       tags: ['overview'],
       access: CITY_READERS,
@@ -71,15 +71,8 @@ export function overviewRoutes(ctx: RouteContext, processes: readonly ProcessMod
           // can make an item of a late deadline the longest overdue.
           items.find({ ...OPEN, overallColour: 'red', deadline: { $ne: null } }).toArray(),
         ]);
-        const longestOverdue = overdue
-          .map((item) => ({
-            item,
-            overdue: overdueOf(item, today) ?? { since: item.deadline!, milestone: null },
-          }))
-          .sort(
-            (a, b) => a.overdue.since.localeCompare(b.overdue.since) || a.item._id.localeCompare(b.item._id),
-          )
-          .slice(0, 10);
+        // One row per overdue date: each milestone of a clause with several dates counts on its own.
+        const longestOverdue = overdueRows(overdue, today, { byDeadlineWhenNone: true }).slice(0, 10);
 
         const byColour = emptyColourCounts();
         for (const row of byColourRows) add(byColour, row._id, row.count);

@@ -42,7 +42,8 @@ export const OverviewView = z.object({
       colour: ColourSchema,
       deadline: z.string(),
       overdueSince: z.string().meta({
-        description: '逾期起算日：最早一个未完成且已过期的时间节点，没有则为办理期限',
+        description:
+          '逾期起算日：这一条的时间节点（一条有多个节点的，每个未完成且已过期的节点各一行），没有节点则为办理期限',
       }),
       milestone: z
         .string()
