@@ -57,18 +57,35 @@ describe('tracing', () => {
       try {
         const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
         const headers = { traceparent: `00-${traceId}-00f067aa0ba902b7-01` };
-        let ranInside = false;
+        // The route sends its Update inside the request's span: Temporal's interceptor makes a
+        // child span and puts the trace into the Update's headers for the workflow.
+        const [interceptor] = tracing!.workflowInterceptors;
+        type StartUpdate = NonNullable<NonNullable<typeof interceptor>['startUpdate']>;
+        let sentHeaders: Record<string, unknown> = {};
+        let updated: Promise<unknown> = Promise.resolve();
         const end = tracing!.serverSpan(headers, [new EventEmitter()], () => {
-          ranInside = true;
+          const input = {
+            updateName: 'itemAction',
+            args: [],
+            workflowExecution: { workflowId: 'supervision-x' },
+            headers: {},
+            options: { updateId: 'sign:req-1', waitForStage: 'ACCEPTED' },
+          } as unknown as Parameters<StartUpdate>[0];
+          updated = interceptor!.startUpdate!(input, async (sent) => {
+            sentHeaders = sent.headers;
+            return { updateId: 'sign:req-1', workflowRunId: 'run-1', outcome: undefined };
+          });
         });
+        await updated;
         end('POST /api/items/:id/actions/sign', { 'http.route': '/api/items/:id/actions/sign' }, false);
-        expect(ranInside).toBe(true);
+        expect(Object.keys(sentHeaders)).toContain('_tracer-data');
         await tracing!.flush();
-        expect(bodies).toHaveLength(1);
+        const exported = bodies.join('\n');
         expect(bodies[0]).toMatch(/^\/v1\/traces /);
-        expect(bodies[0]).toContain('POST /api/items/:id/actions/sign');
-        expect(bodies[0]).toContain('duban-test');
-        expect(bodies[0]).toContain(traceId);
+        expect(exported).toContain('POST /api/items/:id/actions/sign');
+        expect(exported).toContain('StartWorkflowUpdate:itemAction');
+        expect(exported).toContain('duban-test');
+        expect(exported).toContain(traceId);
       } finally {
         await tracing?.shutdown();
         collector.close();
