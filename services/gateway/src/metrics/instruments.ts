@@ -109,18 +109,7 @@ export class DubanMetrics {
 
   private backlogGauges(read: () => Promise<ConsumerBacklog[] | null>): void {
     const gauge = (name: string, help: string, pick: (b: ConsumerBacklog) => number) =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['durable'] as const,
-        registers: [this.registry],
-        async collect() {
-          const backlogs = await read();
-          if (!backlogs) return;
-          this.reset();
-          for (const b of backlogs) this.set({ durable: b.durable }, pick(b));
-        },
-      });
+      this.readingGauge(name, help, 'durable', read, (b) => [b.durable, pick(b)]);
     gauge(
       'duban_consumer_pending_messages',
       'Consumer lag: events stored on the stream and not yet delivered to the durable (JetStream num_pending)',
@@ -139,16 +128,39 @@ export class DubanMetrics {
   }
 
   private openWorkflowGauge(read: () => Promise<{ process: string; open: number }[] | null>): void {
+    this.readingGauge(
+      'duban_open_workflows',
+      'Running workflows per process, counted by Temporal visibility (cached 30 s)',
+      'process',
+      read,
+      (c) => [c.process, c.open],
+    );
+  }
+
+  /**
+   * A gauge set from a reading when scraped, one series per row; with no reading yet (the engine
+   * did not answer), it shows nothing rather than a made-up zero.
+   */
+  private readingGauge<Row>(
+    name: string,
+    help: string,
+    label: string,
+    read: () => Promise<Row[] | null>,
+    series: (row: Row) => [string, number],
+  ): void {
     new Gauge({
-      name: 'duban_open_workflows',
-      help: 'Running workflows per process, counted by Temporal visibility (cached 30 s)',
-      labelNames: ['process'] as const,
+      name,
+      help,
+      labelNames: [label],
       registers: [this.registry],
       async collect() {
-        const counts = await read();
-        if (!counts) return;
+        const rows = await read();
+        if (!rows) return;
         this.reset();
-        for (const { process, open } of counts) this.set({ process }, open);
+        for (const row of rows) {
+          const [value, figure] = series(row);
+          this.set({ [label]: value }, figure);
+        }
       },
     });
   }
