@@ -172,6 +172,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     outcome: ConsumedEvent['outcome'],
     event?: AnyDubanEvent,
     handledAt: number | null = null,
+    handlerFailed = outcome === 'retried',
   ) => {
     held.release(delivery);
     reportConsumed({
@@ -185,10 +186,16 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
       handledAt,
       settledAt: preciseNow(),
       outcome,
+      handlerFailed,
     });
   };
 
-  const deadLetter = async (delivery: Delivery, reason: string, event?: AnyDubanEvent) => {
+  const deadLetter = async (
+    delivery: Delivery,
+    reason: string,
+    event?: AnyDubanEvent,
+    handlerFailed = false,
+  ) => {
     const { msg } = delivery;
     await publishDeadLetter(bus.js, {
       consumer: options.durable,
@@ -200,7 +207,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     });
     stats.deadLettered++;
     msg.term(reason.slice(0, 200));
-    settled(delivery, 'dead-lettered', event);
+    settled(delivery, 'dead-lettered', event, null, handlerFailed);
   };
 
   /** The event a delivery carries and its handler, or null once it was dead-lettered. */
@@ -244,7 +251,12 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   const handlerFailed = async ({ delivery, event }: Screened, error: unknown) => {
     const failures = await options.ledger.recordFailure(options.durable, event.id);
     if (failures >= maxHandlerFailures) {
-      await deadLetter(delivery, `handler failed ${failures} times; last error: ${describe(error)}`, event);
+      await deadLetter(
+        delivery,
+        `handler failed ${failures} times; last error: ${describe(error)}`,
+        event,
+        true,
+      );
       return;
     }
     stats.retried++;

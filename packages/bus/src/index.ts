@@ -21,6 +21,8 @@ export { BusError, MissingHandlerError, PublishNotStoredError } from './errors';
 export { DEAD_LETTER_STREAM, EVENTS_STREAM, HANDLED_BUCKET } from './names';
 export { publishStepEvent } from './steps';
 export type { RebuildableReadModel, ReadModelDeps } from './rebuildable';
+export { consumerBacklogs } from './backlog';
+export type { ConsumerBacklog } from './backlog';
 export { observeConsumers } from './observe';
 export type { ConsumedEvent, ConsumerObserver } from './observe';
 export { InfrastructureUnavailableError, isInfrastructureFailure } from './infrastructure';

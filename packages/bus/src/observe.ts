@@ -19,6 +19,8 @@ export interface ConsumedEvent {
   /** When the message was acked, nak'ed or terminated. */
   settledAt: number;
   outcome: 'handled' | 'duplicate' | 'retried' | 'dead-lettered' | 'failed';
+  /** The handler threw on this delivery (it is then retried, or dead-lettered at the limit). */
+  handlerFailed: boolean;
 }
 
 export type ConsumerObserver = (event: ConsumedEvent) => void;

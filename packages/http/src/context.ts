@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '@duban/contracts';
 import type { EngineWatch } from './engines';
 import type { Principal } from './principal';
+import type { UpdateSettled } from './temporal';
 
 /** What a process's routes get from the host (the gateway): engines, clock and limits. */
 export interface ProcessRouteContext {
@@ -19,6 +20,8 @@ export interface ProcessRouteContext {
   engines?: EngineWatch;
   /** The task queue workflows are started on, when not the process's own (tests). */
   taskQueue?: string;
+  /** Told how each action's Update ended and how long it took (the gateway times them per process). */
+  onUpdateSettled?: (settled: UpdateSettled) => void;
   /** Days a case may stay red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */
   escalateAfterRedDays?: number;
 }

@@ -32,9 +32,10 @@ export {
   sendUpdate,
   startWorkflowOnce,
   updateIdOf,
+  updateOutcomeOf,
   updateProblem,
 } from './temporal';
-export type { SendUpdateOptions, UpdateSender } from './temporal';
+export type { SendUpdateOptions, UpdateOutcome, UpdateSender, UpdateSettled } from './temporal';
 export { API_PREFIX, registerRoutes, routeOperation } from './openapi';
 export {
   EngineWatch,

@@ -5,7 +5,8 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { updateProblem } from './temporal';
+import { HttpProblem } from './problem';
+import { updateOutcomeOf, updateProblem } from './temporal';
 
 describe('updateProblem', () => {
   it('a validator refusal (ActionRefused) is a 409 with the workflow’s reason', () => {
@@ -67,5 +68,15 @@ describe('updateProblem', () => {
 
   it('anything else is left to the 500 handler', () => {
     expect(updateProblem(new Error('boom'), 'x')).toBeNull();
+  });
+});
+
+describe('updateOutcomeOf', () => {
+  it('a refusal or refused input is `refused` (the workflow is fine); anything else is `failed`', () => {
+    expect(updateOutcomeOf(new HttpProblem(409, '只有申请办结的事项可以复核'))).toBe('refused');
+    expect(updateOutcomeOf(new HttpProblem(400, 'body.newDeadline'))).toBe('refused');
+    expect(updateOutcomeOf(new HttpProblem(404, '事项不存在'))).toBe('failed');
+    expect(updateOutcomeOf(new HttpProblem(504, '超时'))).toBe('failed');
+    expect(updateOutcomeOf(new TypeError('a bug'))).toBe('failed');
   });
 });

@@ -61,6 +61,27 @@ export interface UpdateSender {
   actionTimeoutMs: number;
   /** Which engines are down: with Temporal known down, nothing is sent and the answer is 503. */
   engines?: EngineWatch;
+  /** Told how long each action took and how it ended (the gateway's Update latency metric). */
+  onUpdateSettled?: (settled: UpdateSettled) => void;
+}
+
+/**
+ * How one action's Update ended: `answered`; `refused` (the workflow's validator or its input
+ * contract said no: 409 or 400, the workflow is healthy); `failed` (anything else: 404, 5xx).
+ */
+export type UpdateOutcome = 'answered' | 'refused' | 'failed';
+
+export interface UpdateSettled {
+  update: string;
+  outcome: UpdateOutcome;
+  /** From sending to the answer, across the retries of a run that was closing. */
+  seconds: number;
+}
+
+/** The outcome an action's error stands for; see UpdateOutcome. */
+export function updateOutcomeOf(error: unknown): UpdateOutcome {
+  const status = error instanceof HttpProblem ? error.status : 500;
+  return status === 409 || status === 400 ? 'refused' : 'failed';
 }
 
 export interface SendUpdateOptions<Args extends [unknown, ...unknown[]]> {
@@ -85,15 +106,20 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name
   options: SendUpdateOptions<Args>,
 ): Promise<Ret> {
   refuseWhileDown(sender);
+  const started = performance.now();
+  const settled = (outcome: UpdateOutcome) =>
+    sender.onUpdateSettled?.({ update: update.name, outcome, seconds: (performance.now() - started) / 1000 });
   const deadline = Date.now() + sender.actionTimeoutMs;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sender.temporal.withDeadline(deadline, () =>
+      const answer = await sender.temporal.withDeadline(deadline, () =>
         handle.executeUpdate(update, {
           args: options.args,
           updateId: updateIdOf(options.action, options.requestId),
         }),
       );
+      settled('answered');
+      return answer;
     } catch (error) {
       // A workflow that runs on in a new run (the land ledger continues as new) refuses an Update
       // that reaches its old run as it closes; the next run takes it, under the same Update id.
@@ -101,7 +127,9 @@ export async function sendUpdate<Ret, Args extends [unknown, ...unknown[]], Name
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
         continue;
       }
-      throw problemOf(sender, error, options.missing);
+      const problem = problemOf(sender, error, options.missing);
+      settled(updateOutcomeOf(problem));
+      throw problem;
     }
   }
 }

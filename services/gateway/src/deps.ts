@@ -6,6 +6,7 @@ import type { Bus } from '@duban/bus';
 import type { ProcessModule } from '@duban/process';
 import type { EngineWatch } from '@duban/http';
 import type { AuthService } from './auth/service';
+import type { Tracing } from '@duban/metrics';
 import type { DubanMetrics } from './metrics/instruments';
 import type { RateLimitOptions } from './middleware/rate-limit';
 
@@ -44,6 +45,10 @@ export interface GatewayDeps {
   engines?: EngineWatch;
   /** Prometheus instruments: with them, requests are timed and `GET /metrics` serves them. */
   metrics?: DubanMetrics;
+  /** OTLP tracing (`startTracing`): with it, every request is a server span. */
+  tracing?: Tracing;
+  /** METRICS_TOKEN: lets a scraper elsewhere read `/metrics` (without it, this host only). */
+  metricsToken?: string | null;
   /** What `duban start` supervises and how often it restarted each part (null: not supervised). */
   supervision?: () => SupervisionView | null;
 }

@@ -4,7 +4,11 @@ import { pino } from 'pino';
 import { loadConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { ReadModels, type InboxDoc, type TimelineDoc } from '@duban/contracts';
-import { supervisionWorkflowId } from '@duban/workflow-supervision/client';
+import { SupervisionEvents, supervisionWorkflowId } from '@duban/workflow-supervision/client';
+import { createSupervisionWorker, type supervisionItemWorkflow } from '@duban/workflow-supervision';
+import { EVENTS_STREAM, JetStreamHandledEventLedger, startConsumer } from '@duban/bus';
+import { supervisionProcess } from '@duban/service-supervision';
+import { connectEngines, eventually } from '../../../test/support/engines';
 import { DEV_PASSWORDS, devUsers, seedUsers } from './auth/seed';
 import { USERS, type UserDoc } from './auth/users';
 import { startGateway } from './start';
@@ -842,6 +846,109 @@ describe('startGateway', () => {
       await stream?.close();
     }
     await expect(fetch(`${gateway.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('serves /metrics: the action by route, its Update by process, and the consumer of its event', async () => {
+    const stack = inject('stack');
+    const config = loadConfig({ ...stack.env, MONGODB_DB: `${stack.mongoDb}_gateway_metrics` });
+    const engines = await connectEngines();
+    const taskQueue = 'gateway-metrics-test';
+    const worker = await createSupervisionWorker({
+      connection: engines.nativeConnection,
+      namespace: 'default',
+      js: engines.bus.js,
+      taskQueue,
+    });
+    const running = worker.run();
+    // A consumer of this file's own (new) signing facts, as a projector would be.
+    const durable = `gateway-metrics-${Date.now()}`;
+    const ledger = new JetStreamHandledEventLedger(engines.bus);
+    const consumer = await startConsumer(engines.bus, {
+      durable,
+      startAt: 'new',
+      ledger,
+      handlers: { [SupervisionEvents.ItemSigned.type]: async () => {} },
+    });
+    const gateway = await startGateway(config, {
+      port: 0,
+      host: '127.0.0.1',
+      logger: pino({ level: 'silent' }),
+      processes: [supervisionProcess],
+      metricsToken: 'metrics-test-token-0123456789',
+    });
+    try {
+      const store = await connectStore(config.mongo.uri, config.mongo.db);
+      await store.db.dropDatabase();
+      await seedUsers(store.db, { leadUnitCodes: ['edu'] });
+      await store.close();
+      const itemId = `metrics-${Date.now()}`;
+      await engines.client.workflow.start<typeof supervisionItemWorkflow>('supervisionItemWorkflow', {
+        taskQueue,
+        workflowId: supervisionWorkflowId(itemId),
+        args: [
+          {
+            itemId,
+            docNo: '青政办发〔2019〕31号',
+            ref: '三.(一)',
+            title: '幼儿园移交',
+            leadUnits: ['edu'],
+            cooperatingUnits: [],
+            deadline: '2019-12-31',
+          },
+        ],
+      });
+      const token = await login({ url: gateway.url }, 'bureau-edu', DEV_PASSWORDS.bureau);
+      const signed = await api({ url: gateway.url }, `/api/items/${itemId}/actions/sign`, {
+        token,
+        body: {},
+      });
+      expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+      // Signing again is refused by the workflow: an Update that ended `refused`, not `failed`.
+      expect(
+        (await api({ url: gateway.url }, `/api/items/${itemId}/actions/sign`, { token, body: {} })).status,
+      ).toBe(409);
+
+      const scrape = async () => (await fetch(`${gateway.url}/metrics`)).text();
+      // The backlog is read from JetStream when scraped (cached 5 s): wait until it has caught up.
+      const text = await eventually(
+        scrape,
+        (t) =>
+          t.includes(`duban_consumer_events_total{durable="${durable}",outcome="handled"} 1`) &&
+          t.includes(`duban_consumer_pending_messages{durable="${durable}"} 0`) &&
+          t.includes(`duban_consumer_ack_pending_messages{durable="${durable}"} 0`),
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+      expect(text).toContain(`duban_consumer_events_total{durable="${durable}",outcome="handled"} 1`);
+      expect(text).toContain(
+        'duban_http_request_duration_seconds_count{method="POST",route="/api/items/:id/actions/sign",status="200"} 1',
+      );
+      expect(text).not.toContain(itemId);
+      expect(text).toContain(
+        'duban_temporal_update_duration_seconds_count{process="supervision",update="itemAction",outcome="answered"} 1',
+      );
+      expect(text).toContain(
+        'duban_temporal_update_duration_seconds_count{process="supervision",update="itemAction",outcome="refused"} 1',
+      );
+      expect(text).toMatch(new RegExp(`duban_consumer_delay_seconds_count\\{durable="${durable}"\\} 1`));
+      expect(text).toContain(`duban_consumer_pending_messages{durable="${durable}"} 0`);
+      expect(text).toMatch(/duban_open_workflows\{process="supervision"\} \d+/);
+      // From another host (here: a request a proxy forwarded) only with the operator token.
+      const proxied = { 'x-forwarded-for': '203.0.113.9' };
+      expect((await fetch(`${gateway.url}/metrics`, { headers: proxied })).status).toBe(403);
+      const withToken = await fetch(`${gateway.url}/metrics`, {
+        headers: { ...proxied, authorization: 'Bearer metrics-test-token-0123456789' },
+      });
+      expect(withToken.status).toBe(200);
+      await withToken.text();
+    } finally {
+      await gateway.close();
+      await consumer.stop();
+      await engines.bus.jsm.consumers.delete(EVENTS_STREAM, durable).catch(() => false);
+      await ledger.forgetConsumer(durable);
+      worker.shutdown();
+      await running;
+      await engines.close();
+    }
   });
 
   it('refuses to start in production without a JWT secret', async () => {

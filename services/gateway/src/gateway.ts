@@ -14,6 +14,7 @@ import {
   type Route,
 } from '@duban/http';
 import { mountMetrics, requestTiming } from './metrics/http';
+import { requestSpans } from './metrics/tracing';
 import { routeAuth } from './middleware/authenticate';
 import { requestLogger } from './middleware/logging';
 import { apiRateLimit, credentialRateLimit } from './middleware/rate-limit';
@@ -76,17 +77,24 @@ export function createGateway(deps: GatewayDeps): Express {
     ...exportRoutes(ctx),
     // The policy catalog (issue 3): every signed-in role may read what the gazette assigns.
     ...catalogRoutes(processCtx),
-    // Every process's own routes (幼儿园治理, 耕地保护 …), in the order of the process list.
-    ...processes.flatMap((p) => p.routes?.(processCtx) ?? []),
+    // Every process's own routes (幼儿园治理, 耕地保护 …), in the order of the process list; each
+    // action's Update is timed under its process's name.
+    ...processes.flatMap(
+      (p) =>
+        p.routes?.(
+          deps.metrics ? { ...processCtx, onUpdateSettled: deps.metrics.updateTimer(p.name) } : processCtx,
+        ) ?? [],
+    ),
   ];
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(requestId());
+  if (deps.tracing) app.use(requestSpans(deps.tracing));
   if (deps.metrics) {
     app.use(requestTiming(deps.metrics));
-    mountMetrics(app, deps.metrics);
+    mountMetrics(app, deps.metrics, { token: deps.metricsToken ?? null });
   }
   app.use(requestLogger(logger));
   app.use(securityHeaders());

@@ -3,15 +3,16 @@ import type { Server } from 'node:http';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { EngineWatch } from '@duban/http';
 import { pino, type Logger } from 'pino';
-import { connectBus } from '@duban/bus';
+import { connectBus, consumerBacklogs } from '@duban/bus';
 import { resolveJwtSecret, type DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { baseUnitRegistry } from '@duban/units/store';
 import { answerClientErrors } from '@duban/http';
 import type { GatewayDeps } from './deps';
 import { createGateway } from './gateway';
-import { updateTiming } from './metrics/http';
+import { startTracing } from '@duban/metrics';
 import { DubanMetrics } from './metrics/instruments';
+import { openWorkflowCounts } from './metrics/sources';
 import { AlertEvents, eventDefinition } from '@duban/contracts';
 
 const GRPC_UNAVAILABLE = 14;
@@ -33,6 +34,8 @@ export interface StartGatewayOptions {
   rateLimit?: GatewayDeps['rateLimit'];
   processes?: GatewayDeps['processes'];
   supervision?: GatewayDeps['supervision'];
+  /** Overrides METRICS_TOKEN (see GatewayDeps.metricsToken). */
+  metricsToken?: string | null;
 }
 
 /** Connects to MongoDB, NATS and Temporal as configured, and serves the API. */
@@ -87,11 +90,16 @@ export async function startGateway(
     await store.close();
     throw error;
   }
-  const metrics = new DubanMetrics();
+  // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise nothing is loaded or installed.
+  const tracing = await startTracing('duban-gateway');
   const temporal = new Client({
     connection,
     namespace: config.temporal.namespace,
-    interceptors: { workflow: [updateTiming(metrics)] },
+    ...(tracing ? { interceptors: { workflow: tracing.workflowInterceptors } } : {}),
+  });
+  const metrics = new DubanMetrics({
+    backlogs: () => consumerBacklogs(bus.jsm),
+    openWorkflows: openWorkflowCounts(temporal, options.processes ?? []),
   });
   // Every AlertRaised on the bus, from whichever process raised it.
   const alertsRaised = bus.nc.subscribe(eventDefinition(AlertEvents.AlertRaised.type).subject, {
@@ -108,6 +116,9 @@ export async function startGateway(
     escalateAfterRedDays: config.alerts.redEscalationDays,
     engines: engines.start(),
     metrics,
+    ...(tracing ? { tracing } : {}),
+    // Read here, not in @duban/config: only the gateway serves /metrics.
+    metricsToken: options.metricsToken ?? process.env.METRICS_TOKEN ?? null,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.processes ? { processes: options.processes } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),
@@ -139,6 +150,7 @@ export async function startGateway(
         engines.stop();
         alertsRaised.unsubscribe();
         metrics.close();
+        await tracing?.flush();
         await probe.close();
         await connection.close();
         await bus.close();
