@@ -29,4 +29,3 @@ export async function post(
   if (res.status !== 200) throw new Error(`${action} ${id}: ${res.status} ${await res.text()}`);
   return res.json();
 }
-

@@ -95,7 +95,11 @@ export async function memoryRatio(n = 10_000): Promise<{ n: number; empty: numbe
         taskQueue: 'bench-memory-empty',
         workflowsPath: fileURLToPath(new URL('./baseline-workflows.ts', import.meta.url)),
       },
-      (i) => client.workflow.start('idleWorkflow', { taskQueue: 'bench-memory-empty', workflowId: `idle-${run}-${i}` }),
+      (i) =>
+        client.workflow.start('idleWorkflow', {
+          taskQueue: 'bench-memory-empty',
+          workflowId: `idle-${run}-${i}`,
+        }),
     );
     const item = await perCachedWorkflow(
       native,

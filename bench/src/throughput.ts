@@ -96,10 +96,14 @@ export async function throughputRatio(seconds = 30, lanes = 8): Promise<Throughp
       await post(system.gateway.url, token, itemId, 'sign', {});
       itemIds.push(itemId);
       echoes.push(
-        await client.workflow.start('echoWorkflow', { taskQueue: 'bench-baseline', workflowId: `tp-echo-${run}-${lane}` }),
+        await client.workflow.start('echoWorkflow', {
+          taskQueue: 'bench-baseline',
+          workflowId: `tp-echo-${run}-${lane}`,
+        }),
       );
     }
-    const bareRun = () => drive(lanes, seconds, (lane, i) => echoes[lane]!.executeUpdate(echoUpdate, { args: [i] }));
+    const bareRun = () =>
+      drive(lanes, seconds, (lane, i) => echoes[lane]!.executeUpdate(echoUpdate, { args: [i] }));
     const bare = [await bareRun()];
     const api = await drive(lanes, seconds, (lane, i) =>
       post(system.gateway.url, token, itemIds[lane]!, 'progress', { text: `第${i}次进展`, attachments: [] }),

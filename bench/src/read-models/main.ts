@@ -44,7 +44,10 @@ async function p95Of(samples: number, run: (i: number) => Promise<unknown>): Pro
     await run(i);
     ms.push(performance.now() - t);
   }
-  return percentile(ms.sort((a, b) => a - b), 95);
+  return percentile(
+    ms.sort((a, b) => a - b),
+    95,
+  );
 }
 
 /** FerretDB's SQL plan for a filter (its explain carries SQLite's EXPLAIN QUERY PLAN). */
@@ -54,7 +57,10 @@ async function planOf(db: Db, collection: string, filter: object): Promise<strin
   return `${steps.join('; ')} (pushdown ${plan.filterPushdown})`;
 }
 
-export async function readModelRatios(size = 100_000, samples = 20): Promise<{ baseline: ReadPath; paths: ReadPath[] }> {
+export async function readModelRatios(
+  size = 100_000,
+  samples = 20,
+): Promise<{ baseline: ReadPath; paths: ReadPath[] }> {
   const { server, uri } = startBenchFerretDb('bench-read-models', PORT);
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
   try {
@@ -63,14 +69,16 @@ export async function readModelRatios(size = 100_000, samples = 20): Promise<{ b
     await ensureProjectorIndexes(db);
     let t = performance.now();
     const { inbox } = await seedCity(db, size);
-    console.log(`seeded ${size} items, ${inbox} inbox entries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${size} items, ${inbox} inbox entries in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const ctx = { db, now: () => new Date('2023-06-30T04:00:00Z') } as never;
     const overview = routeOf(overviewRoutes(ctx, []), '/overview');
     const list = routeOf(supervisionRoutes(ctx), '/items');
     const unitInbox = routeOf(inboxRoutes(ctx), '/inbox');
     const items = db.collection<ItemDoc>(ReadModels.items);
     const page = { page: 1, pageSize: 20 };
-    const idOf = (i: number) => `city-${2019 + ((i * 7919) % size) % 5}-${(i * 7919) % size}`;
+    const idOf = (i: number) => `city-${2019 + (((i * 7919) % size) % 5)}-${(i * 7919) % size}`;
 
     t = performance.now();
     const baseline: ReadPath = {

@@ -9,7 +9,18 @@ import { inboxEntriesOf } from '@duban/service-supervision';
 export const UNITS = Array.from({ length: 200 }, (_, i) => `u${String(i + 1).padStart(3, '0')}`);
 export const YEARS = [2019, 2020, 2021, 2022, 2023];
 /** Words the titles are made of; a search for one finds about a tenth of the items. */
-export const TITLE_WORDS = ['耕地保护', '幼儿园', '土地流转', '旅游', '项目质量', '社会救助', '农村道路', '河湖', '扶贫', '营商环境'];
+export const TITLE_WORDS = [
+  '耕地保护',
+  '幼儿园',
+  '土地流转',
+  '旅游',
+  '项目质量',
+  '社会救助',
+  '农村道路',
+  '河湖',
+  '扶贫',
+  '营商环境',
+];
 const OPEN_STATES: ItemState[] = ['assigned', 'signed', 'in_progress', 'close_requested'];
 
 /** A deterministic pseudo-random sequence, so that two runs seed the same city. */
@@ -34,7 +45,9 @@ export function itemOf(i: number, next: () => number): ItemDoc {
   const deadline = next() < 0.1 ? null : `${year}-${month}-${day}`;
   const closed = next() < 0.3 + 0.1 * (YEARS.at(-1)! - year);
   const state: ItemState = closed ? 'closed' : pick(next, OPEN_STATES);
-  const colour: Colour = closed ? 'none' : pick(next, ['red', 'yellow', 'blue', 'green', 'green', 'green'] as const);
+  const colour: Colour = closed
+    ? 'none'
+    : pick(next, ['red', 'yellow', 'blue', 'green', 'green', 'green'] as const);
   const leadUnits = [pick(next, UNITS)];
   if (next() < 0.2) leadUnits.push(pick(next, UNITS));
   const cooperatingUnits = next() < 0.5 ? [pick(next, UNITS), pick(next, UNITS)] : [];
