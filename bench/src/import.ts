@@ -18,6 +18,7 @@ import {
   startSupervisionItems,
   supervisionCandidates,
 } from '../../services/catalog/src/index';
+import { observeConsumers, type ConsumedEvent } from '@duban/bus';
 import { startBaselineWorker } from './baseline-worker';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -72,6 +73,10 @@ export async function importRatio(): Promise<{
     await startEmpty(client, 10, 'warm');
     // importAndStart's steps (services/system/src/catalog.ts), timed one by one.
     const db = mongo.db(config.mongo.db);
+    // Every delivery the system's consumers settle during the import: when the workflows' events
+    // were stored in JetStream, and how long each consumer's handlers ran.
+    const consumed: ConsumedEvent[] = [];
+    const stopObserving = observeConsumers((e) => consumed.push(e));
     const t = performance.now();
     const loaded = await loadGazetteFile(BUNDLED_GAZETTE);
     const parsed = performance.now();
@@ -96,6 +101,8 @@ export async function importRatio(): Promise<{
       await new Promise((r) => setTimeout(r, 20));
     }
     const importMs = performance.now() - t;
+    stopObserving();
+    const sinceStart = (epochMs: number) => epochMs - (performance.timeOrigin + t);
     const stages: Record<string, number> = {
       'gazette read and parsed': parsed - t,
       'catalog written': catalogued - parsed,
@@ -105,6 +112,24 @@ export async function importRatio(): Promise<{
     };
     for (const [stage, ms] of Object.entries(stages))
       console.log(`import stage ${stage.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms`);
+    const projected = consumed.filter((e) => e.durable.endsWith('projector') && e.outcome === 'handled');
+    const latest = (at: (e: ConsumedEvent) => number) => Math.max(...projected.map((e) => sinceStart(at(e))));
+    console.log(
+      `import: the last projector event was stored by JetStream ${latest((e) => e.storedAt).toFixed(0)} ms ` +
+        `and handled ${latest((e) => e.handledAt!).toFixed(0)} ms after the import began`,
+    );
+    const byDurable = new Map<string, { n: number; busyMs: number; waitMs: number }>();
+    for (const e of consumed) {
+      const d = byDurable.get(e.durable) ?? { n: 0, busyMs: 0, waitMs: 0 };
+      d.n++;
+      d.busyMs += (e.handledAt ?? e.settledAt) - e.receivedAt;
+      d.waitMs = Math.max(d.waitMs, e.receivedAt - e.storedAt);
+      byDurable.set(e.durable, d);
+    }
+    for (const [durable, d] of byDurable)
+      console.log(
+        `import consumer ${durable.padEnd(32)} ${String(d.n).padStart(4)} deliveries, handlers ${d.busyMs.toFixed(0)} ms in all, longest wait in the stream ${d.waitMs.toFixed(0)} ms`,
+      );
     const bareMs = [await startEmpty(client, ids.length, 'a'), await startEmpty(client, ids.length, 'b')];
     return { items: ids.length, importMs, bareMs, stages };
   } finally {
