@@ -15,6 +15,7 @@ import { echoUpdate } from './baseline-workflows';
 import { printBreakdown, type ClientInstants } from './breakdown';
 import { startBaselineWorker } from './baseline-worker';
 import { summary, type Summary } from './stats';
+import { login, post } from './api';
 
 // The reader's pause between two reads of the item. The reader runs on the same event loop and
 // store as the projector it waits for: `BENCH_POLL_MS=20` shows how much its polling costs them.
@@ -137,36 +138,6 @@ export async function actionRoundtrip(actions = 300): Promise<{ bare: Summary; a
     await system.close();
     await stackDown(plan);
   }
-}
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bureau-edu', password: 'duban-bureau-2019' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function post(
-  url: string,
-  token: string,
-  id: string,
-  action: string,
-  body: unknown,
-  requestId?: string,
-): Promise<unknown> {
-  const res = await fetch(`${url}/api/items/${id}/actions/${action}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(requestId ? { 'x-request-id': requestId } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 200) throw new Error(`${action} ${id}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 async function waitForVersion(url: string, token: string, id: string, version: number): Promise<void> {

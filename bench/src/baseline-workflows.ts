@@ -12,3 +12,8 @@ export async function echoWorkflow(): Promise<void> {
 
 /** The bare baseline of a start: a workflow that ends in its first task. */
 export async function emptyWorkflow(): Promise<void> {}
+
+/** The bare baseline of a cached workflow: one that waits and holds nothing (memory, point 6). */
+export async function idleWorkflow(): Promise<void> {
+  await condition(() => false);
+}
