@@ -36,6 +36,12 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/fuzz.test.ts',
 ];
 
+// DUBAN_TEST_PROFILE=cluster (test/setup/profile.ts): a stack is ten processes and Temporal runs on
+// PostgreSQL, so a file's start (its own stack, then the system on the gazette) takes longer.
+const cluster = process.env.DUBAN_TEST_PROFILE === 'cluster';
+const hookTimeout = cluster ? 600_000 : 180_000;
+const testTimeout = cluster ? 300_000 : 120_000;
+
 export default defineConfig({
   test: {
     sequence: { sequencer: ReplayingFilesFirst },
@@ -57,8 +63,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', '**/*.system.test.ts'],
           exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES],
           globalSetup: ['test/setup/engines.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          testTimeout,
+          hookTimeout,
           fileParallelism: false,
         },
       },
@@ -70,8 +76,8 @@ export default defineConfig({
           include: WHOLE_SYSTEM_FILES,
           exclude: ['**/node_modules/**'],
           globalSetup: ['test/setup/whole-stack.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          testTimeout,
+          hookTimeout,
           fileParallelism: false,
         },
       },

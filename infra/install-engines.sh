@@ -11,6 +11,15 @@
 #                 builds a binary that panics at start; infra/README.md) and one line patched so
 #                 its `_id` index serves lookups by id (below) — skipped when MONGODB_URI is set
 #   test server   Maven Central io.temporal:temporal-test-server + dependencies, wrapped in a script
+#
+# DUBAN_ENGINES=cluster adds the engines of the cluster profile (`duban stack up --profile cluster`,
+# infra/production/README.md); nothing of it is installed unless asked:
+#   postgresql         Debian's postgresql package (its binaries stay in /usr/lib/postgresql/<v>/bin;
+#                      .engines/postgresql-bin names that directory)
+#   temporal-server    go install go.temporal.io/server/cmd/server@v1.29.1 (the server itself, not
+#                      the CLI's dev server), renamed
+#   temporal-sql-tool  go install go.temporal.io/server/cmd/tools/sql@v1.29.1, renamed: creates and
+#                      migrates the Temporal schemas (it carries them embedded)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +31,7 @@ TEMPORAL_CLI_VERSION=v1.5.1
 NATS_SERVER_VERSION=v2.12.2
 FERRETDB_VERSION=v1.24.2
 TEST_SERVER_WRAPPER=3
+TEMPORAL_SERVER_VERSION=v1.29.1
 TEST_SERVER_VERSION=$(sed -n 's:.*<temporal-test-server.version>\(.*\)</temporal-test-server.version>.*:\1:p' "$root/infra/test-server/pom.xml")
 
 log() { printf '[engines] %s\n' "$*"; }
@@ -44,6 +54,45 @@ go_engine() {
   GOBIN="$bin" GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install "$module@$version"
   echo "$module@$version" >"$marker"
   log "$name built in $((SECONDS - started))s"
+}
+
+# A Go command whose binary is named after its folder (`server`, `sql`): installed under a name of
+# ours, through a scratch GOBIN so nothing named `server` lands in .engines/bin.
+go_engine_as() {
+  local name="$1" module="$2" version="$3"
+  local marker="$bin/.$name.version"
+  if [[ -x "$bin/$name" && -f "$marker" && "$(cat "$marker")" == "$module@$version" ]]; then
+    log "$name $version already installed"
+    return
+  fi
+  need go "the Go toolchain builds $name from the Go module proxy"
+  log "building $name $version with go install (first run takes several minutes)"
+  local started=$SECONDS scratch
+  scratch=$(mktemp -d)
+  GOBIN="$scratch" GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install "$module@$version"
+  mv "$scratch/$(basename "$module")" "$bin/$name"
+  rm -rf "$scratch"
+  echo "$module@$version" >"$marker"
+  log "$name built in $((SECONDS - started))s"
+}
+
+# PostgreSQL from Debian, for Temporal's persistence and FerretDB's PostgreSQL handler. The
+# package's own cluster is not used (the stack runs initdb under .data/cluster/); its binaries are
+# found through .engines/postgresql-bin. initdb and postgres refuse to run as root: the stack runs
+# them as the package's `postgres` user when it is started by root (packages/stack).
+postgresql_engine() {
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [[ -z "$found" || ! -x "$found/postgres" ]]; then
+    log "installing postgresql from Debian's packages"
+    local sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -qq postgresql >/dev/null ||
+      ("${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq postgresql >/dev/null)
+    found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  echo "$found" >"$engines/postgresql-bin"
+  log "postgresql $("$found/postgres" --version | awk '{print $3}') in $found"
 }
 
 # FerretDB 1.24.2 on SQLite creates its `_id` index on `_ferretdb_sjson->"_id"` but filters by id
@@ -141,4 +190,9 @@ else
   ferretdb_engine "$FERRETDB_VERSION"
 fi
 test_server
+if [[ ",${DUBAN_ENGINES:-}," == *,cluster,* ]]; then
+  postgresql_engine
+  go_engine_as temporal-server go.temporal.io/server/cmd/server "$TEMPORAL_SERVER_VERSION"
+  go_engine_as temporal-sql-tool go.temporal.io/server/cmd/tools/sql "$TEMPORAL_SERVER_VERSION"
+fi
 log "engines ready in $engines ($((SECONDS - started))s)"

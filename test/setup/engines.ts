@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '@duban/config';
 import { planFromConfig, stackDown, stackUp, mongoUriOf, type StackPlan } from '@duban/stack';
+import { testProfileEnv } from './profile';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,6 +24,7 @@ export const testEnv = {
   FERRETDB_PORT: port(21017),
   MONGODB_DB: `duban_test_${process.pid}`,
   ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
+  ...testProfileEnv(Number(port(14222))),
 };
 
 export interface TestStack {

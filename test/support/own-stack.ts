@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type DubanConfig } from '@duban/config';
 import { planFromConfig, stackDown, stackUp, type StackPlan } from '@duban/stack';
+import { testProfileEnv } from '../setup/profile';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -31,6 +32,7 @@ export function ownStackEnv(name: string, offset: number): Record<string, string
     ...(process.env.MONGODB_URI
       ? { MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: `duban_${name}_${process.pid}` }
       : {}),
+    ...testProfileEnv(Number(port(14222))),
   };
 }
 

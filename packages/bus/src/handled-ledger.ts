@@ -20,7 +20,7 @@ export class JetStreamHandledEventLedger implements HandledEventLedger {
   /** `replicas`: as the streams' (3 on a NATS cluster); used only when the bucket is created. */
   constructor(
     private readonly bus: Bus,
-    private readonly replicas = 1,
+    private readonly replicas = bus.streamReplicas,
   ) {}
 
   async handled(consumer: string, eventIds: readonly string[]): Promise<Set<string>> {

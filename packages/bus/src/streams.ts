@@ -14,23 +14,28 @@ export interface StreamOptions {
    * happen within minutes; consumers also record handled ids for anything later.
    */
   duplicateWindowMs: number;
-  /** Replicas per stream: 1 on one machine, 3 on a NATS cluster. */
-  replicas: number;
+  /**
+   * Replicas per stream: 1 on one machine, 3 on a NATS cluster (NATS_STREAM_REPLICAS). Unset: a
+   * new stream gets 1 and an existing one keeps its own, so a process that was not told the
+   * setting (a tool, a test) never scales a cluster's streams down.
+   */
+  replicas?: number;
 }
 
-export const defaultStreamOptions: StreamOptions = { duplicateWindowMs: 60 * 60 * 1000, replicas: 1 };
+export const defaultStreamOptions: StreamOptions = { duplicateWindowMs: 60 * 60 * 1000 };
 
 /** Creates or updates Duban's streams; safe to call from every process at start. */
 export async function ensureStreams(
   jsm: JetStreamManager,
-  options: StreamOptions = defaultStreamOptions,
+  options: Partial<StreamOptions> = {},
 ): Promise<void> {
+  const { duplicateWindowMs, replicas } = { ...defaultStreamOptions, ...options };
   const common: Partial<StreamConfig> = {
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
-    num_replicas: options.replicas,
-    duplicate_window: nanos(options.duplicateWindowMs),
+    ...(replicas === undefined ? {} : { num_replicas: replicas }),
+    duplicate_window: nanos(duplicateWindowMs),
     // Events are the audit trail and the source for rebuilding projections: no age limit.
     max_age: 0,
   };
@@ -47,7 +52,7 @@ async function upsert(
     await jsm.streams.update(config.name, config);
   } catch (error) {
     if (isStreamNotFound(error)) {
-      await jsm.streams.add(config);
+      await jsm.streams.add({ num_replicas: 1, ...config });
       return;
     }
     throw error;

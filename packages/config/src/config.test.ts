@@ -29,6 +29,16 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).message).toContain('NATS_URL');
   });
 
+  it('the cluster profile defaults to three NATS nodes and three stream replicas', () => {
+    const c = loadConfig({ DUBAN_PROFILE: 'cluster' });
+    expect(c.profile).toBe('cluster');
+    expect(c.nats.urls).toEqual(['nats://127.0.0.1:4222', 'nats://127.0.0.1:4223', 'nats://127.0.0.1:4224']);
+    expect(c.nats.streamReplicas).toBe(3);
+    expect(loadConfig({}).nats).toMatchObject({ urls: ['nats://127.0.0.1:4222'], streamReplicas: 1 });
+    expect(loadConfig({ NATS_URL: 'nats://a:1,nats://b:2' }).nats.urls).toEqual(['nats://a:1', 'nats://b:2']);
+    expect(() => loadConfig({ NATS_URL: 'nats://a:1,' })).toThrow(/NATS_URL/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '' }).http.port).toBe(3000);
   });

@@ -11,16 +11,29 @@ const PUBLISHED_SECRETS = new Set(['duban-development-only-jwt-secret-do-not-dep
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 
+// One nats:// URL, or several separated by commas (a NATS cluster: the client tries each).
+const natsUrls = z
+  .string()
+  .regex(
+    /^nats:\/\/[A-Za-z0-9.-]+:\d{1,5}(,nats:\/\/[A-Za-z0-9.-]+:\d{1,5})*$/,
+    'expected nats://host:port, e.g. nats://127.0.0.1:4222 (several: comma-separated)',
+  );
+
+/** The engines' shape: `single` (one of each, embedded) or `cluster` (infra/production/README.md). */
+export type StackProfile = 'single' | 'cluster';
+
 const EnvSchema = z.object({
+  // `cluster`: Temporal server on PostgreSQL, three NATS nodes, FerretDB on PostgreSQL; it changes
+  // the defaults of NATS_URL (the three nodes) and NATS_STREAM_REPLICAS (3).
+  DUBAN_PROFILE: z.enum(['single', 'cluster']).default('single'),
   DUBAN_DATA_DIR: z.string().min(1).default('.data'),
   DUBAN_ENGINES_DIR: z.string().min(1).default('.engines'),
   TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_UI_PORT: port.default(8233),
-  NATS_URL: z
-    .string()
-    .regex(/^nats:\/\/[A-Za-z0-9.-]+:\d{1,5}$/, 'expected nats://host:port, e.g. nats://127.0.0.1:4222')
-    .default('nats://127.0.0.1:4222'),
+  NATS_URL: natsUrls.optional(),
+  // Replicas of each JetStream stream and of the handled-event bucket: 3 on a three-node cluster.
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).optional(),
   NATS_MONITOR_PORT: port.default(8222),
   // JetStream's fsync policy for the embedded nats-server: `always` syncs every acknowledged
   // message (survives a power failure); a duration (nats-server's default is 2m) syncs that often.
@@ -64,10 +77,12 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface DubanConfig {
+  profile: StackProfile;
   dataDir: string;
   enginesDir: string;
   temporal: { address: string; namespace: string; uiPort: number };
-  nats: { url: string; monitorPort: number; sync: string };
+  /** `url`: one URL or several comma-separated (connectBus splits them); `urls`: each of them. */
+  nats: { url: string; urls: string[]; monitorPort: number; sync: string; streamReplicas: number };
   mongo: { uri: string; db: string; external: boolean; ferretPort: number };
   http: { port: number };
   logLevel: Env['LOG_LEVEL'];
@@ -95,11 +110,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const cluster = e.DUBAN_PROFILE === 'cluster';
+  // The cluster profile's three nodes listen on the single node's port and the two after it.
+  const natsUrl =
+    e.NATS_URL ??
+    (cluster ? 'nats://127.0.0.1:4222,nats://127.0.0.1:4223,nats://127.0.0.1:4224' : 'nats://127.0.0.1:4222');
   return {
+    profile: e.DUBAN_PROFILE,
     dataDir: e.DUBAN_DATA_DIR,
     enginesDir: e.DUBAN_ENGINES_DIR,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, uiPort: e.TEMPORAL_UI_PORT },
-    nats: { url: e.NATS_URL, monitorPort: e.NATS_MONITOR_PORT, sync: e.NATS_SYNC },
+    nats: {
+      url: natsUrl,
+      urls: natsUrl.split(','),
+      monitorPort: e.NATS_MONITOR_PORT,
+      sync: e.NATS_SYNC,
+      streamReplicas: e.NATS_STREAM_REPLICAS ?? (cluster ? 3 : 1),
+    },
     mongo: {
       uri: e.MONGODB_URI ?? `mongodb://127.0.0.1:${e.FERRETDB_PORT}/`,
       db: e.MONGODB_DB,

@@ -35,8 +35,11 @@ export function runStandalone(
   const log = (message: string) => console.log(`[${name}] ${message}`);
   const main = async () => {
     const config = loadConfig();
-    const bus = await connectBus(config.nats.url, { name: `duban-${name}` });
-    await ensureStreams(bus.jsm);
+    const bus = await connectBus(config.nats.url, {
+      name: `duban-${name}`,
+      streamReplicas: config.nats.streamReplicas,
+    });
+    await ensureStreams(bus.jsm, { replicas: config.nats.streamReplicas });
     const store = await connectStore(config.mongo.uri, config.mongo.db);
     const service = await start({
       config,

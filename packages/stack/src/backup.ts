@@ -43,6 +43,11 @@ type Log = (line: string) => void;
  * is an unfinished backup. The JWT secret is not copied: a restored stack makes its own.
  */
 export async function backupStack(plan: StackPlan, target: string, log: Log): Promise<BackupManifest> {
+  if (plan.cluster) {
+    throw new BackupError(
+      'the cluster profile keeps its state in PostgreSQL and JetStream replicas: back them up with their own tools (pg_dump, nats stream backup); duban backup covers the embedded engines',
+    );
+  }
   if (plan.mongo.kind === 'external') {
     throw new BackupError(
       'MONGODB_URI is set: back up that MongoDB with its own tools (mongodump); duban backup covers the embedded engines',

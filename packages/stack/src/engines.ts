@@ -2,23 +2,36 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
+import { clusterSpecs } from './cluster';
 import { mongoUriOf, type StackPlan } from './plan';
 
 const run = promisify(execFile);
 
-export type EngineName = 'temporal' | 'nats' | 'ferretdb';
+/** `temporal`, `nats`, `ferretdb` on the single profile; the cluster's processes by their names. */
+export type EngineName = string;
 
 /** How to start one engine of a plan and how to tell it is ready to serve. */
 export interface EngineSpec {
   name: EngineName;
   binary: string;
   args: string[];
+  /** Added to the environment the engine starts with (the cluster's configuration templates). */
+  env?: Record<string, string>;
+  /** Another user to run as (PostgreSQL refuses root). */
+  account?: { uid: number; gid: number };
+  /** Engines start stage by stage, each stage healthy (and set up) before the next; default 1. */
+  stage?: number;
+  /** Before the process starts, each time (idempotent): folders, a first initdb. */
+  prepare?(): Promise<void>;
+  /** Once the engine is healthy, each time (idempotent): databases, schemas, a namespace. */
+  setup?(): Promise<void>;
   /** Human-readable addresses printed once the engine is healthy. */
   listens: string[];
   healthy(): Promise<boolean>;
 }
 
 export function engineSpecs(plan: StackPlan): EngineSpec[] {
+  if (plan.cluster) return clusterSpecs(plan, plan.cluster);
   const bin = (name: string) => path.join(plan.enginesDir, 'bin', name);
   const data = (...parts: string[]) => path.join(plan.dataDir, ...parts);
   const { temporal, nats } = plan;

@@ -1,9 +1,11 @@
 import path from 'node:path';
-import type { DubanConfig } from '@duban/config';
+import type { DubanConfig, StackProfile } from '@duban/config';
+import { clusterPlanOf, type ClusterPlan } from './cluster-plan';
 
 /** Where each engine listens and keeps its data; one plan per stack (dev, test, …). */
 export interface StackPlan {
-  /** Data, pid files and logs of this stack. Two stacks never share one. */
+  profile?: StackProfile;
+  /** Data, pid files and logs of this stack. Two stacks never share one (cluster: <dir>/cluster). */
   dataDir: string;
   enginesDir: string;
   temporal: {
@@ -19,13 +21,18 @@ export interface StackPlan {
   /** `external`: a MongoDB the operator runs (MONGODB_URI); the stack starts no FerretDB for it. */
   mongo:
     { kind: 'ferretdb'; host: string; port: number; debugPort: number } | { kind: 'external'; uri: string };
+  /** The cluster profile's engines (packages/stack/src/cluster.ts); null on the single profile. */
+  cluster?: ClusterPlan | null;
 }
 
 export function planFromConfig(config: DubanConfig, options: { headless?: boolean } = {}): StackPlan {
   const [temporalHost, temporalPort] = splitHostPort(config.temporal.address);
-  const natsUrl = new URL(config.nats.url);
+  const natsUrl = new URL(config.nats.urls[0]!);
+  const cluster = config.profile === 'cluster';
   return {
-    dataDir: path.resolve(config.dataDir),
+    profile: config.profile,
+    // The cluster's data never mixes with the single profile's in one folder.
+    dataDir: path.resolve(config.dataDir, ...(cluster ? ['cluster'] : [])),
     enginesDir: path.resolve(config.enginesDir),
     temporal: {
       host: temporalHost,
@@ -50,6 +57,7 @@ export function planFromConfig(config: DubanConfig, options: { headless?: boolea
           port: config.mongo.ferretPort,
           debugPort: config.mongo.ferretPort + 10,
         },
+    cluster: cluster ? clusterPlanOf(config) : null,
   };
 }
 

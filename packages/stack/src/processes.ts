@@ -30,11 +30,22 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export function startDetached(dataDir: string, name: string, binary: string, args: string[]): number {
+export function startDetached(
+  dataDir: string,
+  name: string,
+  binary: string,
+  args: string[],
+  options: { env?: Record<string, string>; account?: { uid: number; gid: number } } = {},
+): number {
   fs.mkdirSync(path.dirname(pidFile(dataDir, name)), { recursive: true });
   fs.mkdirSync(path.dirname(logFile(dataDir, name)), { recursive: true });
   const out = fs.openSync(logFile(dataDir, name), 'a');
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(binary, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    ...(options.account ?? {}),
+  });
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error(`could not start ${name} (${binary})`);
   child.unref();

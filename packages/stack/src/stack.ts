@@ -1,5 +1,12 @@
 import fs from 'node:fs';
-import { engineSpecs, mongoPing, natsConfigFile, natsConfigText, type EngineName } from './engines';
+import {
+  engineSpecs,
+  mongoPing,
+  natsConfigFile,
+  natsConfigText,
+  type EngineName,
+  type EngineSpec,
+} from './engines';
 import type { StackPlan } from './plan';
 import { isAlive, logFile, readPid, sleep, startDetached, stopProcess } from './processes';
 
@@ -28,55 +35,80 @@ export async function stackUp(
   options: { log?: Log; healthTimeoutMs?: number } = {},
 ): Promise<EngineStatus[]> {
   const log = options.log ?? (() => undefined);
-  const timeoutMs = options.healthTimeoutMs ?? 120_000;
+  // A cluster runs ten processes and sets up its databases on the first start.
+  const timeoutMs = options.healthTimeoutMs ?? (plan.cluster ? 300_000 : 120_000);
   const specs = engineSpecs(plan);
   for (const spec of specs) {
     if (!fs.existsSync(spec.binary)) {
       throw new EngineNotInstalledError(
-        `${spec.name} is not installed at ${spec.binary}; run bash infra/install-engines.sh`,
+        `${spec.name} is not installed at ${spec.binary}; run ${plan.cluster ? 'DUBAN_ENGINES=cluster ' : ''}bash infra/install-engines.sh`,
       );
     }
   }
   fs.mkdirSync(plan.dataDir, { recursive: true });
-  for (const dir of ['temporal', 'nats', 'ferretdb'])
-    fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
-  if (plan.nats.sync !== undefined) fs.writeFileSync(natsConfigFile(plan), natsConfigText(plan));
-
-  // Start all first, then wait: the three boot in parallel.
-  for (const spec of specs) {
-    const pid = readPid(plan.dataDir, spec.name);
-    if (pid !== null && isAlive(pid)) {
-      log(`${spec.name} already running (pid ${pid})`);
-      continue;
-    }
-    if (await spec.healthy()) {
-      throw new EngineStartError(
-        `${spec.name}: its port is already served by a process this stack did not start (${spec.listens.join(', ')})`,
-      );
-    }
-    const started = startDetached(plan.dataDir, spec.name, spec.binary, spec.args);
-    log(`${spec.name} starting (pid ${started})`);
+  if (!plan.cluster) {
+    for (const dir of ['temporal', 'nats', 'ferretdb'])
+      fs.mkdirSync(`${plan.dataDir}/${dir}`, { recursive: true });
+    if (plan.nats.sync !== undefined) fs.writeFileSync(natsConfigFile(plan), natsConfigText(plan));
   }
 
   const deadline = Date.now() + timeoutMs;
-  for (const spec of specs) {
-    while (!(await spec.healthy())) {
-      const pid = readPid(plan.dataDir, spec.name);
-      if (pid === null || !isAlive(pid)) {
-        throw new EngineStartError(
-          `${spec.name} exited during start; see ${logFile(plan.dataDir, spec.name)}:\n${tail(logFile(plan.dataDir, spec.name))}`,
-        );
-      }
-      if (Date.now() > deadline) {
-        throw new EngineStartError(
-          `${spec.name} not healthy after ${timeoutMs} ms; see ${logFile(plan.dataDir, spec.name)}`,
-        );
-      }
-      await sleep(250);
-    }
-    log(`${spec.name} healthy: ${spec.listens.join(', ')}`);
+  const stages = [...new Set(specs.map(stageOf))].sort((a, b) => a - b);
+  for (const stage of stages) {
+    const group = specs.filter((spec) => stageOf(spec) === stage);
+    // Start all of a stage first, then wait: they boot in parallel.
+    for (const spec of group) await start(plan, spec, log);
+    for (const spec of group) await waitHealthy(plan, spec, deadline, timeoutMs, log);
+    for (const spec of group) await spec.setup?.();
   }
   return stackStatus(plan);
+}
+
+function stageOf(spec: EngineSpec): number {
+  return spec.stage ?? 1;
+}
+
+async function start(plan: StackPlan, spec: EngineSpec, log: Log): Promise<void> {
+  const pid = readPid(plan.dataDir, spec.name);
+  if (pid !== null && isAlive(pid)) {
+    log(`${spec.name} already running (pid ${pid})`);
+    return;
+  }
+  if (await spec.healthy()) {
+    throw new EngineStartError(
+      `${spec.name}: its port is already served by a process this stack did not start (${spec.listens.join(', ')})`,
+    );
+  }
+  await spec.prepare?.();
+  const started = startDetached(plan.dataDir, spec.name, spec.binary, spec.args, {
+    ...(spec.env ? { env: spec.env } : {}),
+    ...(spec.account ? { account: spec.account } : {}),
+  });
+  log(`${spec.name} starting (pid ${started})`);
+}
+
+async function waitHealthy(
+  plan: StackPlan,
+  spec: EngineSpec,
+  deadline: number,
+  timeoutMs: number,
+  log: Log,
+): Promise<void> {
+  while (!(await spec.healthy())) {
+    const pid = readPid(plan.dataDir, spec.name);
+    if (pid === null || !isAlive(pid)) {
+      throw new EngineStartError(
+        `${spec.name} exited during start; see ${logFile(plan.dataDir, spec.name)}:\n${tail(logFile(plan.dataDir, spec.name))}`,
+      );
+    }
+    if (Date.now() > deadline) {
+      throw new EngineStartError(
+        `${spec.name} not healthy after ${timeoutMs} ms; see ${logFile(plan.dataDir, spec.name)}`,
+      );
+    }
+    await sleep(250);
+  }
+  log(`${spec.name} healthy: ${spec.listens.join(', ')}`);
 }
 
 export async function stackDown(plan: StackPlan, options: { log?: Log } = {}): Promise<void> {

@@ -42,8 +42,11 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     logger.warn('the Temporal runtime was installed before the system: the workflow doctor is blind');
 
   const store = await connectStore(config.mongo.uri, config.mongo.db);
-  const bus = await connectBus(config.nats.url, { name: 'duban-system' });
-  await ensureStreams(bus.jsm);
+  const bus = await connectBus(config.nats.url, {
+    name: 'duban-system',
+    streamReplicas: config.nats.streamReplicas,
+  });
+  await ensureStreams(bus.jsm, { replicas: config.nats.streamReplicas });
   const native = await NativeConnection.connect({ address: config.temporal.address });
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection, namespace: config.temporal.namespace });

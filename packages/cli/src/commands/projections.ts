@@ -60,9 +60,12 @@ export function registerProjectionCommands(program: Command): void {
       const models = pickReadModels(flags.only);
       const config = loadConfig();
       const store = await connectStore(config.mongo.uri, config.mongo.db);
-      const bus = await connectBus(config.nats.url, { name: 'duban-rebuild' });
+      const bus = await connectBus(config.nats.url, {
+        name: 'duban-rebuild',
+        streamReplicas: config.nats.streamReplicas,
+      });
       try {
-        await ensureStreams(bus.jsm);
+        await ensureStreams(bus.jsm, { replicas: config.nats.streamReplicas });
         const started = Date.now();
         console.log('读模型重建：');
         const rebuilt = await rebuildReadModels(models, {

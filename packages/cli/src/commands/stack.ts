@@ -11,6 +11,14 @@ import {
   type SupervisionState,
 } from '@duban/stack';
 
+// `--profile cluster` is DUBAN_PROFILE=cluster for this command (the services take the variable).
+const profileOption = [
+  '--profile <profile>',
+  'single (embedded engines) or cluster (infra/production)',
+] as const;
+const configOf = (options: { profile?: string }) =>
+  loadConfig(options.profile ? { ...process.env, DUBAN_PROFILE: options.profile } : process.env);
+
 export function registerStackCommands(program: Command): void {
   const stack = program
     .command('stack')
@@ -19,8 +27,9 @@ export function registerStackCommands(program: Command): void {
   stack
     .command('up')
     .description('start the engines in the background and wait until they are healthy')
-    .action(async () => {
-      const plan = planFromConfig(loadConfig());
+    .option(...profileOption)
+    .action(async (options: { profile?: string }) => {
+      const plan = planFromConfig(configOf(options));
       const statuses = await stackUp(plan, { log: (line) => console.log(`  ${line}`) });
       printStatuses(statuses);
     });
@@ -28,8 +37,9 @@ export function registerStackCommands(program: Command): void {
   stack
     .command('down')
     .description('stop the engines (and a running `duban start`, which would restart them)')
-    .action(async () => {
-      const plan = planFromConfig(loadConfig());
+    .option(...profileOption)
+    .action(async (options: { profile?: string }) => {
+      const plan = planFromConfig(configOf(options));
       if (await stopSupervisor(plan.dataDir)) console.log('  duban start stopped');
       await stackDown(plan, { log: (line) => console.log(`  ${line}`) });
     });
@@ -37,8 +47,9 @@ export function registerStackCommands(program: Command): void {
   stack
     .command('status')
     .description('show whether each engine runs and is healthy')
-    .action(async () => {
-      const plan = planFromConfig(loadConfig());
+    .option(...profileOption)
+    .action(async (options: { profile?: string }) => {
+      const plan = planFromConfig(configOf(options));
       const statuses = await stackStatus(plan);
       printStatuses(statuses);
       const supervision = readSupervision(plan.dataDir);
