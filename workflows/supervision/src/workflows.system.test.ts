@@ -550,7 +550,8 @@ describe('supervision item workflow on the time-skipping server', () => {
       await skipTo('2020-11-06T23:59:00');
       expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toBeNull();
       await skipTo('2020-11-07T00:00:30');
-      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toBe('2020-11-06T16:00:00.000Z');
+      // Just past the reply day's end (the timer fires within the second).
+      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toMatch(/^2020-11-06T16:00:00\./);
       item = await act('answer-urge', edu, { urge: 2, text: '资料不全，已催开发商' });
       expect(item.urges![1]).toMatchObject({ late: true, byRole: 'leader' });
 
@@ -622,7 +623,10 @@ describe('supervision item workflow on the time-skipping server', () => {
         colour: 'green',
       });
       expect(item.deadlineHistory).toMatchObject([{ previous: '2020-11-20', deadline: '2020-12-31' }]);
-      await skipTo('2020-12-24T00:00:30');
+      // The 7-day window of the new deadline opens on 12-25.
+      await skipTo('2020-12-24T23:59:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
+      await skipTo('2020-12-25T00:00:30');
       expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
     }));
 
