@@ -600,8 +600,10 @@ describe('supervision item workflow on the time-skipping server', () => {
 
   it('改派 resetting the deadline: the old day passes without red, the new one is the timer', () =>
     withWorker(async () => {
-      const handle = await startItem({ deadline: '2020-11-20' });
-      await skipTo('2020-11-21T09:00:00');
+      // Well past the clock the test before left (awaiting results lets the server skip on).
+      await skipTo('2021-01-04T09:00:00');
+      const handle = await startItem({ deadline: '2021-01-08' });
+      await skipTo('2021-01-09T09:00:00');
       expect((await handle.query(itemSnapshotQuery)).colour).toBe('red');
       await handle.executeUpdate(itemActionUpdate, {
         args: [command('request-handback', actor('bureau', 'edu'), { reason: '应由住建局牵头' })],
@@ -611,7 +613,7 @@ describe('supervision item workflow on the time-skipping server', () => {
           command('reassign', actor('inspector'), {
             toUnit: 'housing',
             deadline: 'reset',
-            newDeadline: '2020-12-31',
+            newDeadline: '2021-03-31',
             opinion: '改由住建局牵头，重新计期',
           }),
         ],
@@ -619,14 +621,14 @@ describe('supervision item workflow on the time-skipping server', () => {
       expect(item).toMatchObject({
         leadUnits: ['housing'],
         state: 'assigned',
-        deadline: '2020-12-31',
+        deadline: '2021-03-31',
         colour: 'green',
       });
-      expect(item.deadlineHistory).toMatchObject([{ previous: '2020-11-20', deadline: '2020-12-31' }]);
-      // The 7-day window of the new deadline opens on 12-25.
-      await skipTo('2020-12-24T23:59:00');
+      expect(item.deadlineHistory).toMatchObject([{ previous: '2021-01-08', deadline: '2021-03-31' }]);
+      // The 7-day window of the new deadline opens on 03-25.
+      await skipTo('2021-03-24T23:59:00');
       expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
-      await skipTo('2020-12-25T00:00:30');
+      await skipTo('2021-03-25T00:00:30');
       expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
     }));
 
