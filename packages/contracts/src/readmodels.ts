@@ -44,6 +44,10 @@ export interface InboxDoc {
   deadline: string | null;
   colour: Colour;
   updatedAt: Date;
+  /** Issue 23 (supervision): urges to this unit still waiting for its answer (the console's 催 mark). */
+  openUrges?: number;
+  /** Issue 23 (supervision): the unit's handling person (承办人) for this step. */
+  handler?: { userId: string; name: string | null } | null;
 }
 
 /** Builds a non-supervision inbox id; one place so that writers and deleters agree. */
@@ -72,6 +76,8 @@ export const ALERT_KINDS = {
   overdue_escalated: '久未整改，已报领导',
   listed_for_supervision: '挂牌督办',
   accountability_escalated: '整改不到位，提请问责',
+  /** Issue 23: a 催办 left unanswered past its reply day. */
+  urge_overdue: '催办逾期未反馈',
 } as const;
 export type AlertKind = keyof typeof ALERT_KINDS;
 

@@ -613,6 +613,45 @@ export const POLICY_SETTINGS = [
         'workflows/digest/src/schedule.ts DIGEST_TIME、services/delivery/src/digest.ts DIGEST_HORIZON_DAYS',
     },
   },
+  // Issue 23: the 督办 lifecycle's 催办 and the year-end 考核 (40号 四(三) names it, sets no rules).
+  {
+    key: 'supervision.urge-reply-working-days',
+    label: '催办后责任单位反馈的期限',
+    unit: '个工作日',
+    defaultValue: 3,
+    valueSchema: days(30),
+    source: {
+      kind: 'system',
+      reasoning:
+        '公报未规定催办的反馈期限；本系统设定：督查室或领导催办时未写期限的，责任单位须在 3 个工作日内反馈（法定节假日不计，调休上班日计入），逾期未反馈的催办转红并上报。',
+    },
+    appliesTo: {
+      scope: '督办事项的催办（POST /api/items/{id}/actions/urge 未写 replyBy 时）',
+      startInput: 'urge 操作的 body.replyBy',
+      passedBy: 'services/supervision/src/routes/actions.ts（催办时读取）',
+      takesEffect: '只用于修改之后发出的催办；已发出的催办保留发出时的反馈期限。',
+    },
+  },
+  {
+    key: 'assessment.score-rules',
+    label: '单位督办考核的计分规则',
+    unit: '分',
+    defaultValue:
+      '基础100·逾期办结-2·逾期未办结-3·逾期每日-0.1·催办逾期反馈-1·延期获批-0.5·好+2·较好+1·一般0·差-2',
+    valueSchema: z.enum([
+      '基础100·逾期办结-2·逾期未办结-3·逾期每日-0.1·催办逾期反馈-1·延期获批-0.5·好+2·较好+1·一般0·差-2',
+    ]),
+    source: {
+      kind: 'system',
+      reasoning:
+        '青政办发〔2019〕40号 四(三)“此项工作将列为年终项目考核依据”只说要考核，公报没有督办考核细则；本系统设定一套常见的扣分加分规则作为默认，待督查室按本单位的考核细则替换：以 100 分为基础，逾期办结每项扣 2 分，期末仍逾期未办结每项扣 3 分并按逾期天数每日扣 0.1 分，催办逾期反馈或未反馈每次扣 1 分，延期获批每次扣 0.5 分，办结评价好、较好、一般、差分别加 2、1、0、-2 分；按期办结率相同时以得分排名。',
+      reference: '青政办发〔2019〕40号 四(三)：“此项工作将列为年终项目考核依据”',
+    },
+    appliesTo: {
+      scope: '单位督办考核表（GET /api/scorecard 与其 xlsx 导出）',
+      fixedIn: 'services/supervision/src/scorecard/rules.ts SCORE_RULES',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

@@ -17,14 +17,15 @@ import { inboxPage } from './pages/inbox.js';
 import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
 import { policyPage } from './pages/policy.js';
+import { scorecardPage } from './pages/scorecard.js';
 import { unitsPage } from './pages/units.js';
 import { errorBox, h, labelTableCells } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
 const MENUS = {
   bureau: ['inbox', 'items'],
-  inspector: ['alerts', 'items', 'cockpit', 'import', 'policy'],
-  leader: ['cockpit', 'items', 'alerts', 'policy'],
+  inspector: ['alerts', 'items', 'cockpit', 'scorecard', 'import', 'policy'],
+  leader: ['cockpit', 'scorecard', 'items', 'alerts', 'policy'],
   admin: ['cockpit', 'items', 'alerts', 'units', 'policy'],
 };
 
@@ -36,6 +37,7 @@ const PAGES = {
   import: { title: '导入文件', render: importPage },
   units: { title: '单位管理', render: unitsPage },
   policy: { title: '政策参数', render: policyPage },
+  scorecard: { title: '单位考核', render: scorecardPage },
 };
 
 /**

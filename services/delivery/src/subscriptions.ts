@@ -70,6 +70,7 @@ export function kindOfAlert(alert: Pick<AlertRaised, 'kind' | 'colour'>): Subscr
         ? alert.colour
         : null;
     case 'overdue_escalated':
+    case 'urge_overdue':
       return 'escalation';
     case 'listed_for_supervision':
       return 'listed';

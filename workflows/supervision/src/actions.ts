@@ -2,18 +2,19 @@
 // refuses with a reason and changes nothing. `applyAction` runs only after it accepted.
 import {
   ActionBodies,
-  ActionRoles,
   SupervisionEvents,
+  actionRoles,
+  isLifecycleAction,
   type ActionCommand,
   type ActionName,
   type ItemSnapshot,
+  type Rating,
   type SubTaskSnapshot,
 } from './contracts/index';
 import { type EventType } from '@duban/contracts';
 import { refuse } from '@duban/workflow-core/refusal';
 import type { ItemState } from './item';
-
-const roleOf = ActionRoles;
+import { applyLifecycle, checkLifecycle } from './lifecycle';
 
 type Part = { kind: 'lead' } | { kind: 'sub'; sub: SubTaskSnapshot };
 
@@ -32,10 +33,12 @@ export function checkAction(state: ItemState, command: ActionCommand): void {
   const body = schema.safeParse(command.body);
   if (!body.success)
     refuse(`参数错误：${body.error.issues.map((i) => `body.${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  if (actor.role !== roleOf[action]) refuse(`角色 ${actor.role} 不能执行 ${action}`);
+  if (!actionRoles(action).includes(actor.role as never)) refuse(`角色 ${actor.role} 不能执行 ${action}`);
   if (item.state === 'closed') refuse('事项已销号，不能再操作');
+  // 催办, 转办/改派, 承办人 (issue 23): their own rules.
+  if (isLifecycleAction(action)) return checkLifecycle(state, action, command);
 
-  if (roleOf[action] === 'bureau') {
+  if (actionRoles(action).includes('bureau')) {
     const part = partOf(item, actor.unitCode);
     if (!part) refuse(`单位 ${actor.unitCode ?? '(无)'} 不是本事项的牵头或配合单位`);
     checkBureauAction(state, action, part as Part, command);
@@ -128,6 +131,7 @@ export interface AppliedAction {
 
 /** Applies an accepted action to the state; returns the fact to publish (without the snapshot). */
 export function applyAction(state: ItemState, command: ActionCommand, now: number): AppliedAction {
+  if (isLifecycleAction(command.action)) return applyLifecycle(state, command.action, command, now);
   const { item } = state;
   const at = new Date(now).toISOString();
   const unit = command.actor.unitCode ?? '';
@@ -142,6 +146,8 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
     newDeadline?: string;
     approve?: boolean;
     milestone?: string;
+    rating?: Rating;
+    ratingComment?: string;
   };
   switch (command.action) {
     case 'sign':
@@ -198,10 +204,21 @@ export function applyAction(state: ItemState, command: ActionCommand, now: numbe
       item.state = 'closed';
       item.closedAt = at;
       item.pendingExtension = null;
+      // 办结评价 (issue 23): the rating, when given, is part of the item's record.
+      if (body.rating) {
+        item.rating = {
+          rating: body.rating,
+          comment: body.ratingComment ?? null,
+          at,
+          byUserId: command.actor.userId,
+        };
+      }
       return {
         type: SupervisionEvents.ItemClosed.type,
         step: 'closed',
-        extra: { opinion: body.opinion },
+        extra: body.rating
+          ? { opinion: body.opinion, rating: body.rating, ratingComment: body.ratingComment }
+          : { opinion: body.opinion },
       };
     case 'return':
       item.state = 'in_progress';

@@ -24,3 +24,9 @@ export const ITEM_MILESTONES_PATCH = 'supervision-item-milestones';
 
 /** Marks the histories whose revisions carried the revised notice's milestone dates. */
 export const ITEM_REVISION_MILESTONES_PATCH = 'supervision-item-revision-milestones';
+
+/**
+ * Marks the histories that took a lifecycle action of issue 23 (催办 and its 反馈, 转办/改派,
+ * 承办人, a rating at 销号) and the urge timers that followed: histories before it hold none.
+ */
+export const ITEM_LIFECYCLE_PATCH = 'supervision-item-lifecycle';

@@ -4,6 +4,7 @@ import {
   ReviseCommandSchema,
   StartItemSchema,
   SupervisionEvents,
+  isLifecycleAction,
   milestoneScope,
   type ActionCommand,
   type ReviseCommand,
@@ -20,6 +21,7 @@ import {
 import type { SupervisionActivities } from './activities';
 import { applyAction, checkAction } from './actions';
 import {
+  ITEM_LIFECYCLE_PATCH,
   ITEM_MILESTONES_PATCH,
   ITEM_REVISION_MILESTONES_PATCH,
   ITEM_REVISION_PATCH,
@@ -28,6 +30,7 @@ import {
   itemSnapshotQuery,
 } from './definitions';
 import { applyRevision, checkRevision } from './revision';
+import { nextUrgeWakeAt, urgesTurningRed } from './lifecycle';
 import {
   dueForEscalation,
   newItemState,
@@ -49,6 +52,8 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     'resume' in input ? input.resume : newItemState(withMilestonesGuarded(input), Date.now());
   // A resumed item with milestones marks its new run too (the run before it was marked at start).
   if ('resume' in input && input.resume.item.milestones?.length) patched(ITEM_MILESTONES_PATCH);
+  // issue 23: a resumed item that was urged keeps its urges' timers; mark its new run too.
+  if ('resume' in input && input.resume.item.urges?.length) patched(ITEM_LIFECYCLE_PATCH);
   const loop = new ProcessLoop<PendingEvent>(([event]) =>
     publishItemEvent(workflowInfo().workflowId, event!),
   );
@@ -71,6 +76,14 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     if (redDays !== null) {
       state.escalatedRedSince = state.item.redSince;
       emit(SupervisionEvents.OverdueEscalated.type, 'escalated', null, { redDays });
+    }
+    // issue 23: an urge whose reply day passed unanswered turns red (only urged items have any).
+    for (const urge of urgesTurningRed(state, Date.now())) {
+      emit(SupervisionEvents.UrgeOverdue.type, `urge-${urge.no}-overdue`, null, {
+        urge: urge.no,
+        unitCode: urge.unitCode,
+        replyBy: urge.replyBy,
+      });
     }
   };
 
@@ -101,6 +114,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
     itemActionUpdate,
     (command) => {
       if (command.action === 'complete-milestone') patched(ITEM_MILESTONES_PATCH);
+      if (isLifecycleAction(command.action)) patched(ITEM_LIFECYCLE_PATCH);
       const applied = applyAction(state, command, Date.now());
       emit(applied.type, applied.step, command.actor, applied.extra);
       emitColourChanges(command.actor);
@@ -126,7 +140,7 @@ export async function supervisionItemWorkflow(input: StartItem | { resume: ItemS
 
   await loop.run({
     finished: () => state.item.state === 'closed',
-    wakeAt: (now) => nextWakeAt(state, now),
+    wakeAt: (now) => earliest(nextWakeAt(state, now), nextUrgeWakeAt(state, now)),
     onTimer: () => emitColourChanges(null),
     continueAsNew: () => continueAsNew<typeof supervisionItemWorkflow>({ resume: state }),
   });
@@ -155,4 +169,9 @@ function withRevisedMilestonesGuarded(command: ReviseCommand): ReviseCommand {
   if (patched(ITEM_REVISION_MILESTONES_PATCH)) return command;
   const { milestones: _dropped, ...before } = body;
   return { ...command, body: before };
+}
+
+/** The sooner of two wake instants (null: none). */
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }

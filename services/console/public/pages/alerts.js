@@ -14,6 +14,7 @@ export function stopAlertStream() {
 /** What an alert says happened, beyond a colour change. */
 const ALERT_KINDS = {
   overdue_escalated: '久未整改，已报领导',
+  urge_overdue: '催办逾期未反馈',
   listed_for_supervision: '挂牌督办',
   accountability_escalated: '整改不到位，提请问责',
 };

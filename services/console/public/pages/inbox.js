@@ -135,7 +135,18 @@ export async function inboxPage(container, { user, isCurrent }) {
       h('td', { class: 'nowrap' }, h('span', { class: 'chip process' }, PROCESSES.supervision)),
       h('td', { class: 'nowrap' }, entry.docNo),
       h('td', { class: 'nowrap' }, entry.ref),
-      h('td', {}, h('a', { href: `#/items/${encodeURIComponent(entry.itemId)}` }, clip(entry.title))),
+      h(
+        'td',
+        {},
+        h('a', { href: `#/items/${encodeURIComponent(entry.itemId)}` }, clip(entry.title)),
+        // Issue 23: urges waiting for the unit's answer, and the step's handling person.
+        entry.openUrges
+          ? [' ', h('span', { class: 'chip urged', title: `待反馈催办 ${entry.openUrges} 次` }, '催')]
+          : null,
+        entry.handler
+          ? [' ', h('span', { class: 'muted' }, `承办人：${entry.handler.name || entry.handler.userId}`)]
+          : null,
+      ),
       h('td', {}, entry.role === 'lead' ? '牵头' : '配合'),
       stepCell,
       h('td', { class: 'nowrap' }, entry.deadline || '—'),

@@ -38,8 +38,11 @@ export function inboxRoutes(ctx: RouteContext): Route[] {
         const today = civilDateOf(ctx.now());
         // One unit's open steps are few (tens): sorted here rather than by a computed rank in the store.
         const docs = await inbox.find({ unitCode }).toArray();
+        // Issue 23: a handling person sees the steps given to them first (我的待办).
+        const mine = (d: InboxDoc) => (d.handler?.userId === user.username ? 0 : 1);
         docs.sort(
           (a, b) =>
+            mine(a) - mine(b) ||
             colourRank(a.colour) - colourRank(b.colour) ||
             compareDeadlines(a.deadline, b.deadline) ||
             a.itemId.localeCompare(b.itemId),
@@ -49,9 +52,10 @@ export function inboxRoutes(ctx: RouteContext): Route[] {
           unitCode,
           unitName: unitByCode(unitCode)?.name ?? null,
           today,
-          items: docs
-            .slice(skip, skip + query.pageSize)
-            .map((d) => toInboxView(d, d.deadline ? daysBetween(today, d.deadline) : null)),
+          items: docs.slice(skip, skip + query.pageSize).map((d) => ({
+            ...toInboxView(d, d.deadline ? daysBetween(today, d.deadline) : null),
+            ...(d.handler ? { mine: d.handler.userId === user.username } : {}),
+          })),
           total: docs.length,
           page: query.page,
           pageSize: query.pageSize,

@@ -24,6 +24,13 @@ export const InboxEntryView = z
       .int()
       .nullable()
       .meta({ description: '距期限的天数（Asia/Shanghai 今日起算），已逾期为负数；无期限为 null' }),
+    openUrges: z.number().int().optional().meta({ description: '待本单位反馈的催办次数（催）' }),
+    handler: z
+      .object({ userId: z.string(), name: z.string().nullable() })
+      .nullable()
+      .optional()
+      .meta({ description: '本单位指定的承办人' }),
+    mine: z.boolean().optional().meta({ description: '本人是这一步的承办人（排在最前）' }),
   })
   .meta({ id: 'InboxEntry' });
 

@@ -5,6 +5,7 @@ import { alertsCollection, ensureAlertIndexes } from '@duban/service-alerts';
 import { onColourChanged } from './handlers/colour-changed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
 import { announceReviewRequest } from './handlers/review-requested';
+import { onUrgeOverdue } from './handlers/urge-overdue';
 import type { AlertStats, RaiseDeps } from '@duban/service-alerts';
 
 export const ALERTS_CONSUMER = 'alerts';
@@ -49,6 +50,8 @@ export async function startAlertsService(deps: AlertsDeps): Promise<AlertsServic
       // Issue 19: requests 督查室 must review reach the inspectors who subscribed to them.
       [SupervisionEvents.CloseRequested.type]: (event) => announceReviewRequest(deps.bus, event),
       [SupervisionEvents.ExtensionRequested.type]: (event) => announceReviewRequest(deps.bus, event),
+      // Issue 23: an urge left unanswered past its reply day.
+      [SupervisionEvents.UrgeOverdue.type]: onUrgeOverdue(raise),
     },
   });
   return Object.assign(consumer, { alertStats });

@@ -98,3 +98,42 @@ describe('inbox entries of an item (DESIGN §6)', () => {
     ]);
   });
 });
+
+describe('the 催 mark and the handling person in the inbox (issue 23)', () => {
+  const urge = (no: number, unitCode: string, answered: boolean) => ({
+    no,
+    unitCode,
+    message: '请反馈',
+    replyBy: '2019-05-10',
+    at: '2019-05-06T01:00:00.000Z',
+    byUserId: 'inspector',
+    byRole: 'inspector',
+    answeredAt: answered ? '2019-05-07T01:00:00.000Z' : null,
+    answer: answered ? '已办' : null,
+    late: false,
+    overdueAt: null,
+    withdrawnAt: null,
+  });
+
+  it('counts the urges waiting for each unit and names its handling person', () => {
+    const entries = inboxEntriesOf(
+      doc({
+        urges: [urge(1, 'edu', true), urge(2, 'edu', false), urge(3, 'natres', false)],
+        handlers: [
+          {
+            unitCode: 'edu',
+            userId: 'edu-wang',
+            name: '王敏',
+            at: '2019-05-06T01:00:00.000Z',
+            byUserId: 'edu-admin',
+          },
+        ],
+      }),
+    );
+    const of = (unit: string) => entries.find((e) => e.unitCode === unit)!;
+    expect(of('edu')).toMatchObject({ openUrges: 1, handler: { userId: 'edu-wang', name: '王敏' } });
+    expect(of('natres')).toMatchObject({ openUrges: 1 });
+    expect(of('hous')).not.toHaveProperty('openUrges');
+    expect(of('hous')).not.toHaveProperty('handler');
+  });
+});

@@ -38,6 +38,17 @@ export function inboxEntriesOf(item: Pick<ItemDoc, InboxFields>): InboxDoc[] {
     title: item.title,
   };
   const entries = new Map<string, InboxDoc>();
+  // Issue 23: the 催 mark and the handling person of each unit's entry.
+  const marks = (unitCode: string) => {
+    const openUrges = (item.urges ?? []).filter(
+      (u) => u.unitCode === unitCode && u.answeredAt === null && u.withdrawnAt === null,
+    ).length;
+    const handler = item.handlers?.find((h) => h.unitCode === unitCode);
+    return {
+      ...(openUrges ? { openUrges } : {}),
+      ...(handler ? { handler: { userId: handler.userId, name: handler.name } } : {}),
+    };
+  };
   if (LEAD_OPEN_STATES.has(item.state)) {
     const lead = leadStanding(item);
     for (const unitCode of item.leadUnits) {
@@ -51,6 +62,7 @@ export function inboxEntriesOf(item: Pick<ItemDoc, InboxFields>): InboxDoc[] {
         deadline: lead.deadline,
         colour: lead.colour,
         updatedAt: item.updatedAt,
+        ...marks(unitCode),
       });
     }
   }
@@ -68,6 +80,7 @@ export function inboxEntriesOf(item: Pick<ItemDoc, InboxFields>): InboxDoc[] {
         deadline: sub.deadline,
         colour: sub.colour,
         updatedAt: item.updatedAt,
+        ...marks(sub.unitCode),
       });
     }
   }

@@ -18,6 +18,14 @@ import { onItemClosed } from './handlers/item-closed';
 import { onItemReturned } from './handlers/item-returned';
 import { onItemRevised } from './handlers/item-revised';
 import { onItemSigned } from './handlers/item-signed';
+import {
+  onHandbackDecided,
+  onHandbackRequested,
+  onHandlerAssigned,
+  onUrgeAnswered,
+  onUrgeIssued,
+  onUrgeOverdue,
+} from './handlers/lifecycle';
 import { onMilestoneCompleted } from './handlers/milestone-completed';
 import { onOverdueEscalated } from './handlers/overdue-escalated';
 import { onProgressReported } from './handlers/progress-reported';
@@ -51,6 +59,13 @@ export function projectorHandlers(db: Db): EventHandlers {
     [SupervisionEvents.OverdueEscalated.type]: onOverdueEscalated(db),
     [SupervisionEvents.ItemRevised.type]: onItemRevised(db),
     [SupervisionEvents.MilestoneCompleted.type]: onMilestoneCompleted(db),
+    // issue 23: 催办, 转办/改派, 承办人
+    [SupervisionEvents.UrgeIssued.type]: onUrgeIssued(db),
+    [SupervisionEvents.UrgeAnswered.type]: onUrgeAnswered(db),
+    [SupervisionEvents.UrgeOverdue.type]: onUrgeOverdue(db),
+    [SupervisionEvents.HandbackRequested.type]: onHandbackRequested(db),
+    [SupervisionEvents.HandbackDecided.type]: onHandbackDecided(db),
+    [SupervisionEvents.HandlerAssigned.type]: onHandlerAssigned(db),
   };
 }
 

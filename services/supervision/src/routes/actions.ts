@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
   ActionBodies,
-  ActionRoles,
   ActionNameSchema,
+  actionRoles,
   SupervisionGrants,
   supervisionWorkflowId,
   type ActionCommand,
@@ -22,6 +22,7 @@ import {
   type ProcessRouteContext,
   type Route,
 } from '@duban/http';
+import { completeLifecycleBody } from './lifecycle';
 import { mayRead } from './queries';
 import { ItemIdParams, ItemSnapshotView } from './schemas';
 
@@ -36,6 +37,12 @@ const ACTION_SUMMARIES: Record<ActionName, string> = {
   'decide-extension': '审批延期',
   instruct: '批示',
   'complete-milestone': '报送节点完成',
+  urge: '催办',
+  'answer-urge': '反馈催办',
+  'request-handback': '申请转办（退回督查室）',
+  reassign: '改派',
+  'refuse-handback': '不同意转办',
+  'assign-handler': '指定承办人',
 };
 
 const ActionResult = z.object({ item: ItemSnapshotView });
@@ -66,7 +73,11 @@ export function actionRoutes(ctx: ProcessRouteContext): Route[] {
 
   async function act(action: ActionName, itemId: string, body: unknown, user: Principal, requestId: string) {
     if (user.role === 'bureau') await checkUnit(itemId, user);
-    const command = { action, actor: actorOf(user, requestId), body } as ActionCommand;
+    const command = {
+      action,
+      actor: actorOf(user, requestId),
+      body: await completeLifecycleBody(ctx, action, body, user),
+    } as ActionCommand;
     try {
       return await sendUpdate(ctx, handleOf(itemId), itemActionUpdate, {
         args: [command],
@@ -91,7 +102,7 @@ export function actionRoutes(ctx: ProcessRouteContext): Route[] {
       summary: ACTION_SUMMARIES[action],
       description:
         '以 Temporal Update 发给事项的工作流：接受则返回新的事项状态，拒绝则返回 409 及工作流给出的理由。' +
-        (ActionRoles[action] === 'bureau' ? '责任单位只能对本单位牵头或配合的事项操作。' : ''),
+        (actionRoles(action).includes('bureau') ? '责任单位只能对本单位牵头或配合的事项操作。' : ''),
       tags: ['actions'],
       access: SupervisionGrants[action],
       params: ItemIdParams,

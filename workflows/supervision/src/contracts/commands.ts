@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorSchema, CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import { actionCommandSchema } from '@duban/workflow-core/input';
 import { ReportingScheduleSchema } from './model';
+import { CloseRatingFields, LifecycleBodies, LifecycleRoles } from './lifecycle';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -21,7 +22,7 @@ export const ActionBodies = {
     .object({ summary: text(5000), attachments: z.array(AttachmentSchema).max(20).default([]) })
     .strict(),
   review: z.object({ note: z.string().max(500).optional() }).strict(),
-  close: z.object({ opinion: text(2000) }).strict(),
+  close: z.object({ opinion: text(2000), ...CloseRatingFields }).strict(),
   return: z.object({ reason: text(2000) }).strict(),
   'request-extension': z.object({ newDeadline: CivilDateSchema, reason: text(2000) }).strict(),
   'decide-extension': z
@@ -30,6 +31,7 @@ export const ActionBodies = {
   instruct: z.object({ text: text(2000) }).strict(),
   /** The lead unit reports one milestone of the item done (its key: the date the notice gave). */
   'complete-milestone': z.object({ milestone: text(40), note: z.string().max(2000).optional() }).strict(),
+  ...LifecycleBodies,
 } as const;
 
 export type ActionName = keyof typeof ActionBodies;
@@ -46,7 +48,16 @@ export const ActionRoles = {
   'decide-extension': 'inspector',
   instruct: 'leader',
   'complete-milestone': 'bureau',
-} as const satisfies Record<ActionName, 'bureau' | 'inspector' | 'leader'>;
+  ...LifecycleRoles,
+} as const satisfies Record<ActionName, ActingRole | readonly ActingRole[]>;
+
+type ActingRole = 'bureau' | 'inspector' | 'leader';
+
+/** The roles that may take an action (most have one; 催办 has two). */
+export function actionRoles(action: ActionName): readonly ActingRole[] {
+  const roles: ActingRole | readonly ActingRole[] = ActionRoles[action];
+  return typeof roles === 'string' ? [roles] : roles;
+}
 export const ActionNameSchema = z.enum(Object.keys(ActionBodies) as [ActionName]);
 export type ActionBody<A extends ActionName> = z.output<(typeof ActionBodies)[A]>;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEvent, registerEvents, CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
 import { AttachmentSchema } from './commands';
 import { ItemSnapshotSchema } from './model';
+import { RatingSchema } from './lifecycle';
+import { LifecycleEvents } from './lifecycle-events';
 
 const base = { item: ItemSnapshotSchema };
 
@@ -32,7 +34,18 @@ export const SupervisionEvents = registerEvents({
     1,
     z.object({ ...base, note: z.string().optional() }),
   ),
-  ItemClosed: defineEvent('supervision', 'item_closed', 1, z.object({ ...base, opinion: z.string() })),
+  ItemClosed: defineEvent(
+    'supervision',
+    'item_closed',
+    1,
+    // 办结评价 (issue 23): present when 督查室 rated the result on closing.
+    z.object({
+      ...base,
+      opinion: z.string(),
+      rating: RatingSchema.optional(),
+      ratingComment: z.string().optional(),
+    }),
+  ),
   ItemReturned: defineEvent('supervision', 'item_returned', 1, z.object({ ...base, reason: z.string() })),
   ExtensionRequested: defineEvent(
     'supervision',
@@ -110,6 +123,7 @@ export const SupervisionEvents = registerEvents({
     1,
     z.object({ ...base, redDays: z.number().int() }),
   ),
+  ...LifecycleEvents,
 });
 
 declare module '@duban/contracts/registry' {

@@ -5,3 +5,4 @@ export { SupervisionEvents } from './events';
 export { supervisionStepLabel } from './readmodels';
 export type { ItemDoc } from './readmodels';
 export { SupervisionGrants } from './grants';
+export * from './lifecycle';

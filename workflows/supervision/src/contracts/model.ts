@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
+import { LifecycleSnapshotFields } from './lifecycle';
 
 /** DESIGN §6 lifecycle: 已交办 → 已签收 → 办理中 → 申请办结 → 复核 → 已办结/销号. */
 export const ItemStates = {
@@ -126,6 +127,8 @@ export const ItemSnapshotSchema = z.object({
       reason: z.string().optional(),
     })
     .optional(),
+  /** 催办, 转办/改派, 承办人 and 办结评价 (issue 23): absent on items that never had them. */
+  ...LifecycleSnapshotFields,
   /** Increases by one with every event of the item; projections keep the highest. */
   version: z.number().int().min(0),
 });
