@@ -25,11 +25,11 @@ type Log = (line: string) => void;
 /** Starts every engine of the plan that is not already running, and waits until all are healthy. */
 export async function stackUp(
   plan: StackPlan,
-  options: { log?: Log; healthTimeoutMs?: number } = {},
+  options: { log?: Log; healthTimeoutMs?: number; without?: readonly EngineName[] } = {},
 ): Promise<EngineStatus[]> {
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.healthTimeoutMs ?? 120_000;
-  const specs = engineSpecs(plan);
+  const specs = specsOf(plan, options.without);
   for (const spec of specs) {
     if (!fs.existsSync(spec.binary)) {
       throw new EngineNotInstalledError(
@@ -76,13 +76,17 @@ export async function stackUp(
     }
     log(`${spec.name} healthy: ${spec.listens.join(', ')}`);
   }
-  return stackStatus(plan);
+  const without: readonly string[] = options.without ?? [];
+  return (await stackStatus(plan)).filter((status) => !without.includes(status.name));
 }
 
-export async function stackDown(plan: StackPlan, options: { log?: Log } = {}): Promise<void> {
+export async function stackDown(
+  plan: StackPlan,
+  options: { log?: Log; without?: readonly EngineName[] } = {},
+): Promise<void> {
   const log = options.log ?? (() => undefined);
   // Reverse order: the store and bus outlive Temporal's workers a moment longer.
-  for (const spec of engineSpecs(plan).reverse()) {
+  for (const spec of specsOf(plan, options.without).reverse()) {
     const stopped = await stopProcess(plan.dataDir, spec.name);
     log(stopped ? `${spec.name} stopped` : `${spec.name} was not running`);
   }
@@ -114,6 +118,14 @@ export async function stackStatus(plan: StackPlan): Promise<EngineStatus[]> {
     });
   }
   return statuses;
+}
+
+/**
+ * The plan's engines but those left `without`: a rehearsal (packages/rehearsal) runs Temporal's
+ * time-skipping test server in place of the dev server.
+ */
+function specsOf(plan: StackPlan, without: readonly EngineName[] = []) {
+  return engineSpecs(plan).filter((spec) => !without.includes(spec.name));
 }
 
 function redact(uri: string): string {
