@@ -1,4 +1,3 @@
-/* global document */
 // 演练时钟 (issue 22): the inspector or an admin moves the rehearsal's clock on; every timer on the
 // way fires in order, and the page answers once the read models have caught up.
 import { get, post } from '/api.js';
