@@ -5,7 +5,16 @@ import { isCivilDate, type CivilDate } from '@duban/calendar';
 import { loadConfig, type DubanConfig } from '@duban/config';
 import { clock } from '@duban/contracts';
 import { planFromConfig, stackDown, stackUp } from '@duban/stack';
-import { startSystem, type RunningSystem, type SystemOptions } from '@duban/system';
+import { Client } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  importAndStart,
+  startSystem,
+  type CatalogBootstrap,
+  type RunningSystem,
+  type SystemOptions,
+} from '@duban/system';
 import { startTimeSkippingServer } from '@duban/workflow-core/testing/server';
 import { connectStore } from '@duban/store';
 import { RehearsalClock } from './control';
@@ -44,6 +53,7 @@ export interface RehearsalOptions extends Pick<SystemOptions, 'port' | 'logger' 
 
 export interface RunningRehearsal {
   system: RunningSystem;
+  catalog: CatalogBootstrap | null;
   control: RehearsalClock;
   close(): Promise<void>;
 }
@@ -88,7 +98,7 @@ export async function startRehearsal(
     const system = await startSystem(
       { ...config, temporal: { ...config.temporal, address: env.address, namespace: 'default' } },
       {
-        importGazette: options.importGazette ?? true,
+        importGazette: false,
         extraModules: [rehearsalModule(control)],
         ...(options.port !== undefined ? { port: options.port } : {}),
         ...(options.logger ? { logger: options.logger } : {}),
@@ -96,9 +106,35 @@ export async function startRehearsal(
       },
     );
     cleanups.push(() => system.close());
-    return { system, control, close };
+    const catalog =
+      options.importGazette === false
+        ? null
+        : await importAndStart(store.db, patientClient(env), {
+            escalateAfterRedDays: config.alerts.redEscalationDays,
+          });
+    return { system, catalog, control, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/**
+ * The gazette's items are started as `duban start` does, but each with a minute (not ten seconds)
+ * for a workflow task: the import starts some 75 items at once, and on a busy machine their first
+ * tasks took 11–17 s, each timed out and was retried for ever. The command sequence is the same.
+ */
+function patientClient(env: TestWorkflowEnvironment): Client {
+  return new Client({
+    connection: env.connection,
+    namespace: 'default',
+    interceptors: {
+      workflow: [
+        {
+          start: (input, next) =>
+            next({ ...input, options: { ...input.options, workflowTaskTimeout: msToTs('1 minute') } }),
+        },
+      ],
+    },
+  });
 }

@@ -109,7 +109,7 @@ async function rehearse(date: string, importGazette: boolean): Promise<void> {
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  printSummary(summaryOf(running.system), null);
+  printSummary(summaryOf({ ...running.system, catalog: running.catalog }), null);
   console.log(`  演练：模拟日期 ${date}；督查室或管理员在控制台「演练时钟」推进时钟。`);
 }
 
