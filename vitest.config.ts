@@ -33,6 +33,7 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/tourism.test.ts',
   'test/e2e/social-assistance.test.ts',
   'test/e2e/project-quality.test.ts',
+  'test/e2e/rehearsal.test.ts',
   'test/e2e/fuzz.test.ts',
 ];
 

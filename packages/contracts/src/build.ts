@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { clock } from './clock';
 import { CloudEventEnvelopeSchema, type Attribution, type CloudEvent } from './cloudevent';
 import {
   eventDefinition,
@@ -42,7 +43,7 @@ export function buildEvent<T extends EventType>(input: NewEvent<T>): CloudEvent<
     source: input.source,
     type: input.type,
     subject: input.subject,
-    time: input.time ?? new Date().toISOString(),
+    time: input.time ?? clock.now().toISOString(),
     datacontenttype: 'application/json',
     data: data.data as EventData<T>,
     ...(input.actorId ? { actorid: input.actorId } : {}),

@@ -12,6 +12,7 @@ export {
 } from './registry';
 export type { EventData, EventDefinitionOf, EventDomain, EventDomains, EventType } from './registry';
 export { buildEvent, parseEvent, EventSchemaError } from './build';
+export { clock } from './clock';
 export type { AnyDubanEvent, NewEvent, StepEvent } from './build';
 export { DiagnosticsEvents } from './events/diagnostics';
 export { AlertEvents } from './events/alerts';

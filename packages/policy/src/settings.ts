@@ -652,6 +652,25 @@ export const POLICY_SETTINGS = [
       fixedIn: 'services/supervision/src/scorecard/rules.ts SCORE_RULES',
     },
   },
+  // 演练与预测 (issue 22): the forecast's default pace when no unit's own is given.
+  {
+    key: 'forecast.step-working-days',
+    label: '预测：责任单位完成一个节点所需工作日（默认）',
+    unit: '工作日',
+    defaultValue: 60,
+    valueSchema: days(250),
+    source: {
+      kind: 'system',
+      reasoning:
+        '公报未规定各单位的办理时长；预测（看哪些节点可能逾期）需要一个默认步速，本系统设定每个节点 60 个工作日（约一个季度：31号 四(二) 的节点大致按季度排列），可按单位另行给出。',
+    },
+    appliesTo: {
+      scope: '文件预测（GET /api/forecast）：未另给步速的单位按此计算；不进入任何流程，不改变任何事项的颜色',
+      startInput: '无（预测不启动流程）',
+      passedBy: 'packages/rehearsal/src/forecast/routes.ts（每次预测时读取）',
+      takesEffect: '只用于修改之后的预测；已在运行的事项不受影响，已有的颜色不被改写。',
+    },
+  },
 ] as const satisfies readonly PolicySettingDefinition[];
 
 export type PolicyKey = (typeof POLICY_SETTINGS)[number]['key'];

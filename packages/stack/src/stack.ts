@@ -32,12 +32,12 @@ type Log = (line: string) => void;
 /** Starts every engine of the plan that is not already running, and waits until all are healthy. */
 export async function stackUp(
   plan: StackPlan,
-  options: { log?: Log; healthTimeoutMs?: number } = {},
+  options: { log?: Log; healthTimeoutMs?: number; without?: readonly EngineName[] } = {},
 ): Promise<EngineStatus[]> {
   const log = options.log ?? (() => undefined);
   // A cluster runs ten processes and sets up its databases on the first start.
   const timeoutMs = options.healthTimeoutMs ?? (plan.cluster ? 300_000 : 120_000);
-  const specs = engineSpecs(plan);
+  const specs = specsOf(plan, options.without);
   for (const spec of specs) {
     if (!fs.existsSync(spec.binary)) {
       throw new EngineNotInstalledError(
@@ -61,7 +61,8 @@ export async function stackUp(
     for (const spec of group) await waitHealthy(plan, spec, deadline, timeoutMs, log);
     for (const spec of group) await spec.setup?.();
   }
-  return stackStatus(plan);
+  const without: readonly string[] = options.without ?? [];
+  return (await stackStatus(plan)).filter((status) => !without.includes(status.name));
 }
 
 function stageOf(spec: EngineSpec): number {
@@ -111,10 +112,13 @@ async function waitHealthy(
   log(`${spec.name} healthy: ${spec.listens.join(', ')}`);
 }
 
-export async function stackDown(plan: StackPlan, options: { log?: Log } = {}): Promise<void> {
+export async function stackDown(
+  plan: StackPlan,
+  options: { log?: Log; without?: readonly EngineName[] } = {},
+): Promise<void> {
   const log = options.log ?? (() => undefined);
   // Reverse order: the store and bus outlive Temporal's workers a moment longer.
-  for (const spec of engineSpecs(plan).reverse()) {
+  for (const spec of specsOf(plan, options.without).reverse()) {
     const stopped = await stopProcess(plan.dataDir, spec.name);
     log(stopped ? `${spec.name} stopped` : `${spec.name} was not running`);
   }
@@ -146,6 +150,14 @@ export async function stackStatus(plan: StackPlan): Promise<EngineStatus[]> {
     });
   }
   return statuses;
+}
+
+/**
+ * The plan's engines but those left `without`: a rehearsal (packages/rehearsal) runs Temporal's
+ * time-skipping test server in place of the dev server.
+ */
+function specsOf(plan: StackPlan, without: readonly EngineName[] = []) {
+  return engineSpecs(plan).filter((spec) => !without.includes(spec.name));
 }
 
 function redact(uri: string): string {

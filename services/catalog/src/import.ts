@@ -17,6 +17,7 @@ import {
   type TaskContent,
 } from './model';
 import { readGazetteText } from './source';
+import { clock } from '@duban/contracts';
 
 export interface ImportOptions {
   /** The gazette's file name; stored (without folders) as the source of every clause. */
@@ -442,7 +443,7 @@ export async function importCatalog(
   const text = options.sourceText ?? (await readGazetteText(options.source));
   const file = path.basename(options.source);
   const planned = plan(input.data, file, text);
-  const meta = { now: options.now ?? new Date(), importedBy: options.importedBy ?? null };
+  const meta = { now: options.now ?? clock.now(), importedBy: options.importedBy ?? null };
 
   const c = catalogCollections(db);
   await ensureCatalogIndexes(db);

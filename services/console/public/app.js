@@ -19,6 +19,7 @@ import { itemsPage } from './pages/items.js';
 import { policyPage } from './pages/policy.js';
 import { scorecardPage } from './pages/scorecard.js';
 import { unitsPage } from './pages/units.js';
+import { showRehearsalBanner } from './rehearsal-banner.js';
 import { errorBox, h, labelTableCells } from './ui.js';
 
 /** The shell's own pages each role may open, in menu order; the first is its home. */
@@ -154,6 +155,7 @@ async function route() {
   const { parts, params } = parseHash();
   renderShell(s && s.user);
   if (!s) return loginPage();
+  await showRehearsalBanner();
   const menu = menuOf(s.user);
   if (!menu.length) {
     main.replaceChildren(

@@ -46,8 +46,20 @@ export function daysFromToday(date, today) {
   return Math.round(ms / 86_400_000);
 }
 
+/**
+ * The office's clock: the browser's, or in a rehearsal (演练) the simulated one, which runs
+ * `offsetMs` ahead (rehearsal-banner.js sets it from /api/rehearsal).
+ */
+let clockOffsetMs = 0;
+export function setClockOffset(offsetMs) {
+  clockOffsetMs = offsetMs;
+}
+export function nowMs() {
+  return Date.now() + clockOffsetMs;
+}
+
 export function todayShanghai() {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(nowMs() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function timeText(iso) {

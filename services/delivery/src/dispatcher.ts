@@ -9,6 +9,7 @@ import { sendWecom } from './channels/wecom';
 import { randomUUID } from 'node:crypto';
 import { claimNext, markCalling, markDead, markSent, postpone, sentSince, type OutboxDoc } from './outbox';
 import { scrub } from './secret';
+import { clock } from '@duban/contracts';
 
 export interface DispatcherOptions {
   db: Db;
@@ -50,7 +51,7 @@ const isRobot = (channel: OutboxDoc['channel']) => channel === 'wecom' || channe
  */
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, config } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => clock.now());
   const backoff = options.backoff ?? { baseMs: 5_000, maxMs: 30 * 60_000 };
   const pollMs = options.pollMs ?? 1_000;
   const leaseMs = options.leaseMs ?? 60_000;

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { JetStreamHandledEventLedger, startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
-import { AlertEvents, DeliveryEvents, ReadModels, type InboxDoc } from '@duban/contracts';
+import { clock, AlertEvents, DeliveryEvents, ReadModels, type InboxDoc } from '@duban/contracts';
 import { subscriptions } from './collections';
 import type { DeliveryConfig } from './config';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
@@ -71,7 +71,7 @@ export async function startDeliveryService(options: DeliveryServiceOptions): Pro
   const { db, config } = options;
   await ensureOutboxIndexes(db);
   const dispatcher = startDispatcher({ db, config, ...options.dispatcher });
-  const now = options.dispatcher?.now ?? (() => new Date());
+  const now = options.dispatcher?.now ?? (() => clock.now());
   const consumer = await startConsumer(options.bus, {
     durable: options.durable ?? DELIVERY_DURABLE,
     ledger: new JetStreamHandledEventLedger(options.bus),

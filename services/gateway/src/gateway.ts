@@ -31,6 +31,7 @@ import { sessionRoutes } from './routes/session';
 import { systemRoutes } from './routes/system';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
+import { clock } from '@duban/contracts';
 
 export const API_VERSION = '0.1.0';
 
@@ -44,7 +45,7 @@ export function createGateway(deps: GatewayDeps): Express {
     nc: deps.natsConnection,
     auth: new AuthService(deps.db, deps.jwtSecret, deps.now),
     logger,
-    now: deps.now ?? (() => new Date()),
+    now: deps.now ?? (() => clock.now()),
     actionTimeoutMs: deps.actionTimeoutMs ?? 30_000,
     sseHeartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     credentialLimit: credentialRateLimit(deps.rateLimit),

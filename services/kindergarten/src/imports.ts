@@ -20,6 +20,7 @@ import {
   type ImportRowStatus,
 } from './collections';
 import type { RowResult } from './ledger';
+import { clock } from '@duban/contracts';
 
 /**
  * Rows one ledger file may hold. Qingtongxia's 2019 survey ledger (四(一)) lists the residential
@@ -103,7 +104,7 @@ export class LedgerImports {
     // Rows first, then the job: a crash in between leaves rows no job names, never a job short of rows.
     for (let i = 0; i < docs.length; i += 1000)
       await importRows(this.deps.db).insertMany(docs.slice(i, i + 1000));
-    const now = new Date();
+    const now = clock.now();
     const rejected = docs.filter((d) => d.status === 'rejected').length;
     await importJobs(this.deps.db).insertOne({
       _id: jobId,
@@ -216,7 +217,7 @@ export class LedgerImports {
     const counter = outcome.status === 'exists' ? 'existing' : outcome.status;
     await importJobs(this.deps.db).updateOne(
       { _id: job._id },
-      { $inc: { done: 1, [counter]: 1 }, $set: { updatedAt: new Date() } },
+      { $inc: { done: 1, [counter]: 1 }, $set: { updatedAt: clock.now() } },
     );
   }
 
@@ -254,8 +255,8 @@ export class LedgerImports {
           existing: existing!,
           rejected: rejected!,
           failed: failed!,
-          updatedAt: new Date(),
-          ...(done ? { state: 'done' as const, finishedAt: new Date() } : {}),
+          updatedAt: clock.now(),
+          ...(done ? { state: 'done' as const, finishedAt: clock.now() } : {}),
         },
       },
     );

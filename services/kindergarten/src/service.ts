@@ -11,6 +11,7 @@ import { onCaseColourChanged } from './handlers/colour-changed';
 import { onCaseEvent } from './handlers/project-case';
 import { CASE_FACT_TYPES } from './facts';
 import { bureauCases } from './inbox';
+import { clock } from '@duban/contracts';
 
 export interface KindergartenServiceDeps {
   bus: Bus;
@@ -25,7 +26,11 @@ export const INBOX_BUREAUS = ['edu', 'fin', 'ndrc', 'civil', 'staffing'] as cons
 /** Makes sure the 2019 campaign of the gazette exists (idempotent). */
 export async function ensureGazetteCampaign(db: Db): Promise<void> {
   try {
-    await campaigns(db).insertOne({ _id: CAMPAIGN_2019.campaignId, ...CAMPAIGN_2019, createdAt: new Date() });
+    await campaigns(db).insertOne({
+      _id: CAMPAIGN_2019.campaignId,
+      ...CAMPAIGN_2019,
+      createdAt: clock.now(),
+    });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }

@@ -8,6 +8,7 @@ import { OPERATOR_CAP_MU } from '@duban/workflow-land-transfer/client';
 import { ensureIndexes, isDuplicateKeyError } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 import { applications, HOLDING_STAGES } from './collections';
+import { clock } from '@duban/contracts';
 
 export const AREA_LEDGER = 'lt_operator_area';
 
@@ -92,7 +93,7 @@ async function append(
       held,
       totalCentiMu: sum(held),
       change,
-      at: new Date(),
+      at: clock.now(),
     });
     return true;
   } catch (error) {

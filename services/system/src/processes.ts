@@ -1,4 +1,5 @@
 import { checkProcessList, type ProcessModule } from '@duban/process';
+import { forecastModule } from '@duban/forecast';
 import { deliveryModule } from '@duban/service-delivery';
 import { cultivatedLandProcess } from '@duban/service-cultivated-land';
 import { kindergartenProcess } from '@duban/service-kindergarten';
@@ -29,6 +30,7 @@ checkProcessList(PROCESSES);
 
 /**
  * What `duban start` runs, routes and shows: the processes, then modules shaped like one that
- * are no process of the gazette (no cockpit line, inbox or read model): the delivery of alerts.
+ * are no process of the gazette (no cockpit line, inbox or read model): the delivery of alerts
+ * and the forecast of a document's milestones.
  */
-export const MODULES: readonly ProcessModule[] = [...PROCESSES, deliveryModule];
+export const MODULES: readonly ProcessModule[] = [...PROCESSES, deliveryModule, forecastModule];

@@ -5,7 +5,12 @@ import { connectBus, ensureStreams, type RunningConsumer } from '@duban/bus';
 import type { DubanConfig } from '@duban/config';
 import { connectStore } from '@duban/store';
 import { startGateway, type RunningGateway, type StartGatewayOptions } from '@duban/service-gateway';
-import { installWorkflowRuntime, startWorkflowDoctor, type ProcessWorker } from '@duban/process';
+import {
+  installWorkflowRuntime,
+  startWorkflowDoctor,
+  type ProcessModule,
+  type ProcessWorker,
+} from '@duban/process';
 import { importAndStart, type CatalogBootstrap } from './catalog';
 import { MODULES } from './processes';
 
@@ -20,6 +25,8 @@ export interface SystemOptions {
   bundleCacheDir?: string;
   /** What `duban start` supervises, for /api/health. */
   supervision?: StartGatewayOptions['supervision'];
+  /** Modules run beside `MODULES`, e.g. the rehearsal's clock controls (packages/rehearsal). */
+  extraModules?: readonly ProcessModule[];
 }
 
 export interface RunningSystem {
@@ -37,6 +44,7 @@ export interface RunningSystem {
  */
 export async function startSystem(config: DubanConfig, options: SystemOptions = {}): Promise<RunningSystem> {
   const logger = options.logger ?? pino({ name: 'duban', level: config.logLevel });
+  const modules = [...MODULES, ...(options.extraModules ?? [])];
   // Before any worker: the doctor learns of failing workflow tasks from the runtime's log.
   if (installWorkflowRuntime() === 'blind')
     logger.warn('the Temporal runtime was installed before the system: the workflow doctor is blind');
@@ -60,7 +68,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
   };
   const startWorkers = async () => {
     const started: { worker: ProcessWorker; running: Promise<void> }[] = [];
-    for (const process of MODULES) {
+    for (const process of modules) {
       for (const worker of (await process.workers?.(workerDeps)) ?? []) {
         started.push({ worker, running: worker.run() });
       }
@@ -74,10 +82,10 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
     logger: logger.child({ part: 'workflow-doctor' }),
   });
   const consumers: RunningConsumer[] = [];
-  for (const process of MODULES) {
+  for (const process of modules) {
     consumers.push(...((await process.services?.({ bus, db: store.db, config, temporal: client })) ?? []));
   }
-  for (const process of MODULES) await process.onStart?.({ temporal: client, db: store.db, config });
+  for (const process of modules) await process.onStart?.({ temporal: client, db: store.db, config });
 
   const catalog =
     options.importGazette === false
@@ -85,7 +93,7 @@ export async function startSystem(config: DubanConfig, options: SystemOptions = 
       : await importAndStart(store.db, client, { escalateAfterRedDays: config.alerts.redEscalationDays });
   const gateway = await startGateway(config, {
     logger,
-    processes: MODULES,
+    processes: modules,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.supervision ? { supervision: options.supervision } : {}),

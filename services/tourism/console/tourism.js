@@ -2,7 +2,7 @@
 // 引客入青 (青政办发〔2019〕34号): windows about to close, trips and claims, the ranking as it
 // stands, the year's totals and the settlement sheet. Agencies see their own trips only.
 import { download, get, post, query } from '/api.js';
-import { colourChip, fill, h, openForm, toast } from '/ui.js';
+import { colourChip, fill, h, openForm, toast, todayShanghai } from '/ui.js';
 
 const KINDS = {
   charter: '旅游包机',
@@ -36,7 +36,7 @@ const yuan = (n) => `${Number(n || 0).toLocaleString('zh-CN')} 元`;
 
 export async function renderTourism(container, ctx) {
   const { user, params, isCurrent } = ctx;
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  const year = Number(params.get('year')) || Number(todayShanghai().slice(0, 4));
   const filter = { month: params.get('month') || undefined, kind: params.get('kind') || undefined };
   const [windows, list, years, ranking, totals] = await Promise.all([
     get('/api/tourism/windows?days=15'),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '@duban/config';
 import { planFromConfig, readSupervision, stackDown, Supervisor, type ReadyMessage } from '@duban/stack';
+import { rehearsalConfig, startRehearsal } from '@duban/rehearsal';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { printStatuses } from './stack';
 
@@ -18,7 +19,12 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description('start the whole system on the embedded engines, supervised; Ctrl-C stops it')
     .option('--no-import', 'do not import the bundled gazette')
-    .action(async (options: { import: boolean }) => {
+    .option(
+      '--rehearse <date>',
+      '演练模式: a training stack of its own (<data>/rehearsal) on a clock starting at <date> (YYYY-MM-DD)',
+    )
+    .action(async (options: { import: boolean; rehearse?: string }) => {
+      if (options.rehearse !== undefined) return rehearse(options.rehearse, options.import);
       const config = loadConfig();
       const plan = planFromConfig(config);
       const log = (line: string) => console.log(`  ${line}`);
@@ -86,6 +92,25 @@ export function registerStartCommand(program: Command): void {
         printSummary(summaryOf(system), null);
       }
     });
+}
+
+/**
+ * 演练模式 (issue 22): everything in this one process, on the time-skipping server, started afresh
+ * each time; Ctrl-C stops it. The real stack's data and ports are not touched.
+ */
+async function rehearse(date: string, importGazette: boolean): Promise<void> {
+  const config = rehearsalConfig();
+  console.log(`启动演练 (rehearsal) ${date}，数据目录 ${config.dataDir}…`);
+  const running = await startRehearsal(config, {
+    date,
+    importGazette,
+    log: (line) => console.log(`  ${line}`),
+  });
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  printSummary(summaryOf({ ...running.system, catalog: running.catalog }), null);
+  console.log(`  演练：模拟日期 ${date}；督查室或管理员在控制台「演练时钟」推进时钟。`);
 }
 
 function supervisionView(dataDir: string) {

@@ -28,6 +28,7 @@ import { rectificationSnapshot, sendRectificationAction, startRectification } fr
 import { landTown, landTowns } from '../towns';
 import { actionRoutes } from './actions';
 import { CL_TAGS, engineProblems, strip, timelineView } from './views';
+import { clock } from '@duban/contracts';
 
 const ACTIONS: Record<RectificationActionName, string> = {
   'complete-step':
@@ -81,7 +82,7 @@ export function rectificationRoutes(ctx: ProcessRouteContext): Route[] {
           await campaigns(ctx.db).insertOne({
             _id: campaignId,
             ...campaign,
-            createdAt: new Date(),
+            createdAt: clock.now(),
             createdBy: user.username,
           });
         } catch (error) {

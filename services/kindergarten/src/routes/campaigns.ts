@@ -17,6 +17,7 @@ import {
 import { KindergartenGrants } from '@duban/workflow-kindergarten/client';
 import { KG_PROBLEMS, KG_TAGS } from './access';
 import { ledgerRoutes } from './ledger';
+import { clock } from '@duban/contracts';
 
 export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
   const loadCampaign = async (id: string) => {
@@ -41,7 +42,11 @@ export function campaignRoutes(ctx: ProcessRouteContext): Route[] {
       handler: async ({ body, res }) => {
         const campaign = newCampaign(body.campaignId, body.startDate, body.title);
         try {
-          await campaigns(ctx.db).insertOne({ _id: campaign.campaignId, ...campaign, createdAt: new Date() });
+          await campaigns(ctx.db).insertOne({
+            _id: campaign.campaignId,
+            ...campaign,
+            createdAt: clock.now(),
+          });
         } catch (error) {
           if (isDuplicateKey(error)) throw problems.conflict(`治理工作 ${campaign.campaignId} 已存在`);
           throw error;
