@@ -211,6 +211,15 @@ describe('project quality year over the running system (发改局, 教育局, �
     expect((await as('edu', path, { value: 10, source: '住建局年报' })).status).toBe(409);
     const reported = await as<Indicator>('hous', path, { value: 9, source: '2020年住建局统计年报' });
     expect(reported.body).toMatchObject({ met: false });
+    // The leadership cockpit shows it missed, beside the units' ranking and the projects at risk.
+    type Cockpit = {
+      ranking: { unitCode: string }[];
+      projectsAtRisk: { projectId: string }[];
+      indicatorsMissed: { id: string; value: number | null }[];
+    };
+    const cockpit = await as<Cockpit>('leader', '/api/project-quality/cockpit');
+    expect(cockpit.body.indicatorsMissed).toContainEqual(expect.objectContaining({ id: towns.id, value: 9 }));
+    expect(Array.isArray(cockpit.body.ranking) && Array.isArray(cockpit.body.projectsAtRisk)).toBe(true);
     expect(
       (await as<Indicator>('hous', path, { value: 10, source: '2020年住建局统计年报（更正）' })).body,
     ).toMatchObject({ met: true });

@@ -58,5 +58,11 @@ export const PqViews = {
   targets: z.array(row),
   dispatch: z.object({ week: z.string(), projects: z.array(row) }),
   indicators: z.array(row),
+  cockpit: z.object({
+    asOf: z.string(),
+    ranking: z.array(row),
+    projectsAtRisk: z.array(row),
+    indicatorsMissed: z.array(row),
+  }),
   indicatorImport: z.object({ documents: z.number().int(), indicators: z.number().int() }),
 };

@@ -5,9 +5,10 @@ import { parseGazette } from '@duban/gazette';
 import { policyNumber } from '@duban/policy/store';
 import { ProjectQualityGrants } from '@duban/workflow-project-quality/client';
 import { z } from 'zod';
-import { indicatorReports, indicators, stripDoc } from '../collections';
-import { trackedIndicators } from '../indicators/catalog';
-import { standingOf } from '../indicators/standing';
+import type { Filter } from 'mongodb';
+import { indicatorReports, indicators, stripDoc, type IndicatorDoc } from '../collections';
+import { trackedIndicators, type TrackedIndicator } from '../indicators/catalog';
+import { standingOf, type IndicatorStanding } from '../indicators/standing';
 import { PQ_TAGS, PqBodies, PqParams, PqViews } from '../schemas';
 import { readers } from './ledger';
 
@@ -16,6 +17,24 @@ const IndicatorQuery = z.object({
   unit: z.string().max(60).optional(),
   doc: z.string().max(60).optional(),
 });
+
+/** The indicators matching `filter`, each with its reported value and standing now. */
+export async function indicatorStandings(
+  ctx: ProcessRouteContext,
+  filter: Filter<IndicatorDoc> = {},
+): Promise<(TrackedIndicator & IndicatorStanding)[]> {
+  const list = await indicators(ctx.db).find(filter).sort({ docNo: 1, year: 1 }).limit(2000).toArray();
+  const reports = await indicatorReports(ctx.db)
+    .find({ indicatorId: { $in: list.map((i) => i._id) } })
+    .toArray();
+  const window = await policyNumber(ctx.db, 'alerts.warning-window-days');
+  const now = ctx.now();
+  return list.map(({ importedAt: _i, ...doc }) => {
+    const i = stripDoc(doc);
+    const r = reports.find((x) => x.indicatorId === doc._id) ?? null;
+    return { ...i, ...standingOf(i, r, now, window) };
+  });
+}
 
 export function indicatorRoutes(ctx: ProcessRouteContext): Route[] {
   return [
@@ -65,19 +84,7 @@ export function indicatorRoutes(ctx: ProcessRouteContext): Route[] {
           ...(query.unit ? { unitCode: query.unit } : {}),
           ...(query.doc ? { docNo: query.doc } : {}),
         };
-        const list = await indicators(ctx.db).find(filter).sort({ docNo: 1, year: 1 }).limit(2000).toArray();
-        const reports = await indicatorReports(ctx.db)
-          .find({ indicatorId: { $in: list.map((i) => i._id) } })
-          .toArray();
-        const window = await policyNumber(ctx.db, 'alerts.warning-window-days');
-        const now = ctx.now();
-        res.json(
-          list.map(({ importedAt: _i, ...doc }) => {
-            const i = stripDoc(doc);
-            const r = reports.find((x) => x.indicatorId === doc._id) ?? null;
-            return { ...i, ...standingOf(i, r, now, window) };
-          }),
-        );
+        res.json(await indicatorStandings(ctx, filter));
       },
     }),
     defineRoute({
