@@ -46,9 +46,15 @@ describe('project quality year over the running system (发改局, 教育局, �
     });
 
   beforeAll(async () => {
-    system = await startWithoutGazette(sharedWholeStack(), ['ndrc', 'edu', 'hous', 'gov-inspection']);
+    system = await startWithoutGazette(sharedWholeStack(), [
+      'ndrc',
+      'edu',
+      'hous',
+      'gov-inspection',
+      'stats',
+    ]);
     tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
-    for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection'])
+    for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection', 'stats'])
       tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
   });
   afterAll(async () => {
@@ -143,6 +149,20 @@ describe('project quality year over the running system (发改局, 教育局, �
       expect((await report('hous', month, `H${run}`, hous)).status).toBe(200);
     }
 
+    // 我的待办: each unit sees the months it owes; May, never reported, is red there (and raised).
+    type Inbox = { items: { itemId: string; step: string; colour: string }[] };
+    const inbox = await eventually(
+      () => as<Inbox>('edu', '/api/inbox'),
+      (r) => r.body.items.some((i) => i.itemId === 'edu-2019' && i.step === 'report-5' && i.colour === 'red'),
+      SLOW,
+    );
+    expect(inbox.body.items.filter((i) => i.step === 'report-6' || i.step === 'report-9')).toEqual([]);
+    await eventually(
+      () => as<{ alerts: { itemId: string; colour: string }[] }>('leader', '/api/alerts?pageSize=200'),
+      (r) => r.body.alerts.some((a) => a.itemId === 'edu-2019' && a.colour === 'red'),
+      SLOW,
+    );
+
     type Notice = { units: { unitCode: string; completionRate: number; report: string }[] };
     const notice = await eventually(
       () => as<Notice>('ndrc', '/api/project-quality/notices/2019/6'),
@@ -190,6 +210,19 @@ describe('project quality year over the running system (发改局, 教育局, �
       (r) => r.body.items.some((i) => i.itemId === 'hous-2019Q3' && i.step === 'talk'),
       SLOW,
     );
+  });
+
+  it('统计局 reports the investment growth and 一(一)’s target shows against it', async () => {
+    const path = '/api/project-quality/targets/2019/growth';
+    const figure = { value: 3.2, asOf: '2019-05-31', source: '统计局1—5月固定资产投资快报' };
+    expect((await as('ndrc', path, figure)).status).toBe(403);
+    type Target = { key: string; value: number | null; met: boolean | null };
+    const after = await as<Target[]>('stats', path, figure);
+    expect(after.body.find((t) => t.key === 'growth')).toMatchObject({ value: 3.2, met: true });
+    // An earlier period does not replace a later one; a later one does.
+    await as('stats', path, { ...figure, value: -1, asOf: '2019-04-30' });
+    const later = await as<Target[]>('stats', path, { ...figure, value: 0, asOf: '2019-06-30' });
+    expect(later.body.find((t) => t.key === 'growth')).toMatchObject({ value: 0, met: false });
   });
 
   it('tracks the indicators of the imported gazette; a unit reports a value and it shows met or missed', async () => {

@@ -26,6 +26,13 @@ export const PqParams = {
 export const PqBodies = {
   close: z.object({ on: CivilDateSchema }).strict(),
   open: z.object({ fromMonth: z.number().int().min(1).max(12).default(1) }).strict(),
+  growth: z
+    .object({
+      value: z.number().finite().min(-100).max(1000),
+      asOf: CivilDateSchema,
+      source: z.string().trim().min(1, '请写明数据来源').max(500),
+    })
+    .strict(),
   indicatorReport: z
     .object({ value: z.number().finite(), source: z.string().trim().min(1, '请写明数据来源').max(500) })
     .strict(),

@@ -19,8 +19,7 @@ export function reportEntries(y: UnitYearSnapshot): Entry[] {
     .filter((s) => s === next || s.colour === 'blue' || s.colour === 'red')
     .map((s) => ({
       step: `report-${s.month}`,
-      stepLabel:
-        s.colour === 'red' ? `${s.month}月工作情况逾期未报送` : `报送${s.month}月工作情况及项目进展`,
+      stepLabel: s.colour === 'red' ? `${s.month}月工作情况逾期未报送` : `报送${s.month}月工作情况及项目进展`,
       deadline: s.due,
       colour: s.colour,
     }));
