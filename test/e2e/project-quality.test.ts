@@ -151,12 +151,15 @@ describe('project quality year over the running system (发改局, 教育局, �
 
     // 我的待办: each unit sees the months it owes; May, never reported, is red there (and raised).
     type Inbox = { items: { itemId: string; step: string; colour: string }[] };
-    const inbox = await eventually(
+    // The reports filed take June and September out (the projection may lag the answer).
+    const owed = (r: { body: Inbox }) => r.body.items.filter((i) => i.itemId === 'edu-2019');
+    await eventually(
       () => as<Inbox>('edu', '/api/inbox'),
-      (r) => r.body.items.some((i) => i.itemId === 'edu-2019' && i.step === 'report-5' && i.colour === 'red'),
+      (r) =>
+        owed(r).some((i) => i.step === 'report-5' && i.colour === 'red') &&
+        !owed(r).some((i) => i.step === 'report-6' || i.step === 'report-9'),
       SLOW,
     );
-    expect(inbox.body.items.filter((i) => i.step === 'report-6' || i.step === 'report-9')).toEqual([]);
     await eventually(
       () => as<{ alerts: { itemId: string; colour: string }[] }>('leader', '/api/alerts?pageSize=200'),
       (r) => r.body.alerts.some((a) => a.itemId === 'edu-2019' && a.colour === 'red'),
@@ -250,8 +253,12 @@ describe('project quality year over the running system (发改局, 教育局, �
       projectsAtRisk: { projectId: string }[];
       indicatorsMissed: { id: string; value: number | null }[];
     };
-    const cockpit = await as<Cockpit>('leader', '/api/project-quality/cockpit');
-    expect(cockpit.body.indicatorsMissed).toContainEqual(expect.objectContaining({ id: towns.id, value: 9 }));
+    // The value is a fact of 住建局's 2020 indicators; its projection may lag the answer.
+    const cockpit = await eventually(
+      () => as<Cockpit>('leader', '/api/project-quality/cockpit'),
+      (r) => r.body.indicatorsMissed.some((i) => i.id === towns.id && i.value === 9),
+      SLOW,
+    );
     expect(Array.isArray(cockpit.body.ranking) && Array.isArray(cockpit.body.projectsAtRisk)).toBe(true);
     expect(
       (await as<Indicator>('hous', path, { value: 10, source: '2020年住建局统计年报（更正）' })).body,

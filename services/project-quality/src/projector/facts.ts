@@ -12,8 +12,8 @@ import type { Db } from 'mongodb';
 import { unitYears } from '../collections';
 import { syncReportInbox } from './inbox';
 
-/** Every fact of the process: each carries the unit's year after it. */
-export const handles = Object.values(ProjectQualityEvents);
+/** The facts of the units' reporting years: each carries the unit's year after it. */
+export const handles = Object.values(ProjectQualityEvents).filter((e) => !e.type.includes('.indicator_'));
 
 export const unitYearHref = (unitCode: string, year: number) => `#/project-quality/units/${unitCode}/${year}`;
 type Data = { unitYear: UnitYearSnapshot; quarter?: string; figures?: string } & Record<string, unknown>;
