@@ -1,4 +1,8 @@
-import type { Project, UnitYearSnapshot } from '@duban/workflow-project-quality/client';
+import type {
+  IndicatorYearSnapshot,
+  Project,
+  UnitYearSnapshot,
+} from '@duban/workflow-project-quality/client';
 import { ensureIndexes } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 import type { TrackedIndicator } from './indicators/catalog';
@@ -12,6 +16,8 @@ export const PqCollections = {
   /** Indicators from the gazette import, and the values their units report. */
   indicators: 'pq_indicators',
   indicatorReports: 'pq_indicator_reports',
+  /** Read model of the lead units' indicator years (from the indicator facts). */
+  indicatorYears: 'pq_indicator_years',
   /** Figures the ledger cannot give, each from the unit that keeps it (一(一)'s growth: 统计局). */
   figures: 'pq_figures',
 } as const;
@@ -54,6 +60,12 @@ export interface FigureDoc {
 }
 
 export const figures = (db: Db): Collection<FigureDoc> => db.collection<FigureDoc>(PqCollections.figures);
+export interface IndicatorYearDoc extends IndicatorYearSnapshot {
+  _id: string;
+  updatedAt: Date;
+}
+export const indicatorYears = (db: Db): Collection<IndicatorYearDoc> =>
+  db.collection<IndicatorYearDoc>(PqCollections.indicatorYears);
 export const projects = (db: Db): Collection<ProjectDoc> => db.collection<ProjectDoc>(PqCollections.projects);
 export const unitYears = (db: Db): Collection<UnitYearDoc> =>
   db.collection<UnitYearDoc>(PqCollections.unitYears);
