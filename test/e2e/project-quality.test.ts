@@ -46,9 +46,15 @@ describe('project quality year over the running system (发改局, 教育局, �
     });
 
   beforeAll(async () => {
-    system = await startWithoutGazette(sharedWholeStack(), ['ndrc', 'edu', 'hous', 'gov-inspection']);
+    system = await startWithoutGazette(sharedWholeStack(), [
+      'ndrc',
+      'edu',
+      'hous',
+      'gov-inspection',
+      'stats',
+    ]);
     tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
-    for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection'])
+    for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection', 'stats'])
       tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
   });
   afterAll(async () => {
@@ -143,6 +149,23 @@ describe('project quality year over the running system (发改局, 教育局, �
       expect((await report('hous', month, `H${run}`, hous)).status).toBe(200);
     }
 
+    // 我的待办: each unit sees the months it owes; May, never reported, is red there (and raised).
+    type Inbox = { items: { itemId: string; step: string; colour: string }[] };
+    // The reports filed take June and September out (the projection may lag the answer).
+    const owed = (r: { body: Inbox }) => r.body.items.filter((i) => i.itemId === 'edu-2019');
+    await eventually(
+      () => as<Inbox>('edu', '/api/inbox'),
+      (r) =>
+        owed(r).some((i) => i.step === 'report-5' && i.colour === 'red') &&
+        !owed(r).some((i) => i.step === 'report-6' || i.step === 'report-9'),
+      SLOW,
+    );
+    await eventually(
+      () => as<{ alerts: { itemId: string; colour: string }[] }>('leader', '/api/alerts?pageSize=200'),
+      (r) => r.body.alerts.some((a) => a.itemId === 'edu-2019' && a.colour === 'red'),
+      SLOW,
+    );
+
     type Notice = { units: { unitCode: string; completionRate: number; report: string }[] };
     const notice = await eventually(
       () => as<Notice>('ndrc', '/api/project-quality/notices/2019/6'),
@@ -192,6 +215,19 @@ describe('project quality year over the running system (发改局, 教育局, �
     );
   });
 
+  it('统计局 reports the investment growth and 一(一)’s target shows against it', async () => {
+    const path = '/api/project-quality/targets/2019/growth';
+    const figure = { value: 3.2, asOf: '2019-05-31', source: '统计局1—5月固定资产投资快报' };
+    expect((await as('ndrc', path, figure)).status).toBe(403);
+    type Target = { key: string; value: number | null; met: boolean | null };
+    const after = await as<Target[]>('stats', path, figure);
+    expect(after.body.find((t) => t.key === 'growth')).toMatchObject({ value: 3.2, met: true });
+    // An earlier period does not replace a later one; a later one does.
+    await as('stats', path, { ...figure, value: -1, asOf: '2019-04-30' });
+    const later = await as<Target[]>('stats', path, { ...figure, value: 0, asOf: '2019-06-30' });
+    expect(later.body.find((t) => t.key === 'growth')).toMatchObject({ value: 0, met: false });
+  });
+
   it('tracks the indicators of the imported gazette; a unit reports a value and it shows met or missed', async () => {
     const text = readFileSync(
       new URL('../../data/gazette/qingtongxia-gazette-2019-02.md', import.meta.url),
@@ -211,6 +247,19 @@ describe('project quality year over the running system (发改局, 教育局, �
     expect((await as('edu', path, { value: 10, source: '住建局年报' })).status).toBe(409);
     const reported = await as<Indicator>('hous', path, { value: 9, source: '2020年住建局统计年报' });
     expect(reported.body).toMatchObject({ met: false });
+    // The leadership cockpit shows it missed, beside the units' ranking and the projects at risk.
+    type Cockpit = {
+      ranking: { unitCode: string }[];
+      projectsAtRisk: { projectId: string }[];
+      indicatorsMissed: { id: string; value: number | null }[];
+    };
+    // The value is a fact of 住建局's 2020 indicators; its projection may lag the answer.
+    const cockpit = await eventually(
+      () => as<Cockpit>('leader', '/api/project-quality/cockpit'),
+      (r) => r.body.indicatorsMissed.some((i) => i.id === towns.id && i.value === 9),
+      SLOW,
+    );
+    expect(Array.isArray(cockpit.body.ranking) && Array.isArray(cockpit.body.projectsAtRisk)).toBe(true);
     expect(
       (await as<Indicator>('hous', path, { value: 10, source: '2020年住建局统计年报（更正）' })).body,
     ).toMatchObject({ met: true });

@@ -1,4 +1,8 @@
-import type { Project, UnitYearSnapshot } from '@duban/workflow-project-quality/client';
+import type {
+  IndicatorYearSnapshot,
+  Project,
+  UnitYearSnapshot,
+} from '@duban/workflow-project-quality/client';
 import { ensureIndexes } from '@duban/store';
 import type { Collection, Db } from 'mongodb';
 import type { TrackedIndicator } from './indicators/catalog';
@@ -12,6 +16,10 @@ export const PqCollections = {
   /** Indicators from the gazette import, and the values their units report. */
   indicators: 'pq_indicators',
   indicatorReports: 'pq_indicator_reports',
+  /** Read model of the lead units' indicator years (from the indicator facts). */
+  indicatorYears: 'pq_indicator_years',
+  /** Figures the ledger cannot give, each from the unit that keeps it (一(一)'s growth: 统计局). */
+  figures: 'pq_figures',
 } as const;
 
 export interface ProjectDoc extends Project {
@@ -38,6 +46,26 @@ export interface IndicatorReportDoc {
   reportedAt: Date;
 }
 
+export interface FigureDoc {
+  _id: string; // `growth|${year}`
+  key: 'growth';
+  year: number;
+  /** Percent, year on year. */
+  value: number;
+  /** The last day of the period the figure covers (1–5月 → 05-31). */
+  asOf: string;
+  source: string;
+  reportedBy: string;
+  reportedAt: Date;
+}
+
+export const figures = (db: Db): Collection<FigureDoc> => db.collection<FigureDoc>(PqCollections.figures);
+export interface IndicatorYearDoc extends IndicatorYearSnapshot {
+  _id: string;
+  updatedAt: Date;
+}
+export const indicatorYears = (db: Db): Collection<IndicatorYearDoc> =>
+  db.collection<IndicatorYearDoc>(PqCollections.indicatorYears);
 export const projects = (db: Db): Collection<ProjectDoc> => db.collection<ProjectDoc>(PqCollections.projects);
 export const unitYears = (db: Db): Collection<UnitYearDoc> =>
   db.collection<UnitYearDoc>(PqCollections.unitYears);

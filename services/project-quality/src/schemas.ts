@@ -26,6 +26,13 @@ export const PqParams = {
 export const PqBodies = {
   close: z.object({ on: CivilDateSchema }).strict(),
   open: z.object({ fromMonth: z.number().int().min(1).max(12).default(1) }).strict(),
+  growth: z
+    .object({
+      value: z.number().finite().min(-100).max(1000),
+      asOf: CivilDateSchema,
+      source: z.string().trim().min(1, '请写明数据来源').max(500),
+    })
+    .strict(),
   indicatorReport: z
     .object({ value: z.number().finite(), source: z.string().trim().min(1, '请写明数据来源').max(500) })
     .strict(),
@@ -58,5 +65,11 @@ export const PqViews = {
   targets: z.array(row),
   dispatch: z.object({ week: z.string(), projects: z.array(row) }),
   indicators: z.array(row),
+  cockpit: z.object({
+    asOf: z.string(),
+    ranking: z.array(row),
+    projectsAtRisk: z.array(row),
+    indicatorsMissed: z.array(row),
+  }),
   indicatorImport: z.object({ documents: z.number().int(), indicators: z.number().int() }),
 };

@@ -4,8 +4,14 @@ import { sendUpdate, startWorkflowOnce, type ProcessRouteContext } from '@duban/
 import { policyNumber, policyValue } from '@duban/policy/store';
 import { policySetting } from '@duban/policy';
 import { assertStartInput } from '@duban/workflow-core/input';
+import type { Actor } from '@duban/contracts';
 import {
   PROJECT_QUALITY_TASK_QUEUE,
+  StartIndicatorYearSchema,
+  indicatorYearActionUpdate,
+  indicatorYearWorkflowId,
+  type IndicatorYearCommand,
+  type StartIndicatorYear,
   RestDayRuleSchema,
   StartUnitYearSchema,
   unitYearActionUpdate,
@@ -57,3 +63,50 @@ export const sendUnitYearAction = (
     requestId: command.actor.requestId,
     missing: `${unitCode} 的 ${year} 年度报送尚未建立`,
   });
+
+/**
+ * A lead unit's indicators of a year on their workflow (the report date's ladder as facts): started
+ * with them, or told of them again on a re-import (a `track` Update: only changes make facts).
+ */
+export async function trackIndicators(
+  ctx: ProcessRouteContext,
+  input: Omit<StartIndicatorYear, 'warningWindowDays'>,
+  actor: Actor,
+): Promise<void> {
+  const full: StartIndicatorYear = {
+    ...input,
+    warningWindowDays: await policyNumber(ctx.db, 'alerts.warning-window-days'),
+  };
+  const workflowId = indicatorYearWorkflowId(input.unitCode, input.year);
+  assertStartInput(StartIndicatorYearSchema, full, workflowId);
+  const created = await startWorkflowOnce(ctx.temporal, {
+    type: 'indicatorYearWorkflow',
+    taskQueue: ctx.taskQueue ?? PROJECT_QUALITY_TASK_QUEUE,
+    workflowId,
+    input: full,
+  });
+  if (!created)
+    await sendIndicatorYearAction(ctx, input.unitCode, input.year, {
+      action: 'track',
+      actor,
+      body: { indicators: input.indicators },
+    });
+}
+
+export const sendIndicatorYearAction = (
+  ctx: ProcessRouteContext,
+  unitCode: string,
+  year: number,
+  command: IndicatorYearCommand,
+) =>
+  sendUpdate(
+    ctx,
+    ctx.temporal.workflow.getHandle(indicatorYearWorkflowId(unitCode, year)),
+    indicatorYearActionUpdate,
+    {
+      args: [command],
+      action: command.action,
+      requestId: command.actor.requestId,
+      missing: `${unitCode} 的 ${year} 年指标尚未导入`,
+    },
+  );

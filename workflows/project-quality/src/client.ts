@@ -10,3 +10,4 @@ export * from './report-day';
 export * from './targets';
 export * from './year-targets';
 export * from './dispatch';
+export type { IndicatorYearCommand } from './indicator-year';

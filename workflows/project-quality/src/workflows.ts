@@ -73,3 +73,6 @@ export async function unitReportingYearWorkflow(
     continueAsNew: () => continueAsNew<typeof unitReportingYearWorkflow>({ resume: state }),
   });
 }
+
+// A lead unit's indicators of a year (指标), on the same task queue.
+export { indicatorYearWorkflow } from './indicator-workflow';

@@ -1,5 +1,5 @@
 /* global window, location, echarts */
-import { allItems, COLOUR_HEX, COLOUR_ORDER, COLOURS, get, query, unitNames } from '../api.js';
+import { allItems, COLOUR_HEX, COLOUR_ORDER, COLOURS, get, query, unitName, unitNames } from '../api.js';
 import { colourChip, h, stateChip } from '../ui.js';
 
 const charts = [];
@@ -99,12 +99,121 @@ function trendCharts(deadlineEl, alertEl, items, alerts) {
   });
 }
 
+const pct = (r) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+const table = (id, head, rows, empty) =>
+  h(
+    'table',
+    { id },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        head.map((t) => h('th', {}, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
+    ),
+  );
+
+/** 项目建设 and 指标 (40号 二(三)): units ranked on the two rates, projects at risk, indicators missed. */
+function projectQualityCards(pq) {
+  const risk = { behind: '滞后序时进度', 'not-started': '到期未开工' };
+  const report = { 'on-time': '按时', late: '逾期补报', missing: '逾期未报', 'not-due': '未到报送日' };
+  return [
+    h(
+      'div',
+      { class: 'grid2' },
+      h(
+        'div',
+        { class: 'card' },
+        h('h2', {}, `重点项目各单位排名（投资完成率、开工率，截至 ${pq.asOf}）`),
+        table(
+          'pq-ranking',
+          ['单位', '投资完成率', '名次', '开工率', '名次', '本月报送'],
+          pq.ranking.map((r) =>
+            h(
+              'tr',
+              { 'data-unit': r.unitCode, class: r.last ? 'last' : '' },
+              h('td', {}, colourChip(r.colour), ' ', unitName(r.unitCode), r.last ? ' （末位）' : ''),
+              h('td', {}, pct(r.completionRate)),
+              h('td', {}, String(r.completionRank ?? '—')),
+              h('td', {}, pct(r.startRate)),
+              h('td', {}, String(r.startRank ?? '—')),
+              h('td', {}, report[r.report] || r.report),
+            ),
+          ),
+          '尚无重点项目',
+        ),
+      ),
+      h(
+        'div',
+        { class: 'card' },
+        h('h2', {}, '风险项目（滞后于年度目标序时进度或到期未开工）'),
+        table(
+          'pq-at-risk',
+          ['项目', '单位', '原因', '完成 / 序时（万元）'],
+          pq.projectsAtRisk
+            .slice(0, 20)
+            .map((p) =>
+              h(
+                'tr',
+                { 'data-project': p.projectId },
+                h('td', {}, h('a', { href: '#/project-quality' }, p.name)),
+                h('td', {}, unitName(p.unitCode)),
+                h('td', {}, p.reasons.map((x) => risk[x]).join('、')),
+                h('td', {}, `${p.investmentDoneWan} / ${p.dueByNowWan}`),
+              ),
+            ),
+          '没有风险项目',
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'card' },
+      h('h2', {}, '未达标或逾期未报的指标'),
+      table(
+        'pq-indicators-missed',
+        ['文号', '指标', '年份', '目标', '报送值', '牵头单位'],
+        pq.indicatorsMissed
+          .slice(0, 30)
+          .map((i) =>
+            h(
+              'tr',
+              { 'data-indicator': i.id },
+              h('td', { class: 'nowrap' }, i.docNo),
+              h(
+                'td',
+                {},
+                h('span', { class: 'chip red' }, i.colour === 'red' ? '逾期未报' : '未达标'),
+                ' ',
+                h('a', { href: '#/indicators' }, i.name),
+              ),
+              h('td', {}, String(i.year)),
+              h('td', {}, `${i.target}${i.unit}`),
+              h('td', {}, i.value === null ? '逾期未报' : `${i.value}${i.unit}`),
+              h('td', {}, unitName(i.unitCode)),
+            ),
+          ),
+        '没有未达标的指标',
+      ),
+    ),
+  ];
+}
+
 export async function cockpitPage(container, { isCurrent }) {
   disposeCharts();
-  const [overview, items, alerts] = await Promise.all([
+  const [overview, items, alerts, pq] = await Promise.all([
     get('/api/overview'),
     allItems(),
     get('/api/alerts?pageSize=200').catch(() => ({ alerts: [] })),
+    // A deployment without the project-quality process has no such route: no cards then.
+    get('/api/project-quality/cockpit').catch(() => null),
   ]);
   if (!isCurrent()) return;
 
@@ -220,6 +329,7 @@ export async function cockpitPage(container, { isCurrent }) {
       h('div', { class: 'card' }, h('h2', {}, '未销号事项按办理期限月份（颜色为当前预警）'), trendA),
       h('div', { class: 'card' }, h('h2', {}, '每日新增预警（按预警颜色，来自预警记录）'), trendB),
     ),
+    ...(pq ? projectQualityCards(pq) : []),
   );
 
   if (typeof echarts === 'undefined') return;

@@ -10,21 +10,24 @@ import {
 } from '@duban/workflow-project-quality/client';
 import type { Db } from 'mongodb';
 import { unitYears } from '../collections';
+import { syncReportInbox } from './inbox';
 
-/** Every fact of the process: each carries the unit's year after it. */
-export const handles = Object.values(ProjectQualityEvents);
+/** The facts of the units' reporting years: each carries the unit's year after it. */
+export const handles = Object.values(ProjectQualityEvents).filter((e) => !e.type.includes('.indicator_'));
 
 export const unitYearHref = (unitCode: string, year: number) => `#/project-quality/units/${unitCode}/${year}`;
 type Data = { unitYear: UnitYearSnapshot; quarter?: string; figures?: string } & Record<string, unknown>;
 
 /**
- * Upserts the year by version. A 约谈 listing (二(三), 市政府督查室牵头) is an item in 督查室's queue
+ * Upserts the year by version, and the unit's reports owed in 我的待办 with it. A 约谈 listing (二(三), 市政府督查室牵头) is an item in 督查室's queue
  * (我的待办), once per unit and quarter.
  */
 export const onFact = (db: Db) => async (event: CloudEvent<string, Data>) => {
   const at = new Date(event.time);
   const y = event.data.unitYear;
-  await upsertNewer(unitYears(db), { ...y, _id: `${y.unitCode}-${y.year}`, updatedAt: at });
+  // The inbox follows the newest year only: an older fact redelivered leaves it as it is.
+  if (await upsertNewer(unitYears(db), { ...y, _id: `${y.unitCode}-${y.year}`, updatedAt: at }))
+    await syncReportInbox(db, y, unitYearHref(y.unitCode, y.year), at);
   if (event.type === ProjectQualityEvents.TalkListed.type && event.data.quarter) {
     const itemId = `${y.unitCode}-${event.data.quarter}`;
     const entry: InboxDoc = {

@@ -4,6 +4,7 @@ import { JetStreamHandledEventLedger, startConsumer, type Bus, type RunningConsu
 import type { Db } from 'mongodb';
 import * as alerts from './alerts';
 import * as facts from './facts';
+import * as indicatorFacts from './indicators';
 
 export const projectQualityDurables = (prefix = '') => ({
   projection: `${prefix}project-quality-facts`,
@@ -33,8 +34,17 @@ function consume(
   });
 }
 
-export const startProjectQualityProjection = (deps: ConsumerDeps) =>
-  consume(deps, facts.handles, () => facts.onFact(deps.db));
+export const startProjectQualityProjection = (deps: ConsumerDeps) => {
+  const onFact = facts.onFact(deps.db);
+  const onIndicator = indicatorFacts.onIndicatorFact(deps.db);
+  const indicatorTypes = new Set<string>(indicatorFacts.handles.map((h) => h.type));
+  return consume(
+    deps,
+    [...facts.handles, ...indicatorFacts.handles],
+    () => (event: never) =>
+      indicatorTypes.has((event as { type: string }).type) ? onIndicator(event) : onFact(event),
+  );
+};
 
 export const startProjectQualityAlerts = (deps: ConsumerDeps) =>
   consume(deps, alerts.handles, (ledger) =>

@@ -1,4 +1,5 @@
 import type { ProcessRouteContext, Route } from '@duban/http';
+import { cockpitRoutes } from './cockpit';
 import { indicatorRoutes } from './indicators';
 import { ledgerRoutes } from './ledger';
 import { reportingRoutes } from './reporting';
@@ -7,4 +8,5 @@ export const projectQualityRoutes = (ctx: ProcessRouteContext): Route[] => [
   ...ledgerRoutes(ctx),
   ...reportingRoutes(ctx),
   ...indicatorRoutes(ctx),
+  ...cockpitRoutes(ctx),
 ];

@@ -1,6 +1,13 @@
 // 四(三) monthly reports, 二(三) 一月一通报 and the quarterly ranking with its 约谈 listing, 一's targets.
 import { civilDateOf } from '@duban/calendar';
-import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import {
+  HttpProblem,
+  actorOf,
+  defineRoute,
+  problems,
+  type ProcessRouteContext,
+  type Route,
+} from '@duban/http';
 import {
   ProjectQualityGrants,
   UnitYearActionBodies,
@@ -11,7 +18,8 @@ import {
   type QuarterKey,
   type UnitYearSnapshot,
 } from '@duban/workflow-project-quality/client';
-import { stripDoc, unitYears } from '../collections';
+import { isDuplicateKeyError } from '@duban/store';
+import { figures, stripDoc, unitYears } from '../collections';
 import { latestProgress, monthlyNotice, quarterRanking, talkFigures, talksFor } from '../notice/notice';
 import { noticeWorkbook } from '../notice/sheet';
 import { PQ_TAGS, PqBodies, PqParams, PqViews, XLSX, binary } from '../schemas';
@@ -31,6 +39,22 @@ async function yearsAround(ctx: ProcessRouteContext, years: number[]): Promise<U
     .limit(2000)
     .toArray();
   return docs.map(({ updatedAt: _u, ...y }) => stripDoc(y));
+}
+
+/** 一's targets as they stand today (the year's end once it is over), with 统计局's latest growth. */
+async function targets2019(ctx: ProcessRouteContext) {
+  const years = await yearsAround(ctx, [2019]);
+  const today = civilDateOf(ctx.now());
+  const asOf = today < '2019-12-31' ? today : '2019-12-31';
+  const growth = await figures(ctx.db).findOne({ _id: 'growth|2019' });
+  return standings2019(
+    await ledgerOf(ctx),
+    latestProgress(years, 2019, Number(asOf.slice(5, 7))),
+    asOf,
+    growth?.value ?? null,
+  ).map((t) =>
+    t.key === 'growth' && growth ? { ...t, basis: `${t.basis}（截至 ${growth.asOf}，${growth.source}）` } : t,
+  );
 }
 
 export function reportingRoutes(ctx: ProcessRouteContext): Route[] {
@@ -224,17 +248,45 @@ export function reportingRoutes(ctx: ProcessRouteContext): Route[] {
       problems: { 404: '只有2019年的目标' },
       handler: async ({ params, res }) => {
         if (params.year !== 2019) throw problems.notFound('40号只规定了2019年的目标');
-        const years = await yearsAround(ctx, [2019]);
-        const today = civilDateOf(ctx.now());
-        const asOf = today < '2019-12-31' ? today : '2019-12-31';
-        res.json(
-          standings2019(
-            await ledgerOf(ctx),
-            latestProgress(years, 2019, Number(asOf.slice(5, 7))),
-            asOf,
-            null,
-          ),
-        );
+        res.json(await targets2019(ctx));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/project-quality/targets/:year/growth',
+      operationId: 'pqReportGrowth',
+      summary: '统计局报送固定资产投资增速（一(一)：由去年下降17.3%实现正增长），对照目标',
+      tags: PQ_TAGS,
+      access: ProjectQualityGrants.growth,
+      params: PqParams.year,
+      body: PqBodies.growth,
+      responses: { 200: { description: '各项目标', schema: PqViews.targets } },
+      problems: { 404: '只有2019年的目标', 409: '统计期不在该年内' },
+      handler: async ({ params, body, user, res }) => {
+        if (params.year !== 2019) throw problems.notFound('40号只规定了2019年的目标');
+        if (!body.asOf.startsWith(`${params.year}-`))
+          throw new HttpProblem(409, `统计期截止日 ${body.asOf} 不在${params.year}年内`);
+        // The latest period stands: a figure for an earlier period does not replace a later one.
+        await figures(ctx.db)
+          .updateOne(
+            { _id: `growth|${params.year}`, asOf: { $lte: body.asOf } },
+            {
+              $set: {
+                key: 'growth',
+                year: params.year,
+                value: body.value,
+                asOf: body.asOf,
+                source: body.source,
+                reportedBy: user.username,
+                reportedAt: ctx.now(),
+              },
+            },
+            { upsert: true },
+          )
+          .catch((e: unknown) => {
+            if (!isDuplicateKeyError(e)) throw e;
+          });
+        res.json(await targets2019(ctx));
       },
     }),
   ];

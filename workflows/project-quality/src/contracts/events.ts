@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { ColourSchema, defineEvent, registerEvents } from '@duban/contracts';
+import { IndicatorYearSnapshotSchema } from './indicators';
 import { UnitYearSnapshotSchema } from './model';
 
 /** Every fact carries the unit's year after it: the read models are upserts by version. */
 const withYear = <S extends z.ZodRawShape>(shape: S) =>
   z.object({ unitYear: UnitYearSnapshotSchema, ...shape });
+/** Indicator facts carry the unit's indicators of the year after them. */
+const withIndicators = <S extends z.ZodRawShape>(shape: S) =>
+  z.object({ indicatorYear: IndicatorYearSnapshotSchema, indicatorId: z.string(), ...shape });
 const fact = <const Fact extends string, Schema extends z.ZodType>(name: Fact, schema: Schema) =>
   defineEvent('project_quality', name, 1, schema);
 
@@ -32,6 +36,12 @@ export const ProjectQualityEvents = registerEvents({
     }),
   ),
   UnitYearClosed: fact('unit_year_closed', withYear({ missed: z.array(z.number().int()) })),
+  IndicatorTracked: fact('indicator_tracked', withIndicators({})),
+  IndicatorReported: fact('indicator_reported', withIndicators({ value: z.number(), met: z.boolean() })),
+  IndicatorColourChanged: fact(
+    'indicator_colour_changed',
+    withIndicators({ from: ColourSchema, to: ColourSchema, reason: z.string() }),
+  ),
 });
 
 declare module '@duban/contracts/registry' {

@@ -1,5 +1,5 @@
 import { defineGrants } from '@duban/contracts';
-import { NDRC } from './model';
+import { NDRC, STATS } from './model';
 
 /**
  * Who may act in 项目提质增效年 (青政办发〔2019〕40号): each unit reports its own work (四(三) "将本单位
@@ -25,6 +25,13 @@ export const ProjectQualityGrants = defineGrants({
     owner: '市发展和改革局',
     refusal: '约谈名单由发展和改革局按季度排名提出（二(三)）',
     units: [NDRC],
+  },
+  /** 一(一)'s growth is a statistic, which 统计局 gives (our reading: 40号 names no unit for it). */
+  growth: {
+    roles: ['bureau'],
+    owner: '市统计局',
+    refusal: '固定资产投资增速由统计局报送（一(一)）',
+    units: [STATS],
   },
   indicator: { roles: ['bureau'], owner: '指标的牵头单位', refusal: '指标值由牵头单位报送' },
 });

@@ -3,3 +3,4 @@ export * from './commands';
 export * from './ids';
 export { ProjectQualityEvents } from './events';
 export { ProjectQualityGrants } from './grants';
+export * from './indicators';

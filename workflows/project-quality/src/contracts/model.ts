@@ -7,6 +7,8 @@ import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts'
 export const PQ_DOC_NO = '青政办发〔2019〕40号';
 /** 发改局 collects the reports (四(三)) and issues the monthly notice (二(三)). */
 export const NDRC = 'ndrc';
+/** 统计局 gives the fixed-asset investment growth of 一(一) (a statistic, not a ledger sum). */
+export const STATS = 'stats';
 /** 政府督查室 leads the 约谈 of 二(三). */
 export const GOV_INSPECTION = 'gov-inspection';
 
