@@ -66,6 +66,29 @@ describe('updateProblem', () => {
     expect(updateProblem(unavailable, 'x')).toMatchObject({ status: 503 });
   });
 
+  it('a query refused while the workflow task waits for its retry is a 503 to retry, with Retry-After', () => {
+    const failing = Object.assign(
+      new Error('9 FAILED_PRECONDITION: Unable to query workflow due to Workflow Task in failed state.'),
+      {
+        code: 9,
+        details: 'Unable to query workflow due to Workflow Task in failed state.',
+        metadata: {},
+      },
+    );
+    const problem = updateProblem(
+      Object.assign(new Error('Failed to query Workflow'), { cause: failing }),
+      'x',
+    );
+    expect(problem).toMatchObject({ status: 503 });
+    expect(problem?.detail).toContain('同一请求编号');
+    const otherPrecondition = Object.assign(new Error('9 FAILED_PRECONDITION: namespace is not active'), {
+      code: 9,
+      details: 'namespace is not active',
+      metadata: {},
+    });
+    expect(updateProblem(otherPrecondition, 'x')).toBeNull();
+  });
+
   it('anything else is left to the 500 handler', () => {
     expect(updateProblem(new Error('boom'), 'x')).toBeNull();
   });

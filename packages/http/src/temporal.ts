@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   isGrpcDeadlineError,
+  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -52,7 +53,34 @@ export function updateProblem(error: unknown, missing: string): HttpProblem | nu
     return new HttpProblem(504, '工作流未在规定时间内答复；操作可能稍后生效，请刷新事项后再决定是否重试');
   }
   if (unreachableEngine(error) === 'temporal') return engineUnavailable('temporal');
+  if (workflowTaskFailing(error)) {
+    return new HttpProblem(
+      503,
+      `此事项的工作流正在重试上一步处理（机器繁忙或刚重启），暂时无法答复；请在 ${WORKFLOW_RETRY_AFTER_SECONDS} 秒后以同一请求编号（x-request-id）重试：同一编号的操作只办理一次`,
+      { headers: { 'Retry-After': String(WORKFLOW_RETRY_AFTER_SECONDS) }, cause: error },
+    );
+  }
   return null;
+}
+
+const WORKFLOW_RETRY_AFTER_SECONDS = 5;
+// gRPC status FAILED_PRECONDITION (not exported as a name by the client package).
+const GRPC_FAILED_PRECONDITION = 9;
+
+/**
+ * Temporal refuses a query while the workflow's last task failed or timed out and waits for its
+ * retry (a worker killed mid-task, or a task that missed its timeout on a loaded machine). That
+ * passes by itself, so it is a 503 to retry, not a 500; a task that fails for ever is the
+ * operator's (`duban doctor`), and its retries answer the same 503 meanwhile.
+ */
+function workflowTaskFailing(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return [error, cause].some(
+    (e) =>
+      isGrpcServiceError(e) &&
+      e.code === GRPC_FAILED_PRECONDITION &&
+      /workflow task in failed state/i.test(e.details ?? e.message),
+  );
 }
 
 /** What sending an action needs: the client and how long to wait for the workflow's answer. */
