@@ -196,7 +196,7 @@ describe('the authorization matrix', () => {
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
     await seedUsers(store.db, {
-      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', OTHER_UNIT],
+      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', 'stats', OTHER_UNIT],
     });
     // Every module whose routes `duban start` serves, the delivery of alerts (提醒设置) with the processes.
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: MODULES });
@@ -209,7 +209,7 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', OTHER_UNIT].map((u) => [
+      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', 'stats', OTHER_UNIT].map((u) => [
         `bureau-${u}`,
         'duban-bureau-2019',
       ]),
