@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import * as wt from '@duban/workflow-core/testing';
 import { createProjectQualityActivities as activitiesOn } from './activities';
+import { indicatorYearWorkflowId, type TrackIndicator } from './contracts/indicators';
 import { unitYearWorkflowId, type UnitYearSnapshot } from './contracts/index';
-import { unitYearActionUpdate, unitYearQuery } from './definitions';
+import { indicatorYearActionUpdate, unitYearActionUpdate, unitYearQuery } from './definitions';
 import { actor, report, start2019 } from './testing';
 import { projectQualityWorkflowsPath } from './worker';
-import type { unitReportingYearWorkflow } from './workflows';
+import type { indicatorYearWorkflow, unitReportingYearWorkflow } from './workflows';
 
 const TASK_QUEUE = 'project-quality-test';
 const run = Date.now().toString(36);
@@ -95,6 +96,71 @@ describe('a unit’s monthly reports on the time-skipping server, 2019 (青政�
       'body.month',
     );
     await wt.runningUnharmed(h);
+  });
+
+  it('an indicator of the year turns blue before its report date and red after it; a reported value is met or missed (65号; report date the year’s end, our reading)', async () => {
+    // The server's clock is past August 2019 here (the first test's last date).
+    const pm25: TrackIndicator = {
+      indicatorId: `65.pm25-${run}`,
+      name: 'PM2.5年均浓度',
+      comparison: 'lte',
+      target: 35,
+      unit: '微克/立方米',
+      due: '2019-12-31',
+    };
+    const started = await suite.env.client.workflow.start<typeof indicatorYearWorkflow>(
+      'indicatorYearWorkflow',
+      {
+        taskQueue: TASK_QUEUE,
+        workflowId: indicatorYearWorkflowId(`eco${run}`, 2019),
+        args: [{ unitCode: 'eco', year: 2019, indicators: [pm25], warningWindowDays: 7 }],
+      },
+    );
+    const h: WorkflowHandle<typeof indicatorYearWorkflow> = suite.env.client.workflow.getHandle(
+      started.workflowId,
+    );
+    // A re-import of the same indicator changes nothing and answers the year as it stands.
+    const year = () =>
+      h.executeUpdate(indicatorYearActionUpdate, {
+        args: [{ action: 'track', actor: actor('inspector'), body: { indicators: [pm25] } }],
+      });
+    const colourOn = async (shanghai: string) => {
+      await suite.skipTo(shanghai);
+      return (await year()).lines[0]!.colour;
+    };
+    expect(await colourOn('2019-12-20T10:00:00')).toBe('green');
+    expect(await colourOn('2019-12-27T10:00:00')).toBe('blue');
+    expect(await colourOn('2020-01-01T09:00:00')).toBe('red');
+    await wt.refused(
+      h.executeUpdate(indicatorYearActionUpdate, {
+        args: [
+          {
+            action: 'report',
+            actor: actor('bureau', 'eco'),
+            body: { indicatorId: 'none', value: 1, source: 'x' },
+          },
+        ],
+      }),
+      /没有指标/,
+    );
+    const reported = await h.executeUpdate(indicatorYearActionUpdate, {
+      args: [
+        {
+          action: 'report',
+          actor: actor('bureau', 'eco'),
+          body: { indicatorId: pm25.indicatorId, value: 36, source: '自治区环境监测站年报' },
+        },
+      ],
+    });
+    // 36 is above the ceiling of 35 (lte): missed, and the line is no longer late.
+    expect(reported.lines[0]).toMatchObject({
+      value: 36,
+      met: false,
+      colour: 'green',
+      reportedOn: '2020-01-01',
+    });
+    expect(reported.colour).toBe('green');
+    await suite.recordAndReplay(h, 'indicator-year-2019-blue-red-reported-missed.json');
   });
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
