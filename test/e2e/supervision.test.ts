@@ -259,6 +259,120 @@ describe('supervision items over the running system', () => {
     expect(inbox.body.items.map((i) => i.itemId)).not.toContain(id);
   });
 
+  it('督办 lifecycle: 督查室 urges, the unit answers; its 督办员 gives the step to a handling person; 转办 to the right unit with the deadline kept; the scorecard counts the urge', async () => {
+    // One with co-operating units and a single date: the red one without any is the extension test's.
+    const item = (
+      await items()
+        .find(gazette({ leadUnits: ['edu'], state: 'assigned' }))
+        .toArray()
+    ).find((i) => i.cooperatingUnits.length > 0 && !i.milestones?.length);
+    expect(item).toBeDefined();
+    const id = item!.itemId;
+    const deadline = item!.deadline;
+
+    // 催办 without a reply day: the setting's 3 working days set it; the unit sees 催 in its inbox.
+    const urged = await act('inspector', id, 'urge', { message: '请于三个工作日内反馈进展' });
+    expect(urged.status, JSON.stringify(urged.body)).toBe(200);
+    const urge = urged.body.item?.urges?.[0];
+    expect(urge).toMatchObject({ unitCode: 'edu', answeredAt: null });
+    expect(urge!.replyBy > new Date().toISOString().slice(0, 10)).toBe(true);
+    const inboxEntry = async (user: string) =>
+      (
+        await api<{ items: { itemId: string; openUrges?: number; mine?: boolean }[] }>(http(), '/api/inbox', {
+          token: tokens[user],
+        })
+      ).body.items.find((i) => i.itemId === id);
+    expect(
+      (
+        await eventually(
+          () => inboxEntry('bureau-edu'),
+          (e) => e?.openUrges === 1,
+        )
+      )?.openUrges,
+    ).toBe(1);
+    expect(
+      (await act('bureau-edu', id, 'answer-urge', { urge: 1, text: '已部署，本周内报送方案' })).status,
+    ).toBe(200);
+
+    // 承办人: a user of 教育局 made by the administrator; 教育局 gives the item's step to them.
+    const made = await api(http(), '/api/users', {
+      token: tokens.admin,
+      body: {
+        username: 'edu-handler',
+        name: '张承办',
+        role: 'bureau',
+        unitCode: 'edu',
+        password: 'duban-handler-2019',
+      },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    tokens['edu-handler'] = await login(http(), 'edu-handler', 'duban-handler-2019');
+    const refusedHandler = await act('bureau-edu', id, 'assign-handler', { handler: 'bureau-fin' });
+    expect(refusedHandler.status).toBe(400);
+    expect(refusedHandler.body.errors?.[0]?.field).toBe('body.handler');
+    expect((await act('bureau-edu', id, 'assign-handler', { handler: 'edu-handler' })).status).toBe(200);
+    expect(
+      (
+        await eventually(
+          () => inboxEntry('edu-handler'),
+          (e) => e?.mine === true,
+        )
+      )?.mine,
+    ).toBe(true);
+
+    // 转办: 教育局 cannot drop it; it asks, and 督查室 moves it to a unit not yet on it, keeping the deadline.
+    const to = ['fin', 'ndrc', 'hous', 'natres', 'civil'].find((u) => !item!.cooperatingUnits.includes(u))!;
+    tokens[`bureau-${to}`] ??= await login(http(), `bureau-${to}`, 'duban-bureau-2019');
+    expect(
+      (await act('bureau-edu', id, 'request-handback', { reason: '此项不属本单位职责，应由他单位牵头' }))
+        .status,
+    ).toBe(200);
+    const moved = await act('inspector', id, 'reassign', {
+      toUnit: to,
+      deadline: 'keep',
+      opinion: '改由该单位牵头办理',
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.item).toMatchObject({ leadUnits: [to], deadline });
+    await eventually(
+      () => inboxEntry(`bureau-${to}`),
+      (e) => e !== undefined,
+    );
+    expect(
+      await eventually(
+        () => inboxEntry('bureau-edu'),
+        (e) => e === undefined,
+      ),
+    ).toBeUndefined();
+
+    const detail = await eventually(
+      () => api<{ timeline: TimelineDoc[] }>(http(), `/api/items/${id}`, { token: tokens.leader }),
+      (r) => r.body.timeline?.some((t) => t.fact === 'handback_decided'),
+    );
+    const facts = detail.body.timeline.map((t) => t.fact);
+    for (const fact of [
+      'urge_issued',
+      'urge_answered',
+      'handler_assigned',
+      'handback_requested',
+      'handback_decided',
+    ])
+      expect(facts).toContain(fact);
+
+    // The year's scorecard: 教育局 received the urge and answered it in time.
+    const year = new Date().toISOString().slice(0, 4);
+    const card = await eventually(
+      () =>
+        api<{ units: { unitCode: string; urgesReceived: number; urgesAnsweredLate: number }[] }>(
+          http(),
+          `/api/scorecard/${year}`,
+          { token: tokens.inspector },
+        ),
+      (r) => (r.body.units ?? []).some((u) => u.unitCode === 'edu' && u.urgesReceived >= 1),
+    );
+    expect(card.body.units.find((u) => u.unitCode === 'edu')).toMatchObject({ urgesAnsweredLate: 0 });
+  });
+
   it('refusals for the wrong unit, role, state or body change neither the workflow, the read models nor the stream', async () => {
     const item = (
       await items()
