@@ -2,20 +2,15 @@
 // a bare Temporal Update round trip on the same server, in the same process and run. Prints
 // p50/p99 of both and their ratio. Usage: pnpm bench roundtrip [actions=300] (bench/src/main.ts)
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
-import { loadConfig } from '@duban/config';
-import { seedUsers } from '@duban/service-gateway';
 import { supervisionWorkflowId, type StartItem } from '@duban/workflow-supervision/client';
-import { planFromConfig, stackDown, stackUp } from '@duban/stack';
-import { startSystem } from '@duban/system';
 import { updateIdOf } from '@duban/http';
 import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';
 import { observeConsumers, type ConsumedEvent } from '@duban/bus';
 import { echoUpdate } from './baseline-workflows';
 import { printBreakdown, type ClientInstants } from './breakdown';
-import { startBaselineWorker } from './baseline-worker';
 import { summary, type Summary } from './stats';
-import { login, post } from './api';
+import { post } from './api';
+import { startBenchSystem } from './bench-system';
 
 // The reader's pause between two reads of the item. The reader runs on the same event loop and
 // store as the projector it waits for: `BENCH_POLL_MS=20` shows how much its polling costs them.
@@ -37,23 +32,8 @@ const env = {
 
 /** Runs `actions` interleaved pairs and prints the figures; returns p50 and p99 of both sides. */
 export async function actionRoundtrip(actions = 300): Promise<{ bare: Summary; api: Summary }> {
-  const config = loadConfig(env);
-  const plan = planFromConfig(config, { headless: true });
-  await stackUp(plan);
-  // The API's rate limit protects the city's gateway from abuse; the benchmark is not abuse.
-  const system = await startSystem(config, {
-    port: 0,
-    importGazette: false,
-    rateLimit: { windowMs: 60_000, limit: 1_000_000, sessionWindowMs: 60_000, sessionLimit: 1000 },
-  });
-  const { client, stop: stopBaseline } = await startBaselineWorker(config.temporal.address);
+  const { system, client, token, close } = await startBenchSystem(env);
   try {
-    const mongo = new MongoClient(config.mongo.uri);
-    await mongo.connect();
-    await seedUsers(mongo.db(config.mongo.db), { leadUnitCodes: ['edu'] });
-    await mongo.close();
-    const token = await login(system.gateway.url);
-
     const run = Date.now();
     const itemIds: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -134,9 +114,7 @@ export async function actionRoundtrip(actions = 300): Promise<{ bare: Summary; a
     await echo.terminate('benchmark done');
     return { bare: b, api: a };
   } finally {
-    await stopBaseline();
-    await system.close();
-    await stackDown(plan);
+    await close();
   }
 }
 

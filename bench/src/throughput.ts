@@ -7,17 +7,12 @@
 // Usage: pnpm bench throughput [seconds=30] or pnpm tsx bench/src/throughput.ts [seconds] [lanes]
 import os from 'node:os';
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
 import type { WorkflowHandle } from '@temporalio/client';
-import { loadConfig } from '@duban/config';
-import { seedUsers } from '@duban/service-gateway';
 import { supervisionWorkflowId, type StartItem } from '@duban/workflow-supervision/client';
 import { SUPERVISION_TASK_QUEUE } from '@duban/workflow-supervision';
-import { planFromConfig, stackDown, stackUp } from '@duban/stack';
-import { startSystem } from '@duban/system';
 import { echoUpdate } from './baseline-workflows';
-import { startBaselineWorker } from './baseline-worker';
-import { login, post } from './api';
+import { post } from './api';
+import { startBenchSystem } from './bench-system';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const env = {
@@ -57,21 +52,8 @@ export interface Throughput {
 }
 
 export async function throughputRatio(seconds = 30, lanes = 8): Promise<Throughput> {
-  const config = loadConfig(env);
-  const plan = planFromConfig(config, { headless: true });
-  await stackUp(plan);
-  const system = await startSystem(config, {
-    port: 0,
-    importGazette: false,
-    rateLimit: { windowMs: 60_000, limit: 1_000_000, sessionWindowMs: 60_000, sessionLimit: 1000 },
-  });
-  const { client, stop: stopBaseline } = await startBaselineWorker(config.temporal.address);
+  const { system, client, token, close } = await startBenchSystem(env);
   try {
-    const mongo = new MongoClient(config.mongo.uri);
-    await mongo.connect();
-    await seedUsers(mongo.db(config.mongo.db), { leadUnitCodes: ['edu'] });
-    await mongo.close();
-    const token = await login(system.gateway.url);
     const run = Date.now();
     // One item and one echo workflow per lane: a workflow's Updates run one at a time, so lanes
     // sharing one would measure its queue.
@@ -117,9 +99,7 @@ export async function throughputRatio(seconds = 30, lanes = 8): Promise<Throughp
     );
     return { cores, lanes, bare, api };
   } finally {
-    await stopBaseline();
-    await system.close();
-    await stackDown(plan);
+    await close();
   }
 }
 

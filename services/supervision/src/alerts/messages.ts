@@ -5,6 +5,18 @@ import { unitByCode } from '@duban/units';
 
 const severity: Record<Colour, number> = { none: 0, green: 1, blue: 2, yellow: 3, red: 4 };
 
+/** What every alert about an item says of it: where it is, and which clause. */
+export function itemAlertFields(item: Pick<ItemSnapshot, 'itemId' | 'docNo' | 'ref' | 'title'>) {
+  return {
+    process: 'supervision' as const,
+    itemId: item.itemId,
+    href: `#/items/${encodeURIComponent(item.itemId)}`,
+    docNo: item.docNo,
+    ref: item.ref,
+    title: item.title,
+  };
+}
+
 export function unitName(code: string): string {
   return unitByCode(code)?.shortName ?? code;
 }

@@ -1,7 +1,7 @@
 import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { EventHandler } from '@duban/bus';
 import type { AlertAudience } from '@duban/contracts';
-import { colourChangeMessage, overdueMessage } from '../messages';
+import { colourChangeMessage, itemAlertFields, overdueMessage } from '../messages';
 import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
 
 /**
@@ -20,12 +20,7 @@ export function onColourChanged(deps: RaiseDeps): EventHandler<typeof Supervisio
         {
           _id: alertId(event.id, audience),
           audience,
-          process: 'supervision',
-          itemId: item.itemId,
-          href: `#/items/${encodeURIComponent(item.itemId)}`,
-          docNo: item.docNo,
-          ref: item.ref,
-          title: item.title,
+          ...itemAlertFields(item),
           colour: change.to,
           kind: 'colour_changed',
           message:

@@ -1,6 +1,6 @@
 import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { EventHandler } from '@duban/bus';
-import { escalationMessage } from '../messages';
+import { escalationMessage, itemAlertFields } from '../messages';
 import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
 
 /** An item red for longer than its escalation threshold goes to the leadership group. */
@@ -14,12 +14,7 @@ export function onOverdueEscalated(
       {
         _id: alertId(event.id, 'leader'),
         audience: 'leader',
-        process: 'supervision',
-        itemId: item.itemId,
-        href: `#/items/${encodeURIComponent(item.itemId)}`,
-        docNo: item.docNo,
-        ref: item.ref,
-        title: item.title,
+        ...itemAlertFields(item),
         colour: item.overallColour,
         kind: 'overdue_escalated',
         message: escalationMessage(item, redDays),

@@ -1,7 +1,7 @@
 import type { SupervisionEvents } from '@duban/workflow-supervision/client';
 import type { EventHandler } from '@duban/bus';
 import { alertId, attributionOf, raiseAlert, type RaiseDeps } from '@duban/service-alerts';
-import { itemLine, unitName } from '../messages';
+import { itemAlertFields, itemLine, unitName } from '../messages';
 
 /**
  * An urge whose reply day passed unanswered (issue 23) turns red and goes up: to 督查室, who urged,
@@ -16,12 +16,7 @@ export function onUrgeOverdue(deps: RaiseDeps): EventHandler<typeof SupervisionE
         {
           _id: alertId(event.id, audience),
           audience,
-          process: 'supervision',
-          itemId: item.itemId,
-          href: `#/items/${encodeURIComponent(item.itemId)}`,
-          docNo: item.docNo,
-          ref: item.ref,
-          title: item.title,
+          ...itemAlertFields(item),
           colour: 'red',
           kind: 'urge_overdue',
           message: `【催办逾期】${itemLine(item)}第${urge}次催办，${unitName(unitCode)}应于${replyBy}前反馈，至今未反馈`,
