@@ -381,6 +381,115 @@ describe('supervision item workflow on the time-skipping server', () => {
       await suite.recordAndReplay(handle, 'walk-to-closed.json');
     }));
 
+  // Issue 23: 催办 answered on time, late and never (its timer turns it red), 改派 keeping the
+  // deadline, a handling person, and 销号 with a rating — one item of 31号 三.(一), recorded.
+  it('催办 answered on time, late and never; 改派 keeping the deadline; 承办人; 销号 with a rating', () =>
+    withWorker(async () => {
+      await skipTo('2020-11-02T09:00:00');
+      const handle = await startItem({ deadline: '2020-12-31', cooperatingUnits: ['housing'] });
+      const edu = actor('bureau', 'edu');
+      const act = <A extends Parameters<typeof command>[0]>(
+        action: A,
+        who: ReturnType<typeof actor>,
+        body: Parameters<typeof command<A>>[2],
+      ) => handle.executeUpdate(itemActionUpdate, { args: [command(action, who, body)] });
+      await act('sign', edu, {});
+
+      // On time: the reply day is three working days on (Thursday 11-05) when none is given.
+      let item = await act('urge', actor('inspector'), { message: '请报送移交进展' });
+      expect(item.urges![0]).toMatchObject({ no: 1, unitCode: 'edu', replyBy: '2020-11-05' });
+      await skipTo('2020-11-04T10:00:00');
+      item = await act('answer-urge', edu, { urge: 1, text: '已移交2所' });
+      expect(item.urges![0]).toMatchObject({ late: false, overdueAt: null });
+
+      // Late: the reply day (Friday 11-06) passes, the urge's own timer turns it red; the answer
+      // on Monday is late.
+      await act('urge', actor('leader'), { message: '请说明滞后原因', replyBy: '2020-11-06' });
+      await skipTo('2020-11-06T23:59:00');
+      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toBeNull();
+      await skipTo('2020-11-07T00:00:30');
+      // Just past the reply day's end (the timer fires within the second).
+      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toMatch(/^2020-11-06T16:00:00\./);
+      item = await act('answer-urge', edu, { urge: 2, text: '资料不全，已催开发商' });
+      expect(item.urges![1]).toMatchObject({ late: true, byRole: 'leader' });
+
+      // Never: the co-operating unit is urged and never answers.
+      await act('urge', actor('inspector'), {
+        message: '请配合',
+        unitCode: 'housing',
+        replyBy: '2020-11-10',
+      });
+      await skipTo('2020-11-11T00:00:30');
+      item = await handle.query(itemSnapshotQuery);
+      expect(item.urges![2]).toMatchObject({ unitCode: 'housing', answeredAt: null });
+      expect(item.urges![2]!.overdueAt).not.toBeNull();
+
+      // 住建局 is not the right unit: it asks to hand back, cannot drop the item itself, and
+      // 督查室 moves its part to 自然资源局 keeping the deadline.
+      await act('request-handback', actor('bureau', 'housing'), { reason: '移交验收属自然资源局' });
+      item = await act('reassign', actor('inspector'), {
+        toUnit: 'land',
+        deadline: 'keep',
+        opinion: '改由自然资源局配合',
+      });
+      expect(item.subTasks).toMatchObject([{ unitCode: 'land', state: 'assigned', deadline: '2020-12-31' }]);
+      expect(item.reassignments).toMatchObject([{ fromUnit: 'housing', toUnit: 'land', deadlineKept: true }]);
+      await refused(
+        handle.executeUpdate(itemActionUpdate, { args: [command('sign', actor('bureau', 'housing'), {})] }),
+        /不是本事项的牵头或配合单位/,
+      );
+
+      // 教育局's 督办员 gives its step to a handling person; 自然资源局 signs and finishes its part.
+      item = await act('assign-handler', edu, { handler: 'edu-wang', handlerName: '王敏' });
+      expect(item.handlers).toMatchObject([{ unitCode: 'edu', userId: 'edu-wang' }]);
+      const land = actor('bureau', 'land');
+      await act('sign', land, {});
+      await act('request-close', land, { summary: '配合验收完成', attachments: [] });
+      await act('request-close', edu, { summary: '全部移交', attachments: [] });
+      item = await act('close', actor('inspector'), {
+        opinion: '同意销号',
+        rating: 'fairly_good',
+        ratingComment: '催办后完成',
+      });
+      expect(item.rating).toMatchObject({ rating: 'fairly_good', comment: '催办后完成' });
+      await handle.result();
+      await suite.recordAndReplay(handle, 'urged-reassigned-rated.json');
+    }));
+
+  it('改派 resetting the deadline: the old day passes without red, the new one is the timer', () =>
+    withWorker(async () => {
+      // Well past the clock the test before left (awaiting results lets the server skip on).
+      await skipTo('2021-01-04T09:00:00');
+      const handle = await startItem({ deadline: '2021-01-08' });
+      await skipTo('2021-01-09T09:00:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('red');
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-handback', actor('bureau', 'edu'), { reason: '应由住建局牵头' })],
+      });
+      const item = await handle.executeUpdate(itemActionUpdate, {
+        args: [
+          command('reassign', actor('inspector'), {
+            toUnit: 'housing',
+            deadline: 'reset',
+            newDeadline: '2021-03-31',
+            opinion: '改由住建局牵头，重新计期',
+          }),
+        ],
+      });
+      expect(item).toMatchObject({
+        leadUnits: ['housing'],
+        state: 'assigned',
+        deadline: '2021-03-31',
+        colour: 'green',
+      });
+      expect(item.deadlineHistory).toMatchObject([{ previous: '2021-01-08', deadline: '2021-03-31' }]);
+      // The 7-day window of the new deadline opens on 03-25.
+      await skipTo('2021-03-24T23:59:00');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
+      await skipTo('2021-03-25T00:00:30');
+      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
+    }));
+
   it('a worker with nothing in cache writes what replays: an item acted on to closed', async () => {
     const handle = await suite.withUncachedWorker(async (taskQueue) => {
       const handle = await startItem({ deadline: '2021-12-31' }, taskQueue);
@@ -521,115 +630,6 @@ describe('supervision item workflow on the time-skipping server', () => {
         });
       }
       await closeAndRecord(handle, edu, '已完成移交', 'revised-then-closed.json');
-    }));
-
-  // Issue 23: 催办 answered on time, late and never (its timer turns it red), 改派 keeping the
-  // deadline, a handling person, and 销号 with a rating — one item of 31号 三.(一), recorded.
-  it('催办 answered on time, late and never; 改派 keeping the deadline; 承办人; 销号 with a rating', () =>
-    withWorker(async () => {
-      await skipTo('2020-11-02T09:00:00');
-      const handle = await startItem({ deadline: '2020-12-31', cooperatingUnits: ['housing'] });
-      const edu = actor('bureau', 'edu');
-      const act = <A extends Parameters<typeof command>[0]>(
-        action: A,
-        who: ReturnType<typeof actor>,
-        body: Parameters<typeof command<A>>[2],
-      ) => handle.executeUpdate(itemActionUpdate, { args: [command(action, who, body)] });
-      await act('sign', edu, {});
-
-      // On time: the reply day is three working days on (Thursday 11-05) when none is given.
-      let item = await act('urge', actor('inspector'), { message: '请报送移交进展' });
-      expect(item.urges![0]).toMatchObject({ no: 1, unitCode: 'edu', replyBy: '2020-11-05' });
-      await skipTo('2020-11-04T10:00:00');
-      item = await act('answer-urge', edu, { urge: 1, text: '已移交2所' });
-      expect(item.urges![0]).toMatchObject({ late: false, overdueAt: null });
-
-      // Late: the reply day (Friday 11-06) passes, the urge's own timer turns it red; the answer
-      // on Monday is late.
-      await act('urge', actor('leader'), { message: '请说明滞后原因', replyBy: '2020-11-06' });
-      await skipTo('2020-11-06T23:59:00');
-      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toBeNull();
-      await skipTo('2020-11-07T00:00:30');
-      // Just past the reply day's end (the timer fires within the second).
-      expect((await handle.query(itemSnapshotQuery)).urges![1]!.overdueAt).toMatch(/^2020-11-06T16:00:00\./);
-      item = await act('answer-urge', edu, { urge: 2, text: '资料不全，已催开发商' });
-      expect(item.urges![1]).toMatchObject({ late: true, byRole: 'leader' });
-
-      // Never: the co-operating unit is urged and never answers.
-      await act('urge', actor('inspector'), {
-        message: '请配合',
-        unitCode: 'housing',
-        replyBy: '2020-11-10',
-      });
-      await skipTo('2020-11-11T00:00:30');
-      item = await handle.query(itemSnapshotQuery);
-      expect(item.urges![2]).toMatchObject({ unitCode: 'housing', answeredAt: null });
-      expect(item.urges![2]!.overdueAt).not.toBeNull();
-
-      // 住建局 is not the right unit: it asks to hand back, cannot drop the item itself, and
-      // 督查室 moves its part to 自然资源局 keeping the deadline.
-      await act('request-handback', actor('bureau', 'housing'), { reason: '移交验收属自然资源局' });
-      item = await act('reassign', actor('inspector'), {
-        toUnit: 'land',
-        deadline: 'keep',
-        opinion: '改由自然资源局配合',
-      });
-      expect(item.subTasks).toMatchObject([{ unitCode: 'land', state: 'assigned', deadline: '2020-12-31' }]);
-      expect(item.reassignments).toMatchObject([{ fromUnit: 'housing', toUnit: 'land', deadlineKept: true }]);
-      await refused(
-        handle.executeUpdate(itemActionUpdate, { args: [command('sign', actor('bureau', 'housing'), {})] }),
-        /不是本事项的牵头或配合单位/,
-      );
-
-      // 教育局's 督办员 gives its step to a handling person; 自然资源局 signs and finishes its part.
-      item = await act('assign-handler', edu, { handler: 'edu-wang', handlerName: '王敏' });
-      expect(item.handlers).toMatchObject([{ unitCode: 'edu', userId: 'edu-wang' }]);
-      const land = actor('bureau', 'land');
-      await act('sign', land, {});
-      await act('request-close', land, { summary: '配合验收完成', attachments: [] });
-      await act('request-close', edu, { summary: '全部移交', attachments: [] });
-      item = await act('close', actor('inspector'), {
-        opinion: '同意销号',
-        rating: 'fairly_good',
-        ratingComment: '催办后完成',
-      });
-      expect(item.rating).toMatchObject({ rating: 'fairly_good', comment: '催办后完成' });
-      await handle.result();
-      await suite.recordAndReplay(handle, 'urged-reassigned-rated.json');
-    }));
-
-  it('改派 resetting the deadline: the old day passes without red, the new one is the timer', () =>
-    withWorker(async () => {
-      // Well past the clock the test before left (awaiting results lets the server skip on).
-      await skipTo('2021-01-04T09:00:00');
-      const handle = await startItem({ deadline: '2021-01-08' });
-      await skipTo('2021-01-09T09:00:00');
-      expect((await handle.query(itemSnapshotQuery)).colour).toBe('red');
-      await handle.executeUpdate(itemActionUpdate, {
-        args: [command('request-handback', actor('bureau', 'edu'), { reason: '应由住建局牵头' })],
-      });
-      const item = await handle.executeUpdate(itemActionUpdate, {
-        args: [
-          command('reassign', actor('inspector'), {
-            toUnit: 'housing',
-            deadline: 'reset',
-            newDeadline: '2021-03-31',
-            opinion: '改由住建局牵头，重新计期',
-          }),
-        ],
-      });
-      expect(item).toMatchObject({
-        leadUnits: ['housing'],
-        state: 'assigned',
-        deadline: '2021-03-31',
-        colour: 'green',
-      });
-      expect(item.deadlineHistory).toMatchObject([{ previous: '2021-01-08', deadline: '2021-03-31' }]);
-      // The 7-day window of the new deadline opens on 03-25.
-      await skipTo('2021-03-24T23:59:00');
-      expect((await handle.query(itemSnapshotQuery)).colour).toBe('green');
-      await skipTo('2021-03-25T00:00:30');
-      expect((await handle.query(itemSnapshotQuery)).colour).toBe('blue');
     }));
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());
