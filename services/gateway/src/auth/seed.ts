@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Role } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
+import { hashPassword } from './passwords';
 import { UserStore } from './users';
 
 export interface DevUser {
@@ -70,14 +71,23 @@ export async function seedUsers(db: Db, options: { leadUnitCodes: readonly strin
         .toArray()
     ).map((u) => u._id),
   );
-  // Only missing users pay for a password hash; the upsert still guards against a concurrent seed.
-  // Hashes run four at a time on libuv's thread pool: a first start seeds some eighty users.
+  // Only missing users pay for a password hash, and one hash per development password serves
+  // every user seeded with it: some eighty bureau users share DEV_PASSWORDS.bureau, and eighty
+  // scrypt hashes cost seconds of CPU on every first start (each test stack is one). They share a
+  // salt only while they share a password everyone knows; a changed password gets a salt of its own.
+  const hashes = new Map<string, Promise<string>>();
+  const hashOf = (password: string): Promise<string> => {
+    let hash = hashes.get(password);
+    if (!hash) hashes.set(password, (hash = hashPassword(password)));
+    return hash;
+  };
   const created = new Set<string>();
   const missing = wanted.filter((u) => !present.has(u.username));
-  for (let i = 0; i < missing.length; i += 4) {
+  for (let i = 0; i < missing.length; i += 8) {
     await Promise.all(
-      missing.slice(i, i + 4).map(async (user) => {
-        if (await users.createIfMissing(user)) created.add(user.username);
+      missing.slice(i, i + 8).map(async (user) => {
+        if (await users.createIfMissing(user, new Date(), await hashOf(user.password)))
+          created.add(user.username);
       }),
     );
   }

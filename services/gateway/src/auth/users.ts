@@ -108,8 +108,8 @@ export class UserStore {
   }
 
   /** Inserts the user unless one with that username exists; an existing user is never touched. */
-  async createIfMissing(input: NewUser, now = new Date()): Promise<boolean> {
-    const doc = await buildUserDoc(input, now);
+  async createIfMissing(input: NewUser, now = new Date(), passwordHash?: string): Promise<boolean> {
+    const doc = await buildUserDoc(input, now, passwordHash);
     const { _id, ...fields } = doc;
     const result = await this.collection.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true });
     return result.upsertedCount === 1;
@@ -125,7 +125,8 @@ export class UserStore {
   }
 }
 
-async function buildUserDoc(input: NewUser, now: Date): Promise<UserDoc> {
+/** `passwordHash`, when given, is a hash of `input.password` already made (see `seedUsers`). */
+async function buildUserDoc(input: NewUser, now: Date, passwordHash?: string): Promise<UserDoc> {
   if ((input.role === 'bureau') !== Boolean(input.unitCode)) {
     throw new Error(`user ${input.username}: a unit code is required for bureau users and only for them`);
   }
@@ -135,7 +136,7 @@ async function buildUserDoc(input: NewUser, now: Date): Promise<UserDoc> {
     role: input.role,
     ...(input.unitCode ? { unitCode: input.unitCode } : {}),
     ...(input.outsideKind ? { outsideKind: input.outsideKind } : {}),
-    passwordHash: await hashPassword(input.password),
+    passwordHash: passwordHash ?? (await hashPassword(input.password)),
     createdAt: now,
     passwordChangedAt: now,
   };
