@@ -37,6 +37,12 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/fuzz.test.ts',
 ];
 
+// The cluster profile's end-to-end files (issue 21) run in `whole` with DUBAN_TEST_CLUSTER=1 only:
+// they need the cluster engines (DUBAN_ENGINES=cluster bash infra/install-engines.sh), and left
+// out they cost nothing, not even their imports.
+const CLUSTER_FILES = ['test/cluster/**/*.test.ts'];
+const clusterFiles = process.env.DUBAN_TEST_CLUSTER === '1' ? CLUSTER_FILES : [];
+
 // DUBAN_TEST_PROFILE=cluster (test/setup/profile.ts): a stack is ten processes and Temporal runs on
 // PostgreSQL, so a file's start (its own stack, then the system on the gazette) takes longer.
 const cluster = process.env.DUBAN_TEST_PROFILE === 'cluster';
@@ -62,7 +68,7 @@ export default defineConfig({
         test: {
           name: 'system',
           include: ['test/**/*.test.ts', '**/*.system.test.ts'],
-          exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES],
+          exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES, ...CLUSTER_FILES],
           globalSetup: ['test/setup/engines.ts'],
           // One worker imports each module once for every file, as in `unit`: a fresh module graph
           // per file cost about a quarter of the files' time (6 workflow and gateway files: 68 →
@@ -79,7 +85,7 @@ export default defineConfig({
         // one: infra/test.sh runs them beside the `system` project.
         test: {
           name: 'whole',
-          include: WHOLE_SYSTEM_FILES,
+          include: [...WHOLE_SYSTEM_FILES, ...clusterFiles],
           exclude: ['**/node_modules/**'],
           globalSetup: ['test/setup/whole-stack.ts'],
           testTimeout,

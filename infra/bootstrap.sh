@@ -12,7 +12,13 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != "$PNPM_VERSION
 fi
 echo "[bootstrap] node dependencies"
 pnpm install --frozen-lockfile --reporter=silent
-bash "$root/infra/install-engines.sh"
+# DUBAN_TEST_CLUSTER=1 (test/cluster's files) needs the cluster profile's engines too: PostgreSQL
+# from apt if absent, temporal-server and temporal-sql-tool by go install (install-engines.sh).
+if [[ "${DUBAN_TEST_CLUSTER:-}" == 1 && ",${DUBAN_ENGINES:-}," != *,cluster,* ]]; then
+  DUBAN_ENGINES="${DUBAN_ENGINES:+$DUBAN_ENGINES,}cluster" bash "$root/infra/install-engines.sh"
+else
+  bash "$root/infra/install-engines.sh"
+fi
 bash "$root/infra/install-fuzzer.sh"
 
 # The browser tests (issue 6) drive Debian's Chromium with playwright-core (no browser download);

@@ -194,9 +194,28 @@ async function rebuildCheck(stack: ChaosStack, bus: Bus, db: Db): Promise<Check>
     .map(([name, docs]) => `${name} ${docs.length}`);
   return check(
     'read models equal a rebuild from the stream',
-    differing.map((name) => `${name} (${before[name]!.length} live, ${after[name]!.length} rebuilt)`),
+    differing.map(
+      (name) =>
+        `${name} (${before[name]!.length} live, ${after[name]!.length} rebuilt${firstDifference(before[name]!, after[name]!)})`,
+    ),
     sizes.join(', '),
   );
+}
+
+/** The first document that differs, by id, and the fields that differ, live → rebuilt. */
+function firstDifference(live: unknown[], rebuilt: unknown[]): string {
+  const byId = new Map(
+    rebuilt.map((d) => [String((d as { _id: unknown })._id), d as Record<string, unknown>]),
+  );
+  for (const doc of live as Record<string, unknown>[]) {
+    const other = byId.get(String(doc._id));
+    if (isDeepStrictEqual(doc, other)) continue;
+    if (!other) return `; ${String(doc._id)} not rebuilt`;
+    const fields = Object.keys({ ...doc, ...other }).filter((k) => !isDeepStrictEqual(doc[k], other[k]));
+    const show = (v: unknown) => JSON.stringify(v)?.slice(0, 80);
+    return `; ${String(doc._id)}: ${fields.map((k) => `${k} ${show(doc[k])} → ${show(other[k])}`).join(', ')}`;
+  }
+  return '';
 }
 
 export async function verify(

@@ -11,6 +11,9 @@ export interface Bus {
   close(): Promise<void>;
 }
 
+/** How long a JetStream API call may take on a cluster of nodes (see connectBus). */
+export const CLUSTER_API_TIMEOUT_MS = 20_000;
+
 /**
  * `url`: one nats:// URL or several comma-separated (the nodes of a cluster: the client tries each
  * and moves to another when its node dies). `streamReplicas`: see Bus.
@@ -26,8 +29,13 @@ export async function connectBus(
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
   });
-  const js = jetstream(nc);
-  const jsm = await jetstreamManager(nc);
+  // On a cluster (several URLs, or replicas > 1) every stream and consumer call waits for the nodes to agree: on a
+  // loaded machine that outlasted the client's 5 s default, and a replica starting beside another
+  // exited on a consumer update that timed out. Give such calls 20 s.
+  const cluster = url.split(',').length > 1 || (options.streamReplicas ?? 1) > 1;
+  const jsOptions = cluster ? { timeout: CLUSTER_API_TIMEOUT_MS } : {};
+  const js = jetstream(nc, jsOptions);
+  const jsm = await jetstreamManager(nc, jsOptions);
   return {
     nc,
     js,

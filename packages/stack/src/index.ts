@@ -4,6 +4,7 @@ export { stackUp, stackDown, stackStatus, EngineStartError, EngineNotInstalledEr
 export type { EngineStatus } from './stack';
 export type { EngineName } from './engines';
 export { Supervisor } from './supervisor';
+export { readPid } from './processes';
 export type { SupervisorOptions, ReadyMessage } from './supervisor';
 export { readSupervision, stopSupervisor, supervisionFile } from './supervision-state';
 export type { SupervisionState, SupervisedPart, PartState } from './supervision-state';
