@@ -8,10 +8,12 @@ import {
 import type { ActionName, StartItem } from '@duban/workflow-supervision/client';
 import { extensionDaysOf, stepDaysOf, type StepDurations, type WhatIf } from './durations';
 
-/** An open item as the simulation starts it, and whether its lead already signed it. */
+/**
+ * An open item as the simulation starts it: a fresh workflow of its open part (its open
+ * milestones, its unfinished sub-tasks), assigned on the first day like a new notice.
+ */
 export interface SimulatedStart {
   item: StartItem;
-  signed: boolean;
 }
 
 /** One Update the simulated units (or 督查室) send on a day. */
@@ -68,11 +70,11 @@ export function agendaOf(
   whatIf?: WhatIf,
 ): AgendaAction[] {
   const actions: AgendaAction[] = [];
-  for (const { item, signed } of starts) {
+  for (const { item } of starts) {
     const lead = item.leadUnits[0]!;
     const bureau = (on: CivilDate, action: ActionName, unit: string, body: Record<string, unknown>) =>
       actions.push({ on, itemId: item.itemId, action, role: 'bureau', unit, body });
-    if (!signed) bureau(startOn, 'sign', lead, {});
+    bureau(startOn, 'sign', lead, {});
     const stepDays = Math.max(...item.leadUnits.map((u) => stepDaysOf(durations, u, 'step', whatIf)));
     let leadDone = startOn;
     const milestones = item.milestones ?? [];
@@ -97,7 +99,13 @@ export function agendaOf(
       }
     }
     bureau(closeOn, 'request-close', lead, { summary: '预测：模拟办结' });
-    actions.push({ on: closeOn, itemId: item.itemId, action: 'close', role: 'inspector', body: { opinion: '预测：模拟销号' } });
+    actions.push({
+      on: closeOn,
+      itemId: item.itemId,
+      action: 'close',
+      role: 'inspector',
+      body: { opinion: '预测：模拟销号' },
+    });
   }
   return actions.sort((a, b) => a.on.localeCompare(b.on) || orderOf(a) - orderOf(b));
 }

@@ -34,12 +34,12 @@ export const MIN_MEASURED_STEPS = 3;
 
 /** The what-if knobs: units N working days slower per step (negative: faster); extensions granted. */
 export interface WhatIf {
-  slower?: readonly { unit: string; days: number }[];
+  slower?: { unit: string; days: number }[];
   /**
    * Calendar days added to every open date of an item (`itemId`), or of every item a unit leads
    * (`unit`): an extension granted before the work starts.
    */
-  extensions?: readonly { itemId?: string; unit?: string; days: number }[];
+  extensions?: { itemId?: string; unit?: string; days: number }[];
 }
 
 /** The working days a unit takes for a step of `kind`, after the what-if (at least one). */
@@ -51,7 +51,11 @@ export function stepDaysOf(durations: StepDurations, unit: string, kind: StepKin
 }
 
 /** Calendar days an item's dates move: its own extensions and those of the units leading it. */
-export function extensionDaysOf(whatIf: WhatIf | undefined, itemId: string, leadUnits: readonly string[]): number {
+export function extensionDaysOf(
+  whatIf: WhatIf | undefined,
+  itemId: string,
+  leadUnits: readonly string[],
+): number {
   return (whatIf?.extensions ?? [])
     .filter((e) => e.itemId === itemId || (e.unit !== undefined && leadUnits.includes(e.unit)))
     .reduce((n, e) => n + e.days, 0);
