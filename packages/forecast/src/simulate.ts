@@ -8,6 +8,7 @@ import { startTimeSkippingServer } from '@duban/workflow-core/testing/server';
 import { workflowBundleCode } from '@duban/workflow-core/worker';
 import { supervisionWorkflowsPath } from '@duban/workflow-supervision';
 import {
+  SupervisionEvents,
   itemActionUpdate,
   supervisionWorkflowId,
   type ActionCommand,
@@ -153,8 +154,17 @@ export async function simulate(input: SimulationInput, runtime: SimulationRuntim
           }),
         );
       }
-      // The closed items' workflows have ended once they published their last facts.
-      await Promise.all(closed.map((id) => env.client.workflow.getHandle(id).result()));
+      // An Update answers once its facts' publish is scheduled: wait until every closed item's
+      // last fact was caught (the workflow's own result is not awaited: the server may have
+      // skipped past it meanwhile).
+      const caught = () =>
+        closed.every((id) =>
+          recorded.some((r) => r.workflowId === id && r.event.type === SupervisionEvents.ItemClosed.type),
+        );
+      while (!caught()) {
+        if (Date.now() > deadline) throw new SimulationTimedOut(`预测超过 ${runtime.timeoutMs} ms，已停止`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     };
     await worker.runUntil(withDeadline(drive(), deadline, runtime.timeoutMs));
   } finally {
