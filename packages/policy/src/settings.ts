@@ -662,12 +662,13 @@ export const POLICY_SETTINGS = [
     source: {
       kind: 'system',
       reasoning:
-        '公报未规定各单位的办理时长；预测（看哪些节点可能逾期）需要一个默认步速，本系统设定每个节点 60 个工作日（约一个季度：31号 四(二) 的节点大致按季度排列），可按单位另行给出。',
+        '公报未规定各单位的办理时长；预测（看哪些节点可能逾期）需要一个默认步速，本系统设定每个节点 60 个工作日（约一个季度：31号 四(二) 的节点大致按季度排列）。某单位在已办结事项上测得足够的步骤（packages/forecast MIN_MEASURED_STEPS）时，用其中位数代替。',
     },
     appliesTo: {
-      scope: '文件预测（GET /api/forecast）：未另给步速的单位按此计算；不进入任何流程，不改变任何事项的颜色',
-      startInput: '无（预测不启动流程）',
-      passedBy: 'packages/rehearsal/src/forecast/routes.ts（每次预测时读取）',
+      scope:
+        '文件预测（POST /api/forecast 的模拟与 GET /api/forecast 的日历估算）：没有测得中位数的单位按此计算；模拟在独立的时间跳跃服务器上运行，不进入真实流程，不改变任何事项的颜色',
+      startInput: '无（预测只在自己的模拟服务器上启动流程）',
+      passedBy: 'packages/forecast/src/routes.ts（每次预测时读取）',
       takesEffect: '只用于修改之后的预测；已在运行的事项不受影响，已有的颜色不被改写。',
     },
   },
