@@ -1,7 +1,7 @@
 import { defineRoute, problems, skipOf, type Principal, type Route } from '@duban/http';
 import { isOutsideKind } from '@duban/units';
 import type { RouteContext } from '../deps';
-import { DuplicateUserError, toUserView } from '../auth/users';
+import { toUserView } from '../auth/users';
 import {
   CreateUnitUserBody,
   DisableUserBody,
@@ -11,7 +11,7 @@ import {
   UserView,
 } from '../schemas/users';
 import { GatewayGrants } from './grants';
-import { attribution, registeredUnit } from './users';
+import { attribution, createAndAnswer, registeredUnit } from './users';
 
 // 本单位人员 (issue 23, point 3 of 督办: "users of a unit are managed by the unit's 督办员 or an
 // admin"). The 督办员 sees, makes and disables the users of its own unit only; whoever acts is
@@ -65,8 +65,8 @@ export function unitUserRoutes(ctx: RouteContext): Route[] {
       handler: async ({ body, user, res }) => {
         const unitCode = managedUnit(user, body.unitCode, 'body.unitCode');
         const unit = await registeredUnit(ctx, unitCode);
-        try {
-          const doc = await users.create(
+        await createAndAnswer(res, body.username, () =>
+          users.create(
             {
               ...body,
               role: 'bureau',
@@ -75,15 +75,8 @@ export function unitUserRoutes(ctx: RouteContext): Route[] {
             },
             ctx.now(),
             attribution(user),
-          );
-          res
-            .status(201)
-            .location(`/api/users/${encodeURIComponent(doc._id)}`)
-            .json(toUserView(doc));
-        } catch (error) {
-          if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${body.username} 已存在`);
-          throw error;
-        }
+          ),
+        );
       },
     }),
     defineRoute({

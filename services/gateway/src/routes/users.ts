@@ -1,7 +1,8 @@
 import { GatewayGrants, USER_ADMIN } from './grants';
 import type { RouteContext } from '../deps';
 import { verifyPassword } from '../auth/passwords';
-import { DuplicateUserError, toUserView } from '../auth/users';
+import type { Response } from 'express';
+import { DuplicateUserError, toUserView, type UserDoc } from '../auth/users';
 import { problems, defineRoute, type Principal, type Route } from '@duban/http';
 import { skipOf } from '@duban/http';
 import { isOutsideKind, unitByCode, type UnitEntry } from '@duban/units';
@@ -26,6 +27,24 @@ export async function registeredUnit(ctx: RouteContext, unitCode: string): Promi
   const unit = unitByCode(unitCode) ?? (await loadUnitRegistry(ctx.db)).index.byCode.get(unitCode);
   if (!unit) throw problems.invalid([{ field: 'body.unitCode', message: unknownUnitMessage(unitCode) }]);
   return unit;
+}
+
+/** Makes the user and answers 201 with it; a username already taken is a 409. */
+export async function createAndAnswer(
+  res: Response,
+  username: string,
+  create: () => Promise<UserDoc>,
+): Promise<void> {
+  try {
+    const doc = await create();
+    res
+      .status(201)
+      .location(`/api/users/${encodeURIComponent(doc._id)}`)
+      .json(toUserView(doc));
+  } catch (error) {
+    if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${username} 已存在`);
+    throw error;
+  }
 }
 
 export function userRoutes(ctx: RouteContext): Route[] {
@@ -88,18 +107,11 @@ export function userRoutes(ctx: RouteContext): Route[] {
       problems: { 409: '用户名已存在' },
       handler: async ({ body, user, res }) => {
         const unit = body.unitCode ? await registeredUnit(ctx, body.unitCode) : undefined;
-        try {
-          // A unit's kind never changes: an outside organisation's login stays an outside user.
-          const outsideKind = unit && isOutsideKind(unit.kind) ? unit.kind : null;
-          const doc = await users.create({ ...body, outsideKind }, ctx.now(), attribution(user));
-          res
-            .status(201)
-            .location(`/api/users/${encodeURIComponent(doc._id)}`)
-            .json(toUserView(doc));
-        } catch (error) {
-          if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${body.username} 已存在`);
-          throw error;
-        }
+        // A unit's kind never changes: an outside organisation's login stays an outside user.
+        const outsideKind = unit && isOutsideKind(unit.kind) ? unit.kind : null;
+        await createAndAnswer(res, body.username, () =>
+          users.create({ ...body, outsideKind }, ctx.now(), attribution(user)),
+        );
       },
     }),
     defineRoute({

@@ -3,17 +3,16 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TimelineDoc } from '@duban/contracts';
 import type { ItemSnapshot } from '@duban/workflow-supervision/client';
+import { itemSnapshot } from '../alerts/testing';
 import { ARCHIVE_SHEETS, archiveWorkbook, beijingTime } from './workbook';
 
 const t = (shanghai: string) => new Date(`${shanghai}+08:00`).toISOString();
 
-const item: ItemSnapshot = {
-  itemId: 'qzbf-2019-31.3.p1',
-  docNo: '青政办发〔2019〕31号',
+const item: ItemSnapshot = itemSnapshot('qzbf-2019-31.3.p1', {
   ref: '三.(一)',
   title: '完成城区幼儿园移交',
   leadUnits: ['edu'],
-  cooperatingUnits: ['fin'],
+  subTasks: [],
   state: 'closed',
   colour: 'none',
   overallColour: 'none',
@@ -28,14 +27,6 @@ const item: ItemSnapshot = {
       byUserId: 'inspector',
     },
   ],
-  reporting: { kind: 'none' },
-  nextReportDue: null,
-  reportMissing: false,
-  lastProgressAt: null,
-  pendingExtension: null,
-  subTasks: [],
-  redSince: null,
-  createdAt: t('2019-05-10T09:00:00'),
   closedAt: t('2019-09-20T16:30:00'),
   version: 9,
   rating: {
@@ -61,7 +52,7 @@ const item: ItemSnapshot = {
     },
   ],
   archived: { at: t('2019-10-08T09:00:00'), byUserId: 'inspector', byName: '督查室' },
-};
+});
 
 const step = (
   version: number,
