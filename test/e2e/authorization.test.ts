@@ -75,12 +75,21 @@ interface Who {
   role: Role;
   unitCode: string | null;
   outside?: boolean;
+  /** The unit's 督办员 (issue 23): the seeded unit logins are; the clerks the administrator makes are not. */
+  unitSupervisor?: boolean;
 }
 
 // Bodies that would change something if a refused caller got through (the gate answers first).
 const ACTING_BODIES: Record<string, unknown> = {
   createUser: { username: 'authz-intruder', name: '越权', role: 'admin', password: 'authz-password-123456' },
   resetPassword: { newPassword: 'authz-password-123456' },
+  createUnitUser: {
+    username: 'authz-intruder-2',
+    name: '越权',
+    unitCode: 'edu',
+    password: 'authz-password-123456',
+  },
+  disableUnitUser: { reason: '越权停用' },
   changeOwnPassword: { currentPassword: 'duban-inspector-2019', newPassword: 'authz-password-123456' },
   openKgCampaign: { campaignId: 'authz-kg', startDate: '2026-01-01' },
   openLandRectificationCampaign: {
@@ -130,7 +139,13 @@ const ACTING_BODIES: Record<string, unknown> = {
   },
 };
 // A path value that names a real thing where one is at hand (the user whose password would be reset).
-const PATH_VALUES: Record<string, Record<string, string>> = { resetPassword: { id: 'inspector' } };
+const PATH_VALUES: Record<string, Record<string, string>> = {
+  resetPassword: { id: 'inspector' },
+  disableUnitUser: { id: 'authz-clerk-edu' },
+};
+/** The units whose logins sign in; each also gets an ordinary user (a clerk, not its 督办员). */
+const UNITS = ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', 'stats', OTHER_UNIT];
+const clerkOf = (unit: string) => `authz-clerk-${unit}`;
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** An HS256 token as the gateway signs them (services/gateway/src/auth/tokens.ts). */
@@ -162,6 +177,7 @@ function operationsOf(doc: { paths: Record<string, Record<string, Record<string,
           roles: op['x-duban-roles'] as Role[],
           ...(op['x-duban-units'] ? { units: op['x-duban-units'] as string[] } : {}),
           ...(op['x-duban-outside'] ? { outside: true } : {}),
+          ...(op['x-duban-unit-supervisor'] ? { unitSupervisor: true } : {}),
         },
         body: content.length === 0 ? null : content.includes('application/json') ? 'json' : content[0]!,
         pathParams: parameters
@@ -196,7 +212,7 @@ describe('the authorization matrix', () => {
     store = await connectStore(config.mongo.uri, config.mongo.db);
     await store.db.dropDatabase();
     await seedUsers(store.db, {
-      leadUnitCodes: ['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', 'stats', OTHER_UNIT],
+      leadUnitCodes: UNITS,
     });
     // Every module whose routes `duban start` serves, the delivery of alerts (提醒设置) with the processes.
     gateway = await startGateway(config, { port: 0, host: '127.0.0.1', processes: MODULES });
@@ -209,10 +225,7 @@ describe('the authorization matrix', () => {
       ['inspector', 'duban-inspector-2019'],
       ['leader', 'duban-leader-2019'],
       ['admin', 'duban-admin-2019'],
-      ...['edu', 'hous', 'natres', MARKETING_CENTRE, CIVIL, 'ndrc', 'stats', OTHER_UNIT].map((u) => [
-        `bureau-${u}`,
-        'duban-bureau-2019',
-      ]),
+      ...UNITS.map((u) => [`bureau-${u}`, 'duban-bureau-2019']),
     ] as const)
       tokens[username] = await login({ url: base() }, username, password);
     const unit = await api({ url: base() }, '/api/units', {
@@ -232,6 +245,20 @@ describe('the authorization matrix', () => {
     });
     expect(user.body.outsideKind).toBe('business');
     tokens[OUTSIDE_UNIT] = await login({ url: base() }, OUTSIDE_UNIT, 'duban-outside-2019');
+    for (const unitCode of UNITS) {
+      const clerk = await api({ url: base() }, '/api/users', {
+        token: tokens.admin!,
+        body: {
+          username: clerkOf(unitCode),
+          name: '办事员',
+          role: 'bureau',
+          unitCode,
+          password: 'duban-clerk-2019',
+        },
+      });
+      expect(clerk.status, JSON.stringify(clerk.body)).toBe(201);
+      tokens[clerkOf(unitCode)] = await login({ url: base() }, clerkOf(unitCode), 'duban-clerk-2019');
+    }
 
     const real = claimsOf(tokens.inspector!);
     const now = Math.floor(Date.now() / 1000);
@@ -307,7 +334,10 @@ describe('the authorization matrix', () => {
       // 政策参数 (issue 14): settings that name their source, not a business action.
       'changePolicySetting',
       'createRegistryUnit',
+      'createUnitUser',
       'createUser',
+      // 本单位人员 (issue 23): the unit's users, for its 督办员 or the administrator.
+      'disableUnitUser',
       'removeRegistryUnitAlias',
       'resetPassword',
       // 提醒设置 (issue 19): anyone's own channels, a unit's for the administrator, and dead letters.
@@ -339,14 +369,45 @@ describe('the authorization matrix', () => {
       expect(await status(path), path).toBe(403);
   });
 
+  it('shows a unit’s users to its 督办员 and the administrator only (本单位人员, issue 23)', async () => {
+    const list = (who: string, query = '') =>
+      api<{ users: { username: string; unitCode: string }[] }>({ url: base() }, `/api/unit-users${query}`, {
+        token: tokens[who]!,
+      });
+    const own = await list('bureau-edu');
+    expect(own.status).toBe(200);
+    expect(own.body.users.map((u) => u.username).sort()).toEqual(['authz-clerk-edu', 'bureau-edu']);
+    expect((await list('bureau-edu', `?unit=${OTHER_UNIT}`)).body).toMatchObject({
+      errors: [{ field: 'query.unit' }],
+    });
+    expect(
+      (await list('admin', `?unit=${OTHER_UNIT}`)).body.users.every((u) => u.unitCode === OTHER_UNIT),
+    ).toBe(true);
+    for (const who of [clerkOf('edu'), 'inspector', 'leader', OUTSIDE_UNIT])
+      expect((await list(who)).status, who).toBe(403);
+  });
+
   it('refuses every bad token with 401, and every role or unit the grant does not name with 403, changing nothing', async () => {
     const start = await digest();
     const cells: string[] = [];
     for (const op of operations) {
       const owner = op.grant.units?.[0] ?? 'edu';
       const callers: Who[] = [
-        { label: 'owning bureau', username: `bureau-${owner}`, role: 'bureau', unitCode: owner },
-        { label: 'other bureau', username: `bureau-${OTHER_UNIT}`, role: 'bureau', unitCode: OTHER_UNIT },
+        {
+          label: 'owning bureau',
+          username: `bureau-${owner}`,
+          role: 'bureau',
+          unitCode: owner,
+          unitSupervisor: true,
+        },
+        { label: 'owning unit clerk', username: clerkOf(owner), role: 'bureau', unitCode: owner },
+        {
+          label: 'other bureau',
+          username: `bureau-${OTHER_UNIT}`,
+          role: 'bureau',
+          unitCode: OTHER_UNIT,
+          unitSupervisor: true,
+        },
         { label: 'inspector', username: 'inspector', role: 'inspector', unitCode: null },
         { label: 'leader', username: 'leader', role: 'leader', unitCode: null },
         { label: 'admin', username: 'admin', role: 'admin', unitCode: null },
@@ -378,7 +439,7 @@ describe('the authorization matrix', () => {
       expect(await digest(), `${op.method} ${op.path} changed the state`).toBe(before);
       cells.push(...answers);
     }
-    expect(cells.length).toBe(operations.length * 10);
+    expect(cells.length).toBe(operations.length * 11);
     // Facts published by anything that got through reach the read models a little later.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await digest()).toBe(start);

@@ -259,6 +259,112 @@ describe('supervision items over the running system', () => {
     expect(inbox.body.items.map((i) => i.itemId)).not.toContain(id);
   });
 
+  it('归档: 督查室 archives the closed item once (not an open one); it stays searchable and its record downloads as one xlsx', async () => {
+    const closed = await items().findOne(gazette({ leadUnits: ['edu'], state: 'closed' }));
+    expect(closed).not.toBeNull();
+    const id = closed!.itemId;
+    const archive = (user: string, itemId: string) =>
+      api<{ item?: ItemDoc; detail?: string }>(http(), `/api/items/${itemId}/archive`, {
+        token: tokens[user],
+        method: 'POST',
+      });
+    const open = await items().findOne(gazette({ leadUnits: ['edu'], state: 'assigned' }));
+    const early = await archive('inspector', open!.itemId);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/尚未销号/);
+    expect((await archive('bureau-edu', id)).status).toBe(403);
+
+    const archived = await archive('inspector', id);
+    expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+    expect(archived.body.item).toMatchObject({ state: 'closed', archived: { byUserId: 'inspector' } });
+    const twice = await archive('inspector', id);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toMatch(/已.*归档/);
+
+    // Still found by the item search, with the filter; the fact is in the timeline, attributed.
+    const search = (archivedFilter: string) =>
+      api<{ items: { itemId: string }[] }>(
+        http(),
+        `/api/items?archived=${archivedFilter}&docNo=${encodeURIComponent(closed!.docNo)}&pageSize=200`,
+        { token: tokens.inspector },
+      );
+    const found = await eventually(
+      () => search('true'),
+      (r) => r.body.items?.some((i) => i.itemId === id),
+    );
+    expect(found.body.items.map((i) => i.itemId)).toEqual([id]);
+    expect((await search('false')).body.items.map((i) => i.itemId)).not.toContain(id);
+    const fact = await timeline().findOne({ itemId: id, fact: 'item_archived' });
+    expect(fact?.actor.userId).toBe('inspector');
+
+    // The bundle, for anyone who may read the item (教育局 leads it; 财政局 has no part in it).
+    const res = await fetch(`${http().url}/api/items/${id}/archive.xlsx`, {
+      headers: { authorization: `Bearer ${tokens['bureau-edu']}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`督办事项归档-${closed!.docNo}`)}`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['事项', '时间线', '附件', '催办']);
+    const values = (name: string) =>
+      (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(values('事项')).toContainEqual(['文号', closed!.docNo]);
+    expect(values('时间线').map((r) => r[3])).toEqual(
+      expect.arrayContaining(['item_signed', 'item_closed', 'item_archived']),
+    );
+    const other = await api(http(), `/api/items/${id}/archive.xlsx`, { token: tokens['bureau-fin'] });
+    expect(other.status).toBe(403);
+  });
+
+  it('本单位人员: 教育局’s 督办员 makes a user of its own unit only and disables one, each change attributed', async () => {
+    const unitUser = (body: unknown) =>
+      api<{
+        unitSupervisor?: boolean;
+        createdBy?: unknown;
+        disabledBy?: unknown;
+        errors?: { field: string }[];
+      }>(http(), '/api/unit-users', { token: tokens['bureau-edu'], body });
+    const clerk = { username: 'edu-clerk', name: '李办事', password: 'duban-clerk-2019' };
+    const elsewhere = await unitUser({ ...clerk, unitCode: 'fin' });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.errors?.[0]?.field).toBe('body.unitCode');
+    const made = await unitUser({ ...clerk, unitCode: 'edu' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ unitSupervisor: false, createdBy: { username: 'bureau-edu' } });
+    const clerkToken = await login(http(), clerk.username, clerk.password);
+    // An ordinary user manages no one.
+    expect((await api(http(), '/api/unit-users', { token: clerkToken })).status).toBe(403);
+
+    const disabled = await api<{ disabledBy?: unknown }>(http(), '/api/unit-users/edu-clerk/disable', {
+      token: tokens['bureau-edu'],
+      body: { reason: '调离本单位' },
+    });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.disabledBy).toMatchObject({ username: 'bureau-edu' });
+    expect((await api(http(), '/api/session', { token: clerkToken })).status).toBe(401);
+    const signIn = await api(http(), '/api/session', {
+      body: { username: clerk.username, password: clerk.password },
+    });
+    expect(signIn.status).toBe(401);
+    const listed = await api<{ users: { username: string; disabledAt: string | null }[] }>(
+      http(),
+      '/api/unit-users',
+      { token: tokens['bureau-edu'] },
+    );
+    expect(listed.body.users.find((u) => u.username === 'edu-clerk')?.disabledAt).toBeTruthy();
+    expect(
+      await store.db
+        .collection('user_changes')
+        .find({ username: 'edu-clerk' }, { projection: { _id: 0, action: 1, 'by.username': 1 } })
+        .toArray(),
+    ).toEqual([
+      { action: 'user-created', by: { username: 'bureau-edu' } },
+      { action: 'user-disabled', by: { username: 'bureau-edu' } },
+    ]);
+  });
+
   it('督办 lifecycle: 督查室 urges, the unit answers; its 督办员 gives the step to a handling person; 转办 to the right unit with the deadline kept; the scorecard counts the urge', async () => {
     // One with co-operating units and a single date: the red one without any is the extension test's.
     const item = (
@@ -307,6 +413,10 @@ describe('supervision items over the running system', () => {
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     tokens['edu-handler'] = await login(http(), 'edu-handler', 'duban-handler-2019');
+    // Only the unit's 督办员 names the 承办人: an ordinary user of 教育局 is refused, told why.
+    const byClerk = await act('edu-handler', id, 'assign-handler', { handler: 'edu-handler' });
+    expect(byClerk.status).toBe(403);
+    expect(byClerk.body.detail).toMatch(/督办员/);
     const refusedHandler = await act('bureau-edu', id, 'assign-handler', { handler: 'bureau-fin' });
     expect(refusedHandler.status).toBe(400);
     expect(refusedHandler.body.errors?.[0]?.field).toBe('body.handler');

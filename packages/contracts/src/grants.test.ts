@@ -22,4 +22,12 @@ describe('isGranted', () => {
     expect(isGranted(centre, agency)).toBe(false);
     expect(isGranted(fileTrip, { ...agency, outside: false })).toBe(true);
   });
+
+  it('a grant for the unit’s 督办员 refuses an ordinary user of the unit, and other roles pass by role', () => {
+    const assign: Grant = { roles: ['bureau', 'admin'], unitSupervisor: true };
+    expect(isGranted(assign, bureau)).toBe(false);
+    expect(isGranted(assign, { ...bureau, unitSupervisor: true })).toBe(true);
+    expect(isGranted(assign, { role: 'admin', unitCode: null })).toBe(true);
+    expect(isGranted(sign, bureau)).toBe(true);
+  });
 });

@@ -20,6 +20,11 @@ export interface Grant {
    * any bureau through; the route or the workflow that knows the thing refuses another unit.
    */
   owner?: string;
+  /**
+   * Bureau users only if they are their unit's 督办员 (issue 23, point 3: the unit's supervision
+   * clerk names its 承办人 and manages its users); an ordinary user of the unit is refused.
+   */
+  unitSupervisor?: boolean;
   /** What a refused caller is told (default: the roles, named). */
   refusal?: string;
   /**
@@ -35,14 +40,20 @@ export type GrantTable<A extends string> = Readonly<Record<A, Grant>>;
 export const defineGrants = <A extends string>(table: Record<A, Grant>): GrantTable<A> => table;
 
 /**
- * Whether this role (and, for a bureau, unit; for an outside user, the grant's `outside`) passes the
- * grant; the thing's owner is checked apart.
+ * Whether this role (and, for a bureau, unit and 督办员 duty; for an outside user, the grant's
+ * `outside`) passes the grant; the thing's owner is checked apart.
  */
 export function isGranted(
   grant: Grant,
-  who: { role: Role; unitCode?: string | null | undefined; outside?: boolean | undefined },
+  who: {
+    role: Role;
+    unitCode?: string | null | undefined;
+    outside?: boolean | undefined;
+    unitSupervisor?: boolean | undefined;
+  },
 ): boolean {
   if (!grant.roles.includes(who.role)) return false;
   if (who.outside && !grant.outside) return false;
+  if (who.role === 'bureau' && grant.unitSupervisor && !who.unitSupervisor) return false;
   return who.role !== 'bureau' || !grant.units || grant.units.includes(who.unitCode ?? '');
 }

@@ -63,7 +63,14 @@ export interface DocumentOptions {
 /** `角色：责任单位（自然资源局）、督查室`: who may call, as the operation's description ends. */
 function grantLine(grant: Grant, unitName: (code: string) => string): string {
   const units = grant.units?.map(unitName).join('、');
-  const bureau = units ? `（${units}）` : grant.owner ? `（${grant.owner}）` : '';
+  const duty = grant.unitSupervisor ? '督办员' : '';
+  const bureau = units
+    ? `（${units}${duty}）`
+    : grant.owner
+      ? `（${grant.owner}${duty}）`
+      : duty
+        ? `（${duty}）`
+        : '';
   return `角色：${grant.roles.map((r) => ROLE_NAMES[r] + (r === 'bureau' ? bureau : '')).join('、')}`;
 }
 
@@ -74,6 +81,7 @@ function grantExtensions(grant: Grant): Record<string, unknown> {
     ...(grant.units ? { 'x-duban-units': [...grant.units] } : {}),
     ...(grant.owner ? { 'x-duban-owner': grant.owner } : {}),
     ...(grant.outside ? { 'x-duban-outside': true } : {}),
+    ...(grant.unitSupervisor ? { 'x-duban-unit-supervisor': true } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface Principal {
    * Absent: an inside user.
    */
   outside?: boolean;
+  /** A bureau user who is its unit's 督办员 (issue 23): passes grants marked `unitSupervisor`. */
+  unitSupervisor?: boolean;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {

@@ -18,6 +18,7 @@ import { itemPage } from './pages/item.js';
 import { itemsPage } from './pages/items.js';
 import { policyPage } from './pages/policy.js';
 import { scorecardPage } from './pages/scorecard.js';
+import { unitUsersPage } from './pages/unit-users.js';
 import { unitsPage } from './pages/units.js';
 import { showRehearsalBanner } from './rehearsal-banner.js';
 import { errorBox, h, labelTableCells } from './ui.js';
@@ -27,7 +28,7 @@ const MENUS = {
   bureau: ['inbox', 'items'],
   inspector: ['alerts', 'items', 'cockpit', 'scorecard', 'import', 'policy'],
   leader: ['cockpit', 'scorecard', 'items', 'alerts', 'policy'],
-  admin: ['cockpit', 'items', 'alerts', 'units', 'policy'],
+  admin: ['cockpit', 'items', 'alerts', 'units', 'unit-users', 'policy'],
 };
 
 const PAGES = {
@@ -39,6 +40,7 @@ const PAGES = {
   units: { title: '单位管理', render: unitsPage },
   policy: { title: '政策参数', render: policyPage },
   scorecard: { title: '单位考核', render: scorecardPage },
+  'unit-users': { title: '本单位人员', render: unitUsersPage },
 };
 
 /**
@@ -49,6 +51,10 @@ const OUTSIDE_MENUS = {};
 
 /** The menu of this user, in order; the first page is its home. */
 const menuOf = (user) => (user.outsideKind ? (OUTSIDE_MENUS[user.outsideKind] ?? []) : MENUS[user.role]);
+
+/** A unit's 督办员 also manages its unit's users (issue 23): linked beside its name, not in the menu. */
+const mayOpen = (user, key) =>
+  menuOf(user).includes(key) || (key === 'unit-users' && user.unitSupervisor && !user.outsideKind);
 
 /** Each process's pages (幼儿园治理, 耕地保护 …) come from its own folder, after the shell's. */
 async function addProcessPages() {
@@ -100,8 +106,15 @@ function renderShell(user) {
     ),
   );
   const unit = user.unitName ? ` · ${user.unitName}` : '';
-  document.getElementById('who').textContent =
-    `${user.name}（${user.outsideKind ? '外部单位' : ROLES[user.role]}${unit}）`;
+  const who = `${user.name}（${user.outsideKind ? '外部单位' : ROLES[user.role]}${unit}）`;
+  document
+    .getElementById('who')
+    .replaceChildren(
+      who,
+      user.unitSupervisor && !user.outsideKind
+        ? h('a', { href: '#/unit-users', id: 'unit-users-link', class: 'link' }, ' 本单位人员')
+        : '',
+    );
 }
 
 function loginPage(message) {
@@ -166,7 +179,7 @@ async function route() {
   }
   let key = parts[0];
   if (key === 'items' && parts[1] && menu.includes('items')) key = 'item';
-  else if (!menu.includes(key)) {
+  else if (!mayOpen(s.user, key)) {
     location.replace(`#/${menu[0]}`);
     return;
   }

@@ -31,6 +31,7 @@ import { sessionRoutes } from './routes/session';
 import { systemRoutes } from './routes/system';
 import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
+import { unitUserRoutes } from './routes/unit-users';
 import { clock } from '@duban/contracts';
 
 export const API_VERSION = '0.1.0';
@@ -69,6 +70,7 @@ export function createGateway(deps: GatewayDeps): Express {
     ...systemRoutes(ctx, () => (document ??= openApiDocument(routes, { version: API_VERSION, processes }))),
     ...sessionRoutes(ctx),
     ...userRoutes(ctx),
+    ...unitUserRoutes(ctx),
     ...unitRoutes(ctx),
     ...policyRoutes(ctx),
     ...inboxRoutes(ctx),

@@ -5,3 +5,4 @@ export type { SupervisionWorkerDeps } from './worker';
 export { createSupervisionActivities } from './activities';
 export type { SupervisionActivities } from './activities';
 export type { supervisionItemWorkflow } from './workflows';
+export type { supervisionArchiveWorkflow } from './archive';

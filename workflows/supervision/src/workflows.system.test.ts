@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { supervisionWorkflowId, type RevisionBody, type StartItem } from './contracts/index';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  supervisionArchiveWorkflowId,
+  supervisionWorkflowId,
+  type RevisionBody,
+  type StartItem,
+} from './contracts/index';
 import {
   factsOf,
   factsOnceAsleep,
@@ -14,7 +19,7 @@ import { createSupervisionActivities } from './activities';
 import { itemActionUpdate, itemRevisionUpdate, itemSnapshotQuery } from './definitions';
 import { actor, command } from './testing';
 import { supervisionWorkflowsPath } from './worker';
-import type { supervisionItemWorkflow } from './workflows';
+import type { supervisionArchiveWorkflow, supervisionItemWorkflow } from './workflows';
 
 // The server's clock starts on 2019-04-30 08:00 (UTC) = 16:00 in Qingtongxia, so these tests
 // walk the real 2019–2020 calendar: holidays, make-up working days and month ends.
@@ -630,6 +635,41 @@ describe('supervision item workflow on the time-skipping server', () => {
         });
       }
       await closeAndRecord(handle, edu, '已完成移交', 'revised-then-closed.json');
+    }));
+
+  // 归档 (issue 23, point 6): a closed item archived once, by a workflow of its own, recorded.
+  it('archives a closed item once: one fact, one version on, marked archived; an open item is refused', () =>
+    withWorker(async () => {
+      const handle = await startItem({ deadline: null });
+      const edu = actor('bureau', 'edu');
+      await handle.executeUpdate(itemActionUpdate, { args: [command('sign', edu, {})] });
+      await handle.executeUpdate(itemActionUpdate, {
+        args: [command('request-close', edu, { summary: '已完成', attachments: [] })],
+      });
+      const closed = await handle.executeUpdate(itemActionUpdate, {
+        args: [command('close', actor('inspector'), { opinion: '同意销号' })],
+      });
+      await handle.result();
+      const archive = (item: typeof closed) =>
+        suite.env.client.workflow.start<typeof supervisionArchiveWorkflow>('supervisionArchiveWorkflow', {
+          taskQueue: 'supervision-test',
+          workflowId: supervisionArchiveWorkflowId(item.itemId),
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          args: [{ item, actor: actor('inspector') }],
+        });
+      const run = await archive(closed);
+      const archived = await run.result();
+      expect(archived).toMatchObject({
+        state: 'closed',
+        version: closed.version + 1,
+        archived: { byUserId: 'inspector' },
+      });
+      await expect(archive(closed)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      await suite.recordAndReplay(run, 'archived.json');
+
+      const open = await startItem({ deadline: null });
+      const refusedRun = await archive(await open.query(itemSnapshotQuery));
+      await failedOnStartInput(refusedRun, 'item');
     }));
 
   it('replays the recorded histories without non-determinism', () => suite.replayRecorded());

@@ -175,3 +175,6 @@ function withRevisedMilestonesGuarded(command: ReviseCommand): ReviseCommand {
 function earliest(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.min(a, b);
 }
+
+// 归档 runs after the item's workflow ended: a workflow of its own on the same worker.
+export { supervisionArchiveWorkflow } from './archive';

@@ -1,5 +1,5 @@
 /* global window */
-import { get, post, SUBTASK_STATES, unitName, unitNames } from '../api.js';
+import { download, get, post, SUBTASK_STATES, unitName, unitNames } from '../api.js';
 import { actionButton, actionsFor } from '../actions.js';
 import { plainSourceLine, plainSourceText } from '../source-text.js';
 import {
@@ -15,6 +15,58 @@ import {
   toast,
   todayShanghai,
 } from '../ui.js';
+
+/**
+ * 归档 (issue 23): 督查室 archives a closed item; an archived one is marked and its record (事项,
+ * 时间线, 附件, 催办) downloads as one xlsx.
+ */
+function archiveControls(user, item, refresh) {
+  if (item.archived)
+    return [
+      ' ',
+      h(
+        'span',
+        { class: 'chip', id: 'item-archived' },
+        `已归档（${item.archived.byName}，${timeText(item.archived.at)}）`,
+      ),
+      ' ',
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'download-archive',
+          onclick: () =>
+            download(
+              `/api/items/${encodeURIComponent(item.itemId)}/archive.xlsx`,
+              `督办事项归档-${item.docNo}${item.ref}.xlsx`,
+            ).catch((e) => toast(e.message, true)),
+        },
+        '下载归档包',
+      ),
+    ];
+  if (item.state !== 'closed' || user.role !== 'inspector') return null;
+  return [
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'archive-item',
+        onclick: async () => {
+          if (!window.confirm('归档后不能撤销，确定归档？')) return;
+          try {
+            await post(`/api/items/${encodeURIComponent(item.itemId)}/archive`, {});
+            toast('已归档');
+            refresh();
+          } catch (e) {
+            toast(e.message, true);
+          }
+        },
+      },
+      '归档',
+    ),
+  ];
+}
 
 /** Names of the files a progress report or close request listed. */
 function attachmentsOf(entry) {
@@ -152,7 +204,7 @@ export async function itemPage(container, { user, parts, isCurrent }) {
         h('dt', {}, '文号 / 条款'),
         h('dd', {}, `${item.docNo} ${item.ref}`),
         h('dt', {}, '状态'),
-        h('dd', { id: 'item-state' }, stateChip(item.state)),
+        h('dd', { id: 'item-state' }, stateChip(item.state), archiveControls(user, item, refresh)),
         h('dt', {}, '预警'),
         h(
           'dd',

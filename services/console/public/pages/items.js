@@ -12,7 +12,7 @@ import {
   toast,
 } from '../ui.js';
 
-const FILTERS = ['docNo', 'unit', 'colour', 'state', 'dueAfter', 'dueBefore', 'q'];
+const FILTERS = ['docNo', 'unit', 'colour', 'state', 'archived', 'dueAfter', 'dueBefore', 'q'];
 
 let documents = null;
 async function documentOptions() {
@@ -79,6 +79,16 @@ export async function itemsPage(container, { user, params, isCurrent }) {
       '状态',
       Object.entries(STATES).map(([value, label]) => ({ value, label })),
       current.state,
+    ),
+    // 归档 (issue 23): archived items stay searchable.
+    select(
+      'archived',
+      '归档',
+      [
+        { value: 'true', label: '已归档' },
+        { value: 'false', label: '未归档' },
+      ],
+      current.archived,
     ),
     h('label', {}, '期限自', h('input', { type: 'date', name: 'dueAfter', value: current.dueAfter })),
     h('label', {}, '期限至', h('input', { type: 'date', name: 'dueBefore', value: current.dueBefore })),
@@ -182,7 +192,7 @@ export async function itemsPage(container, { user, params, isCurrent }) {
               { class: 'nowrap' },
               item.state === 'closed' ? '—' : daysText(daysFromToday(item.deadline, today)),
             ),
-            h('td', {}, stateChip(item.state)),
+            h('td', {}, stateChip(item.state), item.archived ? h('span', { class: 'chip' }, '已归档') : null),
             h(
               'td',
               {},

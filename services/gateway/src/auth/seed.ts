@@ -11,6 +11,8 @@ export interface DevUser {
   unitCode: string | null;
   /** Development password; every user can change theirs (POST /api/users/me/password). */
   password: string;
+  /** The unit's login is its 督办员 (issue 23): it names 承办人 and makes the unit's other users. */
+  unitSupervisor?: boolean;
 }
 
 export const DEV_PASSWORDS = {
@@ -47,6 +49,7 @@ export function devUsers(leadUnitCodes: readonly string[]): DevUser[] {
       role: 'bureau',
       unitCode: code,
       password: DEV_PASSWORDS.bureau,
+      unitSupervisor: true,
     };
   });
   return [...STAFF_DEV_USERS, ...bureaus];
@@ -59,7 +62,7 @@ export interface SeedResult {
 
 /**
  * Creates the development users that are missing. Idempotent: a user that exists (perhaps with a
- * changed password) is left exactly as it is.
+ * changed password) is left as it is, except that a unit login without the 督办员 field gets it.
  */
 export async function seedUsers(db: Db, options: { leadUnitCodes: readonly string[] }): Promise<SeedResult> {
   const users = new UserStore(db);
@@ -91,6 +94,16 @@ export async function seedUsers(db: Db, options: { leadUnitCodes: readonly strin
       }),
     );
   }
+  // Unit logins seeded before the 督办员 duty existed (issue 23) become their unit's 督办员 once;
+  // a duty set or withdrawn since is left as it is.
+  await users.collection.updateMany(
+    {
+      _id: { $in: wanted.filter((u) => u.unitSupervisor).map((u) => u.username) },
+      role: 'bureau',
+      unitSupervisor: { $exists: false },
+    },
+    { $set: { unitSupervisor: true } },
+  );
   const result: SeedResult = { created: [], existing: [] };
   for (const user of wanted)
     (created.has(user.username) ? result.created : result.existing).push(user.username);

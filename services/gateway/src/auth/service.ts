@@ -26,6 +26,8 @@ export class AuthService {
       return null;
     }
     if (!(await verifyPassword(password, user.passwordHash))) return null;
+    // A disabled user is told nothing more than a wrong password would tell (after the check).
+    if (user.disabledAt) return null;
     return this.sessionFor(user);
   }
 
@@ -41,14 +43,14 @@ export class AuthService {
   }
 
   /**
-   * The user a token stands for, read fresh from the store: a deleted user, a changed role or a
-   * changed password ends every token issued before.
+   * The user a token stands for, read fresh from the store: a deleted or disabled user, a changed
+   * role or a changed password ends every token issued before.
    */
   async authenticate(token: string): Promise<Principal | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
     const user = await this.users.find(claims.sub);
-    if (!user || user.role !== claims.role) return null;
+    if (!user || user.role !== claims.role || user.disabledAt) return null;
     if (this.tokens.passwordVersion(user.passwordHash) !== claims.pwv) return null;
     return toPrincipal(user);
   }

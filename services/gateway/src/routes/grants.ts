@@ -5,6 +5,13 @@ export const GatewayGrants = defineGrants({
   'change-own-password': { roles: ALL_ROLES, outside: true },
   'create-user': { roles: ['admin'] },
   'reset-password': { roles: ['admin'] },
+  // 本单位人员 (issue 23): a unit's 督办员 lists, makes and disables its unit's users; the
+  // administrator does so for any unit.
+  'manage-unit-users': {
+    roles: ['bureau', 'admin'],
+    unitSupervisor: true,
+    refusal: '只有本单位的督办员或管理员才能管理本单位人员',
+  },
   // 单位管理: the registry's units and the names the office maps to them.
   'manage-units': { roles: ['admin'] },
   // 政策参数: the settings that do not come from the gazette (issue 14).

@@ -1,10 +1,11 @@
 import { GatewayGrants, USER_ADMIN } from './grants';
 import type { RouteContext } from '../deps';
 import { verifyPassword } from '../auth/passwords';
-import { DuplicateUserError, toUserView } from '../auth/users';
-import { problems, defineRoute, type Route } from '@duban/http';
+import type { Response } from 'express';
+import { DuplicateUserError, toUserView, type UserDoc } from '../auth/users';
+import { problems, defineRoute, type Principal, type Route } from '@duban/http';
 import { skipOf } from '@duban/http';
-import { isOutsideKind, unitByCode } from '@duban/units';
+import { isOutsideKind, unitByCode, type UnitEntry } from '@duban/units';
 import { loadUnitRegistry } from '@duban/units/store';
 import {
   ChangeOwnPasswordBody,
@@ -17,6 +18,34 @@ import {
   UsersQuery,
   UserView,
 } from '../schemas/users';
+
+/** Who made or changed a user, as kept on it and in user_changes. */
+export const attribution = (user: Principal) => ({ username: user.username, name: user.name });
+
+/** The unit of a new user: the built-in catalog or a unit the office added; 400 naming the field otherwise. */
+export async function registeredUnit(ctx: RouteContext, unitCode: string): Promise<UnitEntry> {
+  const unit = unitByCode(unitCode) ?? (await loadUnitRegistry(ctx.db)).index.byCode.get(unitCode);
+  if (!unit) throw problems.invalid([{ field: 'body.unitCode', message: unknownUnitMessage(unitCode) }]);
+  return unit;
+}
+
+/** Makes the user and answers 201 with it; a username already taken is a 409. */
+export async function createAndAnswer(
+  res: Response,
+  username: string,
+  create: () => Promise<UserDoc>,
+): Promise<void> {
+  try {
+    const doc = await create();
+    res
+      .status(201)
+      .location(`/api/users/${encodeURIComponent(doc._id)}`)
+      .json(toUserView(doc));
+  } catch (error) {
+    if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${username} 已存在`);
+    throw error;
+  }
+}
 
 export function userRoutes(ctx: RouteContext): Route[] {
   const users = ctx.auth.users;
@@ -76,26 +105,13 @@ export function userRoutes(ctx: RouteContext): Route[] {
       body: CreateUserBody,
       responses: { 201: { description: '已创建', schema: UserView } },
       problems: { 409: '用户名已存在' },
-      handler: async ({ body, res }) => {
-        let unit = body.unitCode ? unitByCode(body.unitCode) : undefined;
-        if (body.unitCode && !unit) {
-          const registry = await loadUnitRegistry(ctx.db);
-          unit = registry.index.byCode.get(body.unitCode);
-          if (!unit)
-            throw problems.invalid([{ field: 'body.unitCode', message: unknownUnitMessage(body.unitCode) }]);
-        }
-        try {
-          // A unit's kind never changes: an outside organisation's login stays an outside user.
-          const outsideKind = unit && isOutsideKind(unit.kind) ? unit.kind : null;
-          const doc = await users.create({ ...body, outsideKind }, ctx.now());
-          res
-            .status(201)
-            .location(`/api/users/${encodeURIComponent(doc._id)}`)
-            .json(toUserView(doc));
-        } catch (error) {
-          if (error instanceof DuplicateUserError) throw problems.conflict(`用户名 ${body.username} 已存在`);
-          throw error;
-        }
+      handler: async ({ body, user, res }) => {
+        const unit = body.unitCode ? await registeredUnit(ctx, body.unitCode) : undefined;
+        // A unit's kind never changes: an outside organisation's login stays an outside user.
+        const outsideKind = unit && isOutsideKind(unit.kind) ? unit.kind : null;
+        await createAndAnswer(res, body.username, () =>
+          users.create({ ...body, outsideKind }, ctx.now(), attribution(user)),
+        );
       },
     }),
     defineRoute({

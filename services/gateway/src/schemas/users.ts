@@ -10,6 +10,8 @@ const password = z
   .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符`)
   .max(200, '密码最多 200 个字符');
 
+const Attribution = z.object({ username: z.string(), name: z.string() });
+
 export const UserView = z
   .object({
     username: z.string(),
@@ -21,8 +23,12 @@ export const UserView = z
       description:
         '外部单位（村委会、经营主体、旅行社、景区、宾馆）账号的单位类别：只见本单位的业务；政府部门为 null',
     }),
+    unitSupervisor: z.boolean().meta({ description: '本单位督办员：指定承办人，管理本单位人员' }),
     createdAt: z.iso.datetime({ offset: true }),
+    createdBy: Attribution.nullable().meta({ description: '由谁新建；启动时预置的用户为 null' }),
     passwordChangedAt: z.iso.datetime({ offset: true }),
+    disabledAt: z.iso.datetime({ offset: true }).nullable().meta({ description: '停用时间：停用后不能登录' }),
+    disabledBy: Attribution.nullable(),
   })
   .meta({ id: 'User' });
 
@@ -58,10 +64,14 @@ export const CreateUserBody = z
     name: z.string().trim().min(1).max(100),
     role: RoleSchema,
     unitCode: UnitCodeSchema.optional(),
+    unitSupervisor: z.boolean().optional().meta({ description: '本单位督办员（仅责任单位用户）' }),
     password,
   })
   .strict()
   .superRefine((b, ctx) => {
+    if (b.unitSupervisor && b.role !== 'bureau') {
+      ctx.addIssue({ code: 'custom', path: ['unitSupervisor'], message: '只有责任单位用户才能是督办员' });
+    }
     if (b.role === 'bureau' && !b.unitCode) {
       ctx.addIssue({ code: 'custom', path: ['unitCode'], message: '责任单位用户必须指定单位代码' });
     }
@@ -85,3 +95,22 @@ export const UsersQuery = z.object({
 });
 
 export const UsersPage = z.object({ users: z.array(UserView), ...PageMeta });
+
+/** 本单位人员 (issue 23): a unit's 督办员 makes an ordinary user of its own unit. */
+export const CreateUnitUserBody = z
+  .object({
+    username: CreateUserBody.shape.username,
+    name: z.string().trim().min(1).max(100),
+    unitCode: UnitCodeSchema,
+    password,
+  })
+  .strict();
+
+export const UnitUsersQuery = z.object({
+  unit: UnitCodeSchema.optional().meta({ description: '管理员必填；督办员只看本单位' }),
+  ...PagingQuery,
+});
+
+export const DisableUserBody = z
+  .object({ reason: z.string().trim().min(1, '请说明停用原因').max(500) })
+  .strict();

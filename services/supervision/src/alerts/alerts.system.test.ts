@@ -291,4 +291,24 @@ describe('alerts service over the real engines', () => {
       'alert/supervision-atest.redelivery/colour-item/2/leader',
     ]);
   });
+
+  // Issue 23, "Done when": an urge whose reply day passes unanswered turns red where 督查室 sees it.
+  it('an urge left unanswered past its reply day reaches 督查室 and the leaders, red', async () => {
+    const item = itemSnapshot('atest.urge', { version: 4 });
+    await publish(bus, E.UrgeOverdue.type, 'urge-1-overdue', '2019-10-11T00:00:00+08:00', {
+      item,
+      urge: 1,
+      unitCode: 'edu',
+      replyBy: '2019-10-10',
+    });
+    const docs = await eventually(
+      () => alerts().find({ itemId: 'atest.urge' }).sort({ audience: 1 }).toArray(),
+      (d) => d.length === 2,
+    );
+    expect(docs.map((d) => [d.audience, d.colour, d.kind])).toEqual([
+      ['inspector', 'red', 'urge_overdue'],
+      ['leader', 'red', 'urge_overdue'],
+    ]);
+    expect(docs[0]!.message).toMatch(/^【催办逾期】.*第1次催办，教育局应于2019-10-10前反馈，至今未反馈$/);
+  });
 });

@@ -22,6 +22,7 @@ import {
   onHandbackDecided,
   onHandbackRequested,
   onHandlerAssigned,
+  onItemArchived,
   onUrgeAnswered,
   onUrgeIssued,
   onUrgeOverdue,
@@ -66,6 +67,8 @@ export function projectorHandlers(db: Db): EventHandlers {
     [SupervisionEvents.HandbackRequested.type]: onHandbackRequested(db),
     [SupervisionEvents.HandbackDecided.type]: onHandbackDecided(db),
     [SupervisionEvents.HandlerAssigned.type]: onHandlerAssigned(db),
+    // 归档
+    [SupervisionEvents.ItemArchived.type]: onItemArchived(db),
   };
 }
 

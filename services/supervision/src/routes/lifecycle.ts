@@ -22,12 +22,15 @@ export async function completeLifecycleBody(
   }
   if (action === 'assign-handler') {
     const handler = await ctx.db
-      .collection<{ _id: string; name: string; role: string; unitCode?: string }>(USERS)
+      .collection<{ _id: string; name: string; role: string; unitCode?: string; disabledAt?: Date }>(USERS)
       .findOne({ _id: fields.handler as string });
     if (!handler || handler.role !== 'bureau' || handler.unitCode !== user.unitCode) {
       throw problems.invalid([
         { field: 'body.handler', message: `${String(fields.handler)} 不是本单位的用户` },
       ]);
+    }
+    if (handler.disabledAt) {
+      throw problems.invalid([{ field: 'body.handler', message: `${handler._id} 已停用` }]);
     }
     return { ...fields, handlerName: fields.handlerName ?? handler.name };
   }

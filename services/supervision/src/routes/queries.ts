@@ -12,6 +12,8 @@ export interface ItemsFilterInput {
   dueBefore?: string;
   dueAfter?: string;
   q?: string;
+  /** 'true': archived items only; 'false': the others (issue 23, 归档). */
+  archived?: 'true' | 'false';
 }
 
 function involving(unitCode: string): Filter<ItemDoc> {
@@ -37,6 +39,7 @@ export function itemsFilter(input: ItemsFilterInput, user: Principal): Filter<It
   if (input.state) parts.push({ state: input.state as ItemDoc['state'] });
   if (input.dueBefore) parts.push({ deadline: { $lte: input.dueBefore } });
   if (input.dueAfter) parts.push({ deadline: { $gte: input.dueAfter } });
+  if (input.archived) parts.push({ archived: { $exists: input.archived === 'true' } });
   // A search typed as the gazette misprints it (引客人青) finds the mended title too.
   if (input.q) parts.push({ title: { $regex: escapeRegex(mendedText(input.q)), $options: 'i' } });
   if (parts.length === 0) return {};

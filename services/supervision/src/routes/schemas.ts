@@ -45,6 +45,10 @@ export const ItemsQuery = z.object({
   dueBefore: CivilDateQuery.optional().meta({ description: '期限不晚于此日（含）' }),
   dueAfter: CivilDateQuery.optional().meta({ description: '期限不早于此日（含）' }),
   q: z.string().trim().min(1).max(100).optional().meta({ description: '标题包含的文字' }),
+  archived: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: '已归档（true）或未归档（false）的事项；不给则都列出' }),
   ...PagingQuery,
 });
 

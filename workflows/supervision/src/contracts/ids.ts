@@ -67,3 +67,8 @@ export function itemIdOf(docNo: string, ref: string): string {
 export function supervisionWorkflowId(itemId: string): string {
   return `supervision-${itemId}`;
 }
+
+/** 归档 (issue 23): one archive workflow per item, so that a second archive is refused by its id. */
+export function supervisionArchiveWorkflowId(itemId: string): string {
+  return `supervision-archive-${itemId}`;
+}

@@ -1,7 +1,7 @@
 // Facts of the lifecycle actions (issue 23), spread into SupervisionEvents. Each carries the item
 // after the fact, as every supervision event does.
 import { z } from 'zod';
-import { defineEvent, CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
+import { ActorSchema, defineEvent, CivilDateSchema, UnitCodeSchema } from '@duban/contracts';
 import { ItemSnapshotSchema } from './model';
 
 const base = { item: ItemSnapshotSchema };
@@ -72,4 +72,13 @@ export const LifecycleEvents = {
       previousHandler: z.string().nullable(),
     }),
   ),
+  /** 归档: 督查室 archived the closed item (the item's `archived` says who and when). */
+  ItemArchived: defineEvent('supervision', 'item_archived', 1, z.object(base)),
 } as const;
+
+/** The start input of an archive workflow: the closed item as the read model holds it, and who archives. */
+export const ArchiveItemSchema = z.object({
+  item: ItemSnapshotSchema.refine((item) => item.state === 'closed', '只有已销号的事项可以归档'),
+  actor: ActorSchema,
+});
+export type ArchiveItem = z.infer<typeof ArchiveItemSchema>;

@@ -120,6 +120,13 @@ export const ItemRatingSchema = z.object({
   byUserId: z.string(),
 });
 
+/** 归档: who archived the closed item, and when (an archived item stays searchable). */
+export const ItemArchiveSchema = z.object({
+  at: instant,
+  byUserId: z.string(),
+  byName: z.string(),
+});
+
 /** What the lifecycle adds to the item snapshot; every field absent on items that never used it. */
 export const LifecycleSnapshotFields = {
   urges: z.array(UrgeSnapshotSchema).optional(),
@@ -127,4 +134,5 @@ export const LifecycleSnapshotFields = {
   handlers: z.array(HandlerSchema).optional(),
   reassignments: z.array(ReassignmentSchema).optional(),
   rating: ItemRatingSchema.optional(),
+  archived: ItemArchiveSchema.optional(),
 };

@@ -49,6 +49,12 @@ export function onHandlerAssigned(db: Db) {
   }));
 }
 
+export function onItemArchived(db: Db) {
+  return projection<Events['ItemArchived']['type']>(db, ({ data }) => ({
+    summary: `归档（${data.item.archived?.byName ?? '督查室'}）`,
+  }));
+}
+
 /** 办结评价 in a close's timeline line. */
 export function ratingLine(rating: keyof typeof Ratings | undefined, comment: string | undefined): string {
   if (!rating) return '';
