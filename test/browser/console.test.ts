@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
+import { LEDGER_COLUMNS } from '../../services/project-quality/src/ledger/sheet';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
 import {
   launchChromium,
@@ -342,19 +343,8 @@ describe('the web console in a real browser', () => {
     const project = `B${Date.now().toString(36).toUpperCase()}`;
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('台账');
-    ws.addRow([
-      '项目编号',
-      '项目名称',
-      '项目级别',
-      '责任单位',
-      '责任领导',
-      '工作专班',
-      '具体责任人',
-      '计划总投资（万元）',
-      '年度计划投资（万元）',
-      '计划开工日期',
-      '计划竣工日期',
-    ]);
+    // The office's first 11 columns, the ones an import needs.
+    ws.addRow(LEDGER_COLUMNS.slice(0, 11).map(([head]) => head));
     ws.addRow([
       project,
       '第三中学教学楼改造',

@@ -1,8 +1,15 @@
 // 销号台账 (四(三)): 发改局 imports, edits and exports the ledger and closes projects out; everyone
 // reads it. Each change is a fact (project_imported, project_edited, project_closed_out) that the
 // projection writes into the ledger.
-import { ALL_ROLES } from '@duban/contracts';
-import { HttpProblem, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { ALL_ROLES, type EventData } from '@duban/contracts';
+import {
+  HttpProblem,
+  defineRoute,
+  problems,
+  type Principal,
+  type ProcessRouteContext,
+  type Route,
+} from '@duban/http';
 import {
   ProjectQualityEvents,
   ProjectQualityGrants,
@@ -33,6 +40,27 @@ function ledgerShows(ctx: ProcessRouteContext, published: Map<string, number>): 
       .toArray();
     return docs.length === published.size && docs.every((d) => d.version >= published.get(d._id)!);
   });
+}
+
+/** One fact about one line (an edit, a 销号), answered once the ledger shows it. */
+async function recordLine<
+  T extends
+    typeof ProjectQualityEvents.ProjectEdited.type | typeof ProjectQualityEvents.ProjectClosedOut.type,
+>(
+  ctx: ProcessRouteContext,
+  who: { user: Principal; requestId: string },
+  type: T,
+  step: string,
+  data: EventData<T> & { project: Project },
+): Promise<void> {
+  const id = data.project.projectId;
+  const sequence = await publishFact(ctx, who, {
+    type,
+    id: `project-quality/ledger/${step}/${id}/${who.requestId}`,
+    subject: id,
+    data,
+  });
+  await ledgerShows(ctx, new Map([[id, sequence]]));
 }
 
 export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
@@ -136,17 +164,10 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
         const refusal = closeOutRefusal(project, latest, body.on);
         if (refusal) throw new HttpProblem(409, refusal);
         const closed = closeOut(project, body.on);
-        const sequence = await publishFact(
-          ctx,
-          { user, requestId },
-          {
-            type: ProjectQualityEvents.ProjectClosedOut.type,
-            id: `project-quality/ledger/close/${params.id}/${requestId}`,
-            subject: params.id,
-            data: { project: closed, on: body.on },
-          },
-        );
-        await ledgerShows(ctx, new Map([[params.id, sequence]]));
+        await recordLine(ctx, { user, requestId }, ProjectQualityEvents.ProjectClosedOut.type, 'close', {
+          project: closed,
+          on: body.on,
+        });
         res.json(closed);
       },
     }),
@@ -179,17 +200,10 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
           (k) => JSON.stringify(after[k as keyof Project]) !== JSON.stringify(before[k as keyof Project]),
         );
         if (changed.length === 0) return void res.json(before);
-        const sequence = await publishFact(
-          ctx,
-          { user, requestId },
-          {
-            type: ProjectQualityEvents.ProjectEdited.type,
-            id: `project-quality/ledger/edit/${params.id}/${requestId}`,
-            subject: params.id,
-            data: { project: after, changed },
-          },
-        );
-        await ledgerShows(ctx, new Map([[params.id, sequence]]));
+        await recordLine(ctx, { user, requestId }, ProjectQualityEvents.ProjectEdited.type, 'edit', {
+          project: after,
+          changed,
+        });
         res.json(after);
       },
     }),
