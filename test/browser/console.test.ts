@@ -1,10 +1,20 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '@duban/system';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
+import { LEDGER_COLUMNS } from '../../services/project-quality/src/ledger/sheet';
 import { startOwnStack, type OwnStack } from '../support/own-stack';
-import { launchChromium, passwordOf, readWorkbook, shot, signIn as signInAs, submitDialog } from './harness';
+import {
+  launchChromium,
+  openWhenShown,
+  passwordOf,
+  readWorkbook,
+  shot,
+  signIn as signInAs,
+  submitDialog,
+} from './harness';
 
 // Issue 6: the web console in Debian's Chromium over the whole running system (worker, projector,
 // alerts, gateway) on the bundled 2019 gazette. Screenshots go to .screenshots/ (git-ignored).
@@ -325,5 +335,89 @@ describe('the web console in a real browser', () => {
     expect(events.some((e) => e.includes(`UID:${closing.itemId}.edu@duban`))).toBe(false);
     const other = await fetch(`${base}/api/calendar/fin.ics?access_token=${tokens['bureau-edu']}`);
     expect(other.status).toBe(403);
+  });
+  // Issue 18 (40号 四(三)): a unit files a month it owes from the 项目建设 form; the month shows as
+  // filed at once and leaves 我的待办. 发改局's ledger and year are set up over the API.
+  it('a unit fills and files its monthly report on 项目建设, and the month leaves its desk', async () => {
+    const ndrc = await login(http(), 'bureau-ndrc', passwordOf('bureau-ndrc'));
+    const project = `B${Date.now().toString(36).toUpperCase()}`;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('台账');
+    // The office's first 11 columns, the ones an import needs.
+    ws.addRow(LEDGER_COLUMNS.slice(0, 11).map(([head]) => head));
+    ws.addRow([
+      project,
+      '第三中学教学楼改造',
+      '吴忠市重点项目',
+      '教育局',
+      '分管副市长',
+      '教育专班',
+      '李某',
+      800,
+      400,
+      '2019-03-01',
+      '2019-12-31',
+    ]);
+    const imported = await fetch(`${base}/api/project-quality/projects/import`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ndrc}`,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      body: new Uint8Array(await book.xlsx.writeBuffer()),
+    });
+    expect(((await imported.json()) as { imported: number }).imported).toBe(1);
+    const opened = await api(http(), '/api/project-quality/years/2019/open', {
+      token: ndrc,
+      body: { fromMonth: 11 },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+
+    const page = await signIn('bureau-edu');
+    const owed = page.locator('#inbox tr[data-process="project-quality"][data-step="report-11"]');
+    await openWhenShown(
+      page,
+      `${base}/#/inbox`,
+      '#inbox tr[data-process="project-quality"][data-step="report-11"]',
+    );
+    expect(await owed.locator('[data-colour]').first().getAttribute('data-colour')).toBe('red');
+
+    await page.goto(`${base}/#/project-quality`);
+    await page.locator('#pq-month').fill('2019-11');
+    await page.locator('#pq-month').dispatchEvent('change');
+    await page.locator('#pq-report-month').selectOption('11');
+    await page.fill('#pq-report-work', '11月完成教学楼主体改造');
+    await page.fill(`#pq-report-lines input.pq-done[data-project="${project}"]`, '400');
+    await page.check(`#pq-report-lines input.pq-started[data-project="${project}"]`);
+    await page.fill(`#pq-report-lines input.pq-problems[data-project="${project}"]`, '冬季施工需保温');
+    await page.click('#pq-report-send');
+    await page.locator('#toast', { hasText: '已报送11月工作情况' }).waitFor();
+    // Filed after 25 November (the year entered now): shown at once as 补报 in the units' months.
+    await expect
+      .poll(() => page.locator('#pq-years tr[data-unit="edu"] td').nth(11).textContent())
+      .toMatch(/^补报 \d\d-\d\d$/);
+    expect(await page.locator('#pq-report-month option[value="11"]').count()).toBe(0);
+    type Years = { unitCode: string; months: { month: number; progress: { problems: string }[] }[] }[];
+    await eventually(
+      () => api<Years>(http(), '/api/project-quality/years/2019/units', { token: ndrc }),
+      (r) =>
+        r.body
+          .find((y) => y.unitCode === 'edu')
+          ?.months.find((m) => m.month === 11)
+          ?.progress.some((l) => l.problems === '冬季施工需保温') === true,
+      { timeoutMs: 20_000 },
+    );
+    await shot(page, 'bureau-project-quality-report');
+
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${base}/#/inbox`);
+          await page.locator('#inbox tbody tr').first().waitFor();
+          return owed.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(0);
   });
 });

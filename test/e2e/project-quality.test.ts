@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSystem } from '@duban/system';
+import type { DubanConfig } from '@duban/config';
+import { EVENTS_STREAM, connectBus } from '@duban/bus';
+import { rebuildReadModels, waitUntilCaughtUp } from '@duban/process';
+import { connectStore } from '@duban/store';
+import { PqCollections } from '../../services/project-quality/src/collections';
+import { projectQualityReadModel } from '../../services/project-quality/src/service';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/engines';
 import { sharedWholeStack, startWithoutGazette } from '../support/whole-system';
@@ -29,6 +35,7 @@ const HEAD = [
 
 describe('project quality year over the running system (发改局, 教育局, 住建局)', () => {
   let system: RunningSystem;
+  let config: DubanConfig;
   const run = Date.now().toString(36).toUpperCase();
   const tokens: Record<string, string> = {};
   const http = () => ({ url: system.gateway.url });
@@ -46,13 +53,8 @@ describe('project quality year over the running system (发改局, 教育局, �
     });
 
   beforeAll(async () => {
-    system = await startWithoutGazette(sharedWholeStack(), [
-      'ndrc',
-      'edu',
-      'hous',
-      'gov-inspection',
-      'stats',
-    ]);
+    config = sharedWholeStack();
+    system = await startWithoutGazette(config, ['ndrc', 'edu', 'hous', 'gov-inspection', 'stats']);
     tokens.leader = await login(http(), 'leader', 'duban-leader-2019');
     for (const unit of ['ndrc', 'edu', 'hous', 'gov-inspection', 'stats'])
       tokens[unit] = await login(http(), `bureau-${unit}`, 'duban-bureau-2019');
@@ -226,6 +228,85 @@ describe('project quality year over the running system (发改局, 教育局, �
     await as('stats', path, { ...figure, value: -1, asOf: '2019-04-30' });
     const later = await as<Target[]>('stats', path, { ...figure, value: 0, asOf: '2019-06-30' });
     expect(later.body.find((t) => t.key === 'growth')).toMatchObject({ value: 0, met: false });
+  });
+
+  // The ledger and 统计局's figure are facts: a rebuild of the read models from the stream (into a
+  // database of its own, beside the live one) gives the same ledger, figure and units' years.
+  it('edits a line, closes a project out and records the growth as facts a rebuild restores', async () => {
+    const edit = (who: string, id: string, body: unknown) =>
+      as<Record<string, unknown>>(who, `/api/project-quality/projects/${id}/edit`, body);
+    // Bad input names the field and changes nothing.
+    const bad = await edit('ndrc', `E${run}`, { yearTargetWan: -1 });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('body.yearTargetWan');
+    const reversed = await edit('ndrc', `E${run}`, { plannedCompletion: '2019-01-01' });
+    expect(reversed.status).toBe(400);
+    expect(JSON.stringify(reversed.body)).toContain('计划竣工日期不能早于计划开工日期');
+    expect((await edit('edu', `E${run}`, { leader: '某' })).status).toBe(403);
+    const noSource = await as('stats', '/api/project-quality/targets/2019/growth', {
+      value: 1,
+      asOf: '2019-07-31',
+    });
+    expect(JSON.stringify(noSource.body)).toContain('body.source');
+    type Line = { projectId: string; yearTargetWan: number; leader: string; closedOn?: string };
+    const line = async (id: string) =>
+      (await as<Line[]>('edu', '/api/project-quality/projects')).body.find((p) => p.projectId === id)!;
+    expect(await line(`E${run}`)).toMatchObject({ yearTargetWan: 10000, leader: '分管副市长' });
+
+    // 教育局 did 9000 of 10000 by September: not done, so no 销号 until the target is revised to 9000.
+    expect(
+      (await as('ndrc', `/api/project-quality/projects/E${run}/close`, { on: '2019-10-10' })).status,
+    ).toBe(409);
+    const edited = await edit('ndrc', `E${run}`, { yearTargetWan: 9000, leader: '常务副市长' });
+    expect(edited.body).toMatchObject({ yearTargetWan: 9000, leader: '常务副市长' });
+    expect(await line(`E${run}`)).toMatchObject({ yearTargetWan: 9000, leader: '常务副市长' });
+    const closed = await as('ndrc', `/api/project-quality/projects/E${run}/close`, { on: '2019-10-10' });
+    expect(closed.body).toMatchObject({ closedOn: '2019-10-10' });
+    expect(await line(`E${run}`)).toMatchObject({ closedOn: '2019-10-10' });
+    const growth = await as<{ key: string; value: number }[]>(
+      'stats',
+      '/api/project-quality/targets/2019/growth',
+      { value: 1.5, asOf: '2019-07-31', source: '统计局1—7月固定资产投资快报' },
+    );
+    expect(growth.body.find((t) => t.key === 'growth')).toMatchObject({ value: 1.5 });
+
+    const bus = await connectBus(config.nats.url, { name: `pq-rebuild-${run}` });
+    const live = await connectStore(config.mongo.uri, config.mongo.db);
+    const rebuilt = await connectStore(config.mongo.uri, `${config.mongo.db}_pq_rebuild_${run}`);
+    const durablePrefix = `pq-rebuild-${run}-`;
+    try {
+      // The live projection has taken every fact so far (the units' years' facts too).
+      for (const durable of projectQualityReadModel.durables()) await waitUntilCaughtUp(bus, durable);
+      const [done] = await rebuildReadModels([projectQualityReadModel], {
+        bus,
+        db: rebuilt.db,
+        durablePrefix,
+        timeoutMs: 60_000,
+      });
+      for (const consumer of done!.consumers) await consumer.stop();
+      for (const name of [PqCollections.projects, PqCollections.figures, PqCollections.unitYears]) {
+        const all = (db: typeof live.db) => db.collection(name).find({}).sort({ _id: 1 }).toArray();
+        expect(await all(rebuilt.db), name).toEqual(await all(live.db));
+      }
+      const mine = await rebuilt.db
+        .collection(PqCollections.projects)
+        .find({ _id: { $in: [`E${run}`, `H${run}`] as never[] } })
+        .toArray();
+      expect(mine.map((p) => [p._id, p.closedOn ?? null, p.updatedBy])).toEqual([
+        [`E${run}`, '2019-10-10', 'bureau-ndrc'],
+        [`H${run}`, null, 'bureau-ndrc'],
+      ]);
+      expect(
+        await rebuilt.db.collection(PqCollections.figures).findOne({ _id: 'growth|2019' as never }),
+      ).toMatchObject({ value: 1.5, asOf: '2019-07-31', reportedBy: 'bureau-stats' });
+    } finally {
+      for (const durable of projectQualityReadModel.durables(durablePrefix))
+        await bus.jsm.consumers.delete(EVENTS_STREAM, durable).catch(() => undefined);
+      await rebuilt.db.dropDatabase();
+      await rebuilt.close();
+      await live.close();
+      await bus.close();
+    }
   });
 
   it('tracks the indicators of the imported gazette; a unit reports a value and it shows met or missed', async () => {

@@ -2,7 +2,7 @@ export { connectBus } from './connection';
 export type { Bus } from './connection';
 export { ensureStreams, defaultStreamOptions } from './streams';
 export type { StreamOptions } from './streams';
-export { publishEvent, publishBuilt } from './publisher';
+export { publishEvent, publishBuilt, publisherOn } from './publisher';
 export type { PublishResult } from './publisher';
 export { startConsumer } from './consumer';
 export type {

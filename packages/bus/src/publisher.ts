@@ -1,6 +1,7 @@
 import { buildEvent, type CloudEvent, type EventData, type EventType, type NewEvent } from '@duban/contracts';
 import { eventDefinition } from '@duban/contracts';
-import type { JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { PublishNotStoredError } from './errors';
 import { EVENTS_STREAM } from './names';
 
@@ -32,4 +33,12 @@ export async function publishBuilt(
   if (ack.stream !== EVENTS_STREAM)
     throw new PublishNotStoredError(`event ${event.id} stored in ${ack.stream}`);
   return { event, sequence: ack.seq, duplicate: ack.duplicate };
+}
+
+/** `publishEvent` on a plain NATS connection (the gateway's), for facts its routes decide. */
+export function publisherOn(
+  nc: NatsConnection,
+): <T extends EventType>(input: NewEvent<T>) => Promise<PublishResult> {
+  const js = jetstream(nc);
+  return (input) => publishEvent(js, input);
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
-import type { Actor } from '@duban/contracts';
+import type { Actor, EventType, NewEvent } from '@duban/contracts';
 import type { EngineWatch } from './engines';
 import type { Principal } from './principal';
 import type { UpdateSettled } from './temporal';
@@ -24,6 +24,11 @@ export interface ProcessRouteContext {
   onUpdateSettled?: (settled: UpdateSettled) => void;
   /** Days a case may stay red before it is escalated to the leadership group (ALERT_RED_ESCALATION_DAYS). */
   escalateAfterRedDays?: number;
+  /**
+   * Publishes a fact decided outside any workflow (a ledger kept by a bureau), schema-checked, on the
+   * bus; resolves with its stream sequence (the original one when JetStream saw the id before).
+   */
+  publish?: (event: NewEvent<EventType>) => Promise<{ sequence: number }>;
 }
 
 /** Who acted, as the workflow records it: the principal and the request that carried the action. */

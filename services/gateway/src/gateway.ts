@@ -33,6 +33,7 @@ import { unitRoutes } from './routes/units';
 import { userRoutes } from './routes/users';
 import { unitUserRoutes } from './routes/unit-users';
 import { clock } from '@duban/contracts';
+import { publisherOn } from '@duban/bus';
 
 export const API_VERSION = '0.1.0';
 
@@ -60,6 +61,7 @@ export function createGateway(deps: GatewayDeps): Express {
     logger: ctx.logger,
     now: ctx.now,
     actionTimeoutMs: ctx.actionTimeoutMs,
+    publish: publisherOn(deps.natsConnection),
     ...(deps.engines ? { engines: deps.engines } : {}),
     ...(deps.escalateAfterRedDays !== undefined ? { escalateAfterRedDays: deps.escalateAfterRedDays } : {}),
   };

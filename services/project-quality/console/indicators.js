@@ -5,7 +5,7 @@
 import { get, post, session, unitName } from '/api.js';
 import { fill, h, toast } from '/ui.js';
 
-const COMPARISON = {
+export const COMPARISON = {
   gte: '≥',
   gt: '>',
   lte: '≤',

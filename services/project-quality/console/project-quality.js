@@ -2,8 +2,11 @@
 // 四(五)), the quarterly ranking and the 约谈 listing (二(三)), and the 2019 targets of 一.
 import { COLOURS, download, get, post, session, unitName, upload } from '/api.js';
 import { colourChip, fill, h, toast, todayShanghai } from '/ui.js';
+import { dispatchSection, targetsSection } from './targets.js';
 
 const pct = (r) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+/** 一(二)'s levels, as the ledger writes them. */
+const LEVELS = { region: '自治区级重点项目', wuzhong: '吴忠市级重点项目', basic: '基本建设项目' };
 const REPORT = { 'on-time': '按时报送', late: '逾期补报', missing: '逾期未报', 'not-due': '未到报送日' };
 /** A table whose first row names the columns. */
 function table(id, heads, rows) {
@@ -20,13 +23,26 @@ export async function projectQualityPage(container) {
     quarter: `${year}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`,
   };
   const me = session()?.user ?? {};
+  // A report's answer is the unit's year after it: shown at once, before the read model has it.
+  const answered = new Map();
+  const newest = (y) => {
+    const a = answered.get(`${y.unitCode}-${y.year}`);
+    return a && a.version > y.version ? a : y;
+  };
   const render = async () => {
-    const [projects, years, notice, ranking] = await Promise.all([
+    const month = `${state.year}-${String(state.month).padStart(2, '0')}`;
+    // The week's dispatch: this week in the month shown, else that month's first week.
+    const day = today.startsWith(month) ? today : `${month}-01`;
+    const [projects, stored, notice, ranking, targets, dispatch] = await Promise.all([
       get('/api/project-quality/projects'),
       get(`/api/project-quality/years/${state.year}/units`),
       get(`/api/project-quality/notices/${state.year}/${state.month}`),
       get(`/api/project-quality/rankings/${state.quarter}`),
+      // 40号 sets targets for 2019 only.
+      state.year === 2019 ? get('/api/project-quality/targets/2019') : null,
+      get(`/api/project-quality/dispatch/${day}`),
     ]);
+    const years = stored.map(newest);
     const mine = years.find((y) => y.unitCode === me.unitCode);
     fill(
       container,
@@ -59,6 +75,8 @@ export async function projectQualityPage(container) {
           '下载月度通报（xlsx）',
         ),
       ),
+      targets ? targetsSection(targets, me, render) : null,
+      dispatchSection(dispatch),
       h('h2', {}, `${state.year}年${state.month}月 重点项目投资完成率、开工率通报（一月一通报）`),
       table(
         'pq-notice-units',
@@ -82,7 +100,7 @@ export async function projectQualityPage(container) {
             'tr',
             { 'data-project': p.projectId },
             h('td', {}, p.name),
-            h('td', {}, p.level),
+            h('td', {}, LEVELS[p.level] ?? p.level),
             h('td', {}, unitName(p.unitCode)),
             h('td', {}, p.yearTargetWan),
             h('td', {}, p.investmentDoneWan),
@@ -134,7 +152,10 @@ export async function projectQualityPage(container) {
         ? reportForm(
             mine,
             projects.filter((p) => p.unitCode === me.unitCode),
-            render,
+            (after) => {
+              answered.set(`${after.unitCode}-${after.year}`, after);
+              return render();
+            },
           )
         : null,
       h('h2', {}, '各单位每月报送'),
@@ -195,19 +216,34 @@ export async function projectQualityPage(container) {
       ),
       table(
         'pq-ledger',
-        ['编号', '项目名称', '级别', '责任单位', '责任领导', '具体责任人', '计划开工', '销号'],
+        [
+          '编号',
+          '项目名称',
+          '级别',
+          '责任单位',
+          '责任领导',
+          '工作专班',
+          '具体责任人',
+          '年度计划投资（万元）',
+          '计划开工',
+          '计划竣工',
+          '销号',
+        ],
         projects.map((p) =>
           h(
             'tr',
-            {},
+            { 'data-project': p.projectId },
             h('td', {}, p.projectId),
             h('td', {}, p.name),
-            h('td', {}, p.level),
+            h('td', {}, LEVELS[p.level] ?? p.level),
             h('td', {}, unitName(p.unitCode)),
             h('td', {}, p.leader),
+            h('td', {}, p.workingGroup),
             h('td', {}, p.personInCharge),
+            h('td', {}, p.yearTargetWan),
             h('td', {}, p.plannedStart),
-            h('td', {}, p.closedOn ?? ''),
+            h('td', {}, p.plannedCompletion),
+            h('td', {}, p.closedOn ?? (me.unitCode === 'ndrc' ? closeButton(p, render) : '')),
           ),
         ),
       ),
@@ -219,6 +255,26 @@ export async function projectQualityPage(container) {
     );
   };
   await render();
+}
+
+/** 四(三) 完成一项，销号一项: 发改局 closes a project out today (refused until started and done). */
+function closeButton(p, done) {
+  return h(
+    'button',
+    {
+      'data-action': 'close',
+      onclick: async () => {
+        try {
+          await post(`/api/project-quality/projects/${p.projectId}/close`, { on: todayShanghai() });
+          toast(`${p.name} 已销号`);
+          await done();
+        } catch (e) {
+          toast(e.message, true);
+        }
+      },
+    },
+    '销号',
+  );
 }
 
 function reportForm(year, projects, done) {
@@ -234,6 +290,12 @@ function reportForm(year, projects, done) {
     p,
     done: h('input', { type: 'number', min: 0, step: '0.01', 'data-project': p.projectId, class: 'pq-done' }),
     started: h('input', { type: 'checkbox', 'data-project': p.projectId, class: 'pq-started' }),
+    problems: h('input', {
+      type: 'text',
+      maxlength: 2000,
+      'data-project': p.projectId,
+      class: 'pq-problems',
+    }),
   }));
   return h(
     'section',
@@ -243,26 +305,38 @@ function reportForm(year, projects, done) {
     h('p', {}, '工作情况 ', work),
     table(
       'pq-report-lines',
-      ['项目', '本年累计完成投资（万元）', '已开工'],
-      lines.map((l) => h('tr', {}, h('td', {}, l.p.name), h('td', {}, l.done), h('td', {}, l.started))),
+      ['项目', '本年累计完成投资（万元）', '已开工', '存在问题'],
+      lines.map((l) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, l.p.name),
+          h('td', {}, l.done),
+          h('td', {}, l.started),
+          h('td', {}, l.problems),
+        ),
+      ),
     ),
     h(
       'button',
       {
         id: 'pq-report-send',
         onclick: async () => {
-          await post(`/api/project-quality/units/${year.unitCode}/years/${year.year}/actions/report`, {
-            month: Number(month.value),
-            work: work.value,
-            progress: lines.map((l) => ({
-              projectId: l.p.projectId,
-              investmentDoneWan: Number(l.done.value || 0),
-              started: l.started.checked,
-              problems: '',
-            })),
-          });
-          toast('已报送');
-          await done();
+          const after = await post(
+            `/api/project-quality/units/${year.unitCode}/years/${year.year}/actions/report`,
+            {
+              month: Number(month.value),
+              work: work.value,
+              progress: lines.map((l) => ({
+                projectId: l.p.projectId,
+                investmentDoneWan: Number(l.done.value || 0),
+                started: l.started.checked,
+                problems: '',
+              })),
+            },
+          );
+          toast(`已报送${month.value}月工作情况`);
+          await done(after);
         },
       },
       '报送',

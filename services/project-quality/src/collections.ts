@@ -9,7 +9,7 @@ import type { TrackedIndicator } from './indicators/catalog';
 
 /** The project-quality service's own collections (DESIGN §2: each service keeps its own). */
 export const PqCollections = {
-  /** The 销号台账 as 发改局 keeps it (reference data written by its routes, each write attributed). */
+  /** Read model of the 销号台账 (from 发改局's ledger facts: import, edit, 销号; each attributed). */
   projects: 'pq_projects',
   /** Read model of the units' reporting years (from the workflow's facts). */
   unitYears: 'pq_unit_years',
@@ -18,12 +18,14 @@ export const PqCollections = {
   indicatorReports: 'pq_indicator_reports',
   /** Read model of the lead units' indicator years (from the indicator facts). */
   indicatorYears: 'pq_indicator_years',
-  /** Figures the ledger cannot give, each from the unit that keeps it (一(一)'s growth: 统计局). */
+  /** Read model of the figures the ledger cannot give, from the facts of the unit that keeps each (一(一)'s growth: 统计局). */
   figures: 'pq_figures',
 } as const;
 
 export interface ProjectDoc extends Project {
   _id: string;
+  /** The stream sequence of the fact that wrote the line: a redelivered older fact changes nothing. */
+  version: number;
   updatedAt: Date;
   updatedBy: string;
 }
@@ -57,6 +59,8 @@ export interface FigureDoc {
   source: string;
   reportedBy: string;
   reportedAt: Date;
+  /** The stream sequence of the fact that wrote it. */
+  version: number;
 }
 
 export const figures = (db: Db): Collection<FigureDoc> => db.collection<FigureDoc>(PqCollections.figures);

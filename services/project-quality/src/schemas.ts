@@ -23,8 +23,21 @@ export const PqParams = {
   indicator: z.object({ id: z.string().max(300) }),
   date: z.object({ date: CivilDateSchema }),
 };
+/** The fields of a ledger line 发改局 may change one by one (not its 项目编号, nor its 销号 date). */
+const {
+  projectId: _id,
+  closedOn: _closed,
+  reserve: _r,
+  industrialUpgrade: _u,
+  ...editable
+} = ProjectSchema.shape;
 export const PqBodies = {
   close: z.object({ on: CivilDateSchema }).strict(),
+  edit: z
+    .object({ ...editable, reserve: z.boolean(), industrialUpgrade: z.boolean() })
+    .partial()
+    .strict()
+    .refine((b) => Object.keys(b).length > 0, '请至少修改一个字段'),
   open: z.object({ fromMonth: z.number().int().min(1).max(12).default(1) }).strict(),
   growth: z
     .object({

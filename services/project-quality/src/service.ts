@@ -30,9 +30,15 @@ export async function startProjectQualityServices(
 /** What `duban projections rebuild` replays (alerts left out: announced once, not a read model). */
 export const projectQualityReadModel: RebuildableReadModel<Db> = {
   name: 'project-quality',
-  label: '项目建设：各单位月度报送（含约谈的督查室待办）与指标报送',
+  label: '项目建设：销号台账、统计局增速、各单位月度报送（含约谈的督查室待办）与指标报送',
   durables: (prefix) => [projectQualityDurables(prefix).projection],
-  collections: [PqCollections.unitYears, PqCollections.indicatorYears, PqCollections.indicatorReports],
+  collections: [
+    PqCollections.projects,
+    PqCollections.figures,
+    PqCollections.unitYears,
+    PqCollections.indicatorYears,
+    PqCollections.indicatorReports,
+  ],
   inbox: 'project-quality',
   start: async ({ bus, db, durablePrefix }) => {
     await ensureProjectQualityIndexes(db);

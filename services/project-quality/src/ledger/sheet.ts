@@ -32,6 +32,8 @@ export const LEDGER_COLUMNS = [
 ] as const;
 type Field = (typeof LEDGER_COLUMNS)[number][1];
 const LABEL = Object.fromEntries(LEDGER_COLUMNS.map(([h, f]) => [f, h])) as Record<Field, string>;
+/** A ledger field's Chinese column name (for problems named the way the office names them). */
+export const ledgerLabel = (field: string): string => LABEL[field as Field] ?? field;
 /** Columns a sheet must have; the rest may be left out. */
 const REQUIRED: Field[] = LEDGER_COLUMNS.slice(0, 11).map(([, f]) => f);
 

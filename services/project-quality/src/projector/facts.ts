@@ -13,7 +13,13 @@ import { unitYears } from '../collections';
 import { syncReportInbox } from './inbox';
 
 /** The facts of the units' reporting years: each carries the unit's year after it. */
-export const handles = Object.values(ProjectQualityEvents).filter((e) => !e.type.includes('.indicator_'));
+export const handles = [
+  ProjectQualityEvents.UnitYearOpened,
+  ProjectQualityEvents.MonthlyReportFiled,
+  ProjectQualityEvents.ReportColourChanged,
+  ProjectQualityEvents.TalkListed,
+  ProjectQualityEvents.UnitYearClosed,
+];
 
 export const unitYearHref = (unitCode: string, year: number) => `#/project-quality/units/${unitCode}/${year}`;
 type Data = { unitYear: UnitYearSnapshot; quarter?: string; figures?: string } & Record<string, unknown>;

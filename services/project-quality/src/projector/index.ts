@@ -1,10 +1,17 @@
 // Two durable consumers of the process's facts: the read model (rebuildable) and the alerts
 // (announced once, so never replayed by a rebuild).
-import { JetStreamHandledEventLedger, startConsumer, type Bus, type RunningConsumer } from '@duban/bus';
+import {
+  JetStreamHandledEventLedger,
+  startConsumer,
+  type Bus,
+  type HandlerContext,
+  type RunningConsumer,
+} from '@duban/bus';
 import type { Db } from 'mongodb';
 import * as alerts from './alerts';
 import * as facts from './facts';
 import * as indicatorFacts from './indicators';
+import * as ledgerFacts from './ledger';
 
 export const projectQualityDurables = (prefix = '') => ({
   projection: `${prefix}project-quality-facts`,
@@ -34,15 +41,21 @@ function consume(
   });
 }
 
+/** The read models of the units' years, the indicators, the ledger and the figures: one consumer. */
 export const startProjectQualityProjection = (deps: ConsumerDeps) => {
-  const onFact = facts.onFact(deps.db);
-  const onIndicator = indicatorFacts.onIndicatorFact(deps.db);
-  const indicatorTypes = new Set<string>(indicatorFacts.handles.map((h) => h.type));
+  const byType = new Map<string, (event: never, context: HandlerContext) => Promise<void>>();
+  const route = (
+    types: readonly { type: string }[],
+    handle: (e: never, c: HandlerContext) => Promise<void>,
+  ) => types.forEach(({ type }) => byType.set(type, handle));
+  route(facts.handles, facts.onFact(deps.db));
+  route(indicatorFacts.handles, indicatorFacts.onIndicatorFact(deps.db));
+  route(ledgerFacts.handles, ledgerFacts.onLedgerFact(deps.db));
   return consume(
     deps,
-    [...facts.handles, ...indicatorFacts.handles],
-    () => (event: never) =>
-      indicatorTypes.has((event as { type: string }).type) ? onIndicator(event) : onFact(event),
+    [...facts.handles, ...indicatorFacts.handles, ...ledgerFacts.handles],
+    () => (event: never, context: HandlerContext) =>
+      byType.get((event as { type: string }).type)!(event, context),
   );
 };
 

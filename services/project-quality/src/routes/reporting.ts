@@ -9,6 +9,7 @@ import {
   type Route,
 } from '@duban/http';
 import {
+  ProjectQualityEvents,
   ProjectQualityGrants,
   UnitYearActionBodies,
   previousQuarter,
@@ -18,8 +19,8 @@ import {
   type QuarterKey,
   type UnitYearSnapshot,
 } from '@duban/workflow-project-quality/client';
-import { isDuplicateKeyError } from '@duban/store';
 import { figures, stripDoc, unitYears } from '../collections';
+import { publishFact, untilProjected } from '../ledger/facts';
 import { latestProgress, monthlyNotice, quarterRanking, talkFigures, talksFor } from '../notice/notice';
 import { noticeWorkbook } from '../notice/sheet';
 import { PQ_TAGS, PqBodies, PqParams, PqViews, XLSX, binary } from '../schemas';
@@ -262,30 +263,25 @@ export function reportingRoutes(ctx: ProcessRouteContext): Route[] {
       body: PqBodies.growth,
       responses: { 200: { description: '各项目标', schema: PqViews.targets } },
       problems: { 404: '只有2019年的目标', 409: '统计期不在该年内' },
-      handler: async ({ params, body, user, res }) => {
+      handler: async ({ params, body, user, requestId, res }) => {
         if (params.year !== 2019) throw problems.notFound('40号只规定了2019年的目标');
         if (!body.asOf.startsWith(`${params.year}-`))
           throw new HttpProblem(409, `统计期截止日 ${body.asOf} 不在${params.year}年内`);
-        // The latest period stands: a figure for an earlier period does not replace a later one.
-        await figures(ctx.db)
-          .updateOne(
-            { _id: `growth|${params.year}`, asOf: { $lte: body.asOf } },
-            {
-              $set: {
-                key: 'growth',
-                year: params.year,
-                value: body.value,
-                asOf: body.asOf,
-                source: body.source,
-                reportedBy: user.username,
-                reportedAt: ctx.now(),
-              },
-            },
-            { upsert: true },
-          )
-          .catch((e: unknown) => {
-            if (!isDuplicateKeyError(e)) throw e;
-          });
+        // A fact; its projection keeps the latest period (an earlier one does not replace a later one).
+        const sequence = await publishFact(
+          ctx,
+          { user, requestId },
+          {
+            type: ProjectQualityEvents.GrowthFigureReported.type,
+            id: `project-quality/growth/${params.year}/${requestId}`,
+            subject: `growth-${params.year}`,
+            data: { year: params.year, ...body },
+          },
+        );
+        await untilProjected(async () => {
+          const stored = await figures(ctx.db).findOne({ _id: `growth|${params.year}` });
+          return !!stored && (stored.version >= sequence || stored.asOf > body.asOf);
+        });
         res.json(await targets2019(ctx));
       },
     }),
