@@ -70,6 +70,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts', '**/*.system.test.ts'],
           exclude: ['**/node_modules/**', ...WHOLE_SYSTEM_FILES, ...CLUSTER_FILES],
           globalSetup: ['test/setup/engines.ts'],
+          setupFiles: ['test/setup/workflow-runtime.ts'],
           // One worker imports each module once for every file, as in `unit`: a fresh module graph
           // per file cost about a quarter of the files' time (6 workflow and gateway files: 68 →
           // 53 s). The files share no module state they change: each starts its own clients,
