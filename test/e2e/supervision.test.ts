@@ -480,7 +480,25 @@ describe('supervision items over the running system', () => {
         ),
       (r) => (r.body.units ?? []).some((u) => u.unitCode === 'edu' && u.urgesReceived >= 1),
     );
-    expect(card.body.units.find((u) => u.unitCode === 'edu')).toMatchObject({ urgesAnsweredLate: 0 });
+    const edu = card.body.units.find((u) => u.unitCode === 'edu')!;
+    expect(edu).toMatchObject({ urgesAnsweredLate: 0 });
+
+    // The same figures in the xlsx for the year-end meeting: 教育局's row, by the sheet's own headers.
+    const sheetRes = await fetch(`${system.gateway.url}/api/scorecard/${year}/xlsx`, {
+      headers: { authorization: `Bearer ${tokens.inspector}` },
+    });
+    expect(sheetRes.status).toBe(200);
+    expect(sheetRes.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await sheetRes.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(3).values as unknown[]).map(String);
+    const eduRow = sheet
+      .getRows(4, sheet.rowCount - 3)!
+      .find((row) => row.getCell(headers.indexOf('单位')).value === '教育局');
+    expect(eduRow, 'a row for 教育局 in the scorecard xlsx').toBeDefined();
+    expect(eduRow!.getCell(headers.indexOf('收到催办')).value).toBe(edu.urgesReceived);
+    expect(eduRow!.getCell(headers.indexOf('逾期反馈')).value).toBe(0);
   });
 
   it('refusals for the wrong unit, role, state or body change neither the workflow, the read models nor the stream', async () => {
