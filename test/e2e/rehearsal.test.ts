@@ -1,3 +1,4 @@
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@duban/config';
 import { startRehearsal, type RunningRehearsal } from '@duban/rehearsal';
@@ -5,6 +6,7 @@ import type { ItemDoc } from '@duban/workflow-supervision/client';
 import { api, login } from '../../services/gateway/src/testing/harness';
 import { eventually } from '../support/eventually';
 import { ownStackEnv } from '../support/own-stack';
+import { launchChromium, signIn as signInAs } from '../browser/harness';
 
 // Issue 22 (and issue 14's Done-when): the training stack on the time-skipping server, started on
 // 2019-04-01 with the bundled gazette, moved on to 2019-07-01 through the API. 青政办发〔2019〕31号
@@ -60,5 +62,33 @@ describe('a rehearsal of 2019 over the API', () => {
       ['2019-11-30', 'green'],
       ['2020-12-31', 'green'],
     ]);
+
+    // The alerts arrive as they would have on the day: 督查室 has 四.(二)'s red one.
+    const alerts = await eventually(
+      () =>
+        api<{ alerts: { colour: string }[] }>(http(), '/api/alerts?itemId=qzbf-2019-31.4.p2', {
+          token: inspector,
+        }),
+      (r) => (r.body.alerts ?? []).some((a) => a.colour === 'red'),
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    expect(alerts.body.alerts.map((a) => a.colour)).toContain('red');
+
+    // From the console: the 演练 banner names the simulated date, and 督查室 moves the clock a day
+    // on from the 演练时钟 page.
+    const browser = await launchChromium();
+    const contexts: BrowserContext[] = [];
+    try {
+      const page = await signInAs(browser, http().url, 'inspector', contexts);
+      const banner = () => page.locator('#rehearsal-banner').textContent();
+      await expect.poll(banner, { timeout: 30_000 }).toContain('模拟日期 2019-07-01');
+      await page.click('#nav a[data-page=rehearsal]');
+      await page.getByRole('button', { name: '推进一天' }).click();
+      await page.getByText('已推进到 2019-07-02').waitFor({ timeout: 120_000 });
+      await expect.poll(banner, { timeout: 30_000 }).toContain('模拟日期 2019-07-02');
+    } finally {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+    }
   }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { EVENTS_STREAM, connectBus, ensureStreams, type Bus, type RunningConsumer } from '@duban/bus';
 import { AlertEvents, ReadModels, type Actor, type InboxDoc } from '@duban/contracts';
 import { SupervisionEvents } from '@duban/workflow-supervision/client';
@@ -105,8 +105,7 @@ describe('rebuilding every read model from the stream', () => {
     await ensureStreams(bus.jsm);
     store = await connectStore(stack.mongoUri, `${stack.mongoDb}_rebuild_all_${run}`);
     db = store.db;
-    // The SDK logs every bundle and worker state change at INFO; the test needs its warnings only.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Temporal's runtime (warnings only) is installed for every file by test/setup/workflow-runtime.ts.
     connection = await Connection.connect({ address: stack.temporalAddress });
     client = new Client({ connection, namespace: 'default' });
     native = await NativeConnection.connect({ address: stack.temporalAddress });
