@@ -1,6 +1,6 @@
 /* global window, location, echarts */
 import { allItems, COLOUR_HEX, COLOUR_ORDER, COLOURS, get, query, unitName, unitNames } from '../api.js';
-import { colourChip, h, stateChip } from '../ui.js';
+import { colourChip, dataTable, h, stateChip } from '../ui.js';
 
 const charts = [];
 
@@ -100,25 +100,6 @@ function trendCharts(deadlineEl, alertEl, items, alerts) {
 }
 
 const pct = (r) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
-const table = (id, head, rows, empty) =>
-  h(
-    'table',
-    { id },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        head.map((t) => h('th', {}, t)),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows.length ? rows : h('tr', {}, h('td', { colspan: head.length, class: 'muted' }, empty)),
-    ),
-  );
 
 /** 项目建设 and 指标 (40号 二(三)): units ranked on the two rates, projects at risk, indicators missed. */
 function projectQualityCards(pq) {
@@ -132,7 +113,7 @@ function projectQualityCards(pq) {
         'div',
         { class: 'card' },
         h('h2', {}, `重点项目各单位排名（投资完成率、开工率，截至 ${pq.asOf}）`),
-        table(
+        dataTable(
           'pq-ranking',
           ['单位', '投资完成率', '名次', '开工率', '名次', '本月报送'],
           pq.ranking.map((r) =>
@@ -154,7 +135,7 @@ function projectQualityCards(pq) {
         'div',
         { class: 'card' },
         h('h2', {}, '风险项目（滞后于年度目标序时进度或到期未开工）'),
-        table(
+        dataTable(
           'pq-at-risk',
           ['项目', '单位', '原因', '完成 / 序时（万元）'],
           pq.projectsAtRisk
@@ -177,7 +158,7 @@ function projectQualityCards(pq) {
       'div',
       { class: 'card' },
       h('h2', {}, '未达标或逾期未报的指标'),
-      table(
+      dataTable(
         'pq-indicators-missed',
         ['文号', '指标', '年份', '目标', '报送值', '牵头单位'],
         pq.indicatorsMissed
