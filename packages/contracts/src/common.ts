@@ -29,3 +29,19 @@ export const ActorSchema = z.object({
   requestId: z.string().min(1),
 });
 export type Actor = z.infer<typeof ActorSchema>;
+
+/**
+ * Comparison of a target indicator. 以上/以下/以内 include the number (Civil Code art. 1259), so
+ * "达到85%以上" is gte; 超过/突破 exclude it (gt). reduce-by/increase-by are changes, at least by target.
+ */
+export const ComparisonSchema = z.enum([
+  'gte',
+  'gt',
+  'lte',
+  'lt',
+  'eq',
+  'reduce-by',
+  'increase-by',
+  'approx', // 达到50亿元左右
+]);
+export type Comparison = z.infer<typeof ComparisonSchema>;

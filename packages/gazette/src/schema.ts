@@ -1,5 +1,6 @@
 import { UnitRefSchema } from '@duban/units';
 import { z } from 'zod';
+import { ComparisonSchema } from '@duban/contracts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -59,21 +60,8 @@ export const RecurringDeadlineSchema = z.object({
 });
 export type RecurringDeadline = z.infer<typeof RecurringDeadlineSchema>;
 
-/**
- * Comparison of a target indicator. 以上/以下/以内 include the number (Civil Code art. 1259), so
- * "达到85%以上" is gte; 超过/突破 exclude it (gt). reduce-by/increase-by are changes, at least by target.
- */
-export const ComparisonSchema = z.enum([
-  'gte',
-  'gt',
-  'lte',
-  'lt',
-  'eq',
-  'reduce-by',
-  'increase-by',
-  'approx', // 达到50亿元左右
-]);
-export type Comparison = z.infer<typeof ComparisonSchema>;
+// A target indicator's comparison is the shared one of @duban/contracts (project quality tracks it too).
+export { ComparisonSchema, type Comparison } from '@duban/contracts';
 
 export const IndicatorSchema = z.object({
   name: z.string().min(1),

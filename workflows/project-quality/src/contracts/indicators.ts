@@ -2,19 +2,8 @@
 // table, 40号's goals): one lead unit's indicators of one year, each reported once a year with its
 // value and source, met or missed, on the warning ladder of its report date until reported.
 import { z } from 'zod';
-import { CivilDateSchema, ColourSchema, UnitCodeSchema } from '@duban/contracts';
+import { CivilDateSchema, ColourSchema, ComparisonSchema, UnitCodeSchema } from '@duban/contracts';
 import { actionCommandSchema } from '@duban/workflow-core/input';
-
-export const ComparisonSchema = z.enum([
-  'gte',
-  'gt',
-  'lte',
-  'lt',
-  'eq',
-  'reduce-by',
-  'increase-by',
-  'approx',
-]);
 
 export const IndicatorLineSchema = z.object({
   indicatorId: z.string().min(1).max(300),
