@@ -101,12 +101,39 @@ postgresql_engine() {
 # (EXPLAIN QUERY PLAN: SCAN) and a read-model write cost grew with the collection. Both spell the
 # same JSON path; writing the filter as the index does makes it `SEARCH ... USING INDEX`
 # (bench/src/store-by-key.ts). Existing databases need nothing: the index is the one they have.
-FERRETDB_PATCH=id-lookup-1
+FERRETDB_PATCH=id-lookup-1+field-pushdown-1
 patch_ferretdb_id_lookup() {
   local file="$1/internal/backends/sqlite/metadata/metadata.go"
   grep -q "IDColumn = DefaultColumn + \"->'\$._id'\"" "$file" ||
     { echo "[engines] FerretDB's IDColumn is not the one patched here: check $file" >&2; exit 1; }
   sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" "$file"
+}
+
+# FerretDB 1.24.2 on SQLite sends only {_id: <string>} to SQL: a read model's find by another field
+# ({itemId}, {unitCode}) decoded every document of its collection, and the indexes the read models
+# declare were never used. infra/ferretdb/duban_pushdown.go (why and how, in its header) also sends
+# each top-level {field: <string>} to SQL, as a condition that keeps every document the handler's own
+# filter could match; Query and Explain call it instead of their {_id}-only block.
+patch_ferretdb_field_pushdown() {
+  local dir="$1/internal/backends/sqlite"
+  cp "$root/infra/ferretdb/duban_pushdown.go" "$dir/duban_pushdown.go"
+  python3 - "$dir/collection.go" <<'PY'
+import re, sys
+path = sys.argv[1]
+source = open(path).read()
+block = re.compile(
+    r"\tif params\.Filter\.Len\(\) == 1 \{\n\t\tv, _ := params\.Filter\.Get\(\"_id\"\)\n"
+    r"\t\tswitch v\.\(type\) \{\n\t\tcase string, types\.ObjectID:\n(\t\t\tfilterPushdown = true\n)?"
+    r"\t\t\twhereClause = [^\n]*\n\t\t\targs = [^\n]*\n\t\t\}\n\t\}\n"
+)
+def call(match):
+    pushdown = "filterPushdown" if match.group(1) else "_"
+    return f"\twhereClause, args, {pushdown} = dubanWhereClause(params.Filter)\n"
+patched, count = block.subn(call, source)
+if count != 2:
+    sys.exit(f"[engines] FerretDB's query blocks are not the ones patched here ({count} of 2 found): check {path}")
+open(path, "w").write(patched)
+PY
 }
 
 # FerretDB's main package panics when build/version/version.txt is missing, and the module zip
@@ -131,6 +158,7 @@ ferretdb_engine() {
   chmod -R u+w "$src"
   echo "$version" >"$src/build/version/version.txt"
   patch_ferretdb_id_lookup "$src"
+  patch_ferretdb_field_pushdown "$src"
   (cd "$src" && GOFLAGS="${GOFLAGS:-} -buildvcs=false" go build -o "$bin/ferretdb" ./cmd/ferretdb)
   rm -rf "$src"
   echo "$module@$version+$FERRETDB_PATCH" >"$marker"
