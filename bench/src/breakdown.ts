@@ -16,7 +16,10 @@ export interface ClientInstants {
 }
 
 interface HistoryInstants {
+  /** The workflow task that took the Update started (a worker polled it). */
+  taskStartedAt: number;
   acceptedAt: number;
+  /** A scheduled publish activity's instants (histories before publishes ran as local activities). */
   scheduledAt: number;
   startedAt: number;
   completedAt: number;
@@ -33,27 +36,31 @@ function ms(ts: Timestamp | null | undefined): number {
   return seconds * 1000 + (ts.nanos ?? 0) / 1e6;
 }
 
-/** Per Update id: when it was accepted, and its fact's publish activity (the next one scheduled). */
+/**
+ * Per Update id: when its workflow task started, when it was accepted and, where the publish was a
+ * scheduled activity, that activity's instants. A publish run as a local activity
+ * (PUBLISH_LOCAL_PATCH) runs inside the task that took the Update and leaves only a marker written
+ * when the task completes, so its own span is measured by the consumer's JetStream instant.
+ */
 async function historyInstants(client: Client, workflowIds: string[]): Promise<Map<string, HistoryInstants>> {
   const out = new Map<string, HistoryInstants>();
   for (const workflowId of workflowIds) {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     const events = history.events ?? [];
     const byScheduled = new Map<number, HistoryInstants>();
-    let pending: { updateId: string; acceptedAt: number } | null = null;
+    let taskStartedAt = NaN;
+    let pending: HistoryInstants | null = null;
     for (const event of events) {
       const at = ms(event.eventTime as Timestamp);
+      if (event.workflowTaskStartedEventAttributes) taskStartedAt = at;
       const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
-      if (accepted) pending = { updateId: accepted.acceptedRequest?.meta?.updateId ?? '', acceptedAt: at };
+      if (accepted) {
+        pending = { taskStartedAt, acceptedAt: at, scheduledAt: NaN, startedAt: NaN, completedAt: NaN };
+        out.set(accepted.acceptedRequest?.meta?.updateId ?? '', pending);
+      }
       if (event.activityTaskScheduledEventAttributes && pending) {
-        const instants = {
-          acceptedAt: pending.acceptedAt,
-          scheduledAt: at,
-          startedAt: NaN,
-          completedAt: NaN,
-        };
-        out.set(pending.updateId, instants);
-        byScheduled.set(Number(event.eventId), instants);
+        pending.scheduledAt = at;
+        byScheduled.set(Number(event.eventId), pending);
         pending = null;
       }
       const started = event.activityTaskStartedEventAttributes;
@@ -71,8 +78,17 @@ async function historyInstants(client: Client, workflowIds: string[]): Promise<M
   return out;
 }
 
+// A stage with no instants in this run (a scheduled activity's, once publishes are local) is left out.
 const STAGES: [string, (i: Joined) => number][] = [
-  ['request sent → Update accepted (gateway, unit check, workflow task)', (i) => i.h.acceptedAt - i.c.sentAt],
+  [
+    'request sent → workflow task started (gateway, unit check, server)',
+    (i) => i.h.taskStartedAt - i.c.sentAt,
+  ],
+  [
+    'task started → JetStream stored (workflow code, local publish)',
+    (i) => (Number.isFinite(i.h.scheduledAt) ? NaN : i.p.storedAt - i.h.taskStartedAt),
+  ],
+  ['task started → Update accepted (task completed)', (i) => i.h.acceptedAt - i.h.taskStartedAt],
   ['Update accepted → publish activity scheduled', (i) => i.h.scheduledAt - i.h.acceptedAt],
   ['publish scheduled → activity started', (i) => i.h.startedAt - i.h.scheduledAt],
   ['activity started → JetStream stored (ack)', (i) => i.p.storedAt - i.h.startedAt],
@@ -107,7 +123,9 @@ export async function printBreakdown(
   console.log(`\nwhere the time goes (${joined.length} of ${actions.length} actions traced), ms`);
   console.log(`${'stage'.padEnd(70)}    p50      p99`);
   for (const [label, of] of STAGES) {
-    const s = summary(joined.map(of).filter((n) => Number.isFinite(n)));
+    const figures = joined.map(of).filter((n) => Number.isFinite(n));
+    if (figures.length === 0) continue;
+    const s = summary(figures);
     console.log(`${label.padEnd(70)}${fmt(s.p50)} ${fmt(s.p99)}`);
   }
 }
