@@ -101,7 +101,7 @@ postgresql_engine() {
 # (EXPLAIN QUERY PLAN: SCAN) and a read-model write cost grew with the collection. Both spell the
 # same JSON path; writing the filter as the index does makes it `SEARCH ... USING INDEX`
 # (bench/src/store-by-key.ts). Existing databases need nothing: the index is the one they have.
-FERRETDB_PATCH=id-lookup-1+field-pushdown-1
+FERRETDB_PATCH=id-lookup-1+field-pushdown-2
 patch_ferretdb_id_lookup() {
   local file="$1/internal/backends/sqlite/metadata/metadata.go"
   grep -q "IDColumn = DefaultColumn + \"->'\$._id'\"" "$file" ||
@@ -128,7 +128,7 @@ block = re.compile(
 )
 def call(match):
     pushdown = "filterPushdown" if match.group(1) else "_"
-    return f"\twhereClause, args, {pushdown} = dubanWhereClause(params.Filter)\n"
+    return f"\twhereClause, args, {pushdown} = dubanWhereClause(params.Filter, params.Sort)\n"
 patched, count = block.subn(call, source)
 if count != 2:
     sys.exit(f"[engines] FerretDB's query blocks are not the ones patched here ({count} of 2 found): check {path}")

@@ -16,6 +16,10 @@
 // string is the one sjson wrote (SQLite keeps a string's escapes as written), the same encoding
 // FerretDB already relies on for {_id}. Dotted paths, operators and non-string values are left to
 // the handler, as before.
+//
+// A scan returned documents in the order they were inserted (rowid), and code written against it
+// may rely on that; rows found through an index come in the index's order. So a clause with a field
+// condition also asks for rowid order, unless the query brings its own ($natural).
 
 package sqlite
 
@@ -34,13 +38,15 @@ import (
 var dubanPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // dubanWhereClause returns the WHERE clause (with its leading space) and its arguments for the
-// parts of filter SQL can select by, or "" when there is none; filterPushdown says whether any part was.
-func dubanWhereClause(filter *types.Document) (whereClause string, args []any, filterPushdown bool) {
+// parts of filter SQL can select by, or "" when there is none; filterPushdown says whether any part
+// was. sort is the query's own ($natural or nothing: the handler sorts by anything else itself).
+func dubanWhereClause(filter, sort *types.Document) (whereClause string, args []any, filterPushdown bool) {
 	if filter == nil {
 		return "", nil, false
 	}
 
 	var conditions []string
+	byField := false
 
 	for _, key := range filter.Keys() {
 		value, err := filter.Get(key)
@@ -63,6 +69,7 @@ func dubanWhereClause(filter *types.Document) (whereClause string, args []any, f
 			continue
 		}
 
+		byField = true
 		column := fmt.Sprintf(`%s->'%s'`, metadata.DefaultColumn, key)
 		conditions = append(conditions, fmt.Sprintf(`(%[1]s = ? OR (%[1]s >= '[' AND %[1]s < '\'))`, column))
 		args = append(args, string(must.NotFail(sjson.MarshalSingleValue(text))))
@@ -72,5 +79,10 @@ func dubanWhereClause(filter *types.Document) (whereClause string, args []any, f
 		return "", nil, false
 	}
 
-	return ` WHERE ` + strings.Join(conditions, ` AND `), args, true
+	whereClause = ` WHERE ` + strings.Join(conditions, ` AND `)
+	if byField && (sort == nil || sort.Len() != 1) {
+		whereClause += ` ORDER BY rowid`
+	}
+
+	return whereClause, args, true
 }

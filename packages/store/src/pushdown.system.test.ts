@@ -62,6 +62,12 @@ describe('finding by a field on the embedded store (FerretDB built with field pu
       expect(both, JSON.stringify(s)).toEqual(expected(all, { f: s, g: 'even' }));
       expect(await coll.countDocuments({ f: s })).toBe(expected(all, { f: s }).length);
     }
+    // In the order the documents were inserted, as a scan of the collection gave them.
+    const inserted = all.map((d) => d._id);
+    for (const filter of [{ g: 'even' }, { f: 'unit-1' }, { f: 'other' }]) {
+      const found = (await coll.find(filter).toArray()).map((d) => d._id);
+      expect(found).toEqual(inserted.filter((id) => found.includes(id)));
+    }
     // Updates and deletes select with the same clause.
     await coll.updateMany({ f: '青政发〔2019〕31号' }, { $set: { g: 'touched' } });
     expect((await coll.find({ g: 'touched' }).toArray()).map((d) => d._id).sort()).toEqual([
