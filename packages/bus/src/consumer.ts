@@ -443,7 +443,8 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
           group: PRIORITY_GROUP,
         });
         currentPull = messages;
-        void watchPin(messages);
+        // Whether this replica holds the pin, so that stop() gives it up.
+        watchPin(messages).catch(() => (pinned = false));
         for await (const msg of messages) {
           const delivery = { msg, receivedAt: preciseNow() };
           held.hold(delivery);
