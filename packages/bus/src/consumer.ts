@@ -422,8 +422,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
       options.onError?.(interrupted.error, { subject: first?.subject ?? '', sequence: first?.seq ?? 0 });
       await pause(unreachableDelays[Math.min(attempt, unreachableDelays.length - 1)] ?? 1_000);
     }
-    // Stopping: what is left stays unacked and the server delivers it again.
-    for (const delivery of left) held.release(delivery);
+    // Stopping: what is left stays held, unacked, and is handed back by stop().
   };
 
   /**
@@ -477,7 +476,7 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
   const loop = (async () => {
     for (;;) {
       const batch = await queue.take(BATCH_LIMIT);
-      // Once stopping, what is still queued is left unacked: the server delivers it again.
+      // Once stopping, what is still queued is left unacked and handed back by stop().
       if (batch.length === 0 || stopping) return;
       try {
         await handleBatch(batch);
@@ -491,12 +490,20 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     stats,
     stop: async () => {
       stopping = true;
-      const wasPinned = pinned;
       for (const wake of [...wakeOnStop]) wake();
-      currentPull?.stop();
       queue.close();
-      await Promise.all([pump, loop]);
-      held.stop();
+      // The batch in hand is finished before the pull stops: the pull keeps the pin (a pinned
+      // replica that has not pulled for the TTL loses it), so the other replica cannot start on
+      // the next events while this one is still writing.
+      await loop;
+      const wasPinned = pinned;
+      currentPull?.stop();
+      await pump;
+      // What is in hand and unsettled goes back to the server now (nak), not after the ack wait:
+      // the server hands a durable no more than a batch unacked (max_ack_pending), so left to the
+      // ack wait it would hold up the replica taking over for that long. Never handled, or handled
+      // and in the ledger (a duplicate then), so handing it back acts on nothing twice.
+      held.handBack();
       // Hand the pin over now rather than after the TTL: the other replica, or this process
       // started again, takes over at once. Best effort: a bus already gone has unpinned us anyway.
       if (wasPinned) {
