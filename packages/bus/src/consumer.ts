@@ -7,7 +7,13 @@ import {
   type EventType,
 } from '@duban/contracts';
 import { nanos } from '@nats-io/nats-core';
-import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type ConsumerUpdateConfig,
+} from '@nats-io/jetstream';
 import type { Bus } from './connection';
 import { publishDeadLetter } from './deadletters';
 import { DeliveryQueue, type Delivery } from './delivery-queue';
@@ -88,8 +94,26 @@ const defaults = {
 const RESUME_AFTER_MS = 1_000;
 /** The most deliveries queued, and the most handled as one batch. */
 const BATCH_LIMIT = 64;
-/** How long one pull waits on a quiet stream before the next (the server's own default). */
-const PULL_EXPIRES_MS = 30_000;
+/**
+ * How long one pull waits on a quiet stream before the next. The pinned replica keeps its pin only
+ * by pulling again within PINNED_TTL_MS (measured from its last pull request, not from a pull
+ * still waiting), so a pull must expire well inside the TTL.
+ */
+const PULL_EXPIRES_MS = 5_000;
+/**
+ * Why one replica at a time: every durable is consumed by every replica of its process (two on
+ * the cluster profile, see infra/production/README.md). The projectors write read models
+ * read-then-write (`upsertNewer` in @duban/store, the supervision `writeItem`), and FerretDB 1.x
+ * has neither multi-document transactions nor an atomic conditional update to make that one step;
+ * two replicas handling two events of one item at once could each read the same old version and
+ * write in either order, leaving the older snapshot last. So every durable is a pull consumer with
+ * a JetStream priority group under the `pinned_client` policy (nats-server >= 2.11, ADR-42): the
+ * server delivers only to the replica it pinned, the other's pulls wait, and it pins the other once
+ * the pinned one has not pulled for PINNED_TTL_MS (it died, or lost the bus that long). A replica
+ * that stops on purpose gives the pin up at once (`unpin`), so a restart does not wait the TTL.
+ */
+export const PRIORITY_GROUP = 'replicas';
+export const PINNED_TTL_MS = 12_000;
 
 interface Screened {
   delivery: Delivery;
@@ -127,21 +151,47 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     max_deliver: maxDeliveries + 1,
     ack_wait: nanos(ackWaitMs),
     filter_subjects: filterSubjects,
+    // The server hands out no more than a batch before it is acked: everything delivered is in
+    // hand (and marked in progress) at once, and a long backlog stays on the server.
+    max_ack_pending: BATCH_LIMIT,
+    priority_groups: [PRIORITY_GROUP],
+    priority_policy: 'pinned_client',
+    priority_timeout: nanos(PINNED_TTL_MS),
   };
+  let exists = true;
   try {
     await bus.jsm.consumers.info(EVENTS_STREAM, options.durable);
-    await bus.jsm.consumers.update(EVENTS_STREAM, options.durable, {
+  } catch (error) {
+    if (!(error instanceof Error && /consumer not found/i.test(error.message))) throw error;
+    exists = false;
+  }
+  if (exists) {
+    // A durable created before priority groups (a running city's, a developer's) is updated in
+    // place, keeping its position and pending acks: nats-server 2.12 accepts adding the group and
+    // the policy to an existing pull consumer (bus consumer.system.test.ts checks it). A server
+    // that refuses says so here, naming the durable, rather than running it without the pin.
+    const updatable: ConsumerUpdateConfig = {
       max_deliver: config.max_deliver,
       ack_wait: config.ack_wait,
       filter_subjects: filterSubjects,
+      max_ack_pending: config.max_ack_pending,
+      priority_groups: config.priority_groups,
+      priority_policy: config.priority_policy,
+      priority_timeout: config.priority_timeout,
+    };
+    await bus.jsm.consumers.update(EVENTS_STREAM, options.durable, updatable).catch((error: unknown) => {
+      throw new Error(
+        `consumer ${options.durable}: could not update it to the pinned-client priority group ` +
+          `(${describe(error)}); a server older than nats-server 2.11 cannot run replicas safely`,
+        { cause: error },
+      );
     });
-  } catch (error) {
-    if (!(error instanceof Error && /consumer not found/i.test(error.message))) throw error;
+  } else {
     await bus.jsm.consumers.add(EVENTS_STREAM, config);
   }
 
   const pullConsumer = await bus.js.consumers.get(EVENTS_STREAM, options.durable);
-  let currentPull: { stop(): void } | undefined;
+  let currentPull: ConsumerMessages | undefined;
   let stopping = false;
   const wakeOnStop = new Set<() => void>();
   const pause = (ms: number) =>
@@ -372,50 +422,61 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
       options.onError?.(interrupted.error, { subject: first?.subject ?? '', sequence: first?.seq ?? 0 });
       await pause(unreachableDelays[Math.min(attempt, unreachableDelays.length - 1)] ?? 1_000);
     }
-    // Stopping: what is left stays unacked and the server delivers it again.
-    for (const delivery of left) held.release(delivery);
+    // Stopping: what is left stays held, unacked, and is handed back by stop().
   };
 
   /**
-   * Pulls only as many as the queue has room for, so everything the server has handed over is
-   * in hand and marked in progress; a long backlog stays on the server.
+   * One long-lived pull (`consume`): it keeps the pin the server gave it across its pulls (a new
+   * `fetch` each time would start without the pin id and wait out the TTL). The server delivers
+   * at most `max_ack_pending` (one batch) unacked, so the queue never fills and every delivery is
+   * held, and marked in progress, as soon as it arrives.
    */
   const queue = new DeliveryQueue(BATCH_LIMIT);
+  let pinned = false;
   const pump = (async () => {
     while (!stopping) {
-      const room = await queue.room();
-      if (stopping || room === 0) break;
-      const pulledAt = Date.now();
-      let pulled = 0;
       try {
-        const pull = await pullConsumer.fetch({ max_messages: room, expires: PULL_EXPIRES_MS });
-        currentPull = pull;
-        for await (const msg of pull) {
+        const messages = await pullConsumer.consume({
+          max_messages: BATCH_LIMIT,
+          expires: PULL_EXPIRES_MS,
+          group: PRIORITY_GROUP,
+        });
+        currentPull = messages;
+        // Whether this replica holds the pin, so that stop() gives it up.
+        watchPin(messages).catch(() => (pinned = false));
+        for await (const msg of messages) {
           const delivery = { msg, receivedAt: preciseNow() };
           held.hold(delivery);
-          pulled++;
           await queue.put(delivery);
         }
-        // A pull that ended at once with nothing (the server refused it) is not repeated in a
-        // tight loop.
-        if (pulled === 0 && Date.now() - pulledAt < RESUME_AFTER_MS) await pause(RESUME_AFTER_MS);
+        if (stopping) break;
+        // The pull ended on its own (the consumer was deleted, the connection closed).
+        stats.resumed++;
+        await pause(RESUME_AFTER_MS);
       } catch (error) {
         if (stopping) break;
-        // The server went away long enough for the client to give up on the pull. A consumer
-        // that quietly stopped would leave its read model behind for good, so it pulls again.
+        // A consumer that quietly stopped would leave its read model behind for good, so it pulls
+        // again.
         options.onError?.(error, { subject: '(pull)', sequence: 0 });
         stats.resumed++;
         await pause(RESUME_AFTER_MS);
       } finally {
         currentPull = undefined;
+        pinned = false;
       }
     }
     queue.close();
   })();
+  async function watchPin(messages: ConsumerMessages) {
+    for await (const status of messages.status()) {
+      if (status.type === 'consumer_pinned') pinned = true;
+      else if (status.type === 'consumer_unpinned') pinned = false;
+    }
+  }
   const loop = (async () => {
     for (;;) {
       const batch = await queue.take(BATCH_LIMIT);
-      // Once stopping, what is still queued is left unacked: the server delivers it again.
+      // Once stopping, what is still queued is left unacked and handed back by stop().
       if (batch.length === 0 || stopping) return;
       try {
         await handleBatch(batch);
@@ -430,10 +491,24 @@ export async function startConsumer(bus: Bus, options: ConsumerOptions): Promise
     stop: async () => {
       stopping = true;
       for (const wake of [...wakeOnStop]) wake();
-      currentPull?.stop();
       queue.close();
-      await Promise.all([pump, loop]);
-      held.stop();
+      // The batch in hand is finished before the pull stops: the pull keeps the pin (a pinned
+      // replica that has not pulled for the TTL loses it), so the other replica cannot start on
+      // the next events while this one is still writing.
+      await loop;
+      const wasPinned = pinned;
+      currentPull?.stop();
+      await pump;
+      // What is in hand and unsettled goes back to the server now (nak), not after the ack wait:
+      // the server hands a durable no more than a batch unacked (max_ack_pending), so left to the
+      // ack wait it would hold up the replica taking over for that long. Never handled, or handled
+      // and in the ledger (a duplicate then), so handing it back acts on nothing twice.
+      held.handBack();
+      // Hand the pin over now rather than after the TTL: the other replica, or this process
+      // started again, takes over at once. Best effort: a bus already gone has unpinned us anyway.
+      if (wasPinned) {
+        await bus.jsm.consumers.unpin(EVENTS_STREAM, options.durable, PRIORITY_GROUP).catch(() => undefined);
+      }
     },
   };
 }

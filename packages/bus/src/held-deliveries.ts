@@ -26,10 +26,17 @@ export class HeldDeliveries {
     return this.held.size;
   }
 
-  /** Stops marking: what is still held is left to the ack wait, and the server delivers it again. */
-  stop(): void {
+  /** Stops marking and gives back what is still held (nak): the server delivers it again at once. */
+  handBack(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    for (const { msg } of this.held) {
+      try {
+        msg.nak();
+      } catch {
+        // The connection is closed: the server redelivers once the ack wait runs out.
+      }
+    }
     this.held.clear();
   }
 

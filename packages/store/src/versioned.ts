@@ -11,6 +11,9 @@ import { isDuplicateKeyError } from './indexes';
  * filter (`{_id, version: {$lt}}` too) reads every document of the collection, so the version is
  * compared here after an indexed read (bench/src/store-by-key.ts). FerretDB 1.x ran the filtered
  * update as a read then a write anyway (no transaction), so this gives up no atomicity it had.
+ * The read and the write are two steps: two replicas writing one document at once could leave
+ * the older version last, so each durable consumer is pinned to one replica at a time (@duban/bus
+ * consumer.ts, PRIORITY_GROUP) and one replica handles a consumer's events one after another.
  */
 export async function upsertNewer<T extends { _id: string; version: number }>(
   collection: Collection<T>,

@@ -14,7 +14,9 @@ export type LatestProgress = NonNullable<ItemDoc['latestProgress']>;
  * - if the insert hits E11000, another replica just inserted it, so the comparison is made again.
  * An insert rather than an upsert with `$setOnInsert`, so the document appears whole at once
  * (FerretDB 1.x also drops null values from `$setOnInsert`). FerretDB 1.x ran a filtered update
- * as a read then a write (no transaction), so comparing here gives up no atomicity it had.
+ * as a read then a write (no transaction), so comparing here gives up no atomicity it had. The
+ * read and the write are two steps, so two replicas must not run it for one item at once: the
+ * projector's durable is pinned to one replica at a time (@duban/bus consumer.ts, PRIORITY_GROUP).
  *
  * `latestProgress` is left alone by other events; an event that carries a progress report sets it
  * when the event is the newest, and otherwise only if it is later than the stored report (a
