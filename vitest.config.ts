@@ -37,9 +37,9 @@ const WHOLE_SYSTEM_FILES = [
   'test/e2e/fuzz.test.ts',
 ];
 
-// The cluster profile's end-to-end files (issue 21) run in `whole` with DUBAN_TEST_CLUSTER=1 only:
-// they need the cluster engines (DUBAN_ENGINES=cluster bash infra/install-engines.sh), and left
-// out they cost nothing, not even their imports.
+// The cluster profile's end-to-end files (issue 21) run in `whole` with DUBAN_TEST_CLUSTER=1, which
+// infra/test.sh sets unless told 0: they need the cluster engines (DUBAN_ENGINES=cluster bash
+// infra/install-engines.sh), and left out they cost nothing, not even their imports.
 const CLUSTER_FILES = ['test/cluster/**/*.test.ts'];
 const clusterFiles = process.env.DUBAN_TEST_CLUSTER === '1' ? CLUSTER_FILES : [];
 

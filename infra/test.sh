@@ -6,6 +6,10 @@
 # shared by the others: test/setup/whole-stack.ts), so they run in a second vitest process beside. With arguments, one vitest run gets them as they are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The cluster profile's end-to-end file (test/cluster, issue 21) is part of every run: bootstrap then
+# installs the cluster engines too (PostgreSQL from Debian, temporal-server by go install).
+# DUBAN_TEST_CLUSTER=0 leaves both out, e.g. on a machine without root for apt.
+export DUBAN_TEST_CLUSTER="${DUBAN_TEST_CLUSTER:-1}"
 bash "$root/infra/bootstrap.sh"
 cd "$root"
 mkdir -p .data
