@@ -55,7 +55,7 @@ function isSharedWholeStack(config: DubanConfig): boolean {
  * about 6 s of CPU (nine workflow threads each load the SDK and a bundle), so the files of one
  * run (one module graph: vitest.config.ts) now share one system. A file's `close()` lets it go;
  * it closes once no file has taken it for `IDLE_CLOSE_MS` (files on stacks of their own run in
- * between), or with the run. Its gateway's per-address request limit is lifted: every file's
+ * between), or when vitest ends the run's worker. Its gateway's per-address request limit is lifted: every file's
  * requests come from one address into one window, which no single client would do; the
  * per-login limit on failed sign-ins stays. Each file still seeds its own units' logins.
  */
@@ -80,11 +80,12 @@ async function sharedSystem(config: DubanConfig, units: readonly string[]): Prom
     ...system,
     close: async () => {
       if (shared !== mine) return;
+      if (mine.idle) clearTimeout(mine.idle);
       mine.idle = setTimeout(() => {
         if (shared === mine) shared = undefined;
         void system.close();
       }, IDLE_CLOSE_MS);
-      // Not what keeps the worker alive at the end of the run.
+      // The timer alone must not keep the worker alive once the run is over.
       mine.idle.unref();
     },
   };
