@@ -59,7 +59,9 @@ function isSharedWholeStack(config: DubanConfig): boolean {
  * requests come from one address into one window, which no single client would do; the
  * per-login limit on failed sign-ins stays. Each file still seeds its own units' logins.
  */
-const IDLE_CLOSE_MS = 60_000;
+// Longer than the own-stack files that run between shared ones take (e2e supervision and the
+// rehearsal: about 60-70 s together on a loaded machine); idle, the system costs next to nothing.
+const IDLE_CLOSE_MS = 150_000;
 let shared: { system: Promise<RunningSystem>; idle?: NodeJS.Timeout } | undefined;
 
 async function sharedSystem(config: DubanConfig, units: readonly string[]): Promise<RunningSystem> {
