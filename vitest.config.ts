@@ -89,6 +89,12 @@ export default defineConfig({
           include: [...WHOLE_SYSTEM_FILES, ...clusterFiles],
           exclude: ['**/node_modules/**'],
           globalSetup: ['test/setup/whole-stack.ts'],
+          setupFiles: ['test/setup/workflow-runtime.ts'],
+          // One worker imports the whole system once for every file, as in `system`: a fresh
+          // module graph per file cost each of the 14 files a new process and about 3 s of CPU
+          // importing the same modules again. Each file starts and closes its own system (and
+          // browser), so none leaves module state another reads.
+          isolate: false,
           testTimeout,
           hookTimeout,
           fileParallelism: false,

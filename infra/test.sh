@@ -17,7 +17,10 @@ mkdir -p .data
 # of CPU: side by side they end about when eslint does, not after all three one by one. Each one's
 # output is shown whole once all have ended. tsc is TypeScript 7's native compiler (package
 # typescript-native; 49 s of CPU with TypeScript 5.9); eslint's type-aware rules keep TypeScript
-# 5.9, whose JavaScript API they need.
+# 5.9, whose JavaScript API they need. Prettier keeps a cache (--cache, by each file's content,
+# prettier's version and options; node_modules/.cache/prettier): a run after the first checks only
+# changed files (17 → 2 s of CPU). eslint's cache is left off: a type-aware rule's verdict on a
+# file can change when another file changes, which that cache would not see.
 run_checks() {
   echo "[test] lint and types"
   local pids=() check pid failed=0

@@ -95,6 +95,9 @@ describe('the console on a phone', () => {
     await page.goto(`${system.gateway.url}/#/inbox`);
     const card = page.locator(`#inbox tr[data-item="${itemId}"]`);
     await card.waitFor();
+    // The cells are named in the animation frame after the row is drawn (app.js): wait for that
+    // frame, or a loaded machine counts the row before its cells have their names.
+    await card.locator('td[data-label]').first().waitFor();
     expect(await card.locator('td[data-label=操作]').count()).toBe(1);
     expect(await pageWidth()).toBeLessThanOrEqual(390);
     await shot(page, 'phone-inbox');
