@@ -49,8 +49,17 @@ whole_log=".data/test-whole.log"
 echo "[test] whole-system tests (end-to-end and browser) in the background → $whole_log"
 pnpm --silent vitest run --project whole >"$whole_log" 2>&1 &
 whole_pid=$!
-# If this script is stopped, stop the background run (and its engines) too.
-trap 'kill "$whole_pid" 2>/dev/null || true' EXIT
+# If this script is stopped (or the checks fail), stop the background run and its engines too: the
+# engines run detached from it (a stack outlives a test file), and left running they would hold
+# their ports against the next run on this machine. Every engine runs from this checkout's
+# .engines/ or keeps its data in its .data/ (PostgreSQL of the cluster profile).
+stop_whole_run() {
+  kill "$whole_pid" 2>/dev/null || true
+  wait "$whole_pid" 2>/dev/null || true
+  pkill -f "$root/.engines/" 2>/dev/null || true
+  pkill -f "$root/.data/" 2>/dev/null || true
+}
+trap stop_whole_run EXIT
 run_checks || { echo "[test] FAILED: lint or types"; exit 1; }
 
 unit_log=".data/test-unit.log"

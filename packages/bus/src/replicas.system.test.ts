@@ -56,7 +56,14 @@ describe('two replicas of one durable on the real nats-server', () => {
     await admin?.close();
   });
 
-  async function replica(name: string, durable: string, log: Handling[], prefix: string) {
+  /** A replica whose handler takes `handlingMs(probeId)` (a projector's read-then-write: a few ms). */
+  async function replica(
+    name: string,
+    durable: string,
+    log: Handling[],
+    prefix: string,
+    handlingMs: (probeId: string) => number = () => 5,
+  ) {
     const bus = await connectBus(url(), { name: `replicas-test-${name}` });
     opened.push(bus);
     const consumer = await startConsumer(bus, {
@@ -67,8 +74,7 @@ describe('two replicas of one durable on the real nats-server', () => {
         [E.type]: async (event) => {
           if (!event.data.probeId.startsWith(prefix)) return;
           const startedAt = Date.now();
-          // A projector's read-then-write takes a few milliseconds on FerretDB.
-          await new Promise((r) => setTimeout(r, 5));
+          await new Promise((r) => setTimeout(r, handlingMs(event.data.probeId)));
           log.push({ replica: name, probeId: event.data.probeId, startedAt, endedAt: Date.now() });
         },
       },
@@ -145,26 +151,12 @@ describe('two replicas of one durable on the real nats-server', () => {
     const prefix = `inhand-${run}-`;
     const log: Handling[] = [];
     let slowStarted = false;
-    const bus = await connectBus(url(), { name: 'replicas-test-slow' });
-    opened.push(bus);
     // Replica a: its first event is slow, so the next ones wait in its hands.
-    const a = await startConsumer(bus, {
-      durable,
-      startAt: 'new',
-      ledger: new JetStreamHandledEventLedger(bus),
-      handlers: {
-        [E.type]: async (event) => {
-          if (!event.data.probeId.startsWith(prefix)) return;
-          const startedAt = Date.now();
-          if (event.data.probeId.endsWith('-0')) {
-            slowStarted = true;
-            await new Promise((r) => setTimeout(r, 1_500));
-          }
-          log.push({ replica: 'a', probeId: event.data.probeId, startedAt, endedAt: Date.now() });
-        },
-      },
+    const { consumer: a } = await replica('a', durable, log, prefix, (probeId) => {
+      if (!probeId.endsWith('-0')) return 0;
+      slowStarted = true;
+      return 1_500;
     });
-    running.push(a);
     await publishBuilt(admin.js, probe(`${prefix}0`));
     await until(() => slowStarted, 'the slow one started');
     const rest = [1, 2, 3, 4].map((i) => `${prefix}${i}`);
