@@ -92,8 +92,9 @@ export default defineConfig({
           setupFiles: ['test/setup/workflow-runtime.ts'],
           // One worker imports the whole system once for every file, as in `system`: a fresh
           // module graph per file cost each of the 14 files a new process and about 3 s of CPU
-          // importing the same modules again. Each file starts and closes its own system (and
-          // browser), so none leaves module state another reads.
+          // importing the same modules again. Each file closes what it starts (its browser, its
+          // system, or its hold on the shared stack's one system: test/support/whole-system.ts),
+          // so none leaves module state another reads.
           isolate: false,
           testTimeout,
           hookTimeout,
