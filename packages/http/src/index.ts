@@ -49,3 +49,4 @@ export type { DocumentOptions } from './openapi';
 export { actorOf } from './context';
 export type { ProcessRouteContext } from './context';
 export { CivilDateQuery, MAX_PAGE_SIZE, PageMeta, PagingQuery, skipOf } from './paging';
+export { XLSX, sendXlsx } from './download';

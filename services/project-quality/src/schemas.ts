@@ -4,7 +4,6 @@ import { CivilDateSchema } from '@duban/contracts';
 import { ProjectSchema, UnitYearSnapshotSchema } from '@duban/workflow-project-quality/client';
 
 export const PQ_TAGS = ['project-quality'];
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const binary = () => z.string().meta({ format: 'binary' });
 
 const row = z.record(z.string(), z.unknown());

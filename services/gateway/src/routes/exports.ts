@@ -8,10 +8,8 @@ import { unitByCode } from '@duban/units';
 import type { Response } from 'express';
 import type { Filter } from 'mongodb';
 import type { RouteContext } from '../deps';
-import { problems, defineRoute, type Route } from '@duban/http';
+import { problems, defineRoute, type Route, XLSX, sendXlsx } from '@duban/http';
 import { calendarDatesOf, itemsFilter, ItemsQuery, overdueRows } from '@duban/service-supervision';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Light fills for the 预警 cell, in the ladder's colours (DESIGN §5). */
 const FILLS: Record<Colour, string | null> = {
@@ -92,15 +90,7 @@ function styleBody(row: ExcelJS.Row, colourColumn: number, colour: Colour): void
 }
 
 async function sendWorkbook(res: Response, book: ExcelJS.Workbook, asciiName: string, name: string) {
-  const buffer = await book.xlsx.writeBuffer();
-  res
-    .status(200)
-    .type(XLSX)
-    .set(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(Buffer.from(buffer));
+  sendXlsx(res, Buffer.from(await book.xlsx.writeBuffer()), asciiName, name);
 }
 
 export function exportRoutes(ctx: RouteContext): Route[] {

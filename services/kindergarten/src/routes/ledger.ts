@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import { ALL_ROLES } from '@duban/contracts';
 import { KindergartenGrants, type Campaign } from '@duban/workflow-kindergarten/client';
-import { defineRoute, HttpProblem, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import {
+  defineRoute,
+  HttpProblem,
+  problems,
+  type ProcessRouteContext,
+  type Route,
+  XLSX,
+  sendXlsx,
+} from '@duban/http';
 import { cases } from '../collections';
 import { LEDGER_ROW_LIMIT, LedgerImports } from '../imports';
 import { policyDate } from '@duban/policy/store';
@@ -11,7 +19,6 @@ import { ledgerWorkbook, parseCsv, parseXlsx, rowsOf, validateRow, type RowResul
 import { CampaignIdParams, LedgerImportJob, LedgerImportParams } from '../schemas';
 import { KG_PROBLEMS, KG_TAGS } from './access';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = () => z.string().meta({ format: 'binary' });
 
 export function ledgerRoutes(
@@ -125,10 +132,7 @@ export function ledgerRoutes(
         const campaign = await loadCampaign(params.id);
         const all = await cases(ctx.db).find({ campaignId: campaign.campaignId }).sort({ _id: 1 }).toArray();
         const buffer = await ledgerWorkbook(all);
-        res
-          .type(XLSX)
-          .set('content-disposition', `attachment; filename="${campaign.campaignId}-ledger.xlsx"`)
-          .send(buffer);
+        sendXlsx(res, buffer, `${campaign.campaignId}-ledger.xlsx`);
       },
     }),
   ];

@@ -9,6 +9,8 @@ import {
   type Principal,
   type ProcessRouteContext,
   type Route,
+  XLSX,
+  sendXlsx,
 } from '@duban/http';
 import {
   ProjectQualityEvents,
@@ -21,7 +23,7 @@ import { closeOut, closeOutRefusal } from '../ledger/closeout';
 import { publishFact, untilProjected } from '../ledger/facts';
 import { ledgerLabel, readLedger, writeLedger } from '../ledger/sheet';
 import { latestProgress } from '../notice/notice';
-import { PQ_TAGS, PqBodies, PqParams, PqViews, XLSX, binary } from '../schemas';
+import { PQ_TAGS, PqBodies, PqParams, PqViews, binary } from '../schemas';
 
 export const readers = { access: { roles: ALL_ROLES } } as const;
 
@@ -136,11 +138,7 @@ export function ledgerRoutes(ctx: ProcessRouteContext): Route[] {
       tags: PQ_TAGS,
       responses: { 200: { description: 'xlsx 文件', contentType: XLSX, schema: binary() } },
       handler: async ({ res }) => {
-        res
-          .status(200)
-          .type(XLSX)
-          .set('content-disposition', 'attachment; filename="project-ledger.xlsx"')
-          .send(await writeLedger(await ledgerOf(ctx)));
+        sendXlsx(res, await writeLedger(await ledgerOf(ctx)), 'project-ledger.xlsx');
       },
     }),
     defineRoute({

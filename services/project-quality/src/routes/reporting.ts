@@ -7,6 +7,8 @@ import {
   problems,
   type ProcessRouteContext,
   type Route,
+  XLSX,
+  sendXlsx,
 } from '@duban/http';
 import {
   ProjectQualityEvents,
@@ -23,7 +25,7 @@ import { figures, stripDoc, unitYears } from '../collections';
 import { publishFact, untilProjected } from '../ledger/facts';
 import { latestProgress, monthlyNotice, quarterRanking, talkFigures, talksFor } from '../notice/notice';
 import { noticeWorkbook } from '../notice/sheet';
-import { PQ_TAGS, PqBodies, PqParams, PqViews, XLSX, binary } from '../schemas';
+import { PQ_TAGS, PqBodies, PqParams, PqViews, binary } from '../schemas';
 import { openUnitYear, sendUnitYearAction } from '../temporal';
 import { ledgerOf, readers } from './ledger';
 
@@ -159,11 +161,7 @@ export function reportingRoutes(ctx: ProcessRouteContext): Route[] {
           params.year,
           params.month,
         );
-        res
-          .status(200)
-          .type(XLSX)
-          .set('content-disposition', `attachment; filename="notice-${params.year}-${params.month}.xlsx"`)
-          .send(await noticeWorkbook(n));
+        sendXlsx(res, await noticeWorkbook(n), `notice-${params.year}-${params.month}.xlsx`);
       },
     }),
     defineRoute({

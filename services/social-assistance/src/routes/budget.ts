@@ -2,12 +2,10 @@
 // year, then the three payments of 六(四) with their due and paid dates; and the board's totals.
 import ExcelJS from 'exceljs';
 import { PAYMENT_PARTS, type PurchaseSnapshot } from '@duban/workflow-social-assistance/client';
-import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { defineRoute, problems, type ProcessRouteContext, type Route, XLSX, sendXlsx } from '@duban/http';
 import { cases, purchases } from '../collections';
 import { SaViews } from '../schemas';
 import { IdParams, SA_TAGS, readers } from './purchases';
-
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function budgetSheet(p: PurchaseSnapshot, now: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -65,11 +63,7 @@ export function budgetRoutes(ctx: ProcessRouteContext): Route[] {
         const p = await purchases(ctx.db).findOne({ _id: params.id });
         if (!p) throw problems.notFound(`购买项目 ${params.id} 不存在`);
         const buffer = await budgetSheet(p, ctx.now());
-        res
-          .status(200)
-          .type(XLSX)
-          .set('content-disposition', `attachment; filename="social-assistance-${p.purchaseId}.xlsx"`)
-          .send(buffer);
+        sendXlsx(res, buffer, `social-assistance-${p.purchaseId}.xlsx`);
       },
     }),
     defineRoute({

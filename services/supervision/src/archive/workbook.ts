@@ -6,8 +6,6 @@ import type { TimelineDoc } from '@duban/contracts';
 import { unitByCode } from '@duban/units';
 import { ItemStates, Ratings, type ItemDoc } from '@duban/workflow-supervision/client';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The sheets, in order: the console and the tests read them by these names. */
 export const ARCHIVE_SHEETS = {
   item: '事项',

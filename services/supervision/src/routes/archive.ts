@@ -9,6 +9,8 @@ import {
   startWorkflowOnce,
   type ProcessRouteContext,
   type Route,
+  XLSX,
+  sendXlsx,
 } from '@duban/http';
 import {
   SUPERVISION_TASK_QUEUE,
@@ -17,7 +19,7 @@ import {
   type ItemDoc,
   type ItemSnapshot,
 } from '@duban/workflow-supervision';
-import { archiveWorkbook, beijingTime, XLSX } from '../archive/workbook';
+import { archiveWorkbook, beijingTime } from '../archive/workbook';
 import { mayRead } from './queries';
 import { ItemIdParams, ItemSnapshotView } from './schemas';
 
@@ -81,14 +83,7 @@ export function archiveRoutes(ctx: ProcessRouteContext): Route[] {
         if (!item.archived) throw problems.conflict('事项尚未归档');
         const steps = await timeline.find({ itemId: params.id }).toArray();
         const file = await archiveWorkbook(item, steps);
-        res
-          .status(200)
-          .type(XLSX)
-          .set(
-            'content-disposition',
-            `attachment; filename="archive-${params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督办事项归档-${item.docNo}${item.ref}.xlsx`)}`,
-          )
-          .send(file);
+        sendXlsx(res, file, `archive-${params.id}.xlsx`, `督办事项归档-${item.docNo}${item.ref}.xlsx`);
       },
     }),
   ];

@@ -2,12 +2,11 @@
 // a year, computed on request from the read models (rebuilt from the stream), so it never drifts.
 import { z } from 'zod';
 import { policySetting } from '@duban/policy';
-import { defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import { defineRoute, problems, type ProcessRouteContext, type Route, XLSX, sendXlsx } from '@duban/http';
 import { periodOf, scorecardOf } from '../scorecard/figures';
 import { scorecardInputs } from '../scorecard/read';
 import { scorecardWorkbook } from '../scorecard/workbook';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PeriodParams = z.object({
   period: z
     .string()
@@ -57,14 +56,7 @@ export function scorecardRoutes(ctx: ProcessRouteContext): Route[] {
       handler: async ({ params, res }) => {
         const { period, figures } = await figuresOf(params.period);
         const file = await scorecardWorkbook(period, figures, rules);
-        res
-          .status(200)
-          .type(XLSX)
-          .set(
-            'content-disposition',
-            `attachment; filename="scorecard-${period.key}.xlsx"; filename*=UTF-8''${encodeURIComponent(`单位督办考核-${period.key}.xlsx`)}`,
-          )
-          .send(file);
+        sendXlsx(res, file, `scorecard-${period.key}.xlsx`, `单位督办考核-${period.key}.xlsx`);
       },
     }),
   ];

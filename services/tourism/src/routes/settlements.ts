@@ -2,7 +2,15 @@
 // settlement, the totals for the leadership group and the sheet for 财政局.
 import { z } from 'zod';
 import { civilDateOf, civilDateParts } from '@duban/calendar';
-import { actorOf, defineRoute, problems, type ProcessRouteContext, type Route } from '@duban/http';
+import {
+  actorOf,
+  defineRoute,
+  problems,
+  type ProcessRouteContext,
+  type Route,
+  XLSX,
+  sendXlsx,
+} from '@duban/http';
 import {
   SettlementActionBodies,
   TourismGrants,
@@ -14,7 +22,7 @@ import { settlements, trips } from '../collections';
 import { placeOf, standingOf } from '../ranking';
 import { TourismQuerySchemas, TourismViews } from '../schemas';
 import { sendSettlementAction } from '../temporal';
-import { settlementSheet, XLSX } from './sheet';
+import { settlementSheet } from './sheet';
 import { TOURISM_TAGS, seesAll, settlementsVisibleTo } from './common';
 
 const KINDS: TripKind[] = ['charter', 'train', 'coach', 'day', 'overnight'];
@@ -144,14 +152,7 @@ export function settlementRoutes(ctx: ProcessRouteContext): Route[] {
           throw problems.forbidden('结算表供旅游营销中心、文旅广电局、财政局、督查室和领导查阅');
         const year = query.year ?? thisYear() - 1;
         const buffer = await settlementSheet(await standingOf(ctx.db, year), year, ctx.now());
-        res
-          .status(200)
-          .type(XLSX)
-          .set(
-            'content-disposition',
-            `attachment; filename="tourism-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`引客入青奖励结算表-${year}.xlsx`)}`,
-          )
-          .send(buffer);
+        sendXlsx(res, buffer, `tourism-${year}.xlsx`, `引客入青奖励结算表-${year}.xlsx`);
       },
     }),
   ];

@@ -4,8 +4,6 @@ import ExcelJS from 'exceljs';
 import { REWARD_KINDS, agencyRewardLines } from '@duban/workflow-tourism/client';
 import { placeOf, type Standing } from '../ranking';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const COLUMNS = [
   { header: '序号', width: 6 },
   { header: '旅行社', width: 28 },
